@@ -35,7 +35,6 @@
 #define  KMB_NIC_CTRL_ALLMULTI	BIT(4)
 #define KMB_NIC_REG_STATUS	0x004
 #define  KMB_NIC_STATUS_LINK	BIT(0)
-#define  KMB_NIC_STATUS_1000	BIT(1)
 #define KMB_NIC_REG_IMASK	0x008
 #define KMB_NIC_REG_ISTAT	0x00c
 #define  KMB_NIC_INT_TX		BIT(0)
@@ -56,13 +55,12 @@
 #define KMB_NIC_REG_MAC_HI	0x034
 #define KMB_NIC_REG_MC_HASH_LO	0x040
 #define KMB_NIC_REG_MC_HASH_HI	0x044
-#define KMB_NIC_REG_EE_CTRL	0x050
-#define  KMB_NIC_EE_START	BIT(31)
-#define  KMB_NIC_EE_DONE	BIT(30)
-#define KMB_NIC_REG_EE_DATA	0x054
+#define KMB_NIC_REG_EE_STATUS	0x050
+#define  KMB_NIC_EE_VALID	BIT(0)
 #define KMB_NIC_REG_FW_VER	0x058
 #define KMB_NIC_REG_FIFO_TEST	0x060
 #define KMB_NIC_REG_STATS	0x100
+#define KMB_NIC_REG_EEPROM	0x200	/* shadow of the serial EEPROM */
 
 #define KMB_NIC_DESC_OWN	BIT(15)
 #define KMB_NIC_DESC_EOP	BIT(14)
@@ -70,8 +68,6 @@
 
 #define KMB_NIC_TX_RING_DEF	256
 #define KMB_NIC_RX_RING_DEF	256
-#define KMB_NIC_RING_MIN	64
-#define KMB_NIC_RING_MAX	4096
 
 /* Jumbo-capable receive buffers: a 9 KiB frame needs an order-2 block. */
 #define KMB_NIC_RX_BUF_SIZE	9216
@@ -103,10 +99,6 @@ static const char kmb_nic_test_names[][ETH_GSTRING_LEN] = {
 };
 
 #define KMB_NIC_NUM_TESTS	ARRAY_SIZE(kmb_nic_test_names)
-
-static int debug = -1;
-module_param(debug, int, 0444);
-MODULE_PARM_DESC(debug, "Debug level (0=none,...,16=all)");
 
 struct kmb_nic_desc {
 	__le64 addr;
@@ -192,23 +184,6 @@ static void kmb_nic_reset(struct kmb_nic_priv *priv)
 	dev_warn(&priv->pdev->dev, "reset did not complete\n");
 }
 
-static int kmb_nic_eeprom_read(struct kmb_nic_priv *priv, unsigned int off, u8 *val)
-{
-	u32 ctrl;
-	int i;
-
-	kmb_nic_wr(priv, KMB_NIC_REG_EE_CTRL, KMB_NIC_EE_START | off);
-	for (i = 0; i < 50; i++) {
-		ctrl = kmb_nic_rd(priv, KMB_NIC_REG_EE_CTRL);
-		if (ctrl & KMB_NIC_EE_DONE) {
-			*val = kmb_nic_rd(priv, KMB_NIC_REG_EE_DATA) & 0xff;
-			return 0;
-		}
-		udelay(20);
-	}
-	return -ETIMEDOUT;
-}
-
 static int kmb_nic_read_mac_addr(struct kmb_nic_priv *priv)
 {
 	struct net_device *ndev = priv->ndev;
@@ -216,15 +191,16 @@ static int kmb_nic_read_mac_addr(struct kmb_nic_priv *priv)
 	u8 *eeprom;
 	int i, err;
 
+	if (!(kmb_nic_rd(priv, KMB_NIC_REG_EE_STATUS) & KMB_NIC_EE_VALID))
+		return -ENODEV;
+
 	eeprom = kmalloc(KMB_NIC_EEPROM_SIZE, GFP_KERNEL);
 	if (!eeprom)
 		return -ENOMEM;
 
-	for (i = 0; i < KMB_NIC_EEPROM_SIZE; i++) {
-		err = kmb_nic_eeprom_read(priv, i, &eeprom[i]);
-		if (err)
-			goto out_free;
-	}
+	/* the shadow is byte-addressable only */
+	for (i = 0; i < KMB_NIC_EEPROM_SIZE; i++)
+		eeprom[i] = ioread8(priv->regs + KMB_NIC_REG_EEPROM + i);
 
 	for (i = 0; i < KMB_NIC_EEPROM_CSUM_OFF; i++)
 		csum += eeprom[i];
@@ -245,27 +221,12 @@ out_free:
 	return err;
 }
 
-static void kmb_nic_write_mac(struct kmb_nic_priv *priv, const u8 *addr)
-{
-	kmb_nic_wr(priv, KMB_NIC_REG_MAC_LO, get_unaligned_le32(addr));
-	kmb_nic_wr(priv, KMB_NIC_REG_MAC_HI, get_unaligned_le16(addr + 4));
-}
-
 static void kmb_nic_update_link(struct kmb_nic_priv *priv)
 {
-	struct net_device *ndev = priv->ndev;
-	u32 status = kmb_nic_rd(priv, KMB_NIC_REG_STATUS);
-
-	if (status & KMB_NIC_STATUS_LINK) {
-		if (!netif_carrier_ok(ndev)) {
-			netif_carrier_on(ndev);
-			netif_info(priv, link, ndev, "link up, %s\n",
-				   status & KMB_NIC_STATUS_1000 ? "1000Mbps" : "100Mbps");
-		}
-	} else if (netif_carrier_ok(ndev)) {
-		netif_carrier_off(ndev);
-		netif_info(priv, link, ndev, "link down\n");
-	}
+	if (kmb_nic_rd(priv, KMB_NIC_REG_STATUS) & KMB_NIC_STATUS_LINK)
+		netif_carrier_on(priv->ndev);
+	else
+		netif_carrier_off(priv->ndev);
 }
 
 /* --- TX ring ---------------------------------------------------------- */
@@ -336,7 +297,6 @@ static void *kmb_nic_tx_bounce(struct kmb_nic_priv *priv, struct sk_buff *skb)
 		return NULL;
 
 	if (skb_copy_bits(skb, 0, buf, skb->len)) {
-		netif_err(priv, tx_err, priv->ndev, "short skb, len %u\n", skb->len);
 		kfree(buf);
 		return NULL;
 	}
@@ -638,7 +598,8 @@ static void kmb_nic_hw_start(struct kmb_nic_priv *priv)
 	kmb_nic_wr(priv, KMB_NIC_REG_RX_BASE_HI, upper_32_bits(priv->rx_desc_dma));
 	kmb_nic_wr(priv, KMB_NIC_REG_RX_LEN, priv->rx_count);
 	kmb_nic_wr(priv, KMB_NIC_REG_RX_TAIL, priv->rx_count - 1);
-	kmb_nic_write_mac(priv, priv->ndev->dev_addr);
+	kmb_nic_wr(priv, KMB_NIC_REG_MAC_LO, get_unaligned_le32(priv->ndev->dev_addr));
+	kmb_nic_wr(priv, KMB_NIC_REG_MAC_HI, get_unaligned_le16(priv->ndev->dev_addr + 4));
 
 	spin_lock_irqsave(&priv->hw_lock, flags);
 	kmb_nic_wr(priv, KMB_NIC_REG_CTRL, kmb_nic_rd(priv, KMB_NIC_REG_CTRL) |
@@ -646,18 +607,6 @@ static void kmb_nic_hw_start(struct kmb_nic_priv *priv)
 	spin_unlock_irqrestore(&priv->hw_lock, flags);
 
 	kmb_nic_wr(priv, KMB_NIC_REG_IMASK, KMB_NIC_INT_ALL);
-}
-
-static void kmb_nic_hw_stop(struct kmb_nic_priv *priv)
-{
-	unsigned long flags;
-
-	kmb_nic_wr(priv, KMB_NIC_REG_IMASK, 0);
-
-	spin_lock_irqsave(&priv->hw_lock, flags);
-	kmb_nic_wr(priv, KMB_NIC_REG_CTRL, kmb_nic_rd(priv, KMB_NIC_REG_CTRL) &
-		   ~(KMB_NIC_CTRL_TX_EN | KMB_NIC_CTRL_RX_EN));
-	spin_unlock_irqrestore(&priv->hw_lock, flags);
 }
 
 static int kmb_nic_open(struct net_device *ndev)
@@ -696,10 +645,16 @@ err_free_tx:
 static int kmb_nic_stop(struct net_device *ndev)
 {
 	struct kmb_nic_priv *priv = netdev_priv(ndev);
+	unsigned long flags;
 
 	netif_stop_queue(ndev);
 	napi_disable(&priv->napi);
-	kmb_nic_hw_stop(priv);
+
+	kmb_nic_wr(priv, KMB_NIC_REG_IMASK, 0);
+	spin_lock_irqsave(&priv->hw_lock, flags);
+	kmb_nic_wr(priv, KMB_NIC_REG_CTRL, kmb_nic_rd(priv, KMB_NIC_REG_CTRL) &
+		   ~(KMB_NIC_CTRL_TX_EN | KMB_NIC_CTRL_RX_EN));
+	spin_unlock_irqrestore(&priv->hw_lock, flags);
 	free_irq(priv->pdev->irq, priv);
 	netif_carrier_off(ndev);
 
@@ -772,43 +727,13 @@ out:
 	kfree(old);
 }
 
-static int kmb_nic_set_mac_address(struct net_device *ndev, void *p)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-	int err;
-
-	err = eth_mac_addr(ndev, p);
-	if (err)
-		return err;
-
-	kmb_nic_write_mac(priv, ndev->dev_addr);
-	return 0;
-}
-
-static int kmb_nic_change_mtu(struct net_device *ndev, int new_mtu)
-{
-	WRITE_ONCE(ndev->mtu, new_mtu);
-	return 0;
-}
-
-static void kmb_nic_tx_timeout(struct net_device *ndev, unsigned int txqueue)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-
-	netif_err(priv, tx_err, ndev, "transmit timeout, head %u tail %u\n",
-		  priv->tx_head, priv->tx_tail);
-	ndev->stats.tx_errors++;
-}
-
 static const struct net_device_ops kmb_nic_netdev_ops = {
 	.ndo_open		= kmb_nic_open,
 	.ndo_stop		= kmb_nic_stop,
 	.ndo_start_xmit		= kmb_nic_start_xmit,
 	.ndo_set_rx_mode	= kmb_nic_set_rx_mode,
-	.ndo_set_mac_address	= kmb_nic_set_mac_address,
+	.ndo_set_mac_address	= eth_mac_addr,
 	.ndo_validate_addr	= eth_validate_addr,
-	.ndo_change_mtu		= kmb_nic_change_mtu,
-	.ndo_tx_timeout		= kmb_nic_tx_timeout,
 };
 
 /* --- ethtool ---------------------------------------------------------- */
@@ -821,59 +746,6 @@ static void kmb_nic_get_drvinfo(struct net_device *ndev,
 	strscpy(info->driver, DRV_NAME, sizeof(info->driver));
 	strscpy(info->fw_version, priv->fw_version, sizeof(info->fw_version));
 	strscpy(info->bus_info, pci_name(priv->pdev), sizeof(info->bus_info));
-}
-
-static u32 kmb_nic_get_msglevel(struct net_device *ndev)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-
-	return priv->msg_enable;
-}
-
-static void kmb_nic_set_msglevel(struct net_device *ndev, u32 level)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-
-	priv->msg_enable = level;
-}
-
-static void kmb_nic_get_ringparam(struct net_device *ndev,
-				  struct ethtool_ringparam *ring,
-				  struct kernel_ethtool_ringparam *kring,
-				  struct netlink_ext_ack *extack)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-
-	ring->rx_max_pending = KMB_NIC_RING_MAX;
-	ring->tx_max_pending = KMB_NIC_RING_MAX;
-	ring->rx_pending = priv->rx_count;
-	ring->tx_pending = priv->tx_count;
-}
-
-static int kmb_nic_set_ringparam(struct net_device *ndev,
-				 struct ethtool_ringparam *ring,
-				 struct kernel_ethtool_ringparam *kring,
-				 struct netlink_ext_ack *extack)
-{
-	struct kmb_nic_priv *priv = netdev_priv(ndev);
-	bool running = netif_running(ndev);
-
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	if (ring->rx_pending < KMB_NIC_RING_MIN || ring->tx_pending < KMB_NIC_RING_MIN) {
-		NL_SET_ERR_MSG(extack, "ring size below hardware minimum");
-		return -EINVAL;
-	}
-
-	if (running)
-		kmb_nic_stop(ndev);
-
-	priv->rx_count = ring->rx_pending;
-	priv->tx_count = ring->tx_pending;
-
-	if (running)
-		return kmb_nic_open(ndev);
-	return 0;
 }
 
 static int kmb_nic_get_sset_count(struct net_device *ndev, int sset)
@@ -975,10 +847,6 @@ static void kmb_nic_self_test(struct net_device *ndev, struct ethtool_test *test
 static const struct ethtool_ops kmb_nic_ethtool_ops = {
 	.get_drvinfo		= kmb_nic_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
-	.get_msglevel		= kmb_nic_get_msglevel,
-	.set_msglevel		= kmb_nic_set_msglevel,
-	.get_ringparam		= kmb_nic_get_ringparam,
-	.set_ringparam		= kmb_nic_set_ringparam,
 	.get_sset_count		= kmb_nic_get_sset_count,
 	.get_strings		= kmb_nic_get_strings,
 	.get_ethtool_stats	= kmb_nic_get_ethtool_stats,
@@ -1020,7 +888,7 @@ static int kmb_nic_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	priv = netdev_priv(ndev);
 	priv->ndev = ndev;
 	priv->pdev = pdev;
-	priv->msg_enable = netif_msg_init(debug, NETIF_MSG_DRV | NETIF_MSG_PROBE |
+	priv->msg_enable = netif_msg_init(-1, NETIF_MSG_DRV | NETIF_MSG_PROBE |
 					  NETIF_MSG_LINK);
 	priv->tx_count = KMB_NIC_TX_RING_DEF;
 	priv->rx_count = KMB_NIC_RX_RING_DEF;
