@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check kmemlint's findings on one testcase against its expectations.
+
+usage: run-test.py KMEMLINT FILE.c [more kmemlint args]
+
+Runs `KMEMLINT --format=json [args] FILE.c`, reads one JSON finding per
+line from its stdout, and compares the set of (line, rule) it reports in
+FILE.c with the set the testcase expects: a line expects a finding of
+RULE when it carries the comment
+
+    /* expect: RULE */            or    /* expect: RULE, OTHER-RULE */
+
+and every other line expects none. Prints each missing and each
+unexpected finding; exits 0 on exact agreement, 1 otherwise (including a
+tool error, exit status 2, whose stderr is shown).
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+# The rule ids of DESIGN.md. An expectation naming something else is
+# almost surely a typo; it is reported, not silently never matched.
+KNOWN_RULES = {
+    "unchecked-alloc", "page-order-mismatch", "sleep-in-atomic",
+    "alloc-leak", "free-mismatch", "deprecated-api", "double-free",
+    "use-after-free",
+}
+
+RULE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + RULE_ID + r"(?:\s*,\s*" +
+                       RULE_ID + r")*)\s*\*/")
+# Anything that looks like an attempt at an expectation, to catch typos
+# such as "/* expect unchecked-alloc */" or "// expect: ...".
+EXPECT_LIKE_RE = re.compile(r"\bexpect(?:ed|s)?\s*:|/[*/]\s*expect\b")
+
+
+def parse_expectations(path):
+    """Return ({(line, rule): None}, [problems]) for the testcase."""
+    expected = {}
+    problems = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for lineno, text in enumerate(f, 1):
+            matches = list(EXPECT_RE.finditer(text))
+            rest = EXPECT_RE.sub("", text)
+            if EXPECT_LIKE_RE.search(rest):
+                problems.append("%s:%d: malformed expectation comment: %s"
+                                % (path, lineno, text.strip()))
+            for m in matches:
+                for rule in re.split(r"\s*,\s*", m.group(1)):
+                    if rule not in KNOWN_RULES:
+                        problems.append("%s:%d: unknown rule id '%s' in "
+                                        "expectation" % (path, lineno, rule))
+                    expected[(lineno, rule)] = None
+    return expected, problems
+
+
+def same_file(reported, testcase):
+    """Does the path kmemlint reported name the testcase?"""
+    if not reported:
+        return False
+    try:
+        return os.path.samefile(reported, testcase)
+    except OSError:
+        # Not reachable from here (relative to another directory, say):
+        # fall back to the trailing path components.
+        rep = os.path.normpath(reported).split(os.sep)
+        tc = os.path.normpath(os.path.abspath(testcase)).split(os.sep)
+        n = min(len(rep), len(tc))
+        return rep[-n:] == tc[-n:]
+
+
+def describe(finding):
+    where = "%s:%s:%s" % (finding.get("file", "?"), finding.get("line", "?"),
+                          finding.get("column", "?"))
+    text = "%s: [%s] %s" % (where, finding.get("rule", "?"),
+                            finding.get("message", ""))
+    if finding.get("function"):
+        text += " (in %s)" % finding["function"]
+    for note in finding.get("trace") or []:
+        if isinstance(note, dict):
+            text += "\n      note: %s:%s:%s: %s" % (
+                note.get("file", "?"), note.get("line", "?"),
+                note.get("column", "?"), note.get("message", ""))
+    return text
+
+
+def source_line(path, lineno):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for n, text in enumerate(f, 1):
+                if n == lineno:
+                    return text.strip()
+    except OSError:
+        pass
+    return ""
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("usage: %s KMEMLINT FILE.c [more kmemlint args]\n"
+                         % os.path.basename(argv[0]))
+        return 2
+    kmemlint, testcase, extra = argv[1], argv[2], argv[3:]
+    name = os.path.relpath(testcase)
+
+    try:
+        expected, problems = parse_expectations(testcase)
+    except OSError as e:
+        print("FAIL %s: cannot read testcase: %s" % (name, e))
+        return 1
+
+    cmd = [kmemlint, "--format=json"] + extra + [testcase]
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, check=False)
+    except OSError as e:
+        print("FAIL %s: cannot run %s: %s" % (name, kmemlint, e))
+        return 1
+    stdout = proc.stdout.decode("utf-8", errors="replace")
+    stderr = proc.stderr.decode("utf-8", errors="replace")
+
+    if proc.returncode not in (0, 1):
+        if proc.returncode < 0:
+            why = "killed by signal %d" % -proc.returncode
+        elif proc.returncode == 2:
+            why = "tool error (exit status 2)"
+        else:
+            why = "unexpected exit status %d" % proc.returncode
+        print("FAIL %s: %s: %s" % (name, " ".join(cmd), why))
+        if stderr.strip():
+            print("stderr:\n" + stderr.rstrip())
+        return 1
+
+    findings = []
+    for n, text in enumerate(stdout.splitlines(), 1):
+        if not text.strip():
+            continue
+        try:
+            finding = json.loads(text)
+        except ValueError as e:
+            problems.append("output line %d is not JSON (%s): %s"
+                            % (n, e, text))
+            continue
+        if not isinstance(finding, dict) or \
+                not isinstance(finding.get("line"), int) or \
+                not isinstance(finding.get("rule"), str):
+            problems.append("output line %d is not a finding (needs an "
+                            "integer \"line\" and a string \"rule\"): %s"
+                            % (n, text))
+            continue
+        findings.append(finding)
+
+    if proc.returncode == 0 and findings:
+        problems.append("exit status 0 but %d finding(s) printed"
+                        % len(findings))
+    if proc.returncode == 1 and not findings and not problems:
+        problems.append("exit status 1 but no finding printed")
+
+    # (line, rule) -> first finding; findings in other files are never
+    # expected (a testcase is self-contained).
+    reported = {}
+    foreign = []
+    for finding in findings:
+        if not same_file(finding.get("file"), testcase):
+            foreign.append(finding)
+            continue
+        reported.setdefault((finding["line"], finding["rule"]), finding)
+
+    missing = sorted(k for k in expected if k not in reported)
+    unexpected = sorted(k for k in reported if k not in expected)
+
+    for lineno, rule in missing:
+        print("missing    %s:%d: [%s] expected, not reported: %s"
+              % (name, lineno, rule, source_line(testcase, lineno)))
+    for key in unexpected:
+        print("unexpected " + describe(reported[key]))
+    for finding in foreign:
+        print("unexpected (other file) " + describe(finding))
+    for problem in problems:
+        print("error      " + problem)
+
+    ok = not (missing or unexpected or foreign or problems)
+    if stderr.strip() and not ok:
+        print("stderr:\n" + stderr.rstrip())
+    print("%s %s: %d expected, %d reported, %d missing, %d unexpected"
+          % ("PASS" if ok else "FAIL", name, len(expected),
+             len(reported) + len(foreign), len(missing),
+             len(unexpected) + len(foreign)))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
