@@ -46,13 +46,9 @@ int foo_hdr_bad(struct foo_priv *priv)
 int foo_hdr_good(struct foo_priv *priv)
 {
 	struct foo_hdr *hdr = kmalloc(sizeof(*hdr), GFP_KERNEL);
-	int ret;
 
-	ret = foo_hdr_fill_checked(hdr, priv->seq++);
-	if (ret)
-		return ret;
 	priv->hdr = hdr;
-	return 0;
+	return foo_hdr_fill_checked(hdr, priv->seq++);
 }
 
 int foo_hdr_good_caller_checks(struct foo_priv *priv)

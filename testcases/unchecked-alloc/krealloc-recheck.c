@@ -2,7 +2,8 @@
 /*
  * unchecked-alloc: a buffer checked after kmalloc() and then grown with
  * krealloc(): the first check says nothing about the new pointer, which
- * must be checked again.
+ * must be checked again. foo_bad() tests it, frees the old block on
+ * failure, and forgets to return.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -22,6 +23,8 @@ int foo_buf_bad(struct foo_priv *priv, size_t len, size_t extra)
 		return -ENOMEM;
 	memset(buf, 0, len);
 	nbuf = krealloc(buf, len + extra, GFP_KERNEL);
+	if (!nbuf)
+		kfree(buf);
 	nbuf[len] = 0; /* expect: unchecked-alloc */
 	priv->buf = nbuf;
 	priv->len = len + extra;
