@@ -34,6 +34,15 @@ void job_list_free(struct job_list *jl);
  */
 int fe_jobs_from_cmdline(int argc, char **argv, struct job_list *out);
 
+/*
+ * The translation behind all three: gcc/Sparse words to clang flags,
+ * appended to args (with the trailing -Wno-error=implicit-* pair).  Source
+ * files (*.c words) are appended to files when it is not NULL.  The table
+ * is in compile.c and docs/compile-commands.md.  Returns 0.
+ */
+int fe_translate_flags(int argc, char **argv, struct strvec *args,
+		       struct strvec *files);
+
 /* compile_commands.json (path to the file or to its directory). */
 int fe_jobs_from_compdb(const char *path, char **files, int nfiles,
 			struct job_list *out);
