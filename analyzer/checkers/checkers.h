@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_CHECKERS_H
+#define KML_CHECKERS_H
+
+#include "../engine/engine.h"
+
+/* One file a rule; each defines one struct checker. */
+extern const struct checker checker_unchecked_alloc;
+
+extern const struct checker *const all_checkers[];
+extern const int nr_checkers;
+
+#endif

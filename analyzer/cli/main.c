@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmemlint: find misuse of the kernel's memory-allocation API.
+ *
+ *   kmemlint [options] file.c...              flags of an external module
+ *   kmemlint [options] -p build/ [file.c...]  compile_commands.json
+ *   make C=2 CHECK="kmemlint [options]"       kbuild's CHECK interface
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <clang-c/Index.h>
+
+#include "../checkers/checkers.h"
+#include "../engine/analyze.h"
+#include "../engine/apitable.h"
+#include "../frontend/compile.h"
+#include "../report/finding.h"
+#include "../util/strvec.h"
+
+#ifndef KML_VERSION
+#define KML_VERSION "0.1.0"
+#endif
+
+enum { FMT_TEXT, FMT_JSON };
+
+struct options {
+	int format;
+	const char *output;
+	const char *kdir;
+	const char *compdb;
+	struct strvec rules;
+	struct strvec rest;	/* compiler flags and files */
+	bool strict;
+	bool werror;
+	bool verbose;
+	int budget;
+};
+
+/* Rule ids of DESIGN.md; those without a checker are listed as planned. */
+static const char *const rule_ids[] = {
+	"unchecked-alloc", "page-order-mismatch", "sleep-in-atomic",
+	"alloc-leak", "free-mismatch", "deprecated-api", "double-free",
+	"use-after-free",
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: kmemlint [options] [compiler flags] file.c...\n"
+	      "\n"
+	      "Finds misuse of the Linux kernel memory-allocation API.\n"
+	      "\n"
+	      "Ways in:\n"
+	      "  kmemlint file.c...            flags kbuild uses for an external module\n"
+	      "                                (newest /usr/src/linux-headers-*-amd64)\n"
+	      "  kmemlint --kdir DIR file.c    the same with the kernel build dir DIR\n"
+	      "  kmemlint -p BUILD [file.c]    flags from BUILD/compile_commands.json\n"
+	      "  make -C $KDIR M=$PWD C=2 CHECK=kmemlint\n"
+	      "                                kbuild's checker interface, like Sparse\n"
+	      "\n"
+	      "Options:\n"
+	      "  --format=text|json   GCC-style text (default) or JSON Lines\n"
+	      "  --output=FILE        append findings to FILE instead of stdout\n"
+	      "  --kdir=DIR           kernel build directory (or $KDIR)\n"
+	      "  -p PATH              compile_commands.json or its directory\n"
+	      "  --rules=FILE         load more API rules (repeatable)\n"
+	      "  --strict             exit 2 when a file cannot be parsed\n"
+	      "  --werror             under kbuild, findings fail the build\n"
+	      "  --budget=N           exploration steps per function (20000)\n"
+	      "  --verbose            say what was skipped or approximated\n"
+	      "  --list-rules         list rule ids\n"
+	      "  --help, --version\n"
+	      "\n"
+	      "Exit status: 0 no findings, 1 findings, 2 the tool could not do its job.\n"
+	      "Under kbuild (compiler flags on the command line) findings exit 0\n"
+	      "unless --werror, so they never break the build.\n", f);
+}
+
+static bool has_checker(const char *rule)
+{
+	int i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (!strcmp(all_checkers[i]->rule, rule))
+			return true;
+	return false;
+}
+
+static void list_rules(void)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i < sizeof(rule_ids) / sizeof(rule_ids[0]); i++) {
+		const char *desc = "planned";
+
+		for (j = 0; j < nr_checkers; j++)
+			if (!strcmp(all_checkers[j]->rule, rule_ids[i]))
+				desc = all_checkers[j]->summary;
+		printf("%-20s %s%s\n", rule_ids[i],
+		       has_checker(rule_ids[i]) ? "" : "(not implemented yet) ",
+		       desc);
+	}
+}
+
+/* "--opt=value" or "--opt value"; returns the value or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *opt)
+{
+	size_t n = strlen(opt);
+
+	if (!strncmp(argv[*i], opt, n) && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (!strcmp(argv[*i], opt) && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	int i;
+	const char *v;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			exit(0);
+		} else if (!strcmp(a, "--version")) {
+			CXString cv = clang_getClangVersion();
+
+			printf("kmemlint %s (%s)\n", KML_VERSION,
+			       clang_getCString(cv));
+			clang_disposeString(cv);
+			exit(0);
+		} else if (!strcmp(a, "--list-rules")) {
+			list_rules();
+			exit(0);
+		} else if ((v = opt_value(argc, argv, &i, "--format"))) {
+			if (!strcmp(v, "text"))
+				o->format = FMT_TEXT;
+			else if (!strcmp(v, "json"))
+				o->format = FMT_JSON;
+			else {
+				fprintf(stderr, "kmemlint: unknown format '%s' (text or json)\n", v);
+				return -1;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--output"))) {
+			o->output = v;
+		} else if ((v = opt_value(argc, argv, &i, "--kdir"))) {
+			o->kdir = v;
+		} else if (!strcmp(a, "-p") && i + 1 < argc) {
+			o->compdb = argv[++i];
+		} else if ((v = opt_value(argc, argv, &i, "--compdb"))) {
+			o->compdb = v;
+		} else if ((v = opt_value(argc, argv, &i, "--rules"))) {
+			strvec_push(&o->rules, v);
+		} else if ((v = opt_value(argc, argv, &i, "--budget"))) {
+			o->budget = atoi(v);
+		} else if (!strcmp(a, "--strict")) {
+			o->strict = true;
+		} else if (!strcmp(a, "--werror")) {
+			o->werror = true;
+		} else if (!strcmp(a, "--verbose")) {
+			o->verbose = true;
+		} else {
+			/* a compiler or Sparse flag, or a file: never fatal */
+			strvec_push(&o->rest, a);
+		}
+	}
+	return 0;
+}
+
+static int load_rules(const struct options *o)
+{
+	const char *env = getenv("KMEMLINT_RULES_DIR");
+	const char *dirs[] = { env, KML_RULES_DIR, KML_RULES_INSTALL_DIR };
+	size_t i;
+	int ret = -1;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (dirs[i] && !access(dirs[i], R_OK)) {
+			ret = api_load_dir(dirs[i]);
+			break;
+		}
+	}
+	if (i == sizeof(dirs) / sizeof(dirs[0]))
+		fprintf(stderr, "kmemlint: no rules directory found (set KMEMLINT_RULES_DIR)\n");
+	for (i = 0; i < o->rules.n; i++)
+		if (api_load_file(o->rules.v[i]))
+			ret = -1;
+	return ret;
+}
+
+static bool looks_like_compiler_cmdline(const struct options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->rest.n; i++)
+		if (o->rest.v[i][0] == '-')
+			return true;
+	return false;
+}
+
+/* Write the whole buffer at once so parallel kbuild jobs don't interleave. */
+static void emit(const struct options *o, const char *buf, size_t len)
+{
+	FILE *f;
+
+	if (!len)
+		return;
+	if (!o->output) {
+		fwrite(buf, 1, len, stdout);
+		fflush(stdout);
+		return;
+	}
+	f = fopen(o->output, "a");
+	if (!f) {
+		fprintf(stderr, "kmemlint: %s: %s\n", o->output, strerror(errno));
+		fwrite(buf, 1, len, stdout);
+		return;
+	}
+	fwrite(buf, 1, len, f);
+	fclose(f);
+}
+
+static char *abs_path(const char *dir, const char *file)
+{
+	if (file[0] == '/' || !dir)
+		return xstrdup(file);
+	return xstrfmt("%s/%s", dir, file);
+}
+
+/* Returns 0 parsed and analysed, -1 could not be parsed. */
+static int analyse_job(CXIndex idx, const struct compile_job *job,
+		       const struct options *o, struct finding_list *out,
+		       struct analyze_stats *stats)
+{
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err;
+	char *path = abs_path(job->dir, job->file);
+	char *cwd = getcwd(NULL, 0);
+	struct analyze_opts aopts = { o->budget, o->verbose };
+	unsigned i, nd;
+	int ret = 0;
+
+	if (job->dir && chdir(job->dir)) {
+		fprintf(stderr, "kmemlint: %s: cannot enter %s: %s\n",
+			job->file, job->dir, strerror(errno));
+		ret = -1;
+		goto out;
+	}
+	if (access(path, R_OK)) {
+		fprintf(stderr, "kmemlint: %s: error: cannot read file: %s\n",
+			job->file, strerror(errno));
+		ret = -1;
+		goto out_cwd;
+	}
+	err = clang_parseTranslationUnit2(idx, path,
+					  (const char *const *)job->args.v,
+					  (int)job->args.n, NULL, 0,
+					  CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles,
+					  &tu);
+	if (err != CXError_Success || !tu) {
+		fprintf(stderr, "kmemlint: %s: error: libclang could not parse the file (error %d)\n",
+			job->file, (int)err);
+		ret = -1;
+		goto out_cwd;
+	}
+	nd = clang_getNumDiagnostics(tu);
+	for (i = 0; i < nd; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+
+		if (sev >= CXDiagnostic_Error) {
+			CXString s = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
+
+			fprintf(stderr, "kmemlint: %s: error: not analysed: %s\n",
+				job->file, clang_getCString(s));
+			clang_disposeString(s);
+			clang_disposeDiagnostic(d);
+			ret = -1;
+			goto out_tu;
+		}
+		clang_disposeDiagnostic(d);
+	}
+	analyze_tu(tu, &aopts, out, stats);
+out_tu:
+	clang_disposeTranslationUnit(tu);
+out_cwd:
+	if (cwd && chdir(cwd))
+		ret = -1;
+out:
+	free(cwd);
+	free(path);
+	return ret;
+}
+
+/* Report paths relative to the caller's directory when under it, as a
+ * compiler would print them for files named relative to it. */
+static void relabel(struct finding_list *fl, const char *cwd)
+{
+	size_t i, n = cwd ? strlen(cwd) : 0;
+	int k;
+
+	if (!n || !strcmp(cwd, "/"))
+		return;
+	for (i = 0; i < fl->n; i++) {
+		struct finding *f = &fl->v[i];
+
+		if (!strncmp(f->file, cwd, n) && f->file[n] == '/')
+			memmove(f->file, f->file + n + 1, strlen(f->file + n));
+		for (k = 0; k < f->nnotes; k++) {
+			char *nf = f->notes[k].file;
+
+			if (!strncmp(nf, cwd, n) && nf[n] == '/')
+				memmove(nf, nf + n + 1, strlen(nf + n));
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct job_list jobs;
+	struct analyze_stats stats = { 0, 0 };
+	CXIndex idx;
+	char *start_cwd = getcwd(NULL, 0);
+	bool kbuild_mode;
+	int nfindings = 0, nfailed = 0, ret;
+	size_t j;
+
+	if (fe_dump_args_mode(argc, argv))
+		return 0;
+	memset(&o, 0, sizeof(o));
+	strvec_init(&o.rules);
+	strvec_init(&o.rest);
+	if (parse_args(argc, argv, &o)) {
+		ret = 2;
+		goto out_opts;
+	}
+	if (!o.rest.n && !o.compdb) {
+		usage(stderr);
+		ret = 2;
+		goto out_opts;
+	}
+	if (load_rules(&o)) {
+		ret = 2;
+		goto out_opts;
+	}
+	job_list_init(&jobs);
+	kbuild_mode = !o.compdb && looks_like_compiler_cmdline(&o);
+	if (o.compdb) {
+		ret = fe_jobs_from_compdb(o.compdb, o.rest.v, (int)o.rest.n, &jobs);
+	} else if (kbuild_mode) {
+		ret = fe_jobs_from_cmdline((int)o.rest.n, o.rest.v, &jobs);
+	} else {
+		char kdir[4096];
+
+		if (o.kdir) {
+			snprintf(kdir, sizeof(kdir), "%s", o.kdir);
+			ret = 0;
+		} else {
+			ret = fe_find_kdir(kdir, sizeof(kdir));
+		}
+		if (!ret)
+			ret = fe_jobs_from_kdir(kdir, o.rest.v, (int)o.rest.n, &jobs);
+	}
+	if (ret && !jobs.n) {
+		ret = 2;
+		goto out_jobs;
+	}
+	if (ret)
+		nfailed++;
+	idx = clang_createIndex(0, 0);
+	for (j = 0; j < jobs.n; j++) {
+		struct finding_list fl;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem;
+
+		findings_init(&fl);
+		if (analyse_job(idx, &jobs.v[j], &o, &fl, &stats))
+			nfailed++;
+		findings_sort(&fl);
+		if (!kbuild_mode)
+			relabel(&fl, start_cwd);
+		nfindings += (int)fl.n;
+		mem = open_memstream(&buf, &len);
+		if (mem) {
+			if (o.format == FMT_JSON)
+				report_json(mem, &fl);
+			else
+				report_text(mem, &fl);
+			fclose(mem);
+			emit(&o, buf, len);
+			free(buf);
+		}
+		findings_free(&fl);
+	}
+	clang_disposeIndex(idx);
+	if (o.verbose)
+		fprintf(stderr, "kmemlint: %d functions, %d over budget, %d findings\n",
+			stats.functions, stats.budget_hit, nfindings);
+	if (nfailed && o.strict)
+		ret = 2;
+	else if (nfindings && (!kbuild_mode || o.werror))
+		ret = 1;
+	else
+		ret = 0;
+out_jobs:
+	job_list_free(&jobs);
+out_opts:
+	api_free_all();
+	strvec_clear(&o.rules);
+	strvec_clear(&o.rest);
+	free(start_cwd);
+	return ret;
+}

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Loader of rules/<name>.rules.  The format (docs/rules-format.md):
+ *
+ *	directive name [key=value]...
+ *
+ * '#' starts a comment.  Unknown directives or keys are errors: a typo in
+ * a rules file must not silently disable a check.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apitable.h"
+#include "../util/hmap.h"
+#include "../util/strvec.h"
+
+static struct hmap table;
+static struct strvec families;
+
+int api_family_id(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < families.n; i++)
+		if (!strcmp(families.v[i], name))
+			return (int)i;
+	if (strvec_push(&families, name))
+		return -1;
+	return (int)families.n - 1;
+}
+
+const char *api_family_name(int id)
+{
+	if (id < 0 || (size_t)id >= families.n)
+		return "?";
+	return families.v[id];
+}
+
+int api_nfamilies(void)
+{
+	return (int)families.n;
+}
+
+static struct api_entry *get_entry(const char *name, const char *where)
+{
+	struct api_entry *e = hmap_get(&table, name);
+
+	if (e)
+		return e;
+	e = xcalloc(1, sizeof(*e));
+	e->name = xstrdup(name);
+	e->where = xstrdup(where);
+	e->out_arg = API_NONE;
+	e->family = -1;
+	e->gfp_arg = API_NONE;
+	e->order_arg = API_NONE;
+	e->order_const = -1;
+	e->dev_arg = API_NONE;
+	e->free_arg = API_NONE;
+	e->free_order_arg = API_NONE;
+	e->free_order_const = -1;
+	e->check_arg = API_NONE;
+	e->passthru_arg = API_NONE;
+	e->lock_arg = API_NONE;
+	e->cb_arg = API_NONE;
+	hmap_put(&table, name, e);
+	return e;
+}
+
+static void free_entry(void *p)
+{
+	struct api_entry *e = p;
+
+	free(e->name);
+	free(e->where);
+	free(e->lock_kind);
+	free(e->cb_context);
+	free(e->replacement);
+	free(e);
+}
+
+static int parse_int(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < -1 || v > 64)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* "0,1,3" -> bit mask */
+static int parse_mask(const char *s, unsigned *mask)
+{
+	char buf[128], *tok, *save;
+
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	*mask = 0;
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		int i;
+
+		if (parse_int(tok, &i) || i < 0 || i > 31)
+			return -1;
+		*mask |= 1u << i;
+	}
+	return 0;
+}
+
+static int parse_order(const char *v, int *arg, int *cst)
+{
+	/* order=argN or order=N (a constant order) */
+	if (!strncmp(v, "arg", 3))
+		return parse_int(v + 3, arg);
+	return parse_int(v, cst);
+}
+
+static int set_key(struct api_entry *e, unsigned role, const char *k,
+		   const char *v)
+{
+	if (!strcmp(k, "family")) {
+		if (role == ROLE_FREE) {
+			char buf[256], *tok, *save;
+
+			if (strlen(v) >= sizeof(buf))
+				return -1;
+			strcpy(buf, v);
+			e->nfree_families = 0;
+			for (tok = strtok_r(buf, ",", &save); tok;
+			     tok = strtok_r(NULL, ",", &save)) {
+				if (e->nfree_families == API_MAX_FAMILIES)
+					return -1;
+				e->free_families[e->nfree_families++] =
+					api_family_id(tok);
+			}
+			return 0;
+		}
+		e->family = api_family_id(v);
+		return e->family < 0 ? -1 : 0;
+	}
+	if (!strcmp(k, "ret")) {
+		if (!strcmp(v, "ret"))
+			return 0;
+		if (!strncmp(v, "arg", 3))
+			return parse_int(v + 3, &e->out_arg);
+		return -1;
+	}
+	if (!strcmp(k, "fail")) {
+		if (!strcmp(v, "null") || !strcmp(v, "zero"))
+			e->fail = FAIL_NULL;
+		else if (!strcmp(v, "none"))
+			e->fail = FAIL_NONE;
+		else if (!strcmp(v, "errptr"))
+			e->fail = FAIL_ERRPTR;
+		else
+			return -1;
+		return 0;
+	}
+	if (!strcmp(k, "gfp")) {
+		if (!strcmp(v, "sleeps")) {
+			e->implicit_gfp_sleeps = 1;
+			return 0;
+		}
+		return parse_int(v, &e->gfp_arg);
+	}
+	if (!strcmp(k, "order")) {
+		if (role == ROLE_FREE)
+			return parse_order(v, &e->free_order_arg,
+					   &e->free_order_const);
+		return parse_order(v, &e->order_arg, &e->order_const);
+	}
+	if (!strcmp(k, "dev"))
+		return parse_int(v, &e->dev_arg);
+	if (!strcmp(k, "arg")) {
+		int i;
+
+		if (parse_int(v, &i) || i < 0)
+			return -1;
+		switch (role) {
+		case ROLE_FREE: e->free_arg = i; break;
+		case ROLE_CHECK: e->check_arg = i; break;
+		case ROLE_PASSTHRU: e->passthru_arg = i; break;
+		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
+		case ROLE_CALLBACK: e->cb_arg = i; break;
+		case ROLE_OWNER: e->owner_mask |= 1u << i; break;
+		case ROLE_DEREF: e->deref_mask |= 1u << i; break;
+		default: return -1;
+		}
+		return 0;
+	}
+	if (!strcmp(k, "args")) {
+		unsigned m;
+
+		if (parse_mask(v, &m))
+			return -1;
+		if (role == ROLE_OWNER)
+			e->owner_mask |= m;
+		else if (role == ROLE_DEREF)
+			e->deref_mask |= m;
+		else
+			return -1;
+		return 0;
+	}
+	if (!strcmp(k, "kind")) {
+		free(e->lock_kind);
+		e->lock_kind = xstrdup(v);
+		return 0;
+	}
+	if (!strcmp(k, "atomic")) {
+		e->lock_atomic = !strcmp(v, "yes");
+		return 0;
+	}
+	if (!strcmp(k, "try")) {
+		e->lock_trylock = !strcmp(v, "yes");
+		return 0;
+	}
+	if (!strcmp(k, "context")) {
+		free(e->cb_context);
+		e->cb_context = xstrdup(v);
+		return 0;
+	}
+	if (!strcmp(k, "use")) {
+		free(e->replacement);
+		e->replacement = xstrdup(v);
+		return 0;
+	}
+	return -1;
+}
+
+static const struct {
+	const char *name;
+	unsigned role;
+} directives[] = {
+	{ "alloc", ROLE_ALLOC },	{ "free", ROLE_FREE },
+	{ "deref", ROLE_DEREF },	{ "check", ROLE_CHECK },
+	{ "noreturn", ROLE_NORETURN },	{ "lock", ROLE_LOCK },
+	{ "unlock", ROLE_UNLOCK },	{ "sleep", ROLE_SLEEP },
+	{ "owner", ROLE_OWNER },	{ "callback", ROLE_CALLBACK },
+	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
+};
+
+static int parse_line(char *line, const char *path, int lineno)
+{
+	char *save, *dir, *name, *kv, where[512];
+	struct api_entry *e;
+	unsigned role = 0;
+	size_t i;
+
+	dir = strtok_r(line, " \t\r\n", &save);
+	if (!dir)
+		return 0;
+	name = strtok_r(NULL, " \t\r\n", &save);
+	for (i = 0; i < sizeof(directives) / sizeof(directives[0]); i++)
+		if (!strcmp(dir, directives[i].name))
+			role = directives[i].role;
+	if (!role) {
+		fprintf(stderr, "kmemlint: %s:%d: unknown directive '%s'\n",
+			path, lineno, dir);
+		return -1;
+	}
+	if (!name) {
+		fprintf(stderr, "kmemlint: %s:%d: '%s' needs a function name\n",
+			path, lineno, dir);
+		return -1;
+	}
+	snprintf(where, sizeof(where), "%s:%d", path, lineno);
+	e = get_entry(name, where);
+	e->roles |= role;
+	while ((kv = strtok_r(NULL, " \t\r\n", &save))) {
+		char *eq = strchr(kv, '=');
+
+		if (!eq) {
+			fprintf(stderr, "kmemlint: %s:%d: expected key=value, got '%s'\n",
+				path, lineno, kv);
+			return -1;
+		}
+		*eq = '\0';
+		if (set_key(e, role, kv, eq + 1)) {
+			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
+				path, lineno, kv, eq + 1, dir);
+			return -1;
+		}
+	}
+	if (role == ROLE_ALLOC && e->family < 0) {
+		fprintf(stderr, "kmemlint: %s:%d: alloc '%s' needs family=\n",
+			path, lineno, name);
+		return -1;
+	}
+	if (role == ROLE_FREE && e->free_arg == API_NONE)
+		e->free_arg = 0;
+	return 0;
+}
+
+int api_load_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int lineno = 0, ret = 0;
+
+	if (!f) {
+		fprintf(stderr, "kmemlint: %s: cannot open rules file: %s\n",
+			path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *hash = strchr(line, '#');
+
+		lineno++;
+		if (hash)
+			*hash = '\0';
+		if (parse_line(line, path, lineno))
+			ret = -1;
+	}
+	fclose(f);
+	return ret;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int api_load_dir(const char *dir)
+{
+	struct strvec names;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int ret = 0;
+	size_t i;
+
+	if (!d) {
+		fprintf(stderr, "kmemlint: %s: cannot open rules directory: %s\n",
+			dir, strerror(errno));
+		return -1;
+	}
+	strvec_init(&names);
+	while ((de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 6 && !strcmp(de->d_name + l - 6, ".rules"))
+			if (strvec_pushf(&names, "%s/%s", dir, de->d_name))
+				ret = -1;
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof(char *), cmp_str);
+	for (i = 0; i < names.n; i++)
+		if (api_load_file(names.v[i]))
+			ret = -1;
+	if (!names.n) {
+		fprintf(stderr, "kmemlint: %s: no .rules files\n", dir);
+		ret = -1;
+	}
+	strvec_clear(&names);
+	return ret;
+}
+
+const struct api_entry *api_lookup(const char *name)
+{
+	return hmap_get(&table, name);
+}
+
+void api_foreach(void (*fn)(const struct api_entry *, void *), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < table.cap; i++)
+		if (table.slots[i].key)
+			fn(table.slots[i].val, arg);
+}
+
+void api_free_all(void)
+{
+	hmap_free(&table, free_entry);
+	strvec_clear(&families);
+}

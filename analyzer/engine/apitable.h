@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_APITABLE_H
+#define KML_APITABLE_H
+
+/*
+ * The API tables of rules/<name>.rules: which functions allocate, free,
+ * dereference, check, lock, sleep...  One entry per function name; several
+ * directives for the same name add roles to one entry.
+ */
+
+#include <stdbool.h>
+
+enum api_role {
+	ROLE_ALLOC	= 1 << 0,
+	ROLE_FREE	= 1 << 1,
+	ROLE_DEREF	= 1 << 2,
+	ROLE_CHECK	= 1 << 3,
+	ROLE_NORETURN	= 1 << 4,
+	ROLE_LOCK	= 1 << 5,
+	ROLE_UNLOCK	= 1 << 6,
+	ROLE_SLEEP	= 1 << 7,
+	ROLE_OWNER	= 1 << 8,
+	ROLE_CALLBACK	= 1 << 9,
+	ROLE_DEPRECATED	= 1 << 10,
+	ROLE_PASSTHRU	= 1 << 11,
+};
+
+enum api_fail {
+	FAIL_NULL,	/* returns NULL (or 0 for page addresses) on failure */
+	FAIL_NONE,	/* cannot fail (__GFP_NOFAIL wrappers...) */
+	FAIL_ERRPTR,	/* returns an ERR_PTR, never NULL */
+};
+
+#define API_MAX_FAMILIES 8
+#define API_NONE (-1)
+
+struct api_entry {
+	char *name;
+	unsigned roles;
+	char *where;		/* "file:line" of the first directive */
+
+	/* alloc */
+	int out_arg;		/* API_NONE: the return value; else out-parameter */
+	enum api_fail fail;
+	int family;
+	int gfp_arg;		/* API_NONE if the gfp mask is implicit */
+	int implicit_gfp_sleeps;/* for gfp_arg == API_NONE: vmalloc sleeps */
+	int order_arg;		/* page order argument, or API_NONE */
+	int order_const;	/* order when there is no argument (-1 unknown) */
+	int dev_arg;		/* devm: the device argument */
+
+	/* free */
+	int free_arg;
+	int free_families[API_MAX_FAMILIES];
+	int nfree_families;
+	int free_order_arg;
+	int free_order_const;
+
+	/* deref: bit i set when argument i is dereferenced */
+	unsigned deref_mask;
+
+	/* check: returns true iff argument check_arg is NULL (or an error) */
+	int check_arg;
+
+	/* passthru: returns argument passthru_arg (e.g. __builtin_expect) */
+	int passthru_arg;
+
+	/* owner: argument owner_arg is stored somewhere that outlives us */
+	unsigned owner_mask;
+
+	/* lock/unlock */
+	int lock_arg;
+	char *lock_kind;	/* spin, spin_irq, spin_bh, raw, rwlock, rcu... */
+	bool lock_atomic;	/* entering/leaving atomic context */
+	bool lock_trylock;	/* success (non-zero return) takes the lock */
+
+	/* callback: argument cb_arg is a function run in cb_context */
+	int cb_arg;
+	char *cb_context;
+
+	/* deprecated */
+	char *replacement;
+};
+
+/* Family names are interned to small integers. */
+int api_family_id(const char *name);
+const char *api_family_name(int id);
+int api_nfamilies(void);
+
+/*
+ * Load one rules file; errors name file and line, and return -1.
+ * Later files add to or override earlier entries.
+ */
+int api_load_file(const char *path);
+/* Load every *.rules file of a directory, in name order. */
+int api_load_dir(const char *dir);
+const struct api_entry *api_lookup(const char *name);
+void api_foreach(void (*fn)(const struct api_entry *, void *), void *arg);
+void api_free_all(void);
+
+#endif

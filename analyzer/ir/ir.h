@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_IR_H
+#define KML_IR_H
+
+/*
+ * Function IR: a CFG of basic blocks holding simple instructions (assign,
+ * call, use, return) over small expression trees whose leaves are
+ * variables and constants.  Calls, assignments, &&, ||, ?: and statement
+ * expressions are taken out of expressions while lowering, so evaluating an
+ * ir_expr has no side effects and follows no control flow.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct ir_loc {
+	unsigned line;
+	unsigned col;
+};
+
+enum ex_kind {
+	EX_UNKNOWN,	/* value we do not model */
+	EX_CONST,	/* integer constant (clang-evaluated) */
+	EX_STR,		/* string literal or function address: non-NULL */
+	EX_VAR,		/* variable (local, parameter, global, temporary) */
+	EX_MEMBER,	/* a->f or a.f */
+	EX_INDEX,	/* a[b] */
+	EX_DEREF,	/* *a */
+	EX_ADDR,	/* &a */
+	EX_NOT,		/* !a */
+	EX_CMP,		/* a op b, op: CMP_* */
+	EX_ARITH,	/* a op b, op: AR_*; b may be NULL for unary ops */
+};
+
+enum { CMP_EQ, CMP_NE, CMP_LT, CMP_GT, CMP_LE, CMP_GE };
+enum { AR_ADD, AR_SUB, AR_MUL, AR_DIV, AR_REM, AR_AND, AR_OR, AR_XOR,
+       AR_SHL, AR_SHR, AR_NEG, AR_BITNOT, AR_OTHER };
+
+struct ir_expr {
+	enum ex_kind kind;
+	int op;
+	bool arrow;		/* EX_MEMBER: base is a pointer */
+	bool base_is_ptr;	/* EX_INDEX: base is a pointer, not an array */
+	bool is_ptr;		/* the expression has pointer type */
+	int var;		/* EX_VAR */
+	int64_t ival;		/* EX_CONST */
+	const char *field;	/* EX_MEMBER (interned in the function) */
+	struct ir_expr *a, *b;
+	struct ir_loc loc;
+};
+
+enum var_kind { VAR_LOCAL, VAR_PARAM, VAR_GLOBAL, VAR_TEMP };
+
+struct ir_var {
+	char *name;
+	enum var_kind kind;
+	int param;		/* parameter index for VAR_PARAM */
+	bool is_ptr;
+};
+
+struct ir_call {
+	char *callee;		/* direct call: function name; else NULL */
+	struct ir_expr *fnexpr;	/* indirect call: the callee expression */
+	struct ir_expr **args;
+	int nargs;
+	int64_t *argc_val;	/* constant value of integer arguments... */
+	bool *argc_ok;		/* ...when clang could evaluate them */
+	struct ir_expr *dest;	/* lvalue receiving the result, or NULL */
+	int site;		/* call-site number, the object identity */
+	bool ret_ptr;		/* the call returns a pointer or integer */
+};
+
+enum insn_kind {
+	I_ASSIGN,	/* lhs = rhs */
+	I_CALL,		/* [dest =] callee(args) */
+	I_USE,		/* expression evaluated for its accesses only */
+};
+
+struct ir_insn {
+	enum insn_kind kind;
+	struct ir_loc loc;
+	struct ir_expr *lhs;
+	struct ir_expr *rhs;
+	struct ir_call *call;
+};
+
+enum term_kind {
+	T_NONE,		/* block still open while lowering */
+	T_GOTO,		/* succ[0] */
+	T_BRANCH,	/* cond ? succ[0] : succ[1] */
+	T_RETURN,	/* ret (may be NULL) */
+	T_UNREACHABLE,	/* after a noreturn call: the path ends, no leak */
+};
+
+struct ir_block {
+	int id;
+	struct ir_insn *insns;
+	int ninsns;
+	int nalloc;
+	enum term_kind term;
+	struct ir_expr *cond;
+	struct ir_expr *ret;
+	struct ir_loc term_loc;
+	int succ[2];
+};
+
+struct ir_func {
+	char *name;
+	char *file;		/* file the function is defined in */
+	struct ir_loc loc;
+	bool in_main_file;	/* findings are reported only here */
+	bool returns_ptr;
+	struct ir_var *vars;
+	int nvars;
+	int nparams;
+	struct ir_block *blocks;
+	int nblocks;
+	int ncallsites;
+	bool too_complex;	/* lowering gave up; see lower.c */
+	void *arena;		/* everything above is allocated from it */
+};
+
+void ir_func_free(struct ir_func *fn);
+void ir_dump(const struct ir_func *fn, void *file);
+void ir_dump_expr(const struct ir_func *fn, const struct ir_expr *e,
+		  void *file);
+
+#endif

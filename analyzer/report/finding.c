@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+
+#include "finding.h"
+#include "../util/strvec.h"
+
+void findings_init(struct finding_list *fl)
+{
+	fl->v = NULL;
+	fl->n = 0;
+	fl->alloc = 0;
+}
+
+void findings_add(struct finding_list *fl, struct finding *f)
+{
+	if (fl->n == fl->alloc) {
+		fl->alloc = fl->alloc ? fl->alloc * 2 : 16;
+		fl->v = xrealloc(fl->v, fl->alloc * sizeof(*fl->v));
+	}
+	fl->v[fl->n++] = *f;
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int r = strcmp(a->file, b->file);
+
+	if (r)
+		return r;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	r = strcmp(a->rule, b->rule);
+	if (r)
+		return r;
+	return strcmp(a->message, b->message);
+}
+
+static void free_finding(struct finding *f)
+{
+	int i;
+
+	for (i = 0; i < f->nnotes; i++) {
+		free(f->notes[i].file);
+		free(f->notes[i].msg);
+	}
+	free(f->notes);
+	free(f->file);
+	free(f->function);
+	free(f->rule);
+	free(f->message);
+}
+
+void findings_sort(struct finding_list *fl)
+{
+	size_t i, j = 0;
+
+	if (!fl->n)
+		return;
+	qsort(fl->v, fl->n, sizeof(*fl->v), cmp_finding);
+	for (i = 1; i < fl->n; i++) {
+		if (!cmp_finding(&fl->v[j], &fl->v[i]))
+			free_finding(&fl->v[i]);
+		else
+			fl->v[++j] = fl->v[i];
+	}
+	fl->n = j + 1;
+}
+
+void findings_free(struct finding_list *fl)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++)
+		free_finding(&fl->v[i]);
+	free(fl->v);
+	findings_init(fl);
+}
+
+void report_text(FILE *out, const struct finding_list *fl)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i < fl->n; i++) {
+		const struct finding *f = &fl->v[i];
+
+		fprintf(out, "%s: In function '%s':\n", f->file, f->function);
+		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
+			f->col, f->message, f->rule);
+		for (j = 0; j < f->nnotes; j++)
+			fprintf(out, "%s:%u:%u: note: %s\n", f->notes[j].file,
+				f->notes[j].line, f->notes[j].col,
+				f->notes[j].msg);
+	}
+}
+
+static void json_str(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+void report_json(FILE *out, const struct finding_list *fl)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i < fl->n; i++) {
+		const struct finding *f = &fl->v[i];
+
+		fputs("{\"file\": ", out);
+		json_str(out, f->file);
+		fprintf(out, ", \"line\": %u, \"column\": %u, \"function\": ",
+			f->line, f->col);
+		json_str(out, f->function);
+		fputs(", \"rule\": ", out);
+		json_str(out, f->rule);
+		fputs(", \"message\": ", out);
+		json_str(out, f->message);
+		fputs(", \"trace\": [", out);
+		for (j = 0; j < f->nnotes; j++) {
+			fputs(j ? ", {\"file\": " : "{\"file\": ", out);
+			json_str(out, f->notes[j].file);
+			fprintf(out, ", \"line\": %u, \"column\": %u, \"message\": ",
+				f->notes[j].line, f->notes[j].col);
+			json_str(out, f->notes[j].msg);
+			fputc('}', out);
+		}
+		fputs("]}\n", out);
+	}
+}
+
+void report_file_error(FILE *out, int json, const char *file, const char *msg)
+{
+	if (!json) {
+		fprintf(out, "%s: error: %s\n", file, msg);
+		return;
+	}
+	fputs("{\"file\": ", out);
+	json_str(out, file);
+	fputs(", \"error\": ", out);
+	json_str(out, msg);
+	fputs("}\n", out);
+}
