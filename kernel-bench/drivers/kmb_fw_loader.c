@@ -329,7 +329,7 @@ static int kmb_fw_query_caps(struct kmb_fw_priv *priv)
 	if (!req)
 		goto out;
 
-	caps = kcalloc(KMB_FW_CAPS_WORDS, sizeof(*caps), GFP_KERNEL);
+	caps = kmalloc(KMB_FW_CAPS_WORDS * sizeof(*caps), GFP_KERNEL);
 	if (!caps)
 		goto out;
 
