@@ -64,6 +64,11 @@ check "a file not in the database is named on stderr" \
 	grep -q 'stray\.c: not in compile_commands\.json' "$T/err"
 check "the other file is still analysed" \
 	[ "$(count_findings "$T/out" unchecked-alloc buggy.c "$BUG_LINE")" -eq 1 ]
-check "a file not in the database: exit 2" [ "$status" -eq 2 ]
+# like a file that does not parse: the run goes on, --strict makes it fatal
+check "a file not in the database: exit 1 (the other's finding)" \
+	[ "$status" -eq 1 ]
+"$KMEMLINT" --format=json --strict -p "$T/mod" stray.c buggy.c \
+	>"$T/out" 2>"$T/err"
+check "a file not in the database, --strict: exit 2" [ $? -eq 2 ]
 
 finish

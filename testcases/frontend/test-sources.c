@@ -166,6 +166,8 @@ static void test_kdir(const char *kdir, const char *driver)
 	if (first.n != 1)
 		goto out;
 	check(!strcmp(first.v[0].dir, kreal), "--kdir: dir is KDIR");
+	check(has(&first.v[0].args, "-I./include"),
+	      "--kdir: the flags come from kbuild (its relative -I./include)");
 	check(!strcmp(first.v[0].file, dreal), "--kdir: file made absolute");
 	check(has(&first.v[0].args, "-DKBUILD_MODNAME=\"big_drv\"") &&
 	      has(&first.v[0].args, "-DKBUILD_BASENAME=\"big_drv\"") &&
