@@ -105,7 +105,7 @@ def main(argv):
                          % os.path.basename(argv[0]))
         return 2
     kmemlint, testcase, extra = argv[1], argv[2], argv[3:]
-    name = os.path.relpath(testcase)
+    name = testcase
 
     try:
         expected, problems = parse_expectations(testcase)
