@@ -6,6 +6,10 @@
 
 /* One file a rule; each defines one struct checker. */
 extern const struct checker checker_unchecked_alloc;
+extern const struct checker checker_page_order_mismatch;
+extern const struct checker checker_free_mismatch;
+extern const struct checker checker_double_free;
+extern const struct checker checker_use_after_free;
 
 extern const struct checker *const all_checkers[];
 extern const int nr_checkers;

@@ -3,6 +3,10 @@
 
 const struct checker *const all_checkers[] = {
 	&checker_unchecked_alloc,
+	&checker_page_order_mismatch,
+	&checker_free_mismatch,
+	&checker_double_free,
+	&checker_use_after_free,
 };
 
 const int nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);

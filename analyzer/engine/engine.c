@@ -529,6 +529,38 @@ static void new_object(struct engine *en, struct state *st,
 		assign_path(en, st, path, &v);
 }
 
+/* Argument argi of call releases what it points to. */
+static void do_free(struct engine *en, struct state *st,
+		    const struct ir_call *call, const struct api_entry *api,
+		    const struct value *args, int n, int argi, struct ir_loc loc)
+{
+	struct objst *o;
+	int i;
+
+	if (args[argi].kind != V_OBJ)
+		return;
+	o = state_obj(st, args[argi].obj);
+	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
+		return;
+	for (i = 0; i < en->tu->ncheckers; i++)
+		if (en->tu->checkers[i]->on_free)
+			en->tu->checkers[i]->on_free(en, st, o, call, api, args,
+						     n, loc);
+	if ((o->flags & OF_PARAM) && !(o->flags & OF_FREED)) {
+		int p = -o->id - 1;
+
+		if (p < MAX_PARAMS && !(en->self->sum.free_params & (1u << p))) {
+			en->self->sum.free_params |= 1u << p;
+			en->self->sum.free_loc[p] = loc;
+		}
+	}
+	if (o->id >= 0 && o->id < en->nsites) {
+		en->sites[o->id].free_loc = loc;
+		en->sites[o->id].free_callee = call->callee;
+	}
+	o->flags |= OF_FREED;
+}
+
 static void exec_call(struct engine *en, struct state *st,
 		      const struct ir_insn *insn, bool *path_ends)
 {
@@ -608,13 +640,11 @@ static void exec_call(struct engine *en, struct state *st,
 			   sum->ret_api_loc, sum->file);
 		handled = true;
 	}
-	if (api && (api->roles & ROLE_FREE) && api->free_arg < n &&
-	    args[api->free_arg].kind == V_OBJ) {
-		struct objst *o = state_obj(st, args[api->free_arg].obj);
-
-		if (o)
-			o->flags |= OF_FREED;
-	}
+	if (api && (api->roles & ROLE_FREE) && api->free_arg < n)
+		do_free(en, st, call, api, args, n, api->free_arg, insn->loc);
+	for (i = 0; sum && i < n && i < MAX_PARAMS; i++)
+		if (sum->free_params & (1u << i))
+			do_free(en, st, call, NULL, args, n, i, insn->loc);
 	if (!handled && call->dest) {
 		int path = expr_path(en, st, call->dest);
 		struct value v = mkv(V_UNK);

@@ -71,6 +71,8 @@ struct engine;
 /* Where a tracked object came from (not part of the state: per site). */
 struct site_info {
 	struct ir_loc loc;
+	struct ir_loc free_loc;	/* where it was last freed on some path */
+	const char *free_callee;
 	const char *callee;	/* the allocator called */
 	const char *via;	/* wrapper: the allocator inside it, or NULL */
 	struct ir_loc via_loc;
@@ -88,6 +90,11 @@ struct checker {
 	void (*on_call)(struct engine *en, struct state *st,
 			const struct ir_call *call, const struct api_entry *api,
 			const struct value *args, struct ir_loc loc);
+	/* o is released by api (a rules-table deallocator) or, when api is
+	 * NULL, by the local function callee whose summary frees it */
+	void (*on_free)(struct engine *en, struct state *st, struct objst *o,
+			const struct ir_call *call, const struct api_entry *api,
+			const struct value *args, int nargs, struct ir_loc loc);
 	void (*on_return)(struct engine *en, struct state *st,
 			  const struct value *v, struct ir_loc loc);
 	void (*on_end)(struct engine *en, struct state *st, struct ir_loc loc);

@@ -17,6 +17,8 @@ struct summary {
 	bool in_progress;
 	unsigned deref_params;		/* bit i: parameter i dereferenced */
 	struct ir_loc deref_loc[MAX_PARAMS];
+	unsigned free_params;		/* bit i: parameter i freed */
+	struct ir_loc free_loc[MAX_PARAMS];
 	bool ret_alloc;			/* returns a fresh allocation */
 	int ret_family;
 	bool ret_may_null;

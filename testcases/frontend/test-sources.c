@@ -184,13 +184,16 @@ static void test_kdir(const char *kdir, const char *driver)
 	check(parse_errors(&first.v[0]) == 0,
 	      "--kdir flags: clang parses the driver without error");
 
+	/* with no make on PATH, kbuild's own answer can only come from the
+	 * cache (the fallback has no relative -I./include) */
 	t2 = now();
+	setenv("PATH", tmp, 1);
 	check(!fe_jobs_from_kdir(kdir, files, 1, &second) && second.n == 1 &&
 	      same_args(&first.v[0].args, &second.v[0].args),
-	      "--kdir: the cached answer is the same");
+	      "--kdir: second run comes from the cache, same answer");
+	setenv("PATH", oldpath, 1);
 	t2 = now() - t2;
 	printf("  kbuild probe %.2fs, from cache %.3fs\n", t1 - t0, t2);
-	check(t2 < 0.2, "--kdir: second run comes from the cache");
 
 	/* no make on PATH: built-in layout, which must parse as well */
 	setenv("XDG_CACHE_HOME", "/proc/nonexistent", 1);

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Install what kmemlint needs on Debian 12 and build it in build/.
+# Idempotent: packages already there are not reinstalled, an existing
+# build directory is reused.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+PKGS="libclang-19-dev llvm-19-dev clang-19 meson ninja-build pkg-config \
+gcc make python3 linux-headers-amd64 sparse coccinelle bc flex bison \
+libelf-dev libssl-dev"
+
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+fi
+
+missing=
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing"
+	$SUDO apt-get update
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $missing
+fi
+
+if [ ! -f build/build.ninja ]; then
+	meson setup build
+fi
+ninja -C build
