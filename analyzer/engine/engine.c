@@ -387,7 +387,12 @@ static struct value eval(struct engine *en, struct state *st,
 	case EX_ARITH:
 		a = eval(en, st, e->a);
 		b = e->b ? eval(en, st, e->b) : vconst(0);
-		if (a.kind == V_CONST && b.kind == V_CONST) {
+		/*
+		 * Only literal arithmetic folds (clang has done most of it):
+		 * i = i + 1 must not count a loop up through new states.
+		 */
+		if (a.kind == V_CONST && b.kind == V_CONST &&
+		    e->a->kind == EX_CONST && (!e->b || e->b->kind == EX_CONST)) {
 			int64_t r = arith(e->op, a.c, b.c, &ok);
 
 			return ok ? vconst(r) : mkv(V_UNK);
@@ -590,6 +595,20 @@ static void exec_call(struct engine *en, struct state *st,
 			fire_deref(en, st, call->args[i], insn->loc,
 				   call->callee, &sum->deref_loc[i], sum->file);
 	}
+	/* f(&x): the callee may store a new value in x */
+	for (i = 0; i < call->nargs; i++) {
+		const struct ir_expr *a = call->args[i];
+		int path;
+
+		if (!a || a->kind != EX_ADDR || (api && (api->roles & ROLE_ALLOC)))
+			continue;
+		path = expr_path(en, st, a->a);
+		if (path >= 0) {
+			struct value unk = mkv(V_UNK);
+
+			assign_path(en, st, path, &unk);
+		}
+	}
 	for (i = 0; i < en->tu->ncheckers; i++)
 		if (en->tu->checkers[i]->on_call)
 			en->tu->checkers[i]->on_call(en, st, call, api, args,
@@ -745,6 +764,17 @@ static void end_path(struct engine *en, struct state *st, struct ir_loc loc)
 			en->tu->checkers[i]->on_end(en, st, loc);
 }
 
+static bool on_failure_path(struct state *st)
+{
+	int i;
+
+	for (i = 0; i < st->no; i++)
+		if (!(st->o[i].flags & OF_PARAM) && st->o[i].can_fail &&
+		    st->o[i].null == NL_NULL)
+			return true;
+	return false;
+}
+
 static void do_return(struct engine *en, struct state *st,
 		      const struct ir_block *b)
 {
@@ -775,7 +805,12 @@ static void do_return(struct engine *en, struct state *st,
 				sum->ret_api_loc = si->loc;
 			}
 		}
-	} else if (v.kind == V_CONST && v.c == 0 && en->fn->returns_ptr) {
+	} else if (v.kind == V_CONST && v.c == 0 && en->fn->returns_ptr &&
+		   on_failure_path(st)) {
+		/* return NULL after an allocation failed: a wrapper that may
+		 * return NULL.  A NULL returned for another reason (a lookup
+		 * that missed, a mode without a buffer) is not an allocation
+		 * failure and callers need not test it for this rule. */
 		sum->ret_may_null = true;
 	}
 	end_path(en, st, b->term_loc);
