@@ -24,9 +24,11 @@ static void on_free(struct engine *en, struct state *st, struct objst *o,
 	(void)nargs;
 	if (!(o->flags & OF_FREED) || (o->flags & OF_PARAM) || !si)
 		return;
-	notes[n].file = NULL;
-	notes[n].loc = si->loc;
-	notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
+	if (si->callee) {
+		notes[n].file = NULL;
+		notes[n].loc = si->loc;
+		notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
+	}
 	notes[n].file = NULL;
 	notes[n].loc = si->free_loc;
 	notes[n++].msg = xstrfmt("first freed here by %s()",
@@ -35,8 +37,11 @@ static void on_free(struct engine *en, struct state *st, struct objst *o,
 	notes[n].loc = loc;
 	notes[n++].msg = xstrfmt("freed again here: set the pointer to NULL after the first free, or free it on one path only");
 	engine_report(en, "double-free", loc,
+		      si->callee ?
 		      xstrfmt("memory from %s() is freed twice on this path (again by %s())",
-			      si->callee, how),
+			      si->callee, how) :
+		      xstrfmt("memory is freed twice on this path (again by %s())",
+			      how),
 		      notes, n);
 }
 

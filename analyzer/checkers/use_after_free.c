@@ -27,9 +27,11 @@ static void on_deref(struct engine *en, struct state *st,
 	if (!si)
 		return;
 	what = engine_expr_str(en, e);
-	notes[n].file = NULL;
-	notes[n].loc = si->loc;
-	notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
+	if (si->callee) {
+		notes[n].file = NULL;
+		notes[n].loc = si->loc;
+		notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
+	}
 	notes[n].file = NULL;
 	notes[n].loc = si->free_loc;
 	notes[n++].msg = xstrfmt("freed here by %s()",

@@ -103,6 +103,19 @@ static bool is_strict_subpath(void *arg, int path)
 	return false;
 }
 
+/* a[i] is keyed by the variable i: when i changes, a[i] is another slot */
+static bool indexed_by(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int64_t key = -1000000 - d->root;
+	int p;
+
+	for (p = path; p >= 0; p = d->en->paths[p].parent)
+		if (d->en->paths[p].kind == '[' && d->en->paths[p].idx == key)
+			return true;
+	return false;
+}
+
 static void assign_path(struct engine *en, struct state *st, int path,
 			const struct value *v)
 {
@@ -110,6 +123,11 @@ static void assign_path(struct engine *en, struct state *st, int path,
 
 	/* p = ...: what we knew of p->x no longer holds */
 	state_drop_if(st, is_strict_subpath, &d);
+	if (en->paths[path].kind == 'v') {
+		struct drop_arg di = { en, en->paths[path].var };
+
+		state_drop_if(st, indexed_by, &di);
+	}
 	state_set(st, path, v);
 }
 
@@ -542,6 +560,27 @@ static void do_free(struct engine *en, struct state *st,
 	struct objst *o;
 	int i;
 
+	if (args[argi].kind == V_UNK && argi < call->nargs &&
+	    expr_path(en, st, call->args[argi]) >= 0) {
+		/* kfree(ctx) of a pointer we did not see allocated: track it
+		 * from here so that a later use or free is still seen */
+		struct objst fo;
+		struct value v = mkv(V_OBJ);
+
+		memset(&fo, 0, sizeof(fo));
+		fo.id = call->site;
+		fo.family = -1;
+		fo.null = NL_NONNULL;
+		fo.order = -1;
+		state_add_obj(st, &fo);
+		v.obj = fo.id;
+		assign_path(en, st, expr_path(en, st, call->args[argi]), &v);
+		if (call->site < en->nsites) {
+			en->sites[call->site].loc = loc;
+			en->sites[call->site].callee = NULL;
+		}
+		((struct value *)args)[argi] = v;
+	}
 	if (args[argi].kind != V_OBJ)
 		return;
 	o = state_obj(st, args[argi].obj);
@@ -567,7 +606,8 @@ static void do_free(struct engine *en, struct state *st,
 }
 
 static void exec_call(struct engine *en, struct state *st,
-		      const struct ir_insn *insn, bool *path_ends)
+		      const struct ir_insn *insn, bool *path_ends,
+		      struct state **split)
 {
 	const struct ir_call *call = insn->call;
 	const struct api_entry *api = call->callee ?
@@ -661,9 +701,34 @@ static void exec_call(struct engine *en, struct state *st,
 	}
 	if (api && (api->roles & ROLE_FREE) && api->free_arg < n)
 		do_free(en, st, call, api, args, n, api->free_arg, insn->loc);
-	for (i = 0; sum && i < n && i < MAX_PARAMS; i++)
-		if (sum->free_params & (1u << i))
-			do_free(en, st, call, NULL, args, n, i, insn->loc);
+	for (i = 0; sum && i < n && i < MAX_PARAMS; i++) {
+		unsigned bit = 1u << i;
+
+		if (!(sum->free_params & bit))
+			continue;
+		if (!(sum->free_on_unknown & bit) &&
+		    !!(sum->free_on_nonzero & bit) != !!(sum->free_on_zero & bit)) {
+			/*
+			 * The callee frees it only when it returns an error
+			 * (or only on success): go on twice, freed with that
+			 * result, and not freed with a result we know nothing
+			 * of.
+			 */
+			struct state *f = *split ? *split : state_copy(st);
+			int path = expr_path(en, f, call->dest);
+
+			do_free(en, f, call, NULL, args, n, i, insn->loc);
+			if (path >= 0) {
+				struct value r = (sum->free_on_zero & bit) ?
+						 vconst(0) : mkv(V_NONNULL);
+
+				assign_path(en, f, path, &r);
+			}
+			*split = f;
+			continue;
+		}
+		do_free(en, st, call, NULL, args, n, i, insn->loc);
+	}
 	if (!handled && call->dest) {
 		int path = expr_path(en, st, call->dest);
 		struct value v = mkv(V_UNK);
@@ -710,10 +775,49 @@ static bool refine(struct state *st, struct value cond, bool taken)
 	return true;
 }
 
+/*
+ * if (err), if (!err), if (err == 0)...: on each edge the variable is
+ * known to be zero or non-zero, so a later test of the same variable
+ * follows the same way (if (err) kfree(p); ... if (!err) use(p);).
+ */
+static void refine_var(struct engine *en, struct state *st,
+		       const struct ir_expr *cond, bool taken)
+{
+	bool truthy = taken;
+	const struct value *cur;
+	struct value v;
+	int path;
+
+	for (;;) {
+		if (cond->kind == EX_NOT) {
+			truthy = !truthy;
+			cond = cond->a;
+		} else if (cond->kind == EX_CMP &&
+			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+			   cond->b && cond->b->kind == EX_CONST &&
+			   cond->b->ival == 0) {
+			if (cond->op == CMP_EQ)
+				truthy = !truthy;
+			cond = cond->a;
+		} else {
+			break;
+		}
+	}
+	path = expr_path(en, st, cond);
+	if (path < 0)
+		return;
+	cur = state_get(st, path);
+	if (cur && cur->kind != V_UNK)
+		return;
+	v = truthy ? mkv(V_NONNULL) : vconst(0);
+	state_set(st, path, &v);
+}
+
 /* ---- the worklist ---- */
 
 struct work {
 	int block;
+	int start;	/* first instruction: > 0 after a split in a call */
 	struct state *st;
 };
 
@@ -730,6 +834,7 @@ static void push(struct worklist *wl, int block, struct state *st)
 		wl->v = xrealloc(wl->v, wl->alloc * sizeof(*wl->v));
 	}
 	wl->v[wl->n].block = block;
+	wl->v[wl->n].start = 0;
 	wl->v[wl->n].st = st;
 	wl->n++;
 }
@@ -789,6 +894,20 @@ static void do_return(struct engine *en, struct state *st,
 	for (i = 0; i < en->tu->ncheckers; i++)
 		if (en->tu->checkers[i]->on_return)
 			en->tu->checkers[i]->on_return(en, st, &v, b->term_loc);
+	for (i = 0; i < st->no; i++) {
+		const struct objst *po = &st->o[i];
+		int p = -po->id - 1;
+
+		if (!(po->flags & OF_PARAM) || !(po->flags & OF_FREED) ||
+		    p >= MAX_PARAMS)
+			continue;
+		if ((v.kind == V_CONST && v.c != 0) || v.kind == V_NONNULL)
+			sum->free_on_nonzero |= 1u << p;
+		else if (v.kind == V_CONST)
+			sum->free_on_zero |= 1u << p;
+		else
+			sum->free_on_unknown |= 1u << p;
+	}
 	if (v.kind == V_OBJ) {
 		struct objst *o = state_obj(st, v.obj);
 
@@ -869,7 +988,7 @@ void engine_explore(struct engine *en)
 		}
 		state_gc(st, NULL);
 		st->hash = state_hash(st);
-		if (merged) {
+		if (merged && !w.start) {
 			struct state *m = merged[w.block];
 
 			if (m) {
@@ -886,11 +1005,11 @@ void engine_explore(struct engine *en)
 			} else {
 				merged[w.block] = state_copy(st);
 			}
-		} else if (memo_seen(&memo[w.block], st->hash)) {
+		} else if (!w.start && memo_seen(&memo[w.block], st->hash)) {
 			state_free(st);
 			continue;
 		}
-		for (i = 0; i < b->ninsns && !ends; i++) {
+		for (i = w.start; i < b->ninsns && !ends; i++) {
 			const struct ir_insn *in = &b->insns[i];
 
 			switch (in->kind) {
@@ -909,9 +1028,16 @@ void engine_explore(struct engine *en)
 			case I_USE:
 				scan_derefs(en, st, in->rhs, in->loc);
 				break;
-			case I_CALL:
-				exec_call(en, st, in, &ends);
+			case I_CALL: {
+				struct state *split = NULL;
+
+				exec_call(en, st, in, &ends, &split);
+				if (split) {
+					push(&wl, w.block, split);
+					wl.v[wl.n - 1].start = i + 1;
+				}
 				break;
+			}
 			}
 		}
 		if (ends) {
@@ -929,14 +1055,18 @@ void engine_explore(struct engine *en)
 			scan_derefs(en, st, b->cond, b->term_loc);
 			c = eval(en, st, b->cond);
 			f = state_copy(st);
-			if (refine(f, c, false))
+			if (refine(f, c, false)) {
+				refine_var(en, f, b->cond, false);
 				push(&wl, b->succ[1], f);
-			else
+			} else {
 				state_free(f);
-			if (refine(st, c, true))
+			}
+			if (refine(st, c, true)) {
+				refine_var(en, st, b->cond, true);
 				push(&wl, b->succ[0], st);
-			else
+			} else {
 				state_free(st);
+			}
 			break;
 		}
 		case T_RETURN:

@@ -18,6 +18,9 @@ struct summary {
 	unsigned deref_params;		/* bit i: parameter i dereferenced */
 	struct ir_loc deref_loc[MAX_PARAMS];
 	unsigned free_params;		/* bit i: parameter i freed */
+	unsigned free_on_nonzero;	/* ... on a path returning non-zero */
+	unsigned free_on_zero;		/* ... on a path returning 0 */
+	unsigned free_on_unknown;	/* ... returning something unknown */
 	struct ir_loc free_loc[MAX_PARAMS];
 	bool ret_alloc;			/* returns a fresh allocation */
 	int ret_family;
