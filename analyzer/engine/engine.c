@@ -560,7 +560,8 @@ static void do_free(struct engine *en, struct state *st,
 	struct objst *o;
 	int i;
 
-	if (args[argi].kind == V_UNK && argi < call->nargs &&
+	if ((args[argi].kind == V_UNK || args[argi].kind == V_NONNULL) &&
+	    argi < call->nargs &&
 	    expr_path(en, st, call->args[argi]) >= 0) {
 		/* kfree(ctx) of a pointer we did not see allocated: track it
 		 * from here so that a later use or free is still seen */

@@ -255,7 +255,10 @@ struct state *state_join(const struct state *a, const struct state *b)
 		}
 		if (bo->null != o.null)
 			o.null = NL_MAYBE;
-		o.flags |= bo->flags | OF_MERGED;
+		/* checked/used if either path says so (no new unchecked-alloc),
+		 * freed only if both do (no new double-free or use-after-free) */
+		o.flags = ((o.flags | bo->flags) & ~OF_FREED) |
+			  (o.flags & bo->flags & OF_FREED) | OF_MERGED;
 		if (bo->order != o.order)
 			o.order = -1;
 		state_add_obj(j, &o);
