@@ -24,15 +24,7 @@ static void on_free(struct engine *en, struct state *st, struct objst *o,
 	(void)nargs;
 	if (!(o->flags & OF_FREED) || (o->flags & OF_PARAM) || !si)
 		return;
-	if (si->callee) {
-		notes[n].file = NULL;
-		notes[n].loc = si->loc;
-		notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
-	}
-	notes[n].file = NULL;
-	notes[n].loc = si->free_loc;
-	notes[n++].msg = xstrfmt("first freed here by %s()",
-				 si->free_callee ? si->free_callee : "a call");
+	n = engine_alloc_free_notes(si, notes);
 	notes[n].file = NULL;
 	notes[n].loc = loc;
 	notes[n++].msg = xstrfmt("freed again here: set the pointer to NULL after the first free, or free it on one path only");

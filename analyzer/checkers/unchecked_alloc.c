@@ -37,12 +37,12 @@ static void on_deref(struct engine *en, struct state *st,
 	if (!si)
 		return;
 	what = engine_expr_str(en, e);
-	if (via_callee)
-		msg = xstrfmt(is_null ?
-			      "'%s' is passed to %s(), which dereferences it, on a path where it is NULL" :
-			      "'%s' from %s() is passed to %s(), which dereferences it, without a NULL check",
-			      what, is_null ? via_callee : si->callee,
-			      is_null ? "" : via_callee);
+	if (via_callee && is_null)
+		msg = xstrfmt("'%s' is passed to %s(), which dereferences it, on a path where it is NULL",
+			      what, via_callee);
+	else if (via_callee)
+		msg = xstrfmt("'%s' from %s() is passed to %s(), which dereferences it, without a NULL check",
+			      what, si->callee, via_callee);
 	else
 		msg = xstrfmt(is_null ?
 			      "'%s' is dereferenced on a path where it is NULL (allocated by %s())" :

@@ -27,15 +27,7 @@ static void on_deref(struct engine *en, struct state *st,
 	if (!si)
 		return;
 	what = engine_expr_str(en, e);
-	if (si->callee) {
-		notes[n].file = NULL;
-		notes[n].loc = si->loc;
-		notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
-	}
-	notes[n].file = NULL;
-	notes[n].loc = si->free_loc;
-	notes[n++].msg = xstrfmt("freed here by %s()",
-				 si->free_callee ? si->free_callee : "a call");
+	n = engine_alloc_free_notes(si, notes);
 	notes[n].file = NULL;
 	notes[n].loc = loc;
 	notes[n++].msg = xstrfmt("used here after the free: move the free after the last use");

@@ -37,6 +37,7 @@ struct options {
 	bool strict;
 	bool werror;
 	bool verbose;
+	bool dump_ir;
 	int budget;
 };
 
@@ -71,6 +72,7 @@ static void usage(FILE *f)
 	      "  --werror             under kbuild, findings fail the build\n"
 	      "  --budget=N           exploration steps per function (20000)\n"
 	      "  --verbose            say what was skipped or approximated\n"
+	      "  --dump-ir            print each function's CFG on stderr\n"
 	      "  --list-rules         list rule ids\n"
 	      "  --help, --version\n"
 	      "\n"
@@ -166,6 +168,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->werror = true;
 		} else if (!strcmp(a, "--verbose")) {
 			o->verbose = true;
+		} else if (!strcmp(a, "--dump-ir")) {
+			o->dump_ir = true;
 		} else {
 			/* a compiler or Sparse flag, or a file: never fatal */
 			strvec_push(&o->rest, a);
@@ -243,7 +247,7 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 	enum CXErrorCode err;
 	char *path = abs_path(job->dir, job->file);
 	char *cwd = getcwd(NULL, 0);
-	struct analyze_opts aopts = { o->budget, o->verbose };
+	struct analyze_opts aopts = { o->budget, o->verbose, o->dump_ir };
 	unsigned i, nd;
 	int ret = 0;
 

@@ -78,6 +78,8 @@ static void explore_fn(struct tu_ctx *tu, struct fn_entry *e)
 		ir_func_free(fn);
 		return;
 	}
+	if (tu->dump_ir && fn->in_main_file)
+		ir_dump(fn, stderr);
 	en.tu = tu;
 	en.fn = fn;
 	en.self = e;
@@ -126,6 +128,7 @@ void analyze_tu(CXTranslationUnit tu, const struct analyze_opts *opts,
 	ctx.out = out;
 	ctx.budget = opts->budget > 0 ? opts->budget : 20000;
 	ctx.verbose = opts->verbose;
+	ctx.dump_ir = opts->dump_ir;
 	cc.tu = &ctx;
 	strvec_init(&cc.main_fns);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_fn, &cc);

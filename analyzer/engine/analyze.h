@@ -10,6 +10,7 @@
 struct analyze_opts {
 	int budget;		/* steps per function before states are joined */
 	bool verbose;
+	bool dump_ir;		/* print each main-file function's CFG */
 };
 
 struct analyze_stats {

@@ -145,16 +145,6 @@ const struct site_info *engine_site(struct engine *en, int32_t id)
 	return &en->sites[id];
 }
 
-const struct ir_func *engine_func(struct engine *en)
-{
-	return en->fn;
-}
-
-bool engine_reporting(struct engine *en)
-{
-	return en->reporting;
-}
-
 static void expr_str(struct engine *en, const struct ir_expr *e,
 		     char *buf, size_t len)
 {
@@ -208,6 +198,23 @@ char *engine_expr_str(struct engine *en, const struct ir_expr *e)
 
 	expr_str(en, e, buf, sizeof(buf));
 	return xstrdup(buf);
+}
+
+int engine_alloc_free_notes(const struct site_info *si,
+			    struct trace_note *notes)
+{
+	int n = 0;
+
+	if (si->callee) {
+		notes[n].file = NULL;
+		notes[n].loc = si->loc;
+		notes[n++].msg = xstrfmt("allocated here by %s()", si->callee);
+	}
+	notes[n].file = NULL;
+	notes[n].loc = si->free_loc;
+	notes[n++].msg = xstrfmt("freed here by %s()",
+				 si->free_callee ? si->free_callee : "a call");
+	return n;
 }
 
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
@@ -524,9 +531,7 @@ static bool refine(struct state *st, struct value cond, bool taken);
 
 static void new_object(struct engine *en, struct state *st,
 		       const struct ir_call *call, struct ir_loc loc,
-		       int family, bool can_fail, int order,
-		       const char *via, struct ir_loc via_loc,
-		       const char *via_file)
+		       int family, bool can_fail, int order, const char *via)
 {
 	struct objst o;
 	struct value v = mkv(V_OBJ);
@@ -543,8 +548,6 @@ static void new_object(struct engine *en, struct state *st,
 		en->sites[call->site].loc = loc;
 		en->sites[call->site].callee = call->callee;
 		en->sites[call->site].via = via;
-		en->sites[call->site].via_loc = via_loc;
-		en->sites[call->site].via_file = via_file;
 	}
 	v.obj = call->site;
 	path = expr_path(en, st, call->dest);
@@ -665,8 +668,7 @@ static void exec_call(struct engine *en, struct state *st,
 		    args[api->order_arg].kind == V_CONST)
 			order = (int)args[api->order_arg].c;
 		new_object(en, st, call, insn->loc, api->family,
-			   api->fail == FAIL_NULL, order, NULL, insn->loc,
-			   NULL);
+			   api->fail == FAIL_NULL, order, NULL);
 		handled = true;
 	} else if (api && (api->roles & ROLE_ALLOC) && api->out_arg < n) {
 		struct ir_expr *out = call->args[api->out_arg];
@@ -677,7 +679,7 @@ static void exec_call(struct engine *en, struct state *st,
 			c2.dest = out->a;
 			new_object(en, st, &c2, insn->loc, api->family,
 				   api->fail == FAIL_NULL, api->order_const,
-				   NULL, insn->loc, NULL);
+				   NULL);
 		}
 	} else if (api && (api->roles & ROLE_CHECK) && api->check_arg < n &&
 		   args[api->check_arg].kind == V_OBJ) {
@@ -696,8 +698,7 @@ static void exec_call(struct engine *en, struct state *st,
 		handled = true;
 	} else if (sum && sum->ret_alloc) {
 		new_object(en, st, call, insn->loc, sum->ret_family,
-			   sum->ret_may_null, -1, sum->ret_api,
-			   sum->ret_api_loc, sum->file);
+			   sum->ret_may_null, -1, sum->ret_api);
 		handled = true;
 	}
 	if (api && (api->roles & ROLE_FREE) && api->free_arg < n)
@@ -922,7 +923,6 @@ static void do_return(struct engine *en, struct state *st,
 			if (si && !sum->ret_api) {
 				sum->ret_api = xstrdup(si->via ? si->via :
 						       si->callee);
-				sum->ret_api_loc = si->loc;
 			}
 		}
 	} else if (v.kind == V_CONST && v.c == 0 && en->fn->returns_ptr &&

@@ -75,8 +75,6 @@ struct site_info {
 	const char *free_callee;
 	const char *callee;	/* the allocator called */
 	const char *via;	/* wrapper: the allocator inside it, or NULL */
-	struct ir_loc via_loc;
-	const char *via_file;
 };
 
 /* Events.  Each checker fills in the hooks it needs. */
@@ -103,8 +101,6 @@ struct checker {
 /* Accessors for checkers. */
 struct objst *engine_obj(struct state *st, int32_t id);
 const struct site_info *engine_site(struct engine *en, int32_t id);
-const struct ir_func *engine_func(struct engine *en);
-bool engine_reporting(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 
 struct trace_note {
@@ -112,6 +108,13 @@ struct trace_note {
 	struct ir_loc loc;
 	char *msg;		/* owned */
 };
+
+/*
+ * The "allocated here" (when the allocator is known) and "freed here"
+ * notes of an object; returns how many of notes[0..1] it filled.
+ */
+int engine_alloc_free_notes(const struct site_info *si,
+			    struct trace_note *notes);
 
 /* Report a finding in the function being explored (main file only). */
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,

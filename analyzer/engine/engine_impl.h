@@ -26,7 +26,6 @@ struct summary {
 	int ret_family;
 	bool ret_may_null;
 	char *ret_api;			/* the allocator inside */
-	struct ir_loc ret_api_loc;
 	char *file;			/* file of the function */
 };
 
@@ -45,6 +44,7 @@ struct tu_ctx {
 	int budget;
 	int depth;
 	bool verbose;
+	bool dump_ir;
 	int nfuncs;
 	int nbudget_hit;
 };

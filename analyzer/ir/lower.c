@@ -389,6 +389,7 @@ static int label_block(struct lower *L, const char *name)
 
 static struct ir_expr *lower_expr(struct lower *L, CXCursor c);
 static void lower_stmt(struct lower *L, CXCursor c);
+static bool is_assign_like(CXCursor c);
 static void lower_cond(struct lower *L, CXCursor c, int t, int f);
 static struct ir_expr *lower_call(struct lower *L, CXCursor c,
 				  struct ir_expr *dest);
@@ -1001,8 +1002,7 @@ static void lower_vardecl(struct lower *L, CXCursor d)
 	var = map_var(L, d);
 	lhs = mk_var(L, var, d);
 	init = clang_Cursor_getVarDeclInitializer(d);
-	if (clang_Cursor_isNull(init) ||
-	    kind_of(init) == CXCursor_InvalidFile) {
+	if (clang_Cursor_isNull(init)) {
 		emit_assign(L, lhs, mk(L, EX_UNKNOWN, d), d);
 		return;
 	}
@@ -1428,7 +1428,10 @@ static void lower_stmt(struct lower *L, CXCursor c)
 	case CXCursor_MSAsmStmt:
 		break;
 	default:
-		if (clang_isExpression(k))
+		/* an assignment statement writes its lvalue: no extra use */
+		if (clang_isExpression(k) && is_assign_like(c))
+			lower_expr(L, c);
+		else if (clang_isExpression(k))
 			emit_use(L, lower_expr(L, c), c);
 		else if (clang_isStatement(k))
 			lower_kids_effects(L, c);
