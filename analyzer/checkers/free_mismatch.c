@@ -4,70 +4,86 @@
  * family: kfree on devm memory (freed again at unbind), devm_kfree on
  * kmalloc memory, kfree on vmalloc or page memory, vfree on slab memory,
  * free_pages on slab memory...  Which families a deallocator accepts is
- * the family= list of its free line in rules/free.rules.
+ * the family= list of its free line in rules/free.rules, and the fix is
+ * the family's release= line there.  The allocation may be in another
+ * function, through a struct field every store of which agrees.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "checkers.h"
 #include "../util/strvec.h"
 
-static const char *fix_for(const char *family)
-{
-	static const struct { const char *fam, *fn; } fixes[] = {
-		{ "slab", "kfree()" }, { "string", "kfree()" },
-		{ "vmalloc", "vfree()" }, { "kvmalloc", "kvfree()" },
-		{ "pages", "free_pages()" }, { "page", "__free_pages()" },
-		{ "devm", "nothing (devm memory is freed at unbind) or devm_kfree()" },
-		{ "devm-pages", "nothing or devm_free_pages()" },
-		{ "dma", "dma_free_coherent()" }, { "urb", "usb_free_urb()" },
-		{ "usb-coherent", "usb_free_coherent()" },
-		{ "kmem-cache", "kmem_cache_free()" },
-		{ "string-const", "kfree_const()" },
-	};
-	size_t i;
+static int freed_slot;
 
-	for (i = 0; i < sizeof(fixes) / sizeof(fixes[0]); i++)
-		if (!strcmp(fixes[i].fam, family))
-			return fixes[i].fn;
-	return "the matching deallocator";
+static char *fix_for(int family)
+{
+	const char *rel = api_family_release(family);
+
+	if (!rel)
+		return xstrdup("the matching deallocator");
+	if (api_family_managed(family))
+		return xstrfmt("nothing (%s memory is freed at unbind) or %s()",
+			       api_family_name(family), rel);
+	return xstrfmt("%s()", rel);
 }
 
-static void on_free(struct engine *en, struct state *st, struct objst *o,
-		    const struct ir_call *call, const struct api_entry *api,
-		    const struct value *args, int nargs, struct ir_loc loc)
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
 {
-	const struct site_info *si = engine_site(en, o->id);
+	static const struct slot_val one = { 1, 0 };
+	const struct api_entry *api = f->api;
+	struct trace_note notes[3];
+	struct obj_origin org;
 	const char *fam;
-	struct trace_note notes[2];
-	int i, n = 0;
+	char *fix;
+	int i, n;
 
-	(void)st;
-	(void)args;
-	(void)nargs;
-	if (!api || !api->nfree_families || (o->flags & (OF_PARAM | OF_FREED)) ||
-	    o->family < 0 || !si)
+	if (slot_get(st, freed_slot, o->id))
+		return;		/* a second free is double-free's */
+	slot_set(st, freed_slot, o->id, &one);
+	if (!api || !api->nfree_families || o->family < 0 ||
+	    !engine_origin(en, o->id, &org) || !org.callee)
 		return;
 	for (i = 0; i < api->nfree_families; i++)
 		if (api->free_families[i] == o->family)
 			return;
 	fam = api_family_name(o->family);
+	n = engine_alloc_note(en, o->id, notes);
+	if (n) {
+		char *m = notes[0].msg;
+
+		notes[0].msg = xstrfmt("%s (%s memory)", m, fam);
+		free(m);
+	}
+	if (f->via) {
+		notes[n].file = f->via_file;
+		notes[n].loc = f->via_loc;
+		notes[n++].msg = xstrfmt("%s() releases it here with %s()",
+					 f->via, api->name);
+	}
+	fix = fix_for(o->family);
 	notes[n].file = NULL;
-	notes[n].loc = si->loc;
-	notes[n++].msg = xstrfmt("allocated here by %s() (%s memory)",
-				 si->callee, fam);
-	notes[n].file = NULL;
-	notes[n].loc = loc;
-	notes[n++].msg = xstrfmt("released here by %s(): use %s", call->callee,
-				 fix_for(fam));
-	engine_report(en, "free-mismatch", loc,
+	notes[n].loc = f->loc;
+	notes[n++].msg = xstrfmt("released here by %s(): use %s", f->callee,
+				 fix);
+	free(fix);
+	engine_report(en, "free-mismatch", f->loc,
 		      xstrfmt("%s memory from %s() is released with %s()",
-			      fam, si->callee, call->callee),
+			      fam, org.callee, api->name),
 		      notes, n);
+}
+
+static void init(void)
+{
+	static const struct slot_def def = { "free-mismatch:freed",
+					     SLOT_OBJECT, NULL };
+
+	freed_slot = engine_slot_register(&def);
 }
 
 const struct checker checker_free_mismatch = {
 	.rule = "free-mismatch",
 	.summary = "memory released by a deallocator of another family",
+	.init = init,
 	.on_free = on_free,
 };

@@ -4,78 +4,227 @@
  * (dereferenced, indexed, member-accessed, passed to a function that
  * dereferences it) on a path where it was never compared against NULL.
  *
- * The engine does the work: objects are born NL_MAYBE, branches refine
- * them, a use makes them NL_NONNULL.  A use while still NL_MAYBE and never
- * checked is the bug; a use on the path where the check said NULL is a
- * NULL dereference.
+ * The engine does most of the work: allocations are born maybe-NULL,
+ * branches refine them, a use makes them non-NULL.  A use while still
+ * maybe-NULL and never checked is the bug; a use on the path where the
+ * check said NULL is a NULL dereference.
+ *
+ * Across functions (the most common real fix, "add check for kzalloc"):
+ * an allocation stored into a struct field or a global with no NULL check
+ * before the function returns success, while another function of the file
+ * dereferences that field without checking it.  Reported at the store,
+ * with a note at the use.  Silent when a function that calls the storing
+ * one tests the field itself.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "checkers.h"
 #include "../util/strvec.h"
 
-static void on_deref(struct engine *en, struct state *st,
-		     const struct value *v, const struct ir_expr *e,
-		     struct ir_loc loc, const char *via_callee,
-		     const struct ir_loc *via_loc, const char *via_file)
+static int stored_slot;		/* object -> (store loc, field key) */
+static int k_deref;		/* field fact: dereferenced unchecked */
+static int k_tested;		/* field fact: tested against NULL */
+
+static char *alloc_note_msg(const struct obj_origin *org)
 {
-	struct objst *o = engine_obj(st, v->obj);
-	const struct site_info *si;
+	if (org->via)
+		return xstrfmt("allocated here by %s(), which returns memory from %s() that may be NULL",
+			       org->callee, org->via);
+	return xstrfmt("allocated here by %s(), which returns NULL on failure",
+		       org->callee);
+}
+
+/* A field read through a parameter or a global, not checked yet. */
+static void field_use(struct engine *en, const struct objst *o,
+		      const struct deref_info *d)
+{
+	struct obj_origin org;
+
+	if (o->null != NL_MAYBE || (o->flags & (OF_CHECKED | OF_DEREFED)) ||
+	    !engine_origin(en, o->id, &org) || !org.field_key)
+		return;
+	engine_field_fact(en, org.field_key, k_deref, 0, d->via, d->loc);
+}
+
+static void on_deref(struct engine *en, struct state *st,
+		     const struct deref_info *d)
+{
+	struct objst tmp;
+	const struct objst *o = engine_obj(en, st, d->v.obj, &tmp);
+	struct obj_origin org;
 	struct trace_note notes[3];
 	int n = 0;
 	char *what, *msg;
 	bool is_null;
 
-	if (!o || (o->flags & OF_PARAM) || !o->can_fail)
+	if (!o)
+		return;
+	if (o->id < 0) {
+		field_use(en, o, d);
+		return;
+	}
+	if (!o->can_fail)
 		return;
 	if (o->null == NL_NONNULL || (o->flags & (OF_CHECKED | OF_DEREFED)
 				      && o->null == NL_MAYBE))
 		return;
-	is_null = o->null == NL_NULL;
-	si = engine_site(en, o->id);
-	if (!si)
+	is_null = o->null == NL_NULL && (o->flags & OF_CHECKED);
+	if (!engine_origin(en, o->id, &org) || !org.callee)
 		return;
-	what = engine_expr_str(en, e);
-	if (via_callee && is_null)
+	what = engine_deref_str(en, d);
+	if (d->via && is_null)
 		msg = xstrfmt("'%s' is passed to %s(), which dereferences it, on a path where it is NULL",
-			      what, via_callee);
-	else if (via_callee)
+			      what, d->via);
+	else if (d->via)
 		msg = xstrfmt("'%s' from %s() is passed to %s(), which dereferences it, without a NULL check",
-			      what, si->callee, via_callee);
+			      what, org.callee, d->via);
 	else
 		msg = xstrfmt(is_null ?
 			      "'%s' is dereferenced on a path where it is NULL (allocated by %s())" :
 			      "'%s' from %s() is dereferenced without a NULL check",
-			      what, si->callee);
+			      what, org.callee);
 	notes[n].file = NULL;
-	notes[n].loc = si->loc;
-	if (si->via)
-		notes[n].msg = xstrfmt("allocated here by %s(), which returns memory from %s() that may be NULL",
-				       si->callee, si->via);
-	else
-		notes[n].msg = xstrfmt("allocated here by %s(), which returns NULL on failure",
-				       si->callee);
-	n++;
-	if (via_callee && via_loc) {
-		notes[n].file = via_file;
-		notes[n].loc = *via_loc;
-		notes[n].msg = xstrfmt("%s() dereferences its argument here",
-				       via_callee);
-		n++;
+	notes[n].loc = org.loc;
+	notes[n++].msg = alloc_note_msg(&org);
+	if (d->via && d->via_loc) {
+		notes[n].file = d->via_file;
+		notes[n].loc = *d->via_loc;
+		notes[n++].msg = xstrfmt("%s() dereferences its argument here",
+					 d->via);
 	}
 	notes[n].file = NULL;
-	notes[n].loc = loc;
-	notes[n].msg = xstrfmt(is_null ? "used here, where the check above found it NULL" :
-			       "used here, assumed non-NULL: add 'if (!%s) return -ENOMEM;' (or unwind) after the allocation",
-			       what);
-	n++;
+	notes[n].loc = d->loc;
+	notes[n++].msg = xstrfmt(is_null ? "used here, where the check above found it NULL" :
+				 "used here, assumed non-NULL: add 'if (!%s) return -ENOMEM;' (or unwind) after the allocation",
+				 what);
 	free(what);
-	engine_report(en, "unchecked-alloc", loc, msg, notes, n);
+	engine_report(en, "unchecked-alloc", d->loc, msg, notes, n);
+}
+
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	struct obj_origin org;
+
+	(void)st;
+	if ((b->v.kind == V_OBJ || b->v.kind == V_PRED) &&
+	    engine_origin(en, b->v.obj, &org) && org.field_key)
+		engine_field_fact(en, org.field_key, k_tested, 0, NULL, b->loc);
+}
+
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *s)
+{
+	struct objst tmp;
+	const struct objst *o;
+	struct slot_val v;
+
+	if (!engine_reporting(en) || !s->field_key || !s->lhs ||
+	    s->v.kind != V_OBJ || s->v.obj < 0)
+		return;
+	o = engine_obj(en, st, s->v.obj, &tmp);
+	if (!o || !o->can_fail || o->null != NL_MAYBE ||
+	    (o->flags & (OF_CHECKED | OF_DEREFED)))
+		return;
+	v.a = loc_pack(s->loc);
+	v.b = (int64_t)(intptr_t)engine_intern(en, s->field_key);
+	slot_set(st, stored_slot, o->id, &v);
+}
+
+/* A use of key in another function, and no caller of ours tests it. */
+static const struct field_rec *unchecked_elsewhere(struct engine *en,
+						   const char *key)
+{
+	const struct field_rec *v, *use = NULL;
+	const char *self = engine_fn_name(en);
+	int n = engine_field_facts(en, key, &v), i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].kind == k_tested && engine_fn_calls(en, v[i].fn, self))
+			return NULL;
+		if (v[i].kind == k_deref && strcmp(v[i].fn, self) && !use)
+			use = &v[i];
+	}
+	return use;
+}
+
+static void report_store(struct engine *en, const struct objst *o,
+			 const struct slot_val *sv,
+			 const struct return_info *r)
+{
+	const char *key = (const char *)(intptr_t)sv->b;
+	const struct field_rec *use = unchecked_elsewhere(en, key);
+	struct trace_note notes[4];
+	struct obj_origin org;
+	int n = 0;
+
+	if (!use || !engine_origin(en, o->id, &org) || !org.callee)
+		return;
+	notes[n].file = NULL;
+	notes[n].loc = org.loc;
+	notes[n++].msg = alloc_note_msg(&org);
+	notes[n].file = NULL;
+	notes[n].loc = loc_unpack(sv->a);
+	notes[n++].msg = xstrfmt("stored in %s here without a NULL check: add 'if (!...) return -ENOMEM;' before storing it",
+				 key);
+	notes[n].file = NULL;
+	notes[n].loc = r->loc;
+	notes[n++].msg = xstrfmt("%s() returns success here with the field maybe NULL",
+				 engine_fn_name(en));
+	notes[n].file = NULL;
+	notes[n].loc = use->loc;
+	notes[n++].msg = use->str ?
+		xstrfmt("%s() passes it to %s(), which dereferences it, without a NULL check",
+			use->fn, use->str) :
+		xstrfmt("%s() dereferences it here without a NULL check",
+			use->fn);
+	engine_report(en, "unchecked-alloc", loc_unpack(sv->a),
+		      xstrfmt("%s() result stored in %s is not checked for NULL, and %s() dereferences it",
+			      org.callee, key, use->fn),
+		      notes, n);
+}
+
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	const struct slot_val *sv;
+	int32_t id;
+	int pos = 0;
+
+	if (!engine_reporting(en))
+		return;
+	if (!r->success)
+		return;
+	while (slot_iter(st, stored_slot, &pos, &id, &sv)) {
+		struct objst tmp;
+		const struct objst *o = engine_obj(en, st, id, &tmp);
+
+		if (o && o->null == NL_MAYBE &&
+		    !(o->flags & (OF_CHECKED | OF_DEREFED)))
+			report_store(en, o, sv, r);
+	}
+}
+
+static void init(void)
+{
+	static const struct slot_def def = { "unchecked-alloc:stored",
+					     SLOT_OBJECT, NULL };
+
+	stored_slot = engine_slot_register(&def);
+	k_deref = engine_fact_kind("unchecked-deref", FACT_MAY,
+				   &checker_unchecked_alloc);
+	k_tested = engine_fact_kind("null-tested", FACT_MAY,
+				    &checker_unchecked_alloc);
 }
 
 const struct checker checker_unchecked_alloc = {
 	.rule = "unchecked-alloc",
 	.summary = "result of an allocator that can fail used without a NULL check",
+	.init = init,
 	.on_deref = on_deref,
+	.on_branch = on_branch,
+	.on_store = on_store,
+	.on_return = on_return,
 };

@@ -1,49 +1,70 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * use-after-free: an allocation dereferenced (directly, or by passing it
- * to a function that dereferences it) after it was freed on that path.
+ * to a function that dereferences it) after it was freed on that path,
+ * by a deallocator or by a helper whose summary frees it.
  */
 #include <stdlib.h>
 
 #include "checkers.h"
 #include "../util/strvec.h"
 
-static void on_deref(struct engine *en, struct state *st,
-		     const struct value *v, const struct ir_expr *e,
-		     struct ir_loc loc, const char *via_callee,
-		     const struct ir_loc *via_loc, const char *via_file)
+static int freed_slot;
+
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
 {
-	struct objst *o = engine_obj(st, v->obj);
-	const struct site_info *si;
+	struct slot_val v;
+
+	(void)en;
+	v.a = loc_pack(f->loc);
+	v.b = (int64_t)(intptr_t)f->callee;
+	slot_set(st, freed_slot, o->id, &v);
+}
+
+static void on_deref(struct engine *en, struct state *st,
+		     const struct deref_info *d)
+{
+	const struct slot_val *fv = slot_get(st, freed_slot, d->v.obj);
+	const char *by;
 	struct trace_note notes[3];
 	char *what;
-	int n = 0;
+	int n;
 
-	(void)via_loc;
-	(void)via_file;
-	if (!o || !(o->flags & OF_FREED) || (o->flags & OF_PARAM))
+	if (!fv)
 		return;
-	si = engine_site(en, o->id);
-	if (!si)
-		return;
-	what = engine_expr_str(en, e);
-	n = engine_alloc_free_notes(si, notes);
+	by = (const char *)(intptr_t)fv->b;
+	what = engine_deref_str(en, d);
+	n = engine_alloc_note(en, d->v.obj, notes);
 	notes[n].file = NULL;
-	notes[n].loc = loc;
+	notes[n].loc = loc_unpack(fv->a);
+	notes[n++].msg = xstrfmt("freed here by %s()", by ? by : "a call");
+	notes[n].file = NULL;
+	notes[n].loc = d->loc;
 	notes[n++].msg = xstrfmt("used here after the free: move the free after the last use");
-	engine_report(en, "use-after-free", loc,
-		      via_callee ?
+	engine_report(en, "use-after-free", d->loc,
+		      d->via ?
 		      xstrfmt("'%s' is passed to %s(), which dereferences it, after it was freed",
-			      what, via_callee) :
+			      what, d->via) :
 		      xstrfmt("'%s' is used after it was freed", what),
 		      notes, n);
 	free(what);
 	/* one report per free: later uses are the same bug */
-	o->flags &= ~OF_FREED;
+	slot_clear(st, freed_slot, d->v.obj);
+}
+
+static void init(void)
+{
+	static const struct slot_def def = { "use-after-free:freed",
+					     SLOT_OBJECT, NULL };
+
+	freed_slot = engine_slot_register(&def);
 }
 
 const struct checker checker_use_after_free = {
 	.rule = "use-after-free",
 	.summary = "an allocation used after it was freed on that path",
+	.init = init,
+	.on_free = on_free,
 	.on_deref = on_deref,
 };

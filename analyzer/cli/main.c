@@ -18,6 +18,7 @@
 #include "../engine/analyze.h"
 #include "../engine/apitable.h"
 #include "../frontend/compile.h"
+#include "../frontend/tu.h"
 #include "../report/finding.h"
 #include "../util/strvec.h"
 
@@ -38,6 +39,7 @@ struct options {
 	bool werror;
 	bool verbose;
 	bool dump_ir;
+	bool dump_summaries;
 	int budget;
 };
 
@@ -73,6 +75,8 @@ static void usage(FILE *f)
 	      "  --budget=N           exploration steps per function (20000)\n"
 	      "  --verbose            say what was skipped or approximated\n"
 	      "  --dump-ir            print each function's CFG on stderr\n"
+	      "  --dump-summaries     print each function's summary facts and the\n"
+	      "                       field facts of the file on stdout\n"
 	      "  --list-rules         list rule ids\n"
 	      "  --help, --version\n"
 	      "\n"
@@ -170,6 +174,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->verbose = true;
 		} else if (!strcmp(a, "--dump-ir")) {
 			o->dump_ir = true;
+		} else if (!strcmp(a, "--dump-summaries")) {
+			o->dump_summaries = true;
 		} else {
 			/* a compiler or Sparse flag, or a file: never fatal */
 			strvec_push(&o->rest, a);
@@ -247,7 +253,12 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 	enum CXErrorCode err;
 	char *path = abs_path(job->dir, job->file);
 	char *cwd = getcwd(NULL, 0);
-	struct analyze_opts aopts = { o->budget, o->verbose, o->dump_ir };
+	struct analyze_opts aopts = { o->budget, o->verbose, o->dump_ir,
+				      o->dump_summaries ? stdout : NULL };
+	static struct header_consts consts;
+	static bool probed;
+	struct ir_program prog;
+	struct tu_funcs *tf;
 	unsigned i, nd;
 	int ret = 0;
 
@@ -293,7 +304,19 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 		}
 		clang_disposeDiagnostic(d);
 	}
-	analyze_tu(tu, &aopts, out, stats);
+	if (!probed) {
+		/* the gfp bits of these headers, once: every job has them */
+		probed = true;
+		if (tu_probe_header_consts(idx, (const char *const *)job->args.v,
+					   (int)job->args.n, &consts) &&
+		    o->verbose)
+			fprintf(stderr, "kmemlint: could not evaluate the gfp flags of the headers; __GFP_NOFAIL is not honoured\n");
+	}
+	tf = tu_funcs_collect(tu);
+	tu_funcs_program(tf, &prog);
+	prog.consts = consts;
+	analyze_program(&prog, all_checkers, nr_checkers, &aopts, out, stats);
+	tu_funcs_free(tf);
 out_tu:
 	clang_disposeTranslationUnit(tu);
 out_cwd:

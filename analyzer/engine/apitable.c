@@ -19,6 +19,8 @@
 
 static struct hmap table;
 static struct strvec families;
+static struct strvec releases;	/* per family: deallocator to suggest */
+static bool managed[256];	/* per family: released by the device core */
 
 int api_family_id(const char *name)
 {
@@ -27,9 +29,50 @@ int api_family_id(const char *name)
 	for (i = 0; i < families.n; i++)
 		if (!strcmp(families.v[i], name))
 			return (int)i;
-	if (strvec_push(&families, name))
+	if (families.n >= 256 || strvec_push(&families, name))
 		return -1;
+	strvec_push(&releases, "");
 	return (int)families.n - 1;
+}
+
+const char *api_family_release(int id)
+{
+	if (id < 0 || (size_t)id >= releases.n || !releases.v[id][0])
+		return NULL;
+	return releases.v[id];
+}
+
+bool api_family_managed(int id)
+{
+	return id >= 0 && id < 256 && managed[id];
+}
+
+/* family NAME release=FN [managed=yes] */
+static int family_line(const char *name, char *save, const char *path,
+		       int lineno)
+{
+	int id = api_family_id(name);
+	char *kv;
+
+	if (id < 0)
+		return -1;
+	while ((kv = strtok_r(NULL, " \t\r\n", &save))) {
+		char *eq = strchr(kv, '=');
+
+		if (eq)
+			*eq = '\0';
+		if (eq && !strcmp(kv, "release")) {
+			free(releases.v[id]);
+			releases.v[id] = xstrdup(eq + 1);
+		} else if (eq && !strcmp(kv, "managed")) {
+			managed[id] = !strcmp(eq + 1, "yes");
+		} else {
+			fprintf(stderr, "kmemlint: %s:%d: bad '%s' for 'family'\n",
+				path, lineno, kv);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 const char *api_family_name(int id)
@@ -258,6 +301,14 @@ static int parse_line(char *line, const char *path, int lineno)
 	if (!dir)
 		return 0;
 	name = strtok_r(NULL, " \t\r\n", &save);
+	if (!strcmp(dir, "family")) {
+		if (!name) {
+			fprintf(stderr, "kmemlint: %s:%d: 'family' needs a family name\n",
+				path, lineno);
+			return -1;
+		}
+		return family_line(name, save, path, lineno);
+	}
 	for (i = 0; i < sizeof(directives) / sizeof(directives[0]); i++)
 		if (!strcmp(dir, directives[i].name))
 			role = directives[i].role;
@@ -380,4 +431,6 @@ void api_free_all(void)
 {
 	hmap_free(&table, free_entry);
 	strvec_clear(&families);
+	strvec_clear(&releases);
+	memset(managed, 0, sizeof(managed));
 }

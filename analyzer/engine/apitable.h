@@ -86,6 +86,10 @@ struct api_entry {
 int api_family_id(const char *name);
 const char *api_family_name(int id);
 int api_nfamilies(void);
+/* The deallocator a `family` line suggests for a family, or NULL. */
+const char *api_family_release(int id);
+/* Released by the device core at unbind (devm): no free needed. */
+bool api_family_managed(int id);
 
 /*
  * Load one rules file; errors name file and line, and return -1.

@@ -3,9 +3,20 @@
 #define KML_ENGINE_H
 
 /*
- * The path-sensitive engine: explores a function's CFG as a worklist of
- * (block, state) pairs, memoised per block, and tells the checkers what
- * happens on each path through events.  Checkers never see the AST.
+ * The path-sensitive engine, as the checkers see it.
+ *
+ * The engine explores a function's CFG as a worklist of (block, state)
+ * pairs and tells the checkers what happens on each path through events
+ * (struct checker).  It owns the values of access paths and the identity
+ * and null-ness of tracked objects.  Everything else a rule needs (freed,
+ * owned, lock depth...) lives in the checker's own state slots, which the
+ * engine copies, hashes and joins without knowing what they mean.
+ *
+ * Inter-procedural facts are records (struct fact) that checkers write at
+ * each return of a function in the summary pass; the engine merges them
+ * per return condition and replays them at the calls in the reporting
+ * pass.  Facts about struct fields and globals are kept for the whole
+ * translation unit, keyed by record type and field path.
  */
 
 #include <stdbool.h>
@@ -14,6 +25,12 @@
 #include "../ir/ir.h"
 #include "apitable.h"
 
+struct engine;
+struct state;
+struct checker;
+
+/* ---- values and objects (engine-owned) ---- */
+
 enum nullness { NL_MAYBE, NL_NULL, NL_NONNULL };
 
 enum vkind {
@@ -21,7 +38,10 @@ enum vkind {
 	V_CONST,	/* integer c (0 is also NULL) */
 	V_OBJ,		/* pointer into tracked object obj */
 	V_PRED,		/* boolean: "obj is NULL" (pred_null) or "is not NULL" */
-	V_NONNULL,	/* untracked pointer known not to be NULL */
+	V_NONNULL,	/* untracked pointer known not NULL, integer known != 0 */
+	V_NE,		/* integer known != c */
+	V_REL,		/* boolean: null-ness of obj and of object c agree
+			 * (pred_null == 0) or differ (pred_null == 1) */
 };
 
 struct value {
@@ -33,75 +53,241 @@ struct value {
 
 /* objst.flags */
 #define OF_CHECKED	0x01	/* compared against NULL on this path */
-#define OF_FREED	0x02
-#define OF_ESCAPED	0x04	/* stored where it outlives the function */
-#define OF_PARAM	0x08	/* stands for a parameter (summaries) */
-#define OF_DEREFED	0x10	/* used as non-NULL on this path */
-#define OF_MERGED	0x20	/* state joined after the budget ran out */
+#define OF_DEREFED	0x02	/* used as non-NULL on this path */
+#define OF_MERGED	0x04	/* state joined after the budget ran out */
 
-#define FAMILY_PARAM	(-2)
+#define LINK_NONE	INT32_MIN
 
+/*
+ * A tracked object.  id >= 0: an allocation, named by its call site.
+ * id < 0: a symbolic object, the value some place held on entry or an
+ * opaque call returned (a parameter, a global, priv->buf, a pointer from
+ * an unknown function); the same place always names the same object.
+ */
 struct objst {
-	int32_t id;		/* call site, or -(param + 1) */
-	int16_t family;		/* api family id, FAMILY_PARAM */
+	int32_t id;
+	int16_t family;		/* api family id, or -1 */
+	int16_t order;		/* page order, -1 unknown */
 	uint8_t null;		/* enum nullness */
 	uint8_t flags;
-	int16_t order;		/* page order, -1 unknown */
-	uint8_t can_fail;
-	uint8_t pad;
+	uint8_t can_fail;	/* an allocation that returns NULL on failure */
+	uint8_t link_same;
+	int32_t link;		/* object whose null-ness follows this one */
 };
 
-struct binding {
-	int32_t path;
-	struct value v;
+/* Where an object comes from, for messages and notes. */
+struct obj_origin {
+	const char *callee;	/* the allocator, or NULL */
+	const char *via;	/* wrapper: the allocator inside it */
+	struct ir_loc loc;	/* allocation (or the store into the field) */
+	const char *fn;		/* function of loc when not this one */
+	const char *subject;	/* "$0->buf", "@g": as a caller sees it */
+	const char *field_key;	/* "struct foo::buf", "@g", or NULL */
 };
 
-struct state {
-	struct binding *b;
-	int nb;
-	int balloc;
-	struct objst *o;
-	int no;
-	int oalloc;
-	uint64_t hash;
+/* The object in st (not inserted when the engine has no fact about it
+ * yet: *tmp is filled then), or NULL for an id that names nothing. */
+const struct objst *engine_obj(struct engine *en, const struct state *st,
+			       int32_t id, struct objst *tmp);
+bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out);
+/* The objects of the state, for checkers that look at all of them. */
+int engine_nobjs(const struct state *st);
+const struct objst *engine_obj_at(const struct state *st, int i);
+
+/* ---- checker-owned state slots ---- */
+
+struct slot_val {
+	int64_t a;
+	int64_t b;
 };
 
-struct engine;
+enum slot_scope {
+	SLOT_OBJECT,	/* keyed by object id; dropped with the object */
+	SLOT_PATH,	/* keyed by access path; dropped when it is assigned */
+	SLOT_GLOBAL,	/* keyed by a small integer of the checker's */
+};
 
-/* Where a tracked object came from (not part of the state: per site). */
-struct site_info {
+struct slot_def {
+	const char *name;
+	enum slot_scope scope;
+	/*
+	 * Join two paths' values when the budget forces a merge; a side
+	 * without the slot is NULL.  Return false to drop the slot.  NULL
+	 * join: kept only when both sides hold the same value.
+	 */
+	bool (*join)(const struct slot_val *a, const struct slot_val *b,
+		     struct slot_val *out);
+};
+
+/* Called from a checker's init(); returns the slot id. */
+int engine_slot_register(const struct slot_def *def);
+const struct slot_val *slot_get(const struct state *st, int slot,
+				int32_t key);
+void slot_set(struct state *st, int slot, int32_t key,
+	      const struct slot_val *v);
+void slot_clear(struct state *st, int slot, int32_t key);
+/* for (pos = 0; slot_iter(st, slot, &pos, &key, &v);) ... */
+bool slot_iter(const struct state *st, int slot, int *pos, int32_t *key,
+	       const struct slot_val **v);
+
+/* A source location packed in a slot value, and back. */
+int64_t loc_pack(struct ir_loc loc);
+struct ir_loc loc_unpack(int64_t v);
+
+/* ---- events ---- */
+
+struct deref_info {
+	struct value v;			/* the pointer (V_OBJ) */
+	const struct ir_expr *e;	/* its expression, or NULL */
+	int path;			/* else its access path (engine_deref_str) */
 	struct ir_loc loc;
-	struct ir_loc free_loc;	/* where it was last freed on some path */
-	const char *free_callee;
-	const char *callee;	/* the allocator called */
-	const char *via;	/* wrapper: the allocator inside it, or NULL */
+	const char *via;		/* callee that dereferences it, or NULL */
+	const struct ir_loc *via_loc;	/* where, in via */
+	const char *via_file;
 };
 
-/* Events.  Each checker fills in the hooks it needs. */
+struct call_info {
+	const struct ir_call *call;
+	const struct api_entry *api;	/* rules-table entry, or NULL */
+	const struct value *args;
+	int nargs;
+	/* function designators among the arguments (callbacks), or NULL */
+	const char *const *fnargs;
+	struct ir_loc loc;
+};
+
+struct free_info {
+	const char *callee;		/* the call (deallocator or helper) */
+	const struct api_entry *api;	/* the deallocator, or NULL */
+	int64_t order;			/* page order released, -1 unknown */
+	const char *via;		/* helper that frees it, or NULL */
+	struct ir_loc via_loc;		/* where the helper frees it */
+	const char *via_file;
+	struct ir_loc loc;
+};
+
+struct store_info {
+	struct value v;			/* the value stored */
+	const struct ir_expr *lhs;	/* where, or NULL (ownership sink) */
+	const char *field_key;		/* "struct foo::buf", "@g", or NULL */
+	bool outlives;			/* reachable from a parameter or a global */
+	int32_t container;		/* object stored into, or LINK_NONE */
+	const char *sink;		/* rules-table owner function, or NULL */
+	struct ir_loc loc;
+	int path;			/* engine's: the access path, or -1 */
+	bool forget;			/* a callee wrote it, value unknown */
+};
+
+struct lost_info {
+	struct ir_loc loc;
+	bool at_return;			/* the function returns without it */
+};
+
+struct lock_info {
+	const struct api_entry *api;
+	const struct ir_expr *lock;	/* the lock argument, or NULL */
+	bool acquire;
+	struct ir_loc loc;
+};
+
+struct branch_info {
+	const struct ir_expr *cond;
+	struct value v;
+	bool taken;
+	struct ir_loc loc;
+};
+
+enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };
+
+struct return_info {
+	bool has_value;			/* false: a void function's return */
+	bool success;			/* void, 0 from an int, or non-NULL */
+	struct value v;			/* value returned (V_UNK for void) */
+	enum ret_cond cond;		/* class of the return value */
+	struct ir_loc loc;
+};
+
+/* ---- summaries: facts at returns ---- */
+
+enum fact_merge {
+	FACT_MAY,	/* holds if it holds on some path (union) */
+	FACT_MUST,	/* holds if it holds on every path of the condition */
+};
+
+struct fact {
+	int kind;
+	enum ret_cond cond;	/* RC_ANY, RC_ZERO or RC_NONZERO */
+	char *subject;		/* "$0", "$0->buf", "$ret", "@global" */
+	int64_t value;
+	char *str;		/* NULL or a name (allocator, deallocator) */
+	char *key;		/* field key of the subject's place, or NULL */
+	char *file;
+	struct ir_loc loc;
+};
+
+/* Register a kind of fact (in init()); owner's on_fact replays it. */
+int engine_fact_kind(const char *name, enum fact_merge merge,
+		     const struct checker *owner);
+const char *engine_fact_kind_name(int kind);
+/* From on_return: a fact of this return path (summary pass only). */
+void engine_add_fact(struct engine *en, int kind, const char *subject,
+		     int64_t value, const char *str, struct ir_loc loc);
+/* How a caller names the object ("$0->buf"), or NULL. */
+const char *engine_subject(struct engine *en, int32_t id);
+
+/* Facts about a struct field or global across the translation unit. */
+struct field_rec {
+	const char *fn;		/* function that wrote it */
+	int kind;
+	int64_t value;
+	const char *str;
+	struct ir_loc loc;
+};
+
+/* Summary pass only: record a fact about key in the current function. */
+void engine_field_fact(struct engine *en, const char *key, int kind,
+		       int64_t value, const char *str, struct ir_loc loc);
+/* Every record about key (all kinds; filter on kind); returns how many,
+ * *out pointing at an array the engine owns. */
+int engine_field_facts(struct engine *en, const char *key,
+		       const struct field_rec **out);
+/* A copy of s that lives as long as the translation unit. */
+const char *engine_intern(struct engine *en, const char *s);
+/* Does caller call callee directly (both functions of this file)? */
+bool engine_fn_calls(struct engine *en, const char *caller,
+		     const char *callee);
+
+/* ---- the checker interface ---- */
+
 struct checker {
 	const char *rule;
 	const char *summary;
+	void (*init)(void);
+	void (*on_entry)(struct engine *en, struct state *st);
 	void (*on_deref)(struct engine *en, struct state *st,
-			 const struct value *v, const struct ir_expr *e,
-			 struct ir_loc loc, const char *via_callee,
-			 const struct ir_loc *via_loc, const char *via_file);
+			 const struct deref_info *d);
 	void (*on_call)(struct engine *en, struct state *st,
-			const struct ir_call *call, const struct api_entry *api,
-			const struct value *args, struct ir_loc loc);
-	/* o is released by api (a rules-table deallocator) or, when api is
-	 * NULL, by the local function callee whose summary frees it */
-	void (*on_free)(struct engine *en, struct state *st, struct objst *o,
-			const struct ir_call *call, const struct api_entry *api,
-			const struct value *args, int nargs, struct ir_loc loc);
+			const struct call_info *c);
+	void (*on_free)(struct engine *en, struct state *st,
+			const struct objst *o, const struct free_info *f);
+	void (*on_store)(struct engine *en, struct state *st,
+			 const struct store_info *s);
+	void (*on_lost)(struct engine *en, struct state *st,
+			const struct objst *o, const struct lost_info *l);
+	void (*on_lock)(struct engine *en, struct state *st,
+			const struct lock_info *l);
+	void (*on_branch)(struct engine *en, struct state *st,
+			  const struct branch_info *b);
 	void (*on_return)(struct engine *en, struct state *st,
-			  const struct value *v, struct ir_loc loc);
-	void (*on_end)(struct engine *en, struct state *st, struct ir_loc loc);
+			  const struct return_info *r);
+	/* a fact of this checker's kinds in a callee's summary, at a call;
+	 * subj is the value its subject has in the caller */
+	void (*on_fact)(struct engine *en, struct state *st,
+			const struct call_info *c, const struct fact *f,
+			const struct value *subj);
 };
 
-/* Accessors for checkers. */
-struct objst *engine_obj(struct state *st, int32_t id);
-const struct site_info *engine_site(struct engine *en, int32_t id);
-char *engine_expr_str(struct engine *en, const struct ir_expr *e);
+/* ---- reporting ---- */
 
 struct trace_note {
 	const char *file;	/* NULL: the function's file */
@@ -109,14 +295,16 @@ struct trace_note {
 	char *msg;		/* owned */
 };
 
-/*
- * The "allocated here" (when the allocator is known) and "freed here"
- * notes of an object; returns how many of notes[0..1] it filled.
- */
-int engine_alloc_free_notes(const struct site_info *si,
-			    struct trace_note *notes);
-
-/* Report a finding in the function being explored (main file only). */
+/* Is this the reporting pass (findings kept), not the summary pass? */
+bool engine_reporting(struct engine *en);
+const char *engine_fn_name(struct engine *en);
+char *engine_expr_str(struct engine *en, const struct ir_expr *e);
+/* The dereferenced pointer as the source names it ("priv->buf"). */
+char *engine_deref_str(struct engine *en, const struct deref_info *d);
+/* The "allocated here" note of an object (0 or 1 notes filled). */
+int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n);
+/* Report a finding in the function being explored (reporting pass,
+ * main file only; otherwise msg and notes are freed). */
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes);
 

@@ -2,44 +2,87 @@
 #ifndef KML_ENGINE_IMPL_H
 #define KML_ENGINE_IMPL_H
 
-/* Internals shared by the engine's files; checkers use engine.h only. */
-
-#include <clang-c/Index.h>
+/*
+ * Internals shared by the engine's files; checkers use engine.h only.
+ *
+ *   paths.c    access paths, symbolic objects, evaluation, assignment
+ *   calls.c    calls: rules-table roles, summaries replayed, frees
+ *   explore.c  the worklist, branches, returns, event dispatch
+ *   facts.c    summary records: kinds, merging per return condition,
+ *              the core facts (deref, free, alloc, null, store), text form
+ *   fields.c   facts about struct fields and globals across the unit
+ *   program.c  one translation unit: summary pass, then reporting pass
+ */
 
 #include "engine.h"
+#include "state.h"
+#include "../ir/program.h"
 #include "../report/finding.h"
 #include "../util/hmap.h"
 
 #define MAX_PARAMS 32
 
-struct summary {
-	bool done;
-	bool in_progress;
-	unsigned deref_params;		/* bit i: parameter i dereferenced */
-	struct ir_loc deref_loc[MAX_PARAMS];
-	unsigned free_params;		/* bit i: parameter i freed */
-	unsigned free_on_nonzero;	/* ... on a path returning non-zero */
-	unsigned free_on_zero;		/* ... on a path returning 0 */
-	unsigned free_on_unknown;	/* ... returning something unknown */
-	struct ir_loc free_loc[MAX_PARAMS];
-	bool ret_alloc;			/* returns a fresh allocation */
-	int ret_family;
-	bool ret_may_null;
-	char *ret_api;			/* the allocator inside */
-	char *file;			/* file of the function */
+/* ---- summaries ---- */
+
+struct fact_list {
+	struct fact *v;
+	int n;
+	int alloc;
 };
+
+struct summary {
+	char *key;		/* name, or file:name for a static function */
+	char *name;
+	char *file;
+	struct fact_list facts;
+	bool split;		/* has RC_ZERO / RC_NONZERO facts */
+};
+
+/* Facts of the return paths seen so far, per class (summary pass). */
+struct fact_acc {
+	bool seen[4];		/* indexed by enum ret_cond */
+	struct fact_list by[4];
+	struct fact_list may;	/* FACT_MAY kinds, all conditions */
+};
+
+/* Core fact kinds (facts.c registers them). */
+struct core_kinds {
+	int deref;		/* $N dereferenced before any NULL check */
+	int free;		/* $N released (str: deallocator, value: order) */
+	int ret_alloc;		/* $ret is a fresh allocation (value: family,
+				 * and page order + 1 << 16) */
+	int ret_null;		/* $ret may be NULL after a failed allocation */
+	int null;		/* $N is NULL (1) or not (0) under cond */
+	int writes;		/* subject overwritten on some path */
+	int sets;		/* subject holds constant value at return */
+	int points;		/* subject holds the place named str at return */
+	int ret_is;		/* $ret is the value of place str */
+	int field_store;	/* field facts: family|order<<16 stored, or -1 */
+	int field_release;	/* field facts: released by str, value order */
+};
+
+extern struct core_kinds core;
+
+/* ---- the translation unit ---- */
 
 struct fn_entry {
 	char *name;
-	CXCursor def;
+	struct ir_func *fn;	/* owned by the front end */
 	struct summary sum;
+	bool done;
+	bool in_progress;
+	bool skipped;		/* too large or too complex: no summary */
 };
 
-struct tu_ctx {
-	CXTranslationUnit tu;
+struct field_db;
+
+struct unit {
+	const struct ir_program *prog;
 	struct hmap fns;		/* name -> struct fn_entry */
 	const struct checker *const *checkers;
 	int ncheckers;
+	struct field_db *fields;
+	struct hmap strings;		/* engine_intern */
 	struct finding_list *out;
 	int budget;
 	int depth;
@@ -49,28 +92,165 @@ struct tu_ctx {
 	int nbudget_hit;
 };
 
+/* ---- one function's exploration ---- */
+
+enum { PASS_SUMMARY, PASS_REPORT };
+
 struct path {
-	int parent;		/* -1 for a variable */
-	int var;
-	char kind;		/* 'v' var, '>' arrow, '.' dot, '[' index, '*' */
-	const char *field;
-	int64_t idx;		/* '[': constant index, or INT64_MIN: any */
+	int parent;		/* -1 for a root */
+	char kind;		/* 'v' var, 'g' global, 'o' object, '>' '.' field,
+				 * '[' index */
+	bool deref;		/* this step reads through a pointer */
+	int var;		/* 'v': variable; 'o': object id */
+	const char *field;	/* '>' '.': field; 'g': global name */
+	const char *rec;	/* '>' '.': record type of the base */
+	int64_t idx;		/* '[': constant index */
+	const struct ir_expr *idx_expr;	/* '[': index that is not constant */
+	int8_t type;		/* PT_*: may it hold an address? */
+	const char *fkey;	/* field key a callee's fact gave it */
+};
+
+enum { PT_UNKNOWN, PT_ADDR, PT_OTHER };
+
+enum sym_kind {
+	SYM_PARAM,	/* a parameter's value */
+	SYM_GLOBAL,	/* a global's value (name: "g", "g.f") */
+	SYM_FIELD,	/* the value at accessor from base */
+	SYM_OPAQUE,	/* what an unknown call returned, an unknown write */
+	SYM_ADDR,	/* the address of the place at accessor from base */
+};
+
+/* A symbolic object: a place's value on entry, or an opaque result. */
+struct sym {
+	enum sym_kind kind;
+	int param;		/* SYM_PARAM */
+	int32_t base;		/* SYM_FIELD: object it is read from */
+	char *accessor;		/* SYM_FIELD: "->buf", "->a.b[2]" */
+	char *name;		/* SYM_GLOBAL: the global */
+	int site;		/* SYM_OPAQUE: call site */
+	char *subject;		/* "$0->buf", or NULL */
+	char *field_key;	/* "struct foo::buf", or NULL */
+	int *deps;		/* variables whose assignment forgets it */
+	int ndeps;
+	int depth;		/* fields read through fields: bounded */
+	/* from the field facts: what every store into field_key put there */
+	int family;
+	int order;
+	const struct field_rec *store;
+};
+
+struct site_info {
+	struct ir_loc loc;
+	const char *callee;	/* the allocator called */
+	const char *via;	/* wrapper: the allocator inside it, or NULL */
 };
 
 struct engine {
-	struct tu_ctx *tu;
+	struct unit *unit;
 	struct ir_func *fn;
 	struct fn_entry *self;
+	int pass;
 	struct path *paths;
 	int npaths;
 	int apaths;
 	struct hmap pathmap;
+	struct sym *syms;
+	int nsyms;
+	int asyms;
+	struct hmap symmap;
 	struct site_info *sites;
 	int nsites;
-	bool reporting;
+	struct fact_acc acc;
+	struct fact_list pending;	/* FACT_MUST facts of this return */
+	bool assign_forgets;	/* assign() replays a callee's "writes" */
 };
 
+/* paths.c */
+struct value mkv(int kind);
+struct value vconst(int64_t c);
+int path_root_var(struct engine *en, int var);
+int path_child(struct engine *en, int parent, char kind, bool deref,
+	       const char *field, const char *rec, int64_t idx,
+	       const struct ir_expr *idx_expr);
+int expr_path(struct engine *en, const struct ir_expr *e);
+struct value eval(struct engine *en, struct state *st,
+		  const struct ir_expr *e);
+struct value load_path(struct engine *en, struct state *st, int path);
+bool store_target(struct engine *en, struct state *st, int path,
+		  struct store_info *si, char *fk, size_t fklen);
+void assign(struct engine *en, struct state *st, int path,
+	    const struct value *v, const struct ir_expr *lhs,
+	    struct ir_loc loc);
+void forget_var(struct engine *en, struct state *st, int var);
+int32_t sym_param(struct engine *en, int param);
+int32_t sym_opaque(struct engine *en, int site);
+const struct sym *sym_of(struct engine *en, int32_t id);
+struct objst *obj_materialize(struct engine *en, struct state *st,
+			      int32_t id);
+void obj_reset(struct engine *en, struct state *st, int32_t id);
+char *path_str(struct engine *en, int path);
+const char *path_field_key(struct engine *en, int path, char *buf,
+			   size_t len);
+int resolve_subject(struct engine *en, struct state *st,
+		    const struct ir_call *call, const char *subject,
+		    const char *key, struct value *out);
+void engine_paths_free(struct engine *en);
+
+/* explore.c: events */
+void fire_deref_value(struct engine *en, struct state *st, struct value v,
+		      int path, struct ir_loc loc, const char *via,
+		      const struct ir_loc *via_loc, const char *via_file);
+void fire_deref(struct engine *en, struct state *st,
+		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
+		const struct ir_loc *via_loc, const char *via_file);
+void scan_derefs(struct engine *en, struct state *st,
+		 const struct ir_expr *e, struct ir_loc loc);
+void fire_store(struct engine *en, struct state *st,
+		const struct store_info *si);
+void fire_lost(struct engine *en, struct state *st, int32_t id,
+	       struct ir_loc loc, bool at_return);
+bool refine(struct engine *en, struct state *st, struct value cond,
+	    bool taken);
 void engine_explore(struct engine *en);
-struct summary *tu_get_summary(struct tu_ctx *tu, const char *name);
+
+/* calls.c */
+void exec_call(struct engine *en, struct state *st,
+	       const struct ir_insn *insn, bool *path_ends,
+	       struct state **split);
+void do_free(struct engine *en, struct state *st, struct value v,
+	     const struct ir_expr *arg, const struct free_info *fi);
+
+/* facts.c */
+void facts_init(void);
+const struct checker *fact_kind_owner(int kind);
+enum fact_merge fact_kind_merge(int kind);
+void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
+		   const char *subject, int64_t value, const char *str,
+		   const char *key, const char *file, struct ir_loc loc);
+void fact_list_clear(struct fact_list *fl);
+void facts_begin(struct engine *en);
+void facts_return(struct engine *en, struct state *st,
+		  const struct return_info *r);
+void facts_finish(struct engine *en);
+void core_on_deref(struct engine *en, struct state *st,
+		   const struct deref_info *d);
+void core_on_free(struct engine *en, struct state *st,
+		  const struct objst *o, const struct free_info *f);
+void core_on_store(struct engine *en, struct state *st,
+		   const struct store_info *s);
+void summary_free(struct summary *s);
+void summary_write(FILE *f, const struct summary *s);
+int summary_parse_line(const char *line, struct summary *s);
+
+/* fields.c */
+struct field_db *field_db_new(void);
+void field_db_free(struct field_db *db);
+void field_db_write(FILE *f, const struct field_db *db);
+void sym_field_facts(struct engine *en, struct sym *s);
+
+/* program.c: the summary of name, or NULL (none, or the rules table
+ * api says all there is to say of a header function) */
+struct summary *unit_summary(struct unit *u, const char *name,
+			     const struct api_entry *api);
 
 #endif

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Abstract states: bindings of access paths to values, and the tracked
- * objects (allocations, parameters) with their null-ness and flags.  Both
- * arrays are kept sorted so that equal states hash and compare equal.
+ * Abstract states: bindings of access paths to values, tracked objects
+ * with their null-ness, and the checkers' slots.  The engine carries the
+ * slots without knowing what they mean: each slot type says how two of
+ * its values join, and is hashed and compared bytewise.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +13,59 @@
 #include "../util/hmap.h"
 #include "../util/strvec.h"
 
+#define MAX_SLOT_TYPES 64
+
+static struct slot_def slot_defs[MAX_SLOT_TYPES];
+static int nslot_defs;
+
+int engine_slot_register(const struct slot_def *def)
+{
+	if (nslot_defs == MAX_SLOT_TYPES) {
+		fprintf(stderr, "kmemlint: too many state slot types\n");
+		exit(2);
+	}
+	slot_defs[nslot_defs] = *def;
+	return nslot_defs++;
+}
+
+const struct slot_def *slot_def_of(int type)
+{
+	return type >= 0 && type < nslot_defs ? &slot_defs[type] : NULL;
+}
+
+int slot_ndefs(void)
+{
+	return nslot_defs;
+}
+
+int64_t loc_pack(struct ir_loc loc)
+{
+	return ((int64_t)loc.line << 24) | (loc.col & 0xffffff);
+}
+
+struct ir_loc loc_unpack(int64_t v)
+{
+	struct ir_loc loc;
+
+	loc.line = (unsigned)(v >> 24);
+	loc.col = (unsigned)(v & 0xffffff);
+	return loc;
+}
+
 struct state *state_new(void)
 {
 	return xcalloc(1, sizeof(struct state));
+}
+
+static void *dup_array(const void *src, int n, size_t size)
+{
+	void *d;
+
+	if (!n)
+		return NULL;
+	d = xmalloc(n * size);
+	memcpy(d, src, n * size);
+	return d;
 }
 
 struct state *state_copy(const struct state *s)
@@ -23,12 +75,10 @@ struct state *state_copy(const struct state *s)
 	*c = *s;
 	c->balloc = s->nb;
 	c->oalloc = s->no;
-	c->b = s->nb ? xmalloc(s->nb * sizeof(*c->b)) : NULL;
-	c->o = s->no ? xmalloc(s->no * sizeof(*c->o)) : NULL;
-	if (s->nb)
-		memcpy(c->b, s->b, s->nb * sizeof(*c->b));
-	if (s->no)
-		memcpy(c->o, s->o, s->no * sizeof(*c->o));
+	c->salloc = s->ns;
+	c->b = dup_array(s->b, s->nb, sizeof(*s->b));
+	c->o = dup_array(s->o, s->no, sizeof(*s->o));
+	c->s = dup_array(s->s, s->ns, sizeof(*s->s));
 	return c;
 }
 
@@ -38,8 +88,19 @@ void state_free(struct state *s)
 		return;
 	free(s->b);
 	free(s->o);
+	free(s->s);
 	free(s);
 }
+
+void state_swap(struct state *a, struct state *b)
+{
+	struct state t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* ---- bindings ---- */
 
 static int find_binding(const struct state *s, int path, bool *found)
 {
@@ -92,7 +153,6 @@ void state_set(struct state *s, int path, const struct value *v)
 	s->nb++;
 }
 
-/* Drop bindings for which pred(path) holds (e.g. sub-paths of a store). */
 void state_drop_if(struct state *s, bool (*pred)(void *, int), void *arg)
 {
 	int i, j = 0;
@@ -103,7 +163,9 @@ void state_drop_if(struct state *s, bool (*pred)(void *, int), void *arg)
 	s->nb = j;
 }
 
-struct objst *state_obj(struct state *s, int32_t id)
+/* ---- objects ---- */
+
+static int find_obj(const struct state *s, int32_t id, bool *found)
 {
 	int lo = 0, hi = s->no;
 
@@ -115,62 +177,174 @@ struct objst *state_obj(struct state *s, int32_t id)
 		else
 			hi = mid;
 	}
-	return lo < s->no && s->o[lo].id == id ? &s->o[lo] : NULL;
+	*found = lo < s->no && s->o[lo].id == id;
+	return lo;
+}
+
+struct objst *state_obj(struct state *s, int32_t id)
+{
+	bool found;
+	int i = find_obj(s, id, &found);
+
+	return found ? &s->o[i] : NULL;
 }
 
 struct objst *state_add_obj(struct state *s, const struct objst *o)
 {
-	int lo = 0, hi = s->no;
+	bool found;
+	int i = find_obj(s, o->id, &found);
 
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-
-		if (s->o[mid].id < o->id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < s->no && s->o[lo].id == o->id) {
-		s->o[lo] = *o;
-		return &s->o[lo];
+	if (found) {
+		s->o[i] = *o;
+		return &s->o[i];
 	}
 	if (s->no == s->oalloc) {
 		s->oalloc = s->oalloc ? s->oalloc * 2 : 4;
 		s->o = xrealloc(s->o, s->oalloc * sizeof(*s->o));
 	}
-	memmove(&s->o[lo + 1], &s->o[lo], (s->no - lo) * sizeof(*s->o));
-	s->o[lo] = *o;
+	memmove(&s->o[i + 1], &s->o[i], (s->no - i) * sizeof(*s->o));
+	s->o[i] = *o;
 	s->no++;
-	return &s->o[lo];
+	return &s->o[i];
 }
 
-/* Objects no binding refers to any more and that need no end-of-path
- * check are dropped, so states that differ only by dead objects merge. */
-void state_gc(struct state *s, bool (*keep)(const struct objst *))
+void state_del_obj(struct state *s, int32_t id)
 {
-	int i, j = 0, k;
+	bool found;
+	int i = find_obj(s, id, &found), j, k = 0;
 
-	for (i = 0; i < s->no; i++) {
-		bool live = keep && keep(&s->o[i]);
-
-		for (k = 0; !live && k < s->nb; k++) {
-			const struct value *v = &s->b[k].v;
-
-			if ((v->kind == V_OBJ || v->kind == V_PRED) &&
-			    v->obj == s->o[i].id)
-				live = true;
-		}
-		if (live)
-			s->o[j++] = s->o[i];
+	if (found) {
+		memmove(&s->o[i], &s->o[i + 1], (s->no - i - 1) * sizeof(*s->o));
+		s->no--;
 	}
-	s->no = j;
+	for (j = 0; j < s->ns; j++) {
+		const struct slot_def *d = slot_def_of(s->s[j].type);
+
+		if (d->scope == SLOT_OBJECT && s->s[j].key == id)
+			continue;
+		s->s[k++] = s->s[j];
+	}
+	s->ns = k;
 }
+
+int engine_nobjs(const struct state *st)
+{
+	return st->no;
+}
+
+const struct objst *engine_obj_at(const struct state *st, int i)
+{
+	return i >= 0 && i < st->no ? &st->o[i] : NULL;
+}
+
+/* ---- slots ---- */
+
+static int slot_cmp(int type, int32_t key, const struct slot *s)
+{
+	if (type != s->type)
+		return type < s->type ? -1 : 1;
+	if (key != s->key)
+		return key < s->key ? -1 : 1;
+	return 0;
+}
+
+static int find_slot(const struct state *s, int type, int32_t key,
+		     bool *found)
+{
+	int lo = 0, hi = s->ns;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (slot_cmp(type, key, &s->s[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < s->ns && !slot_cmp(type, key, &s->s[lo]);
+	return lo;
+}
+
+const struct slot_val *slot_get(const struct state *st, int slot,
+				int32_t key)
+{
+	bool found;
+	int i = find_slot(st, slot, key, &found);
+
+	return found ? &st->s[i].v : NULL;
+}
+
+void slot_set(struct state *st, int slot, int32_t key,
+	      const struct slot_val *v)
+{
+	bool found;
+	int i = find_slot(st, slot, key, &found);
+
+	if (found) {
+		st->s[i].v = *v;
+		return;
+	}
+	if (st->ns == st->salloc) {
+		st->salloc = st->salloc ? st->salloc * 2 : 4;
+		st->s = xrealloc(st->s, st->salloc * sizeof(*st->s));
+	}
+	memmove(&st->s[i + 1], &st->s[i], (st->ns - i) * sizeof(*st->s));
+	memset(&st->s[i], 0, sizeof(st->s[i]));
+	st->s[i].type = (uint16_t)slot;
+	st->s[i].key = key;
+	st->s[i].v = *v;
+	st->ns++;
+}
+
+void slot_clear(struct state *st, int slot, int32_t key)
+{
+	bool found;
+	int i = find_slot(st, slot, key, &found);
+
+	if (!found)
+		return;
+	memmove(&st->s[i], &st->s[i + 1], (st->ns - i - 1) * sizeof(*st->s));
+	st->ns--;
+}
+
+bool slot_iter(const struct state *st, int slot, int *pos, int32_t *key,
+	       const struct slot_val **v)
+{
+	bool found;
+	int i = *pos;
+
+	if (i == 0)
+		i = find_slot(st, slot, INT32_MIN, &found);
+	if (i >= st->ns || st->s[i].type != slot)
+		return false;
+	*key = st->s[i].key;
+	*v = &st->s[i].v;
+	*pos = i + 1;
+	return true;
+}
+
+void state_drop_path_slots(struct state *s, bool (*pred)(void *, int),
+			   void *arg)
+{
+	int i, j = 0;
+
+	for (i = 0; i < s->ns; i++) {
+		const struct slot_def *d = slot_def_of(s->s[i].type);
+
+		if (d->scope == SLOT_PATH && pred(arg, s->s[i].key))
+			continue;
+		s->s[j++] = s->s[i];
+	}
+	s->ns = j;
+}
+
+/* ---- hashing, equality, join ---- */
 
 static void hash_value(uint64_t *h, const struct value *v)
 {
 	int64_t w[3] = { v->kind | (v->pred_null << 8), v->obj, v->c };
 
-	if (v->kind != V_CONST)
+	if (v->kind != V_CONST && v->kind != V_NE && v->kind != V_REL)
 		w[2] = 0;
 	*h = hash_bytes(w, sizeof(w), *h);
 }
@@ -186,51 +360,89 @@ uint64_t state_hash(const struct state *s)
 	}
 	for (i = 0; i < s->no; i++) {
 		const struct objst *o = &s->o[i];
-		int64_t w[4] = { o->id, o->family, o->null | (o->flags << 8),
-				 o->order | (o->can_fail << 16) };
+		int64_t w[4] = { o->id, o->family | (o->order << 16),
+				 o->null | (o->flags << 8) | (o->can_fail << 16) |
+				 (o->link_same << 24), o->link };
+
+		h = hash_bytes(w, sizeof(w), h);
+	}
+	for (i = 0; i < s->ns; i++) {
+		int64_t w[4] = { s->s[i].type, s->s[i].key, s->s[i].v.a,
+				 s->s[i].v.b };
 
 		h = hash_bytes(w, sizeof(w), h);
 	}
 	return h;
 }
 
-static bool value_eq(const struct value *a, const struct value *b)
+bool value_eq(const struct value *a, const struct value *b)
 {
 	if (a->kind != b->kind)
 		return false;
 	switch (a->kind) {
 	case V_CONST:
+	case V_NE:
 		return a->c == b->c;
 	case V_OBJ:
 		return a->obj == b->obj;
 	case V_PRED:
 		return a->obj == b->obj && a->pred_null == b->pred_null;
+	case V_REL:
+		return a->obj == b->obj && a->c == b->c &&
+		       a->pred_null == b->pred_null;
 	default:
 		return true;
 	}
+}
+
+static bool obj_eq(const struct objst *a, const struct objst *b)
+{
+	return a->id == b->id && a->family == b->family &&
+	       a->order == b->order && a->null == b->null &&
+	       a->flags == b->flags && a->can_fail == b->can_fail &&
+	       a->link_same == b->link_same && a->link == b->link;
 }
 
 bool state_equal(const struct state *a, const struct state *b)
 {
 	int i;
 
-	if (a->nb != b->nb || a->no != b->no)
+	if (a->nb != b->nb || a->no != b->no || a->ns != b->ns)
 		return false;
 	for (i = 0; i < a->nb; i++)
 		if (a->b[i].path != b->b[i].path ||
 		    !value_eq(&a->b[i].v, &b->b[i].v))
 			return false;
 	for (i = 0; i < a->no; i++)
-		if (memcmp(&a->o[i], &b->o[i], sizeof(a->o[i])))
+		if (!obj_eq(&a->o[i], &b->o[i]))
+			return false;
+	for (i = 0; i < a->ns; i++)
+		if (a->s[i].type != b->s[i].type || a->s[i].key != b->s[i].key ||
+		    a->s[i].v.a != b->s[i].v.a || a->s[i].v.b != b->s[i].v.b)
 			return false;
 	return true;
+}
+
+static void join_slot(struct state *j, int type, int32_t key,
+		      const struct slot_val *a, const struct slot_val *b)
+{
+	const struct slot_def *d = slot_def_of(type);
+	struct slot_val out;
+
+	if (d->join) {
+		if (d->join(a, b, &out))
+			slot_set(j, type, key, &out);
+		return;
+	}
+	if (a && b && a->a == b->a && a->b == b->b)
+		slot_set(j, type, key, a);
 }
 
 /*
  * Join, used only once a function's budget is spent: bindings that differ
  * become unknown; an object's null-ness that differs becomes MAYBE but
  * keeps OF_CHECKED/OF_DEREFED if either path had them, so the merge can
- * lose findings but never invents one.
+ * lose findings but never invents one.  Slots join as their type says.
  */
 struct state *state_join(const struct state *a, const struct state *b)
 {
@@ -248,19 +460,16 @@ struct state *state_join(const struct state *a, const struct state *b)
 						   a->o[i].id);
 		struct objst o = a->o[i];
 
-		if (!bo) {
-			o.flags |= OF_MERGED;
-			state_add_obj(j, &o);
-			continue;
+		o.flags |= OF_MERGED;
+		if (bo) {
+			if (bo->null != o.null)
+				o.null = NL_MAYBE;
+			o.flags |= bo->flags;
+			if (bo->order != o.order)
+				o.order = -1;
+			if (bo->link != o.link || bo->link_same != o.link_same)
+				o.link = LINK_NONE;
 		}
-		if (bo->null != o.null)
-			o.null = NL_MAYBE;
-		/* checked/used if either path says so (no new unchecked-alloc),
-		 * freed only if both do (no new double-free or use-after-free) */
-		o.flags = ((o.flags | bo->flags) & ~OF_FREED) |
-			  (o.flags & bo->flags & OF_FREED) | OF_MERGED;
-		if (bo->order != o.order)
-			o.order = -1;
 		state_add_obj(j, &o);
 	}
 	for (i = 0; i < b->no; i++) {
@@ -271,5 +480,15 @@ struct state *state_join(const struct state *a, const struct state *b)
 		o.flags |= OF_MERGED;
 		state_add_obj(j, &o);
 	}
+	for (i = 0; i < a->ns; i++) {
+		const struct slot_val *bv = slot_get(b, a->s[i].type,
+						     a->s[i].key);
+
+		join_slot(j, a->s[i].type, a->s[i].key, &a->s[i].v, bv);
+	}
+	for (i = 0; i < b->ns; i++)
+		if (!slot_get(a, b->s[i].type, b->s[i].key))
+			join_slot(j, b->s[i].type, b->s[i].key, NULL,
+				  &b->s[i].v);
 	return j;
 }

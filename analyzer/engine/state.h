@@ -2,20 +2,65 @@
 #ifndef KML_STATE_H
 #define KML_STATE_H
 
+/*
+ * An abstract state: bindings of access paths to values, the tracked
+ * objects, and the checkers' slots.  All three arrays are kept sorted so
+ * that equal states hash and compare equal.
+ */
+
 #include "engine.h"
+
+struct binding {
+	int32_t path;
+	struct value v;
+};
+
+struct slot {
+	uint16_t type;
+	int32_t key;
+	struct slot_val v;
+};
+
+struct state {
+	struct binding *b;
+	int nb;
+	int balloc;
+	struct objst *o;
+	int no;
+	int oalloc;
+	struct slot *s;
+	int ns;
+	int salloc;
+	uint64_t hash;
+};
 
 struct state *state_new(void);
 struct state *state_copy(const struct state *s);
 void state_free(struct state *s);
+void state_swap(struct state *a, struct state *b);
+
 const struct value *state_get(const struct state *s, int path);
 /* Binding a path to V_UNK removes it. */
 void state_set(struct state *s, int path, const struct value *v);
 void state_drop_if(struct state *s, bool (*pred)(void *, int), void *arg);
+
 struct objst *state_obj(struct state *s, int32_t id);
 struct objst *state_add_obj(struct state *s, const struct objst *o);
-void state_gc(struct state *s, bool (*keep)(const struct objst *));
+/* Remove an object and the slots keyed by it. */
+void state_del_obj(struct state *s, int32_t id);
+/* Drop the slots of path scope whose path matches pred. */
+void state_drop_path_slots(struct state *s, bool (*pred)(void *, int),
+			   void *arg);
+
+const struct slot_def *slot_def_of(int type);
+int slot_ndefs(void);
+
 uint64_t state_hash(const struct state *s);
 bool state_equal(const struct state *a, const struct state *b);
+/* Join of two states at one block (budget fallback): never adds facts
+ * that would create a finding. */
 struct state *state_join(const struct state *a, const struct state *b);
+
+bool value_eq(const struct value *a, const struct value *b);
 
 #endif

@@ -20,6 +20,7 @@ void ir_dump_expr(const struct ir_func *fn, const struct ir_expr *e, void *fp)
 	case EX_UNKNOWN: fputs("?", f); break;
 	case EX_CONST: fprintf(f, "%lld", (long long)e->ival); break;
 	case EX_STR: fputs("\"...\"", f); break;
+	case EX_FUNC: fprintf(f, "%s", e->field); break;
 	case EX_VAR: fputs(fn->vars[e->var].name, f); break;
 	case EX_MEMBER:
 		ir_dump_expr(fn, e->a, f);

@@ -21,7 +21,8 @@ struct ir_loc {
 enum ex_kind {
 	EX_UNKNOWN,	/* value we do not model */
 	EX_CONST,	/* integer constant (clang-evaluated) */
-	EX_STR,		/* string literal or function address: non-NULL */
+	EX_STR,		/* string literal: non-NULL */
+	EX_FUNC,	/* function designator (fn, &fn): non-NULL, named */
 	EX_VAR,		/* variable (local, parameter, global, temporary) */
 	EX_MEMBER,	/* a->f or a.f */
 	EX_INDEX,	/* a[b] */
@@ -42,9 +43,12 @@ struct ir_expr {
 	bool arrow;		/* EX_MEMBER: base is a pointer */
 	bool base_is_ptr;	/* EX_INDEX: base is a pointer, not an array */
 	bool is_ptr;		/* the expression has pointer type */
+	bool is_long;		/* an integer as wide as a pointer (page addresses) */
+	bool is_record;		/* a struct or union value */
 	int var;		/* EX_VAR */
 	int64_t ival;		/* EX_CONST */
-	const char *field;	/* EX_MEMBER (interned in the function) */
+	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name */
+	const char *rec;	/* EX_MEMBER: record type of the base ("struct foo") */
 	struct ir_expr *a, *b;
 	struct ir_loc loc;
 };
@@ -56,6 +60,7 @@ struct ir_var {
 	enum var_kind kind;
 	int param;		/* parameter index for VAR_PARAM */
 	bool is_ptr;
+	bool is_long;
 };
 
 struct ir_call {
@@ -106,7 +111,9 @@ struct ir_block {
 
 struct ir_func {
 	char *name;
+	char *key;		/* summary key: name, or file:name when static */
 	char *file;		/* file the function is defined in */
+	bool is_static;
 	struct ir_loc loc;
 	bool in_main_file;	/* findings are reported only here */
 	bool returns_ptr;

@@ -124,6 +124,16 @@ static bool cursor_is_ptr(CXCursor c)
 	return type_is_ptr(clang_getCursorType(c));
 }
 
+/* unsigned long and friends: what __get_free_pages() returns */
+static bool cursor_is_long(CXCursor c)
+{
+	CXType t = clang_getCursorType(c);
+
+	return type_is_int(t) &&
+	       clang_Type_getSizeOf(clang_getCanonicalType(t)) ==
+	       (long long)sizeof(void *);
+}
+
 /* Look through parentheses and implicit casts (UnexposedExpr, one child). */
 static CXCursor strip(CXCursor c)
 {
@@ -290,8 +300,12 @@ static struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
 
 	e->kind = kind;
 	e->loc = ir_cursor_loc(c, NULL);
-	if (!clang_Cursor_isNull(c) && clang_isExpression(kind_of(c)))
+	if (!clang_Cursor_isNull(c) && clang_isExpression(kind_of(c))) {
 		e->is_ptr = cursor_is_ptr(c);
+		e->is_long = !e->is_ptr && cursor_is_long(c);
+		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
+			       CXType_Record;
+	}
 	return e;
 }
 
@@ -310,6 +324,7 @@ static struct ir_expr *mk_var(struct lower *L, int var, CXCursor c)
 
 	e->var = var;
 	e->is_ptr = L->fn->vars[var].is_ptr;
+	e->is_long = L->fn->vars[var].is_long;
 	return e;
 }
 
@@ -328,6 +343,7 @@ static int add_var(struct lower *L, const char *name, enum var_kind kind,
 	v->kind = kind;
 	v->param = -1;
 	v->is_ptr = is_ptr;
+	v->is_long = false;
 	return fn->nvars++;
 }
 
@@ -362,6 +378,7 @@ static int map_var(struct lower *L, CXCursor decl)
 	else
 		kind = VAR_LOCAL;
 	v = add_var(L, name, kind, cursor_is_ptr(decl));
+	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
 	free(name);
 	if (L->nvkeys % 16 == 0)
 		L->vkeys = xrealloc(L->vkeys, (L->nvkeys + 16) * sizeof(*L->vkeys));
@@ -668,6 +685,8 @@ static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
 		e->a = a;
 		return e;
 	case CXUnaryOperator_AddrOf:
+		if (a->kind == EX_FUNC)	/* &fn is fn */
+			return a;
 		e = mk(L, EX_ADDR, c);
 		e->a = a;
 		e->is_ptr = true;
@@ -690,6 +709,26 @@ static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
 	}
 }
 
+/*
+ * The record a member access reads from: "struct foo" for p->f with
+ * p a struct foo *, or s.f with s a struct foo.  Field facts across
+ * functions are keyed by it, so every access to the field agrees.
+ */
+static const char *record_name(struct lower *L, CXType t, bool arrow)
+{
+	CXString s;
+	const char *r;
+
+	t = clang_getCanonicalType(t);
+	if (arrow)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	t = clang_getUnqualifiedType(t);
+	s = clang_getTypeSpelling(t);
+	r = arena_strdup(L->ar, clang_getCString(s));
+	clang_disposeString(s);
+	return r;
+}
+
 static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 {
 	struct ir_expr *e;
@@ -704,6 +743,7 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 	field = spelling(c);
 	e->field = arena_strdup(L->ar, field);
 	free(field);
+	e->rec = record_name(L, clang_getCursorType(base), e->arrow);
 	return e;
 }
 
@@ -740,14 +780,46 @@ static struct ir_expr *lower_declref(struct lower *L, CXCursor c)
 	case CXCursor_EnumConstantDecl:
 		return mk_const(L, clang_getEnumConstantDeclValue(ref), c);
 	case CXCursor_FunctionDecl: {
-		struct ir_expr *e = mk(L, EX_STR, c);
+		struct ir_expr *e = mk(L, EX_FUNC, c);
+		char *name = spelling(ref);
 
+		e->field = arena_strdup(L->ar, name);
+		free(name);
 		e->is_ptr = true;
 		return e;
 	}
 	default:
 		return mk(L, EX_UNKNOWN, c);
 	}
+}
+
+/* A type or member named as an operand (offsetof, type traits): the
+ * expressions beside it sit in typeof() and are not evaluated. */
+static bool has_type_operand(const struct kids *k)
+{
+	int i;
+
+	for (i = 0; i < k->n; i++) {
+		enum CXCursorKind kk = kind_of(k->v[i]);
+
+		if (kk == CXCursor_TypeRef || kk == CXCursor_MemberRef)
+			return true;
+	}
+	return false;
+}
+
+/* (typeof(*p)){ ... }: only the initialiser list is evaluated. */
+static struct ir_expr *lower_compound_literal(struct lower *L, CXCursor c)
+{
+	struct kids k;
+	int i;
+
+	get_kids(c, &k);
+	for (i = 0; i < k.n; i++)
+		if (kind_of(k.v[i]) == CXCursor_InitListExpr)
+			lower_kids_effects(L, k.v[i]);
+	free_kids(&k);
+	return mk(L, EX_UNKNOWN, c);
 }
 
 static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
@@ -770,8 +842,12 @@ static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 		get_kids(c, &kk);
 		if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
 			e = lower_expr(L, kk.v[0]);
-		} else if (kk.n == 0 && eval_int(c, &v)) {
+		} else if (eval_int(c, &v)) {
+			/* offsetof(typeof(*p), f), __builtin_types_compatible_p:
+			 * their operands are never evaluated */
 			e = mk_const(L, v, c);
+		} else if (has_type_operand(&kk)) {
+			e = mk(L, EX_UNKNOWN, c);
 		} else {
 			free_kids(&kk);
 			lower_kids_effects(L, c);
@@ -825,6 +901,9 @@ static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 			e = lower_expr(L, inner);
 		else
 			e = mk(L, EX_UNKNOWN, c);
+		break;
+	case CXCursor_CompoundLiteralExpr:
+		e = lower_compound_literal(L, c);
 		break;
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: operand not evaluated */
 	case CXCursor_GenericSelectionExpr:
@@ -1460,6 +1539,15 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 	fn->loc = ir_cursor_loc(c, &file);
 	fn->file = arena_strdup(L.ar, file);
 	fn->in_main_file = clang_Location_isFromMainFile(clang_getCursorLocation(c));
+	fn->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+	if (fn->is_static) {
+		char *key = xstrfmt("%s:%s", fn->file, fn->name);
+
+		fn->key = arena_strdup(L.ar, key);
+		free(key);
+	} else {
+		fn->key = fn->name;
+	}
 	fn->returns_ptr = type_is_ptr(clang_getResultType(clang_getCursorType(c)));
 	n = clang_Cursor_getNumArguments(c);
 	for (i = 0; i < n; i++) {

@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Calls.  What a call does comes from two places that add up: the rules
+ * tables (allocators, deallocators, locks, dereferencing functions...)
+ * and, for a function defined in this translation unit, its summary (the
+ * facts its checkers wrote at its returns).  The table says what the
+ * source cannot (an extern allocator); the summary says the rest.  When
+ * the callee's facts differ with its return value (frees its argument
+ * only on error), the path goes on twice, once per return condition.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+static struct value vobj(int32_t id)
+{
+	struct value v = mkv(V_OBJ);
+
+	v.obj = id;
+	return v;
+}
+
+static void dest_assign(struct engine *en, struct state *st,
+			const struct ir_call *call, struct value v,
+			struct ir_loc loc)
+{
+	int path = expr_path(en, call->dest);
+
+	if (path >= 0)
+		assign(en, st, path, &v, call->dest, loc);
+}
+
+static void new_object(struct engine *en, struct state *st,
+		       const struct ir_call *call, const struct ir_expr *dest,
+		       struct ir_loc loc, int family, bool can_fail,
+		       int order, const char *via)
+{
+	struct objst o;
+	struct value v = vobj(call->site);
+	int path;
+
+	memset(&o, 0, sizeof(o));
+	o.id = call->site;
+	o.family = (int16_t)family;
+	o.null = can_fail ? NL_MAYBE : NL_NONNULL;
+	o.can_fail = can_fail;
+	o.order = (int16_t)order;
+	o.link = LINK_NONE;
+	obj_reset(en, st, o.id);
+	state_add_obj(st, &o);
+	if (call->site < en->nsites) {
+		en->sites[call->site].loc = loc;
+		en->sites[call->site].callee = call->callee;
+		en->sites[call->site].via = via;
+	}
+	path = expr_path(en, dest);
+	if (path >= 0)
+		assign(en, st, path, &v, dest, loc);
+}
+
+/* How this function releases a field: a field fact of the unit. */
+static void record_release(struct engine *en, int32_t id,
+			   const struct ir_expr *arg, const struct free_info *fi)
+{
+	struct obj_origin o;
+	const char *key = NULL;
+	char buf[512];
+
+	if (engine_origin(en, id, &o) && o.field_key)
+		key = o.field_key;
+	else if (arg && expr_path(en, arg) >= 0)
+		key = path_field_key(en, expr_path(en, arg), buf, sizeof(buf));
+	if (key)
+		engine_field_fact(en, key, core.field_release, fi->order,
+				  fi->api ? fi->api->name : fi->callee, fi->loc);
+}
+
+/* Release what v points to: checkers first, then the core facts. */
+void do_free(struct engine *en, struct state *st, struct value v,
+	     const struct ir_expr *arg, const struct free_info *fi)
+{
+	struct objst tmp;
+	const struct objst *o;
+	int i;
+
+	(void)arg;
+	if (v.kind != V_OBJ)
+		return;
+	o = engine_obj(en, st, v.obj, &tmp);
+	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
+		return;
+	tmp = *o;
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_free)
+			en->unit->checkers[i]->on_free(en, st, &tmp, fi);
+	if (en->pass != PASS_SUMMARY)
+		return;
+	core_on_free(en, st, &tmp, fi);
+	record_release(en, v.obj, arg, fi);
+}
+
+/* kfree(p) of a pointer whose value we do not know: track it from here,
+ * so a later use or free of p is still seen. */
+static struct value track_at_free(struct engine *en, struct state *st,
+				  const struct ir_call *call, int argi,
+				  struct ir_loc loc)
+{
+	int path = argi < call->nargs ? expr_path(en, call->args[argi]) : -1;
+	struct objst fo;
+	struct value v = vobj(call->site);
+
+	if (path < 0)
+		return mkv(V_UNK);
+	memset(&fo, 0, sizeof(fo));
+	fo.id = call->site;
+	fo.family = -1;
+	fo.null = NL_NONNULL;
+	fo.order = -1;
+	fo.link = LINK_NONE;
+	obj_reset(en, st, fo.id);
+	state_add_obj(st, &fo);
+	assign(en, st, path, &v, call->args[argi], loc);
+	if (call->site < en->nsites) {
+		en->sites[call->site].loc = loc;
+		en->sites[call->site].callee = NULL;
+	}
+	return v;
+}
+
+static void table_free(struct engine *en, struct state *st,
+		       const struct ir_call *call, const struct api_entry *api,
+		       struct value *args, int n, struct ir_loc loc)
+{
+	struct free_info fi;
+	int a = api->free_arg;
+
+	if (a >= n)
+		return;
+	if (args[a].kind == V_UNK || args[a].kind == V_NONNULL)
+		args[a] = track_at_free(en, st, call, a, loc);
+	memset(&fi, 0, sizeof(fi));
+	fi.callee = call->callee;
+	fi.api = api;
+	fi.order = api->free_order_const;
+	if (api->free_order_arg >= 0)
+		fi.order = api->free_order_arg < n &&
+			   args[api->free_order_arg].kind == V_CONST ?
+			   args[api->free_order_arg].c : -1;
+	fi.loc = loc;
+	do_free(en, st, args[a], call->args[a], &fi);
+}
+
+/* The allocator's gfp mask has __GFP_NOFAIL: it cannot return NULL. */
+static bool nofail(struct engine *en, const struct api_entry *api,
+		   const struct value *args, int n)
+{
+	uint64_t bit = en->unit->prog->consts.gfp_nofail;
+
+	return bit && api->gfp_arg >= 0 && api->gfp_arg < n &&
+	       args[api->gfp_arg].kind == V_CONST &&
+	       ((uint64_t)args[api->gfp_arg].c & bit);
+}
+
+static bool table_alloc(struct engine *en, struct state *st,
+			const struct ir_call *call, const struct api_entry *api,
+			const struct value *args, int n, struct ir_loc loc)
+{
+	bool can_fail = api->fail == FAIL_NULL && !nofail(en, api, args, n);
+	int order = api->order_const;
+
+	if (api->out_arg == API_NONE) {
+		if (api->order_arg >= 0 && api->order_arg < n &&
+		    args[api->order_arg].kind == V_CONST)
+			order = (int)args[api->order_arg].c;
+		new_object(en, st, call, call->dest, loc, api->family,
+			   can_fail, order, NULL);
+		return true;
+	}
+	if (api->out_arg < n && call->args[api->out_arg] &&
+	    call->args[api->out_arg]->kind == EX_ADDR)
+		new_object(en, st, call, call->args[api->out_arg]->a, loc,
+			   api->family, can_fail, order, NULL);
+	return false;
+}
+
+static void fire_lock(struct engine *en, struct state *st,
+		      const struct ir_call *call, const struct api_entry *api,
+		      bool acquire, struct ir_loc loc)
+{
+	struct lock_info li;
+	int i;
+
+	li.api = api;
+	li.lock = api->lock_arg >= 0 && api->lock_arg < call->nargs ?
+		  call->args[api->lock_arg] : NULL;
+	li.acquire = acquire;
+	li.loc = loc;
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_lock)
+			en->unit->checkers[i]->on_lock(en, st, &li);
+}
+
+/* ---- summaries replayed at the call ---- */
+
+struct replay {
+	const struct ir_call *call;
+	const struct api_entry *api;
+	const struct summary *sum;
+	const struct value *args;
+	int nargs;
+	const char *const *fnargs;
+	struct ir_loc loc;
+};
+
+static const struct fact *find_fact(const struct summary *s, int kind,
+				    enum ret_cond cond)
+{
+	int i;
+
+	for (i = 0; i < s->facts.n; i++)
+		if (s->facts.v[i].kind == kind && s->facts.v[i].cond == cond)
+			return &s->facts.v[i];
+	return NULL;
+}
+
+static bool table_covers(const struct replay *r, const struct fact *f)
+{
+	const struct api_entry *api = r->api;
+	char sub[16];
+
+	if (!api)
+		return false;
+	if ((f->kind == core.ret_alloc || f->kind == core.ret_null) &&
+	    (api->roles & (ROLE_ALLOC | ROLE_CHECK | ROLE_PASSTHRU)))
+		return true;
+	if (f->kind == core.free && (api->roles & ROLE_FREE)) {
+		snprintf(sub, sizeof(sub), "$%d", api->free_arg);
+		return !strcmp(f->subject, sub);
+	}
+	return false;
+}
+
+static bool says_value(const struct summary *s, const char *subject)
+{
+	int i;
+
+	for (i = 0; i < s->facts.n; i++)
+		if ((s->facts.v[i].kind == core.sets ||
+		     s->facts.v[i].kind == core.points) &&
+		    !strcmp(s->facts.v[i].subject, subject))
+			return true;
+	return false;
+}
+
+/* Apply one fact at the call; false when it makes the path impossible. */
+static bool apply_fact(struct engine *en, struct state *st,
+		       const struct replay *r, const struct fact *f)
+{
+	struct value v;
+	int path;
+
+	if (table_covers(r, f))
+		return true;
+	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
+	if (f->kind == core.deref) {
+		if (v.kind == V_OBJ)
+			fire_deref_value(en, st, v, path, r->loc,
+					 r->call->callee, &f->loc, f->file);
+		return true;
+	}
+	if (f->kind == core.free) {
+		struct free_info fi;
+
+		memset(&fi, 0, sizeof(fi));
+		fi.callee = r->call->callee;
+		fi.api = f->str ? api_lookup(f->str) : NULL;
+		fi.order = f->value;
+		fi.via = r->call->callee;
+		fi.via_loc = f->loc;
+		fi.via_file = f->file;
+		fi.loc = r->loc;
+		do_free(en, st, v, NULL, &fi);
+		return true;
+	}
+	if (f->kind == core.null) {
+		if (v.kind != V_OBJ)
+			return true;
+		return refine(en, st, v, f->value == 0);
+	}
+	if (f->kind == core.writes) {
+		/* the callee wrote the place: not the value it held before
+		 * (unless a sets/points fact says what it holds now) */
+		struct value unk = mkv(V_UNK);
+
+		if (path >= 0 && !says_value(r->sum, f->subject)) {
+			en->assign_forgets = true;
+			assign(en, st, path, &unk, NULL, r->loc);
+			en->assign_forgets = false;
+		}
+		return true;
+	}
+	if (f->kind == core.sets || f->kind == core.points) {
+		struct value nv = vconst(f->value);
+
+		if (path < 0 || (f->kind == core.points &&
+				 (!f->str ||
+				  resolve_subject(en, st, r->call, f->str, NULL,
+						  &nv) < 0)))
+			return true;
+		assign(en, st, path, &nv, NULL, r->loc);
+		return true;
+	}
+	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
+	    f->kind == core.ret_is)
+		return true;	/* the return value: see replay_return */
+	{
+		const struct checker *owner = fact_kind_owner(f->kind);
+		struct call_info ci = { r->call, r->api, r->args, r->nargs,
+					r->fnargs, r->loc };
+
+		if (owner && owner->on_fact)
+			owner->on_fact(en, st, &ci, f, &v);
+	}
+	return true;
+}
+
+/* The callee's uses come first, its frees last: what it dereferences
+ * it dereferences before it returns. */
+static int replay_round(int kind)
+{
+	if (kind == core.deref)
+		return 0;
+	if (kind == core.writes)
+		return 2;
+	if (kind == core.sets || kind == core.points)
+		return 3;
+	return 1;
+}
+
+/*
+ * The facts of the return condition cond (and those of any condition),
+ * in the order things happen in the callee: it dereferences what it
+ * uses, frees, then what it wrote is what its caller's memory holds.
+ */
+static bool apply_facts(struct engine *en, struct state *st,
+			const struct replay *r, enum ret_cond cond)
+{
+	int i, round;
+
+	for (round = 0; round < 4; round++)
+		for (i = 0; i < r->sum->facts.n; i++) {
+			const struct fact *f = &r->sum->facts.v[i];
+
+			if ((f->cond != cond && f->cond != RC_ANY) ||
+			    replay_round(f->kind) != round)
+				continue;
+			if (!apply_fact(en, st, r, f))
+				return false;
+		}
+	return true;
+}
+
+/* What the call returns, under cond: a fresh allocation, one of its
+ * arguments' places, or nothing known.  Returns true when it set dest. */
+static bool replay_return(struct engine *en, struct state *st,
+			  const struct replay *r, enum ret_cond cond)
+{
+	const struct fact *a = find_fact(r->sum, core.ret_alloc, RC_ANY);
+	const struct fact *is = find_fact(r->sum, core.ret_is, cond);
+	struct value v;
+
+	if (!is && cond != RC_ANY)
+		is = find_fact(r->sum, core.ret_is, RC_ANY);
+	if (a && !table_covers(r, a)) {
+		bool may_null = find_fact(r->sum, core.ret_null, RC_ANY);
+		struct objst *o;
+
+		new_object(en, st, r->call, r->call->dest, r->loc,
+			   (int)(a->value & 0xffff), may_null,
+			   (int)(a->value >> 16) - 1, a->str);
+		o = state_obj(st, r->call->site);
+		if (o && cond != RC_ANY && may_null) {
+			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
+			o->can_fail = 1;
+		}
+		return true;
+	}
+	if (is && is->str &&
+	    resolve_subject(en, st, r->call, is->str, is->key, &v) >= 0 &&
+	    v.kind != V_UNK) {
+		dest_assign(en, st, r->call, v, r->loc);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Replay the callee's summary.  Facts of every return condition apply
+ * here; when the summary splits on the return value, *split gets a copy
+ * of the path where the call returned 0 and st goes on where it returned
+ * non-zero.  Returns true when it set the call's result.
+ */
+static bool replay_summary(struct engine *en, struct state *st,
+			   const struct replay *r, struct state **split,
+			   bool *ends)
+{
+	struct state *z;
+	bool zok, nok, set;
+
+	if (!r->sum->split || *split) {
+		if (!apply_facts(en, st, r, RC_ANY)) {
+			*ends = true;
+			return true;
+		}
+		return replay_return(en, st, r, RC_ANY);
+	}
+	z = state_copy(st);
+	zok = apply_facts(en, z, r, RC_ZERO);
+	nok = apply_facts(en, st, r, RC_NONZERO);
+	if (zok && !replay_return(en, z, r, RC_ZERO))
+		dest_assign(en, z, r->call, vconst(0), r->loc);
+	set = replay_return(en, st, r, RC_NONZERO);
+	if (!set)
+		dest_assign(en, st, r->call, mkv(V_NONNULL), r->loc);
+	if (!nok) {
+		state_swap(st, z);
+		nok = zok;
+		zok = false;
+	}
+	if (!nok)
+		*ends = true;
+	if (zok)
+		*split = z;
+	else
+		state_free(z);
+	return true;
+}
+
+/* ---- the call ---- */
+
+/*
+ * A call to a function whose body we did not see may change what its
+ * pointer arguments point to, and any global: forget the integers we
+ * learnt from tests of such memory (if (ar->mode == X) ...).
+ */
+static void forget_tested_memory(struct engine *en, struct state *st)
+{
+	int i, j = 0;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct binding *b = &st->b[i];
+		int p = b->path;
+		bool mem = false;
+
+		if (b->v.kind == V_CONST || b->v.kind == V_NE ||
+		    (b->v.kind == V_NONNULL && en->paths[p].type == PT_OTHER))
+			for (; p >= 0 && !mem; p = en->paths[p].parent)
+				mem = en->paths[p].deref ||
+				      en->paths[p].kind == 'g';
+		if (!mem)
+			st->b[j++] = *b;
+	}
+	st->nb = j;
+}
+
+static void callback_names(const struct ir_call *call, const char **names,
+			   int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const struct ir_expr *a = call->args[i];
+
+		names[i] = a && a->kind == EX_FUNC ? a->field : NULL;
+	}
+}
+
+void exec_call(struct engine *en, struct state *st,
+	       const struct ir_insn *insn, bool *path_ends,
+	       struct state **split)
+{
+	const struct ir_call *call = insn->call;
+	const struct api_entry *api = call->callee ?
+				      api_lookup(call->callee) : NULL;
+	struct summary *sum = NULL;
+	struct value args[MAX_PARAMS];
+	const char *fnargs[MAX_PARAMS];
+	int i, n = call->nargs < MAX_PARAMS ? call->nargs : MAX_PARAMS;
+	bool handled = false;
+	struct call_info ci;
+
+	for (i = 0; i < call->nargs; i++)
+		scan_derefs(en, st, call->args[i], insn->loc);
+	if (call->fnexpr)
+		scan_derefs(en, st, call->fnexpr, insn->loc);
+	for (i = 0; i < n; i++)
+		args[i] = eval(en, st, call->args[i]);
+	callback_names(call, fnargs, n);
+	if (call->callee)
+		sum = unit_summary(en->unit, call->callee, api);
+
+	for (i = 0; api && i < n; i++)
+		if (api->deref_mask & (1u << i))
+			fire_deref(en, st, call->args[i], insn->loc,
+				   call->callee, NULL, NULL);
+	/* f(&x): the callee may store a new value in x */
+	for (i = 0; i < call->nargs; i++) {
+		const struct ir_expr *a = call->args[i];
+		int path;
+
+		if (!a || a->kind != EX_ADDR || !a->a || a->a->is_record ||
+		    (api && (api->roles & (ROLE_ALLOC | ROLE_FREE | ROLE_LOCK |
+					   ROLE_UNLOCK))))
+			continue;
+		path = expr_path(en, a->a);
+		if (path >= 0) {
+			struct value unk = mkv(V_UNK);
+
+			assign(en, st, path, &unk, a->a, insn->loc);
+		}
+	}
+	ci.call = call;
+	ci.api = api;
+	ci.args = args;
+	ci.nargs = n;
+	ci.fnargs = fnargs;
+	ci.loc = insn->loc;
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_call)
+			en->unit->checkers[i]->on_call(en, st, &ci);
+	if (api && (api->roles & ROLE_NORETURN)) {
+		*path_ends = true;
+		return;
+	}
+	if (!api && !sum)
+		forget_tested_memory(en, st);
+	if (api && (api->roles & ROLE_ALLOC)) {
+		handled = table_alloc(en, st, call, api, args, n, insn->loc);
+	} else if (api && (api->roles & ROLE_CHECK) && api->check_arg < n &&
+		   args[api->check_arg].kind == V_OBJ) {
+		struct value v = mkv(V_PRED);
+
+		v.obj = args[api->check_arg].obj;
+		v.pred_null = 1;
+		dest_assign(en, st, call, v, insn->loc);
+		handled = true;
+	} else if (api && (api->roles & ROLE_PASSTHRU) &&
+		   api->passthru_arg < n) {
+		dest_assign(en, st, call, args[api->passthru_arg], insn->loc);
+		handled = true;
+	}
+	if (api && (api->roles & ROLE_FREE))
+		table_free(en, st, call, api, args, n, insn->loc);
+	if (api && (api->roles & ROLE_OWNER)) {
+		for (i = 0; i < n; i++) {
+			struct store_info si;
+
+			if (!(api->owner_mask & (1u << i)))
+				continue;
+			memset(&si, 0, sizeof(si));
+			si.v = args[i];
+			si.outlives = true;
+			si.container = LINK_NONE;
+			si.sink = call->callee;
+			si.loc = insn->loc;
+			si.path = -1;
+			fire_store(en, st, &si);
+		}
+	}
+	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
+		if (api->lock_trylock && call->dest && !*split) {
+			/* the lock is held where the trylock returned non-zero */
+			struct state *z = state_copy(st);
+
+			dest_assign(en, z, call, vconst(0), insn->loc);
+			*split = z;
+			dest_assign(en, st, call, mkv(V_NONNULL), insn->loc);
+			handled = true;
+		}
+		fire_lock(en, st, call, api, !!(api->roles & ROLE_LOCK),
+			  insn->loc);
+	}
+	if (sum) {
+		struct replay r = { call, api, sum, args, n, fnargs, insn->loc };
+
+		if (replay_summary(en, st, &r, split, path_ends) && !handled)
+			handled = true;
+		if (*path_ends)
+			return;
+	}
+	if (handled || !call->dest)
+		return;
+	if (call->dest->is_ptr) {
+		/* an unknown function's pointer: opaque, but one object */
+		int32_t id = sym_opaque(en, call->site);
+
+		obj_reset(en, st, id);
+		dest_assign(en, st, call, vobj(id), insn->loc);
+	} else {
+		dest_assign(en, st, call, mkv(V_UNK), insn->loc);
+	}
+}

@@ -1,0 +1,655 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Path-sensitive exploration of one function.
+ *
+ * A worklist of (block, state) pairs, explored depth first.  A state seen
+ * before at a block is not explored again (memoisation by hash), which
+ * bounds loops: the state domain is finite because allocations are named
+ * by their site, symbolic objects by their place, and integers are only
+ * tracked as constants that arithmetic does not grow.  When a function's
+ * budget of steps is spent, exploration goes on with one joined state per
+ * block (see state_join): less precise, never silently wrong.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+#define HARD_STEPS_FACTOR 8
+
+/* ---- events ---- */
+
+static void deref_event(struct engine *en, struct state *st, struct value v,
+			const struct ir_expr *e, int path, struct ir_loc loc,
+			const char *via, const struct ir_loc *via_loc,
+			const char *via_file)
+{
+	struct deref_info d;
+	struct objst *o;
+	int i;
+
+	if (v.kind != V_OBJ)
+		return;
+	memset(&d, 0, sizeof(d));
+	d.v = v;
+	d.e = e;
+	d.path = path;
+	d.loc = loc;
+	d.via = via;
+	d.via_loc = via_loc;
+	d.via_file = via_file;
+	if (en->pass == PASS_SUMMARY)
+		core_on_deref(en, st, &d);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_deref)
+			en->unit->checkers[i]->on_deref(en, st, &d);
+	/* used as non-NULL: later uses on this path are not new findings */
+	o = obj_materialize(en, st, v.obj);
+	if (!o)
+		return;
+	if (o->null == NL_MAYBE)
+		o->null = NL_NONNULL;
+	o->flags |= OF_DEREFED;
+}
+
+void fire_deref_value(struct engine *en, struct state *st, struct value v,
+		      int path, struct ir_loc loc, const char *via,
+		      const struct ir_loc *via_loc, const char *via_file)
+{
+	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file);
+}
+
+void fire_deref(struct engine *en, struct state *st,
+		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
+		const struct ir_loc *via_loc, const char *via_file)
+{
+	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, via_loc,
+		    via_file);
+}
+
+/* Every dereference an expression performs when evaluated. */
+void scan_derefs(struct engine *en, struct state *st,
+		 const struct ir_expr *e, struct ir_loc loc)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case EX_MEMBER:
+		scan_derefs(en, st, e->a, loc);
+		if (e->arrow && !(e->a && e->a->kind == EX_ADDR))
+			fire_deref(en, st, e->a, e->loc.line ? e->loc : loc,
+				   NULL, NULL, NULL);
+		return;
+	case EX_INDEX:
+		scan_derefs(en, st, e->a, loc);
+		scan_derefs(en, st, e->b, loc);
+		if (e->base_is_ptr)
+			fire_deref(en, st, e->a, e->loc.line ? e->loc : loc,
+				   NULL, NULL, NULL);
+		return;
+	case EX_DEREF:
+		scan_derefs(en, st, e->a, loc);
+		fire_deref(en, st, e->a, e->loc.line ? e->loc : loc, NULL,
+			   NULL, NULL);
+		return;
+	case EX_ADDR:
+		/* &p->f and &p[i] compute an address: no access to *p */
+		if (e->a && (e->a->kind == EX_MEMBER || e->a->kind == EX_INDEX)) {
+			scan_derefs(en, st, e->a->a, loc);
+			if (e->a->kind == EX_INDEX)
+				scan_derefs(en, st, e->a->b, loc);
+		} else if (e->a && e->a->kind == EX_DEREF) {
+			scan_derefs(en, st, e->a->a, loc);
+		} else {
+			scan_derefs(en, st, e->a, loc);
+		}
+		return;
+	case EX_NOT:
+	case EX_CMP:
+	case EX_ARITH:
+		scan_derefs(en, st, e->a, loc);
+		scan_derefs(en, st, e->b, loc);
+		return;
+	default:
+		return;
+	}
+}
+
+void fire_store(struct engine *en, struct state *st,
+		const struct store_info *si)
+{
+	int i;
+
+	if (en->pass == PASS_SUMMARY)
+		core_on_store(en, st, si);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_store)
+			en->unit->checkers[i]->on_store(en, st, si);
+}
+
+/* Allocation id is no longer reachable on this path: tell the checkers,
+ * then forget it. */
+void fire_lost(struct engine *en, struct state *st, int32_t id,
+	       struct ir_loc loc, bool at_return)
+{
+	struct lost_info l = { loc, at_return };
+	struct objst o, *p = state_obj(st, id);
+	int i;
+
+	if (!p)
+		return;
+	o = *p;
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_lost)
+			en->unit->checkers[i]->on_lost(en, st, &o, &l);
+	if (!at_return)
+		state_del_obj(st, id);
+}
+
+static void fire_branch(struct engine *en, struct state *st,
+			const struct ir_block *b, struct value c, bool taken)
+{
+	struct branch_info bi = { b->cond, c, taken, b->term_loc };
+	int i;
+
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_branch)
+			en->unit->checkers[i]->on_branch(en, st, &bi);
+}
+
+/* ---- branches ---- */
+
+/* obj is NULL (want_null) or not on this edge; false if it cannot be. */
+static bool set_null(struct engine *en, struct state *st, int32_t id,
+		     bool want_null, int depth)
+{
+	struct objst tmp, *o;
+	const struct objst *v = engine_obj(en, st, id, &tmp);
+
+	if (!v)
+		return true;
+	if (want_null && v->null == NL_NONNULL)
+		return false;
+	if (!want_null && v->null == NL_NULL)
+		return false;
+	o = obj_materialize(en, st, id);
+	o->null = want_null ? NL_NULL : NL_NONNULL;
+	o->flags |= OF_CHECKED;
+	if (o->link != LINK_NONE && depth == 0) {
+		bool same = o->link_same;
+
+		return set_null(en, st, o->link, same ? want_null : !want_null,
+				1);
+	}
+	return true;
+}
+
+/* null-ness of a and b agree (same) or differ, on this edge */
+static bool relate(struct engine *en, struct state *st, int32_t a, int32_t b,
+		   bool same)
+{
+	struct objst ta, tb, *oa, *ob;
+	const struct objst *va = engine_obj(en, st, a, &ta);
+	const struct objst *vb = engine_obj(en, st, b, &tb);
+
+	if (!va || !vb)
+		return true;
+	if (va->null != NL_MAYBE)
+		return set_null(en, st, b,
+				(va->null == NL_NULL) == same, 1);
+	if (vb->null != NL_MAYBE)
+		return set_null(en, st, a,
+				(vb->null == NL_NULL) == same, 1);
+	oa = obj_materialize(en, st, a);
+	oa->link = b;
+	oa->link_same = same;
+	oa->flags |= OF_CHECKED;
+	ob = obj_materialize(en, st, b);
+	ob->link = a;
+	ob->link_same = same;
+	ob->flags |= OF_CHECKED;
+	return true;
+}
+
+/*
+ * Refine st with "cond is true" (taken) or false.  Returns false when the
+ * edge is infeasible on this path.
+ */
+bool refine(struct engine *en, struct state *st, struct value cond,
+	    bool taken)
+{
+	switch (cond.kind) {
+	case V_CONST:
+		return (cond.c != 0) == taken;
+	case V_NONNULL:
+		return taken;
+	case V_NE:
+		return cond.c != 0 || taken;
+	case V_OBJ:
+		return set_null(en, st, cond.obj, !taken, 0);
+	case V_PRED:
+		return set_null(en, st, cond.obj,
+				cond.pred_null ? taken : !taken, 0);
+	case V_REL:
+		return relate(en, st, cond.obj, (int32_t)cond.c,
+			      !cond.pred_null == taken);
+	default:
+		return true;
+	}
+}
+
+/*
+ * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
+ * integer is known (zero, non-zero, equal to K, not equal to K), so a
+ * later test of the same place follows the same way.
+ */
+static void refine_var(struct engine *en, struct state *st,
+		       const struct ir_expr *cond, bool taken)
+{
+	bool truthy = taken;
+	struct value cur, v;
+	int64_t k = 0;
+	bool cmp = false;
+	int path;
+
+	for (;;) {
+		if (cond->kind == EX_NOT) {
+			truthy = !truthy;
+			cond = cond->a;
+		} else if (cond->kind == EX_CMP &&
+			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+			   cond->b && cond->b->kind == EX_CONST &&
+			   cond->b->ival == 0) {
+			if (cond->op == CMP_EQ)
+				truthy = !truthy;
+			cond = cond->a;
+		} else {
+			break;
+		}
+	}
+	if (cond->kind == EX_CMP && (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		cmp = true;
+		k = cond->b->ival;
+		if (cond->op == CMP_NE)
+			truthy = !truthy;
+		cond = cond->a;
+	}
+	path = expr_path(en, cond);
+	if (path < 0)
+		return;
+	cur = load_path(en, st, path);
+	if (cur.kind == V_OBJ || cur.kind == V_CONST || cur.kind == V_PRED ||
+	    cur.kind == V_REL)
+		return;
+	if (cmp) {
+		if (truthy) {
+			v = vconst(k);
+		} else if (cur.kind == V_UNK) {
+			v = mkv(V_NE);
+			v.c = k;
+		} else {
+			return;
+		}
+	} else {
+		if (cur.kind != V_UNK)
+			return;
+		v = truthy ? mkv(V_NONNULL) : vconst(0);
+	}
+	state_set(st, path, &v);
+}
+
+/* ---- the worklist ---- */
+
+struct work {
+	int block;
+	int start;	/* first instruction: > 0 after a split in a call */
+	struct state *st;
+};
+
+struct worklist {
+	struct work *v;
+	int n;
+	int alloc;
+};
+
+static void push(struct worklist *wl, int block, int start, struct state *st)
+{
+	if (wl->n == wl->alloc) {
+		wl->alloc = wl->alloc ? wl->alloc * 2 : 64;
+		wl->v = xrealloc(wl->v, wl->alloc * sizeof(*wl->v));
+	}
+	wl->v[wl->n].block = block;
+	wl->v[wl->n].start = start;
+	wl->v[wl->n].st = st;
+	wl->n++;
+}
+
+struct memo {
+	uint64_t *h;
+	int n;
+	int alloc;
+};
+
+static bool memo_seen(struct memo *m, uint64_t h)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->h[i] == h)
+			return true;
+	if (m->n == m->alloc) {
+		m->alloc = m->alloc ? m->alloc * 2 : 4;
+		m->h = xrealloc(m->h, m->alloc * sizeof(*m->h));
+	}
+	m->h[m->n++] = h;
+	return false;
+}
+
+/* Allocations that nothing refers to any more (only a test of them did)
+ * need no more tracking: drop them so states that differ by them merge. */
+static void state_gc(struct state *st)
+{
+	int i, k;
+
+	for (i = 0; i < st->no; i++) {
+		const struct objst *o = &st->o[i];
+		bool live = o->id < 0;
+
+		for (k = 0; !live && k < st->nb; k++) {
+			const struct value *v = &st->b[k].v;
+
+			if ((v->kind == V_OBJ || v->kind == V_PRED ||
+			     v->kind == V_REL) &&
+			    (v->obj == o->id ||
+			     (v->kind == V_REL && v->c == o->id)))
+				live = true;
+		}
+		if (!live) {
+			state_del_obj(st, o->id);
+			i--;
+		}
+	}
+}
+
+static enum ret_cond ret_class(struct engine *en, struct state *st,
+			       struct value v)
+{
+	struct objst tmp;
+	const struct objst *o;
+
+	switch (v.kind) {
+	case V_CONST:
+		return v.c ? RC_NONZERO : RC_ZERO;
+	case V_NONNULL:
+		return RC_NONZERO;
+	case V_NE:
+		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
+	case V_OBJ:
+	case V_PRED:
+		o = engine_obj(en, st, v.obj, &tmp);
+		if (!o || o->null == NL_MAYBE)
+			return RC_UNKNOWN;
+		if (v.kind == V_OBJ)
+			return o->null == NL_NULL ? RC_ZERO : RC_NONZERO;
+		return (o->null == NL_NULL) == !!v.pred_null ? RC_NONZERO :
+		       RC_ZERO;
+	default:
+		return RC_UNKNOWN;
+	}
+}
+
+/* Is memory at path still reachable once the function has returned? */
+static bool path_outlives(struct engine *en, struct state *st, int path,
+			  const bool *mark, int32_t lo)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		const struct path *n = &en->paths[p];
+		struct value base;
+
+		if (n->kind == 'g')
+			return true;
+		if (!n->deref)
+			continue;
+		base = load_path(en, st, n->parent);
+		if (base.kind != V_OBJ)
+			return true;
+		if (base.obj < 0)
+			return true;
+		return base.obj - lo >= 0 && mark[base.obj - lo];
+	}
+	return false;
+}
+
+/* Allocations the function returns without: lost at the return. */
+static void lost_at_return(struct engine *en, struct state *st,
+			   const struct value *ret, struct ir_loc loc)
+{
+	int32_t lo = 0, hi = -1;
+	bool *mark, changed = true;
+	int i;
+
+	for (i = 0; i < st->no; i++) {
+		if (st->o[i].id < 0)
+			continue;
+		if (hi < 0)
+			lo = st->o[i].id;
+		hi = st->o[i].id;
+	}
+	if (hi < 0)
+		return;
+	mark = xcalloc(hi - lo + 1, sizeof(*mark));
+	if (ret->kind == V_OBJ && ret->obj >= lo && ret->obj <= hi)
+		mark[ret->obj - lo] = true;
+	while (changed) {
+		changed = false;
+		for (i = 0; i < st->nb; i++) {
+			const struct value *v = &st->b[i].v;
+
+			if (v->kind != V_OBJ || v->obj < lo || v->obj > hi ||
+			    mark[v->obj - lo])
+				continue;
+			if (path_outlives(en, st, st->b[i].path, mark, lo)) {
+				mark[v->obj - lo] = true;
+				changed = true;
+			}
+		}
+	}
+	for (i = 0; i < st->no; i++)
+		if (st->o[i].id >= 0 && !mark[st->o[i].id - lo])
+			fire_lost(en, st, st->o[i].id, loc, true);
+	free(mark);
+}
+
+static void do_return(struct engine *en, struct state *st,
+		      const struct ir_block *b)
+{
+	struct return_info ri;
+	int i;
+
+	memset(&ri, 0, sizeof(ri));
+	ri.v = mkv(V_UNK);
+	if (b->ret) {
+		scan_derefs(en, st, b->ret, b->term_loc);
+		ri.v = eval(en, st, b->ret);
+		ri.has_value = true;
+	}
+	ri.cond = ret_class(en, st, ri.v);
+	ri.success = !ri.has_value ||
+		     ri.cond == (en->fn->returns_ptr ? RC_NONZERO : RC_ZERO);
+	ri.loc = b->term_loc;
+	lost_at_return(en, st, &ri.v, ri.loc);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_return)
+			en->unit->checkers[i]->on_return(en, st, &ri);
+	if (en->pass == PASS_SUMMARY)
+		facts_return(en, st, &ri);
+}
+
+static struct state *initial_state(struct engine *en)
+{
+	struct state *init = state_new();
+	int i;
+
+	/* parameters are symbolic objects so that summaries can say what
+	 * happens to them */
+	for (i = 0; i < en->fn->nvars; i++) {
+		struct ir_var *var = &en->fn->vars[i];
+		struct value v = mkv(V_OBJ);
+
+		if (var->kind != VAR_PARAM || var->param < 0 ||
+		    !(var->is_ptr || var->is_long))
+			continue;
+		v.obj = sym_param(en, var->param);
+		state_set(init, path_root_var(en, i), &v);
+	}
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_entry)
+			en->unit->checkers[i]->on_entry(en, init);
+	return init;
+}
+
+static void exec_block(struct engine *en, struct state *st,
+		       const struct ir_block *b, int block, int start,
+		       struct worklist *wl, bool *ends)
+{
+	int i;
+
+	for (i = start; i < b->ninsns && !*ends; i++) {
+		const struct ir_insn *in = &b->insns[i];
+		struct state *split = NULL;
+		struct value v;
+
+		switch (in->kind) {
+		case I_ASSIGN:
+			scan_derefs(en, st, in->rhs, in->loc);
+			if (in->lhs && in->lhs->kind != EX_VAR)
+				scan_derefs(en, st, in->lhs, in->loc);
+			v = eval(en, st, in->rhs);
+			if (expr_path(en, in->lhs) >= 0)
+				assign(en, st, expr_path(en, in->lhs), &v,
+				       in->lhs, in->loc);
+			break;
+		case I_USE:
+			scan_derefs(en, st, in->rhs, in->loc);
+			break;
+		case I_CALL:
+			exec_call(en, st, in, ends, &split);
+			if (split)
+				push(wl, block, i + 1, split);
+			break;
+		}
+	}
+}
+
+static void exec_term(struct engine *en, struct state *st,
+		      const struct ir_block *b, struct worklist *wl)
+{
+	struct value c;
+	struct state *f;
+
+	switch (b->term) {
+	case T_GOTO:
+		push(wl, b->succ[0], 0, st);
+		return;
+	case T_BRANCH:
+		scan_derefs(en, st, b->cond, b->term_loc);
+		c = eval(en, st, b->cond);
+		f = state_copy(st);
+		if (refine(en, f, c, false)) {
+			refine_var(en, f, b->cond, false);
+			fire_branch(en, f, b, c, false);
+			push(wl, b->succ[1], 0, f);
+		} else {
+			state_free(f);
+		}
+		if (refine(en, st, c, true)) {
+			refine_var(en, st, b->cond, true);
+			fire_branch(en, st, b, c, true);
+			push(wl, b->succ[0], 0, st);
+		} else {
+			state_free(st);
+		}
+		return;
+	case T_RETURN:
+		do_return(en, st, b);
+		state_free(st);
+		return;
+	default:
+		state_free(st);
+		return;
+	}
+}
+
+void engine_explore(struct engine *en)
+{
+	struct ir_func *fn = en->fn;
+	struct memo *memo = xcalloc(fn->nblocks, sizeof(*memo));
+	struct state **merged = NULL;
+	struct worklist wl = { 0 };
+	long steps = 0, budget = en->unit->budget;
+	int i;
+
+	en->nsites = fn->ncallsites;
+	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
+	push(&wl, 0, 0, initial_state(en));
+	while (wl.n) {
+		struct work w = wl.v[--wl.n];
+		struct state *st = w.st;
+		bool ends = false;
+
+		steps++;
+		if (steps > budget * HARD_STEPS_FACTOR) {
+			state_free(st);
+			continue;
+		}
+		if (steps > budget && !merged) {
+			merged = xcalloc(fn->nblocks, sizeof(*merged));
+			en->unit->nbudget_hit++;
+			if (en->unit->verbose)
+				fprintf(stderr, "kmemlint: %s: %s(): budget of %ld steps spent, joining states\n",
+					fn->file, fn->name, budget);
+		}
+		state_gc(st);
+		st->hash = state_hash(st);
+		if (merged && !w.start) {
+			struct state *m = merged[w.block];
+
+			if (m) {
+				struct state *j = state_join(m, st);
+
+				state_free(st);
+				if (state_equal(j, m)) {
+					state_free(j);
+					continue;
+				}
+				state_free(m);
+				merged[w.block] = j;
+				st = state_copy(j);
+			} else {
+				merged[w.block] = state_copy(st);
+			}
+		} else if (!w.start && memo_seen(&memo[w.block], st->hash)) {
+			state_free(st);
+			continue;
+		}
+		exec_block(en, st, &fn->blocks[w.block], w.block, w.start, &wl,
+			   &ends);
+		if (ends)
+			state_free(st);
+		else
+			exec_term(en, st, &fn->blocks[w.block], &wl);
+	}
+	for (i = 0; i < fn->nblocks; i++) {
+		free(memo[i].h);
+		if (merged)
+			state_free(merged[i]);
+	}
+	free(merged);
+	free(memo);
+	free(wl.v);
+}

@@ -1,0 +1,598 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Summaries as records.  In the summary pass, at each return of a
+ * function, the checkers (and the engine's own core facts) write the facts
+ * that hold on that path: "frees $0->buf", "$0 is NULL", "$ret is a fresh
+ * slab allocation".  Paths are grouped by what they return (0, non-zero,
+ * unknown).  A FACT_MUST fact survives when every path of its group has
+ * it; a FACT_MAY fact when some path has it.  Paths returning something
+ * unknown count in both groups.  When the two groups end up with the
+ * same facts the summary does not depend on the return value (RC_ANY);
+ * otherwise callers go on twice, once per group.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+#define MAX_KINDS 64
+
+struct kind_def {
+	const char *name;
+	enum fact_merge merge;
+	const struct checker *owner;
+};
+
+static struct kind_def kinds[MAX_KINDS];
+static int nkinds;
+static int core_freed;		/* slot: freed on this path (core facts) */
+
+struct core_kinds core;
+
+static const char *const cond_names[] = { "any", "zero", "nonzero", "unknown" };
+
+int engine_fact_kind(const char *name, enum fact_merge merge,
+		     const struct checker *owner)
+{
+	int i;
+
+	for (i = 0; i < nkinds; i++)
+		if (!strcmp(kinds[i].name, name))
+			return i;
+	if (nkinds == MAX_KINDS) {
+		fprintf(stderr, "kmemlint: too many fact kinds\n");
+		exit(2);
+	}
+	kinds[nkinds].name = name;
+	kinds[nkinds].merge = merge;
+	kinds[nkinds].owner = owner;
+	return nkinds++;
+}
+
+const char *engine_fact_kind_name(int kind)
+{
+	return kind >= 0 && kind < nkinds ? kinds[kind].name : "?";
+}
+
+const struct checker *fact_kind_owner(int kind)
+{
+	return kind >= 0 && kind < nkinds ? kinds[kind].owner : NULL;
+}
+
+enum fact_merge fact_kind_merge(int kind)
+{
+	return kind >= 0 && kind < nkinds ? kinds[kind].merge : FACT_MAY;
+}
+
+/* freed on both paths to stay freed: a join never invents a free */
+static bool join_both(const struct slot_val *a, const struct slot_val *b,
+		      struct slot_val *out)
+{
+	if (!a || !b)
+		return false;
+	*out = *a;
+	return true;
+}
+
+void facts_init(void)
+{
+	static const struct slot_def freed = {
+		"core-freed", SLOT_OBJECT, join_both
+	};
+
+	if (nkinds)
+		return;
+	core.deref = engine_fact_kind("deref", FACT_MAY, NULL);
+	core.free = engine_fact_kind("free", FACT_MUST, NULL);
+	core.ret_alloc = engine_fact_kind("ret-alloc", FACT_MAY, NULL);
+	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
+	core.null = engine_fact_kind("null", FACT_MUST, NULL);
+	core.writes = engine_fact_kind("writes", FACT_MAY, NULL);
+	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
+	core.points = engine_fact_kind("points", FACT_MUST, NULL);
+	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
+	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
+	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
+	core_freed = engine_slot_register(&freed);
+}
+
+/* ---- fact lists ---- */
+
+void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
+		   const char *subject, int64_t value, const char *str,
+		   const char *key, const char *file, struct ir_loc loc)
+{
+	struct fact *f;
+
+	if (fl->n == fl->alloc) {
+		fl->alloc = fl->alloc ? fl->alloc * 2 : 8;
+		fl->v = xrealloc(fl->v, fl->alloc * sizeof(*fl->v));
+	}
+	f = &fl->v[fl->n++];
+	f->kind = kind;
+	f->cond = cond;
+	f->subject = xstrdup(subject);
+	f->value = value;
+	f->str = str ? xstrdup(str) : NULL;
+	f->key = key ? xstrdup(key) : NULL;
+	f->file = xstrdup(file ? file : "");
+	f->loc = loc;
+}
+
+static void fact_copy_into(struct fact_list *fl, const struct fact *f,
+			   enum ret_cond cond)
+{
+	fact_list_add(fl, f->kind, cond, f->subject, f->value, f->str, f->key,
+		      f->file, f->loc);
+}
+
+void fact_list_clear(struct fact_list *fl)
+{
+	int i;
+
+	for (i = 0; i < fl->n; i++) {
+		free(fl->v[i].subject);
+		free(fl->v[i].str);
+		free(fl->v[i].key);
+		free(fl->v[i].file);
+	}
+	free(fl->v);
+	memset(fl, 0, sizeof(*fl));
+}
+
+static bool fact_same(const struct fact *a, const struct fact *b)
+{
+	return a->kind == b->kind && a->value == b->value &&
+	       !strcmp(a->subject, b->subject);
+}
+
+static bool has_fact(const struct fact_list *fl, const struct fact *f)
+{
+	int i;
+
+	for (i = 0; i < fl->n; i++)
+		if (fact_same(&fl->v[i], f))
+			return true;
+	return false;
+}
+
+/* dst = dst ∩ src */
+static void intersect(struct fact_list *dst, const struct fact_list *src)
+{
+	struct fact_list out = { 0 };
+	int i;
+
+	for (i = 0; i < dst->n; i++)
+		if (has_fact(src, &dst->v[i]))
+			fact_copy_into(&out, &dst->v[i], dst->v[i].cond);
+	fact_list_clear(dst);
+	*dst = out;
+}
+
+static bool same_set(const struct fact_list *a, const struct fact_list *b)
+{
+	int i;
+
+	for (i = 0; i < a->n; i++)
+		if (!has_fact(b, &a->v[i]))
+			return false;
+	for (i = 0; i < b->n; i++)
+		if (!has_fact(a, &b->v[i]))
+			return false;
+	return true;
+}
+
+/* ---- writing facts in the summary pass ---- */
+
+void facts_begin(struct engine *en)
+{
+	memset(&en->acc, 0, sizeof(en->acc));
+	memset(&en->pending, 0, sizeof(en->pending));
+}
+
+static void add_may(struct engine *en, int kind, const char *subject,
+		    int64_t value, const char *str, const char *key,
+		    struct ir_loc loc)
+{
+	struct fact f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = kind;
+	f.subject = (char *)subject;
+	f.value = value;
+	if (has_fact(&en->acc.may, &f))
+		return;
+	fact_list_add(&en->acc.may, kind, RC_ANY, subject, value, str, key,
+		      en->fn->file, loc);
+}
+
+void engine_add_fact(struct engine *en, int kind, const char *subject,
+		     int64_t value, const char *str, struct ir_loc loc)
+{
+	if (en->pass != PASS_SUMMARY || !subject)
+		return;
+	if (fact_kind_merge(kind) == FACT_MAY) {
+		add_may(en, kind, subject, value, str, NULL, loc);
+		return;
+	}
+	fact_list_add(&en->pending, kind, RC_ANY, subject, value, str, NULL,
+		      en->fn->file, loc);
+}
+
+static const char *sym_key(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s ? s->field_key : NULL;
+}
+
+void core_on_deref(struct engine *en, struct state *st,
+		   const struct deref_info *d)
+{
+	struct objst tmp;
+	const struct objst *o = engine_obj(en, st, d->v.obj, &tmp);
+	const char *subject = engine_subject(en, d->v.obj);
+
+	if (!o || !subject || o->null != NL_MAYBE ||
+	    (o->flags & (OF_CHECKED | OF_DEREFED)))
+		return;
+	add_may(en, core.deref, subject, 0, NULL, sym_key(en, d->v.obj), d->loc);
+}
+
+/* The deallocator and order of a free, packed in one slot value. */
+static int64_t pack_free(const struct free_info *fi)
+{
+	return (int64_t)(((uint64_t)(uintptr_t)fi->api << 8) |
+			 (uint64_t)((fi->order + 1) & 0xff));
+}
+
+void core_on_free(struct engine *en, struct state *st,
+		  const struct objst *o, const struct free_info *fi)
+{
+	struct slot_val v;
+
+	if (!engine_subject(en, o->id))
+		return;
+	v.a = loc_pack(fi->loc);
+	v.b = pack_free(fi);
+	slot_set(st, core_freed, o->id, &v);
+}
+
+/* The subject of the memory a store writes ("$0->list"), or NULL. */
+static char *store_subject(struct engine *en, struct state *st, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		const struct path *n = &en->paths[p];
+		struct value base;
+		const char *bs;
+		char *full, *bfull;
+
+		if (n->kind == 'g' || n->kind == 'v' || n->kind == 'o')
+			return NULL;
+		if (!n->deref)
+			continue;
+		base = load_path(en, st, n->parent);
+		if (base.kind != V_OBJ)
+			return NULL;
+		bs = engine_subject(en, base.obj);
+		if (!bs)
+			return NULL;
+		/* the steps from the dereference down to the stored place */
+		full = path_str(en, path);
+		bfull = path_str(en, n->parent);
+		p = (int)strlen(bfull);
+		bs = xstrfmt("%s%s", bs, full + p);
+		free(full);
+		free(bfull);
+		return (char *)bs;
+	}
+	return NULL;
+}
+
+void core_on_store(struct engine *en, struct state *st,
+		   const struct store_info *s)
+{
+	const char *src = s->v.kind == V_OBJ ? engine_subject(en, s->v.obj) :
+			  NULL;
+	char *dst;
+
+	/* what a callee wrote it records itself, when it is ours */
+	if (s->field_key && en->fn->in_main_file && !s->forget &&
+	    !(s->v.kind == V_CONST && s->v.c == 0)) {
+		struct objst tmp;
+		const struct objst *o = s->v.kind == V_OBJ && s->v.obj >= 0 ?
+			engine_obj(en, st, s->v.obj, &tmp) : NULL;
+		const struct site_info *si = o && o->id < en->nsites ?
+					     &en->sites[o->id] : NULL;
+
+		if (o && o->family >= 0 && si && si->callee)
+			engine_field_fact(en, s->field_key, core.field_store,
+					  o->family | ((int64_t)(o->order + 1) << 16),
+					  si->via ? si->via : si->callee,
+					  si->loc);
+		else
+			engine_field_fact(en, s->field_key, core.field_store,
+					  -1, NULL, s->loc);
+	}
+	(void)src;
+	if (s->path < 0)
+		return;
+	dst = store_subject(en, st, s->path);
+	if (dst)
+		add_may(en, core.writes, dst, 0, NULL, s->field_key, s->loc);
+	free(dst);
+}
+
+/* The facts of this return path that the engine itself knows. */
+static void core_path_facts(struct engine *en, struct state *st,
+			    const struct return_info *r,
+			    struct fact_list *out)
+{
+	const char *subject, *fk;
+	char fkbuf[512];
+	int32_t key;
+	const struct slot_val *v;
+	int pos = 0, i;
+
+	while (slot_iter(st, core_freed, &pos, &key, &v)) {
+		const struct api_entry *api =
+			(const struct api_entry *)(uintptr_t)((uint64_t)v->b >> 8);
+
+		subject = engine_subject(en, key);
+		if (subject)
+			fact_list_add(out, core.free, RC_ANY, subject,
+				      (v->b & 0xff) - 1, api ? api->name : NULL,
+				      sym_key(en, key), en->fn->file,
+				      loc_unpack(v->a));
+	}
+	for (i = 0; i < st->no; i++) {
+		const struct objst *o = &st->o[i];
+
+		subject = engine_subject(en, o->id);
+		if (subject && (o->flags & OF_CHECKED) && o->null != NL_MAYBE)
+			fact_list_add(out, core.null, RC_ANY, subject,
+				      o->null == NL_NULL, NULL, sym_key(en, o->id),
+				      en->fn->file, r->loc);
+	}
+	if (r->v.kind == V_OBJ && (subject = engine_subject(en, r->v.obj)))
+		fact_list_add(out, core.ret_is, RC_ANY, "$ret", 0, subject,
+			      sym_key(en, r->v.obj), en->fn->file, r->loc);
+	/* what the caller's memory holds when we return */
+	for (i = 0; i < st->nb; i++) {
+		const struct binding *b = &st->b[i];
+		const char *src = NULL;
+		char *dst;
+
+		if (b->v.kind == V_OBJ)
+			src = engine_subject(en, b->v.obj);
+		if (b->v.kind != V_CONST && !src)
+			continue;
+		dst = store_subject(en, st, b->path);
+		if (!dst)
+			continue;
+		fk = path_field_key(en, b->path, fkbuf, sizeof(fkbuf));
+		if (src)
+			fact_list_add(out, core.points, RC_ANY, dst, 0, src, fk,
+				      en->fn->file, r->loc);
+		else
+			fact_list_add(out, core.sets, RC_ANY, dst, b->v.c, NULL,
+				      fk, en->fn->file, r->loc);
+		free(dst);
+	}
+}
+
+static void merge_path(struct engine *en, enum ret_cond cond,
+		       const struct fact_list *pf)
+{
+	int i;
+
+	if (!en->acc.seen[cond]) {
+		en->acc.seen[cond] = true;
+		for (i = 0; i < pf->n; i++)
+			if (!has_fact(&en->acc.by[cond], &pf->v[i]))
+				fact_copy_into(&en->acc.by[cond], &pf->v[i],
+					       cond);
+		return;
+	}
+	intersect(&en->acc.by[cond], pf);
+}
+
+/* The allocation a path returns, for callers: a wrapper allocator. */
+static void ret_alloc_facts(struct engine *en, struct state *st,
+			    const struct return_info *r)
+{
+	struct objst tmp;
+	const struct objst *o;
+	int i;
+
+	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
+		const struct site_info *si = r->v.obj < en->nsites ?
+					     &en->sites[r->v.obj] : NULL;
+
+		o = engine_obj(en, st, r->v.obj, &tmp);
+		if (!o || o->family < 0 || !si || !si->callee)
+			return;
+		add_may(en, core.ret_alloc, "$ret",
+			o->family | ((int64_t)(o->order + 1) << 16),
+			si->via ? si->via : si->callee, NULL, r->loc);
+		if (o->null != NL_NONNULL)
+			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		return;
+	}
+	/* return NULL after an allocation failed: a wrapper that may return
+	 * NULL.  A NULL returned for another reason (a lookup that missed) is
+	 * not an allocation failure. */
+	if (r->v.kind != V_CONST || r->v.c != 0 || !en->fn->returns_ptr)
+		return;
+	for (i = 0; i < st->no; i++)
+		if (st->o[i].id >= 0 && st->o[i].can_fail &&
+		    st->o[i].null == NL_NULL) {
+			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+			return;
+		}
+}
+
+void facts_return(struct engine *en, struct state *st,
+		  const struct return_info *r)
+{
+	struct fact_list pf = { 0 };
+	const char *subject = NULL;
+	int i;
+
+	ret_alloc_facts(en, st, r);
+	core_path_facts(en, st, r, &pf);
+	for (i = 0; i < en->pending.n; i++)
+		fact_copy_into(&pf, &en->pending.v[i], RC_ANY);
+	fact_list_clear(&en->pending);
+	if ((r->v.kind == V_PRED || r->v.kind == V_OBJ) &&
+	    r->cond == RC_UNKNOWN)
+		subject = engine_subject(en, r->v.obj);
+	if (subject) {
+		/* return !p: non-zero exactly when p is NULL */
+		bool null_when_nonzero = r->v.kind == V_PRED && r->v.pred_null;
+		struct fact_list z = { 0 };
+
+		for (i = 0; i < pf.n; i++)
+			if (!(pf.v[i].kind == core.null &&
+			      !strcmp(pf.v[i].subject, subject)))
+				fact_copy_into(&z, &pf.v[i], RC_ANY);
+		fact_list_add(&z, core.null, RC_ANY, subject, !null_when_nonzero,
+			      NULL, sym_key(en, r->v.obj), en->fn->file, r->loc);
+		merge_path(en, RC_ZERO, &z);
+		z.v[z.n - 1].value = null_when_nonzero;
+		merge_path(en, RC_NONZERO, &z);
+		fact_list_clear(&z);
+	} else {
+		merge_path(en, r->cond, &pf);
+	}
+	fact_list_clear(&pf);
+}
+
+static void take_all(struct fact_list *dst, const struct fact_list *src,
+		     enum ret_cond cond, const struct fact_list *except)
+{
+	int i;
+
+	for (i = 0; i < src->n; i++)
+		if (!except || !has_fact(except, &src->v[i]))
+			fact_copy_into(dst, &src->v[i], cond);
+}
+
+/* Fold the return paths seen into the function's summary. */
+void facts_finish(struct engine *en)
+{
+	struct fact_acc *a = &en->acc;
+	struct summary *s = &en->self->sum;
+	struct fact_list *z = NULL, *nz = NULL;
+
+	if (a->seen[RC_UNKNOWN]) {
+		if (a->seen[RC_ZERO])
+			intersect(&a->by[RC_ZERO], &a->by[RC_UNKNOWN]);
+		if (a->seen[RC_NONZERO])
+			intersect(&a->by[RC_NONZERO], &a->by[RC_UNKNOWN]);
+	}
+	if (a->seen[RC_ZERO])
+		z = &a->by[RC_ZERO];
+	if (a->seen[RC_NONZERO])
+		nz = &a->by[RC_NONZERO];
+	if (!z && !nz && a->seen[RC_UNKNOWN])
+		take_all(&s->facts, &a->by[RC_UNKNOWN], RC_ANY, NULL);
+	else if (z && (!nz || same_set(z, nz)) && !(nz && !z))
+		take_all(&s->facts, z, RC_ANY, NULL);
+	else if (nz && !z)
+		take_all(&s->facts, nz, RC_ANY, NULL);
+	else if (z && nz) {
+		struct fact_list common = { 0 };
+
+		take_all(&common, z, RC_ANY, NULL);
+		intersect(&common, nz);
+		take_all(&s->facts, &common, RC_ANY, NULL);
+		take_all(&s->facts, z, RC_ZERO, &common);
+		take_all(&s->facts, nz, RC_NONZERO, &common);
+		s->split = true;
+		fact_list_clear(&common);
+	}
+	take_all(&s->facts, &a->may, RC_ANY, NULL);
+	fact_list_clear(&a->by[RC_ANY]);
+	fact_list_clear(&a->by[RC_ZERO]);
+	fact_list_clear(&a->by[RC_NONZERO]);
+	fact_list_clear(&a->by[RC_UNKNOWN]);
+	fact_list_clear(&a->may);
+	fact_list_clear(&en->pending);
+}
+
+/* ---- text form: one fact a line, tab-separated ---- */
+
+void summary_free(struct summary *s)
+{
+	fact_list_clear(&s->facts);
+	free(s->key);
+	free(s->name);
+	free(s->file);
+	memset(s, 0, sizeof(*s));
+}
+
+/*
+ * fact <fn> <kind> <cond> <subject> <value> <str|-> <field key|-> <file>:<line>:<col>
+ * The form the batch scan's database stores; summary_parse_line reads it.
+ */
+void summary_write(FILE *f, const struct summary *s)
+{
+	int i;
+
+	for (i = 0; i < s->facts.n; i++) {
+		const struct fact *x = &s->facts.v[i];
+
+		fprintf(f, "fact\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t%s:%u:%u\n",
+			s->key, engine_fact_kind_name(x->kind),
+			cond_names[x->cond], x->subject, (long long)x->value,
+			x->str ? x->str : "-", x->key ? x->key : "-", x->file,
+			x->loc.line, x->loc.col);
+	}
+}
+
+int summary_parse_line(const char *line, struct summary *s)
+{
+	char *copy = xstrdup(line), *f[9], *save = NULL, *tok, *c1, *c2;
+	int n = 0, kind, cond, ret = -1;
+	struct ir_loc loc;
+
+	for (tok = strtok_r(copy, "\t\n", &save); tok && n < 9;
+	     tok = strtok_r(NULL, "\t\n", &save))
+		f[n++] = tok;
+	if (n != 9 || strcmp(f[0], "fact"))
+		goto out;
+	for (kind = 0; kind < nkinds; kind++)
+		if (!strcmp(kinds[kind].name, f[2]))
+			break;
+	for (cond = 0; cond < 3; cond++)
+		if (!strcmp(cond_names[cond], f[3]))
+			break;
+	c2 = strrchr(f[8], ':');
+	if (kind == nkinds || cond == 3 || !c2)
+		goto out;
+	*c2 = '\0';
+	c1 = strrchr(f[8], ':');
+	if (!c1)
+		goto out;
+	*c1 = '\0';
+	loc.line = (unsigned)strtoul(c1 + 1, NULL, 10);
+	loc.col = (unsigned)strtoul(c2 + 1, NULL, 10);
+	if (!s->key)
+		s->key = xstrdup(f[1]);
+	else if (strcmp(s->key, f[1]))
+		goto out;
+	fact_list_add(&s->facts, kind, cond, f[4], strtoll(f[5], NULL, 10),
+		      strcmp(f[6], "-") ? f[6] : NULL,
+		      strcmp(f[7], "-") ? f[7] : NULL, f[8], loc);
+	if (cond != RC_ANY)
+		s->split = true;
+	ret = 0;
+out:
+	free(copy);
+	return ret;
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Facts about struct fields and globals, over the whole translation unit.
+ *
+ * A field is keyed by the record type it is read through and the field
+ * path from there ("struct foo_priv::rx_ring", "struct foo::dma.buf"),
+ * a global by its name ("@ring").  Every access to the field, from any
+ * function and through any alias (priv, container_of(), drvdata), meets
+ * at the same key.  The summary pass records what each store puts there
+ * and how each function releases it; the reporting pass reads them, so
+ * remove() knows that probe() put order-2 pages in priv->ring.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+struct field_entry {
+	struct field_rec *v;
+	int n;
+	int alloc;
+};
+
+struct field_db {
+	struct hmap keys;	/* key -> struct field_entry */
+	struct strvec order;	/* keys in first-seen order, for dumps */
+};
+
+struct field_db *field_db_new(void)
+{
+	struct field_db *db = xcalloc(1, sizeof(*db));
+
+	hmap_init(&db->keys);
+	strvec_init(&db->order);
+	return db;
+}
+
+static void free_entry(void *p)
+{
+	struct field_entry *e = p;
+	int i;
+
+	for (i = 0; i < e->n; i++) {
+		free((char *)e->v[i].fn);
+		free((char *)e->v[i].str);
+	}
+	free(e->v);
+	free(e);
+}
+
+void field_db_free(struct field_db *db)
+{
+	if (!db)
+		return;
+	hmap_free(&db->keys, free_entry);
+	strvec_clear(&db->order);
+	free(db);
+}
+
+static bool same_rec(const struct field_rec *r, const char *fn, int kind,
+		     int64_t value, const char *str, struct ir_loc loc)
+{
+	return r->kind == kind && r->value == value && !strcmp(r->fn, fn) &&
+	       !strcmp(r->str ? r->str : "", str ? str : "") &&
+	       r->loc.line == loc.line && r->loc.col == loc.col;
+}
+
+void engine_field_fact(struct engine *en, const char *key, int kind,
+		       int64_t value, const char *str, struct ir_loc loc)
+{
+	struct field_db *db = en->unit->fields;
+	struct field_entry *e;
+	struct field_rec *r;
+	int i;
+
+	if (en->pass != PASS_SUMMARY || !en->fn->in_main_file || !key)
+		return;
+	e = hmap_get(&db->keys, key);
+	if (!e) {
+		e = xcalloc(1, sizeof(*e));
+		hmap_put(&db->keys, key, e);
+		strvec_push(&db->order, key);
+	}
+	for (i = 0; i < e->n; i++)
+		if (same_rec(&e->v[i], en->fn->name, kind, value, str, loc))
+			return;
+	if (e->n == e->alloc) {
+		e->alloc = e->alloc ? e->alloc * 2 : 4;
+		e->v = xrealloc(e->v, e->alloc * sizeof(*e->v));
+	}
+	r = &e->v[e->n++];
+	r->fn = xstrdup(en->fn->name);
+	r->kind = kind;
+	r->value = value;
+	r->str = str ? xstrdup(str) : NULL;
+	r->loc = loc;
+}
+
+int engine_field_facts(struct engine *en, const char *key,
+		       const struct field_rec **out)
+{
+	struct field_entry *e = key ? hmap_get(&en->unit->fields->keys, key) :
+			       NULL;
+
+	*out = e ? e->v : NULL;
+	return e ? e->n : 0;
+}
+
+/*
+ * A symbolic object read from a field takes the family and page order of
+ * what the stores put there, when every store of the unit agrees on a
+ * tracked allocation.  A store of anything else (an unknown pointer, a
+ * parameter) or two families: nothing is assumed.
+ */
+void sym_field_facts(struct engine *en, struct sym *s)
+{
+	const struct field_rec *v, *first = NULL;
+	int n, i;
+
+	if (en->pass != PASS_REPORT)
+		return;
+	n = engine_field_facts(en, s->field_key, &v);
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != core.field_store)
+			continue;
+		if (v[i].value < 0 ||
+		    (first && first->value != v[i].value))
+			return;
+		if (!first)
+			first = &v[i];
+	}
+	if (!first)
+		return;
+	s->family = (int)(first->value & 0xffff);
+	s->order = (int)(first->value >> 16) - 1;
+	s->store = first;
+}
+
+void field_db_write(FILE *f, const struct field_db *db)
+{
+	size_t k;
+	int i;
+
+	for (k = 0; k < db->order.n; k++) {
+		const struct field_entry *e = hmap_get(&db->keys,
+						       db->order.v[k]);
+
+		for (i = 0; i < e->n; i++)
+			fprintf(f, "field\t%s\t%s\t%s\t%lld\t%s\t%u:%u\n",
+				db->order.v[k],
+				engine_fact_kind_name(e->v[i].kind),
+				e->v[i].fn, (long long)e->v[i].value,
+				e->v[i].str ? e->v[i].str : "-",
+				e->v[i].loc.line, e->v[i].loc.col);
+	}
+}

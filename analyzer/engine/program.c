@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One translation unit: the summary pass, then the reporting pass.
+ *
+ * Summaries are computed bottom-up on demand: when a call to a function
+ * of this unit is reached, the callee is explored first (recursion sees
+ * no summary).  A header inline that the rules tables describe (kmalloc,
+ * spin_lock) is not explored: the table says all there is to say.  The
+ * reporting pass runs after every summary and field fact of the unit is
+ * known, so the order of functions in the file does not matter.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+#define MAX_SUMMARY_DEPTH 12
+#define MAX_CALLEE_BLOCKS 400
+
+struct calls_entry {
+	struct strvec callees;
+};
+
+struct unit_priv {
+	struct unit u;
+	struct hmap main_set;	/* names of main-file functions */
+	struct hmap calls;	/* caller -> struct calls_entry */
+};
+
+static void engine_init(const struct checker *const *checkers, int n)
+{
+	static bool done;
+	int i;
+
+	if (done)
+		return;
+	done = true;
+	facts_init();
+	for (i = 0; i < n; i++)
+		if (checkers[i]->init)
+			checkers[i]->init();
+}
+
+static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
+{
+	struct ir_func *fn = e->fn;
+	struct engine en;
+
+	if (fn->too_complex) {
+		if (u->verbose && pass == PASS_SUMMARY)
+			fprintf(stderr, "kmemlint: %s: %s(): too large to lower, skipped\n",
+				fn->file, fn->name);
+		e->skipped = true;
+		return;
+	}
+	if (!fn->in_main_file && fn->nblocks > MAX_CALLEE_BLOCKS) {
+		e->skipped = true;
+		return;
+	}
+	if (u->dump_ir && fn->in_main_file && pass == PASS_REPORT)
+		ir_dump(fn, stderr);
+	memset(&en, 0, sizeof(en));
+	en.unit = u;
+	en.fn = fn;
+	en.self = e;
+	en.pass = pass;
+	hmap_init(&en.pathmap);
+	hmap_init(&en.symmap);
+	if (pass == PASS_SUMMARY)
+		facts_begin(&en);
+	engine_explore(&en);
+	if (pass == PASS_SUMMARY)
+		facts_finish(&en);
+	else if (fn->in_main_file)
+		u->nfuncs++;
+	engine_paths_free(&en);
+	free(en.sites);
+}
+
+static struct fn_entry *get_entry(struct unit *u, const char *name)
+{
+	struct fn_entry *e = hmap_get(&u->fns, name);
+	struct ir_func *fn;
+
+	if (e)
+		return e;
+	fn = u->prog->get(u->prog->ctx, name);
+	if (!fn)
+		return NULL;
+	e = xcalloc(1, sizeof(*e));
+	e->name = xstrdup(name);
+	e->fn = fn;
+	e->sum.key = xstrdup(fn->key);
+	e->sum.name = xstrdup(fn->name);
+	e->sum.file = xstrdup(fn->file);
+	hmap_put(&u->fns, name, e);
+	return e;
+}
+
+struct summary *unit_summary(struct unit *u, const char *name,
+			     const struct api_entry *api)
+{
+	struct unit_priv *up = (struct unit_priv *)u;
+	struct fn_entry *e;
+
+	/* kmalloc, spin_lock...: the table, not the header's body */
+	if (api && !hmap_get(&up->main_set, name))
+		return NULL;
+	e = get_entry(u, name);
+	if (!e)
+		return NULL;
+	if (e->done)
+		return e->skipped ? NULL : &e->sum;
+	if (e->in_progress || u->depth >= MAX_SUMMARY_DEPTH)
+		return NULL;	/* recursion: no summary */
+	e->in_progress = true;
+	u->depth++;
+	explore_fn(u, e, PASS_SUMMARY);
+	u->depth--;
+	e->in_progress = false;
+	e->done = true;
+	return e->skipped ? NULL : &e->sum;
+}
+
+static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
+{
+	struct calls_entry *c = hmap_get(&up->calls, caller);
+	struct ir_func *fn;
+	int b, i;
+
+	if (c)
+		return c;
+	c = xcalloc(1, sizeof(*c));
+	strvec_init(&c->callees);
+	hmap_put(&up->calls, caller, c);
+	fn = up->u.prog->get(up->u.prog->ctx, caller);
+	for (b = 0; fn && b < fn->nblocks; b++)
+		for (i = 0; i < fn->blocks[b].ninsns; i++) {
+			const struct ir_insn *in = &fn->blocks[b].insns[i];
+
+			if (in->kind == I_CALL && in->call->callee)
+				strvec_push(&c->callees, in->call->callee);
+		}
+	return c;
+}
+
+bool engine_fn_calls(struct engine *en, const char *caller,
+		     const char *callee)
+{
+	struct unit_priv *up = (struct unit_priv *)en->unit;
+	struct calls_entry *c;
+	size_t i;
+
+	if (!hmap_get(&up->main_set, caller))
+		return false;
+	c = calls_of(up, caller);
+	for (i = 0; i < c->callees.n; i++)
+		if (!strcmp(c->callees.v[i], callee))
+			return true;
+	return false;
+}
+
+const char *engine_intern(struct engine *en, const char *s)
+{
+	char *copy = hmap_get(&en->unit->strings, s);
+
+	if (!copy) {
+		copy = xstrdup(s);
+		hmap_put(&en->unit->strings, s, copy);
+	}
+	return copy;
+}
+
+static void free_fn_entry(void *p)
+{
+	struct fn_entry *e = p;
+
+	free(e->name);
+	summary_free(&e->sum);
+	free(e);
+}
+
+static void free_calls(void *p)
+{
+	struct calls_entry *c = p;
+
+	strvec_clear(&c->callees);
+	free(c);
+}
+
+static void dump_summaries(struct unit_priv *up, FILE *f)
+{
+	int i;
+
+	for (i = 0; i < up->u.prog->nmain; i++) {
+		struct fn_entry *e = hmap_get(&up->u.fns, up->u.prog->main_fns[i]);
+
+		if (e && e->done && !e->skipped)
+			summary_write(f, &e->sum);
+	}
+	field_db_write(f, up->u.fields);
+}
+
+void analyze_program(const struct ir_program *prog,
+		     const struct checker *const *checkers, int ncheckers,
+		     const struct analyze_opts *opts,
+		     struct finding_list *out, struct analyze_stats *stats)
+{
+	struct unit_priv up;
+	struct unit *u = &up.u;
+	int i;
+
+	engine_init(checkers, ncheckers);
+	memset(&up, 0, sizeof(up));
+	u->prog = prog;
+	hmap_init(&u->fns);
+	hmap_init(&up.main_set);
+	hmap_init(&up.calls);
+	hmap_init(&u->strings);
+	u->checkers = checkers;
+	u->ncheckers = ncheckers;
+	u->fields = field_db_new();
+	u->out = out;
+	u->budget = opts->budget > 0 ? opts->budget : 20000;
+	u->verbose = opts->verbose;
+	u->dump_ir = opts->dump_ir;
+	for (i = 0; i < prog->nmain; i++)
+		hmap_put(&up.main_set, prog->main_fns[i], (void *)1);
+	for (i = 0; i < prog->nmain; i++)
+		unit_summary(u, prog->main_fns[i], NULL);
+	if (opts->dump_summaries)
+		dump_summaries(&up, opts->dump_summaries);
+	for (i = 0; i < prog->nmain; i++) {
+		struct fn_entry *e = get_entry(u, prog->main_fns[i]);
+
+		if (e && !e->skipped)
+			explore_fn(u, e, PASS_REPORT);
+	}
+	if (stats) {
+		stats->functions += u->nfuncs;
+		stats->budget_hit += u->nbudget_hit;
+	}
+	hmap_free(&u->fns, free_fn_entry);
+	hmap_free(&up.main_set, NULL);
+	hmap_free(&up.calls, free_calls);
+	hmap_free(&u->strings, free);
+	field_db_free(u->fields);
+}

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A parsed translation unit's function definitions.  Collecting them is
+ * cheap (a walk of the top-level cursors); lowering is not, so a function
+ * is lowered only when the engine first asks for it (a main-file function,
+ * or a header inline that one of them calls), then kept until the unit is
+ * done: the summary pass and the reporting pass share one lowering.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tu.h"
+#include "../ir/lower.h"
+#include "../util/hmap.h"
+#include "../util/strvec.h"
+
+struct tu_fn {
+	CXCursor def;
+	struct ir_func *ir;
+	bool lowered;
+};
+
+struct tu_funcs {
+	CXTranslationUnit tu;
+	struct hmap fns;		/* name -> struct tu_fn */
+	struct strvec main_fns;
+};
+
+static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct tu_funcs *tf = data;
+	struct tu_fn *f;
+	CXString s;
+	const char *name;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	name = clang_getCString(s);
+	if (!hmap_get(&tf->fns, name)) {
+		f = xcalloc(1, sizeof(*f));
+		f->def = c;
+		hmap_put(&tf->fns, name, f);
+		if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+			strvec_push(&tf->main_fns, name);
+	}
+	clang_disposeString(s);
+	return CXChildVisit_Continue;
+}
+
+struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu)
+{
+	struct tu_funcs *tf = xcalloc(1, sizeof(*tf));
+
+	tf->tu = tu;
+	hmap_init(&tf->fns);
+	strvec_init(&tf->main_fns);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_fn, tf);
+	return tf;
+}
+
+static struct ir_func *get_fn(void *ctx, const char *name)
+{
+	struct tu_funcs *tf = ctx;
+	struct tu_fn *f = hmap_get(&tf->fns, name);
+
+	if (!f)
+		return NULL;
+	if (!f->lowered) {
+		f->lowered = true;
+		f->ir = ir_lower_function(tf->tu, f->def);
+	}
+	return f->ir;
+}
+
+void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog)
+{
+	prog->ctx = tf;
+	prog->get = get_fn;
+	prog->main_fns = (const char *const *)tf->main_fns.v;
+	prog->nmain = (int)tf->main_fns.n;
+}
+
+static void free_fn(void *p)
+{
+	struct tu_fn *f = p;
+
+	ir_func_free(f->ir);
+	free(f);
+}
+
+void tu_funcs_free(struct tu_funcs *tf)
+{
+	if (!tf)
+		return;
+	hmap_free(&tf->fns, free_fn);
+	strvec_clear(&tf->main_fns);
+	free(tf);
+}
+
+/* ---- constants of the installed headers ---- */
+
+static const char probe_src[] =
+	"#include <linux/types.h>\n"
+	"#if __has_include(<linux/gfp_types.h>)\n"
+	"#include <linux/gfp_types.h>\n"
+	"#else\n"
+	"#include <linux/gfp.h>\n"
+	"#endif\n"
+	"unsigned long __kmemlint_probe[] = {\n"
+	"\t(__force unsigned long)__GFP_DIRECT_RECLAIM,\n"
+	"\t(__force unsigned long)__GFP_NOFAIL,\n"
+	"};\n";
+
+struct probe_vals {
+	uint64_t v[2];
+	int n;
+};
+
+static enum CXChildVisitResult probe_init(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct probe_vals *pv = data;
+	CXEvalResult r;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl ||
+	    clang_getCursorKind(c) == CXCursor_InitListExpr)
+		return CXChildVisit_Recurse;
+	if (!clang_isExpression(clang_getCursorKind(c)) || pv->n >= 2)
+		return CXChildVisit_Continue;
+	r = clang_Cursor_Evaluate(c);
+	if (r && clang_EvalResult_getKind(r) == CXEval_Int)
+		pv->v[pv->n] = clang_EvalResult_getAsUnsigned(r);
+	if (r)
+		clang_EvalResult_dispose(r);
+	pv->n++;
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult probe_var(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	CXString s;
+	bool hit;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	hit = !strcmp(clang_getCString(s), "__kmemlint_probe");
+	clang_disposeString(s);
+	if (hit)
+		clang_visitChildren(c, probe_init, data);
+	return hit ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,
+			   struct header_consts *out)
+{
+	struct CXUnsavedFile uf = {
+		"kmemlint-gfp-probe.c", probe_src, sizeof(probe_src) - 1
+	};
+	struct probe_vals pv = { { 0, 0 }, 0 };
+	CXTranslationUnit tu = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (clang_parseTranslationUnit2(idx, uf.Filename, args, nargs, &uf, 1,
+					CXTranslationUnit_SkipFunctionBodies,
+					&tu) != CXError_Success || !tu)
+		return -1;
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), probe_var, &pv);
+	clang_disposeTranslationUnit(tu);
+	if (pv.n != 2 || !pv.v[0] || !pv.v[1])
+		return -1;
+	out->gfp_direct_reclaim = pv.v[0];
+	out->gfp_nofail = pv.v[1];
+	return 0;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_TU_H
+#define KML_TU_H
+
+#include <clang-c/Index.h>
+
+#include "../ir/program.h"
+
+/*
+ * The function definitions of a parsed translation unit (the main file's
+ * and the headers' inline functions), lowered on first use.
+ */
+struct tu_funcs;
+
+struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu);
+/* Fill prog so that the engine can ask for functions by name. */
+void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog);
+void tu_funcs_free(struct tu_funcs *tf);
+
+/*
+ * Evaluate the gfp bits of the installed headers by parsing a two-line
+ * probe with the same flags as the analysed file (args, in dir).
+ * Returns 0, or -1 when they could not be evaluated (consts zeroed).
+ */
+int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,
+			   struct header_consts *out);
+
+#endif
