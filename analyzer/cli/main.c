@@ -86,8 +86,9 @@ static bool has_checker(const char *rule)
 }
 
 /*
- * Scripts parse this (kernel-bench/score): the id is the first word of a
- * line, and "(not implemented yet)" marks a rule no checker implements.
+ * The scripts take the rule ids from here (see report/rules.h): the id is
+ * the first word of a line, and "(not implemented yet)" marks a rule no
+ * checker implements.
  */
 static void list_rules(void)
 {

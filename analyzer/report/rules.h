@@ -5,9 +5,11 @@
 #include <stddef.h>
 
 /*
- * The rule ids of DESIGN.md, in its order, printed by --list-rules.  Ids
- * are part of the interface (findings, testcase expectations, truth.tsv)
- * and are never renamed.  Which rules are implemented is not said here: a
+ * The rule ids of DESIGN.md, in its order.  This is the one list: the
+ * scripts (testcases/run-test.py and build-check.sh, kernel-bench/score,
+ * scripts/bench-speed.sh) read it from `kmemlint --list-rules`.  Ids are
+ * part of the interface (findings, testcase expectations, truth.tsv) and
+ * are never renamed.  Which rules are implemented is not said here: a
  * rule is implemented when a checker (struct checker, .rule) names it.
  */
 struct rule_info {
