@@ -7,8 +7,9 @@
 #
 # Usage: scripts/bench-speed.sh [--kmemlint PATH] [--runs N] [FILE.c...]
 #   With no FILE: two sets, the testcases of every rule folder
-#   (testcases/<rule-id>/*.c: kernel code; testcases/frontend/ holds the
-#   analyzer's own unit tests and is left out) and kernel-bench/drivers/*.c.
+#   (testcases/<rule-id>/*.c for each id of `kmemlint --list-rules`: kernel
+#   code; testcases/frontend/ holds the analyzer's own unit tests and is
+#   left out) and kernel-bench/drivers/*.c.
 #   KDIR     default: the newest /usr/src/linux-headers-*-amd64
 #   --runs   timed runs per file and tool (default 3); the best is kept
 #
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
 	--kmemlint=*) kmemlint=${1#*=}; shift ;;
 	--runs) runs=$2; shift 2 ;;
 	--runs=*) runs=${1#*=}; shift ;;
-	-h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	--) shift; break ;;
 	-*) echo "bench-speed: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
@@ -78,8 +79,12 @@ sets=()
 if [ $# -gt 0 ]; then
 	sets+=("files|$*")
 else
-	rules="unchecked-alloc page-order-mismatch sleep-in-atomic alloc-leak
-free-mismatch deprecated-api double-free use-after-free"
+	if ! rules=$("$kmemlint" --list-rules) ||
+	   ! rules=$(printf '%s\n' "$rules" | awk '{ print $1 }') ||
+	   [ -z "$rules" ]; then
+		echo "bench-speed: $kmemlint --list-rules gave no rule id" >&2
+		exit 2
+	fi
 	tc=
 	for rule in $rules; do
 		for f in "$here/testcases/$rule"/*.c; do

@@ -5,11 +5,13 @@
 # silently, the analyzer's verdict on them means nothing.
 #
 # Usage: build-check.sh [FILE.c...]
-#   With no FILE, the .c files of every rule folder (testcases/<rule-id>/)
-#   are built; other folders (e.g. the analyzer's own unit tests) are not
-#   kernel code and are left alone.
-#   KDIR  defaults to the newest /usr/src/linux-headers-*-amd64.
-#   JOBS  make -j value (default: number of CPUs).
+#   With no FILE, the .c files of every rule folder (testcases/<rule-id>/,
+#   the ids of `kmemlint --list-rules`) are built; other folders (e.g. the
+#   analyzer's own unit tests) are not kernel code and are left alone.
+#   KDIR      defaults to the newest /usr/src/linux-headers-*-amd64.
+#   JOBS      make -j value (default: number of CPUs).
+#   KMEMLINT  the kmemlint that lists the rule ids, only needed with no
+#             FILE (default: build/kmemlint, else kmemlint on PATH).
 #
 # Not run under Sparse: the testcases define non-static functions (the
 # analyzer's entry points), which Sparse reports as "should it be static?".
@@ -25,11 +27,20 @@ if [ -z "$KDIR" ] || [ ! -f "$KDIR/Makefile" ]; then
 	exit 2
 fi
 
-# The rule ids of DESIGN.md: one testcase folder each.
-rules="unchecked-alloc page-order-mismatch sleep-in-atomic alloc-leak
-free-mismatch deprecated-api double-free use-after-free"
-
 if [ $# -eq 0 ]; then
+	# The rule ids (analyzer/report/rules.c): one testcase folder each.
+	if [ -n "${KMEMLINT:-}" ]; then
+		kmemlint=$KMEMLINT
+	else
+		kmemlint=$here/../build/kmemlint
+		[ -x "$kmemlint" ] || kmemlint=$(command -v kmemlint || true)
+	fi
+	if [ -z "$kmemlint" ] || ! rules=$("$kmemlint" --list-rules) ||
+	   ! rules=$(printf '%s\n' "$rules" | awk '{ print $1 }') ||
+	   [ -z "$rules" ]; then
+		echo "build-check: no rule ids from kmemlint --list-rules (build kmemlint, or set KMEMLINT)" >&2
+		exit 2
+	fi
 	for rule in $rules; do
 		for f in "$here/$rule"/*.c; do
 			[ -f "$f" ] && set -- "$@" "$f"

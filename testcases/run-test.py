@@ -11,7 +11,8 @@ RULE when it carries the comment
 
     /* expect: RULE */            or    /* expect: RULE, OTHER-RULE */
 
-and every other line expects none. Prints each missing and each
+and every other line expects none. RULE must be one of the ids
+`KMEMLINT --list-rules` prints. Prints each missing and each
 unexpected finding; exits 0 on exact agreement, 1 otherwise (including a
 tool error, exit status 2, whose stderr is shown).
 """
@@ -22,15 +23,8 @@ import re
 import subprocess
 import sys
 
-# The rule ids of DESIGN.md. An expectation naming something else is
-# almost surely a typo; it is reported, not silently never matched.
-KNOWN_RULES = {
-    "unchecked-alloc", "page-order-mismatch", "sleep-in-atomic",
-    "alloc-leak", "free-mismatch", "deprecated-api", "double-free",
-    "use-after-free",
-}
-
 RULE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+RULE_ID_RE = re.compile(RULE_ID + r"$")
 EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + RULE_ID + r"(?:\s*,\s*" +
                        RULE_ID + r")*)\s*\*/")
 # Anything that looks like an attempt at an expectation, to catch typos
@@ -38,7 +32,34 @@ EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + RULE_ID + r"(?:\s*,\s*" +
 EXPECT_LIKE_RE = re.compile(r"\bexpect(?:ed|s)?\s*:|/[*/]\s*expect\b")
 
 
-def parse_expectations(path):
+def known_rules(kmemlint):
+    """The rule ids kmemlint knows: the first word of each line of
+    `KMEMLINT --list-rules` (analyzer/report/rules.c, the one list).
+
+    An expectation naming something else is almost surely a typo; it is
+    reported, not silently never matched. Raises RuntimeError when the
+    list cannot be had."""
+    try:
+        proc = subprocess.run([kmemlint, "--list-rules"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              check=False)
+    except OSError as e:
+        raise RuntimeError("cannot run %s: %s" % (kmemlint, e))
+    if proc.returncode != 0:
+        raise RuntimeError("%s --list-rules: exit status %d: %s"
+                           % (kmemlint, proc.returncode,
+                              proc.stderr.decode("utf-8", "replace").strip()))
+    rules = set()
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        words = line.split()
+        if words and RULE_ID_RE.match(words[0]):
+            rules.add(words[0])
+    if not rules:
+        raise RuntimeError("%s --list-rules listed no rule id" % kmemlint)
+    return rules
+
+
+def parse_expectations(path, known):
     """Return ({(line, rule): None}, [problems]) for the testcase."""
     expected = {}
     problems = []
@@ -51,7 +72,7 @@ def parse_expectations(path):
                                 % (path, lineno, text.strip()))
             for m in matches:
                 for rule in re.split(r"\s*,\s*", m.group(1)):
-                    if rule not in KNOWN_RULES:
+                    if rule not in known:
                         problems.append("%s:%d: unknown rule id '%s' in "
                                         "expectation" % (path, lineno, rule))
                     expected[(lineno, rule)] = None
@@ -108,7 +129,12 @@ def main(argv):
     name = testcase
 
     try:
-        expected, problems = parse_expectations(testcase)
+        known = known_rules(kmemlint)
+    except RuntimeError as e:
+        print("FAIL %s: %s" % (name, e))
+        return 1
+    try:
+        expected, problems = parse_expectations(testcase, known)
     except OSError as e:
         print("FAIL %s: cannot read testcase: %s" % (name, e))
         return 1

@@ -69,7 +69,6 @@ static void init(void)
 
 const struct checker checker_double_free = {
 	.rule = "double-free",
-	.summary = "the same allocation freed twice on one path",
 	.init = init,
 	.on_free = on_free,
 };

@@ -83,7 +83,6 @@ static void init(void)
 
 const struct checker checker_free_mismatch = {
 	.rule = "free-mismatch",
-	.summary = "memory released by a deallocator of another family",
 	.init = init,
 	.on_free = on_free,
 };

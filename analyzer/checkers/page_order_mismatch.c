@@ -67,7 +67,6 @@ static void init(void)
 
 const struct checker checker_page_order_mismatch = {
 	.rule = "page-order-mismatch",
-	.summary = "pages released with a different order than allocated",
 	.init = init,
 	.on_free = on_free,
 };

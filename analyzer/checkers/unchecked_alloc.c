@@ -221,7 +221,6 @@ static void init(void)
 
 const struct checker checker_unchecked_alloc = {
 	.rule = "unchecked-alloc",
-	.summary = "result of an allocator that can fail used without a NULL check",
 	.init = init,
 	.on_deref = on_deref,
 	.on_branch = on_branch,

@@ -63,7 +63,6 @@ static void init(void)
 
 const struct checker checker_use_after_free = {
 	.rule = "use-after-free",
-	.summary = "an allocation used after it was freed on that path",
 	.init = init,
 	.on_free = on_free,
 	.on_deref = on_deref,

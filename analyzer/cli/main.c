@@ -20,6 +20,7 @@
 #include "../frontend/compile.h"
 #include "../frontend/tu.h"
 #include "../report/finding.h"
+#include "../report/rules.h"
 #include "../util/strvec.h"
 
 #ifndef KML_VERSION
@@ -41,13 +42,6 @@ struct options {
 	bool dump_ir;
 	bool dump_summaries;
 	int budget;
-};
-
-/* Rule ids of DESIGN.md; those without a checker are listed as planned. */
-static const char *const rule_ids[] = {
-	"unchecked-alloc", "page-order-mismatch", "sleep-in-atomic",
-	"alloc-leak", "free-mismatch", "deprecated-api", "double-free",
-	"use-after-free",
 };
 
 static void usage(FILE *f)
@@ -95,21 +89,36 @@ static bool has_checker(const char *rule)
 	return false;
 }
 
+/*
+ * The scripts take the rule ids from here (see report/rules.h): the id is
+ * the first word of a line, and "(not implemented yet)" marks a rule no
+ * checker implements.
+ */
+/* A checker whose rule id is not in the one list would report findings
+ * no test, scorer or baseline knows of: refuse to run. */
+static int check_registry(void)
+{
+	int i, ret = 0;
+
+	for (i = 0; i < nr_checkers; i++) {
+		if (!rule_find(all_checkers[i]->rule)) {
+			fprintf(stderr, "kmemlint: checker for unknown rule id '%s'\n",
+				all_checkers[i]->rule);
+			ret = -1;
+		}
+	}
+	return ret;
+}
+
 static void list_rules(void)
 {
+	const struct rule_info *r;
 	size_t i;
-	int j;
 
-	for (i = 0; i < sizeof(rule_ids) / sizeof(rule_ids[0]); i++) {
-		const char *desc = "planned";
-
-		for (j = 0; j < nr_checkers; j++)
-			if (!strcmp(all_checkers[j]->rule, rule_ids[i]))
-				desc = all_checkers[j]->summary;
-		printf("%-20s %s%s\n", rule_ids[i],
-		       has_checker(rule_ids[i]) ? "" : "(not implemented yet) ",
-		       desc);
-	}
+	for (i = 0; (r = rule_nth(i)); i++)
+		printf("%-20s %s%s\n", r->id,
+		       has_checker(r->id) ? "" : "(not implemented yet) ",
+		       r->summary);
 }
 
 /* "--opt=value" or "--opt value"; returns the value or NULL. */
@@ -364,6 +373,8 @@ int main(int argc, char **argv)
 
 	if (fe_dump_args_mode(argc, argv))
 		return 0;
+	if (check_registry())
+		return 2;
 	memset(&o, 0, sizeof(o));
 	strvec_init(&o.rules);
 	strvec_init(&o.rest);

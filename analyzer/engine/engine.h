@@ -260,8 +260,7 @@ bool engine_fn_calls(struct engine *en, const char *caller,
 /* ---- the checker interface ---- */
 
 struct checker {
-	const char *rule;
-	const char *summary;
+	const char *rule;		/* an id of report/rules.c */
 	void (*init)(void);
 	void (*on_entry)(struct engine *en, struct state *st);
 	void (*on_deref)(struct engine *en, struct state *st,

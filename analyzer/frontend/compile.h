@@ -38,7 +38,7 @@ int fe_jobs_from_cmdline(int argc, char **argv, struct job_list *out);
  * The translation behind all three: gcc/Sparse words to clang flags,
  * appended to args (with the trailing -Wno-error=implicit-* pair).  Source
  * files (*.c words) are appended to files when it is not NULL.  The table
- * is in compile.c and docs/compile-commands.md.  Returns 0.
+ * is in flags.c and docs/compile-commands.md.  Returns 0.
  */
 int fe_translate_flags(int argc, char **argv, struct strvec *args,
 		       struct strvec *files);
