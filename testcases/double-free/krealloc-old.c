@@ -2,9 +2,9 @@
 /*
  * double-free after krealloc(): on success krealloc() has already freed
  * the old block (or returned it unchanged), so foo_grow_bad()'s kfree() of
- * the old pointer frees it a second time (or frees the new block, which
- * is then stored and freed again later). The good twin frees the old
- * pointer only when krealloc() failed.
+ * the old pointer frees it a second time (or frees the block it has just
+ * stored in log->ent). The good twin frees the old pointer only when
+ * krealloc_array() failed.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -25,9 +25,9 @@ int foo_grow_bad(struct foo_log *log, u32 val)
 		log->nr = 0;
 		return -ENOMEM;
 	}
-	kfree(old); /* expect: double-free */
 	ent[log->nr++] = val;
 	log->ent = ent;
+	kfree(old); /* expect: double-free */
 	return 0;
 }
 
