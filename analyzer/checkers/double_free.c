@@ -5,13 +5,21 @@
  * says it frees that place (a helper frees p->buf, the caller frees it
  * again).  The object may be an allocation of this function, a parameter,
  * or a field read through one: the same place is the same object.
+ *
+ * Across functions: a function that stores an allocation into a struct
+ * field, frees it and still returns success leaves a dangling pointer in
+ * the field (probe goes on in a degraded mode after freeing priv->buf);
+ * another function of the file that frees the field (remove) frees it a
+ * second time.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "checkers.h"
 #include "../util/strvec.h"
 
 static int freed_slot;
+static int k_dangling;		/* field fact: left freed at a success return */
 
 /* a value: where it was freed (a) and by what (b: the callee's name) */
 static void note_free(struct state *st, int32_t id, const struct free_info *f)
@@ -23,25 +31,16 @@ static void note_free(struct state *st, int32_t id, const struct free_info *f)
 	slot_set(st, freed_slot, id, &v);
 }
 
-static void on_free(struct engine *en, struct state *st,
-		    const struct objst *o, const struct free_info *f)
+static void report(struct engine *en, int32_t id, const struct free_info *f,
+		   struct trace_note *first, const char *how)
 {
-	const struct slot_val *prev = slot_get(st, freed_slot, o->id);
-	const char *first, *how = f->callee ? f->callee : "the callee";
 	struct trace_note notes[4];
 	struct obj_origin org;
 	int n;
 
-	if (!prev) {
-		note_free(st, o->id, f);
-		return;
-	}
-	first = (const char *)(intptr_t)prev->b;
-	engine_origin(en, o->id, &org);
-	n = engine_alloc_note(en, o->id, notes);
-	notes[n].file = NULL;
-	notes[n].loc = loc_unpack(prev->a);
-	notes[n++].msg = xstrfmt("freed here by %s()", first ? first : "a call");
+	engine_origin(en, id, &org);
+	n = engine_alloc_note(en, id, notes);
+	notes[n++] = *first;
 	if (f->via) {
 		notes[n].file = f->via_file;
 		notes[n].loc = f->via_loc;
@@ -59,16 +58,86 @@ static void on_free(struct engine *en, struct state *st,
 		      notes, n);
 }
 
+/* The field of o was left freed by a function that returned success. */
+static const struct field_rec *dangling_elsewhere(struct engine *en,
+						  int32_t id)
+{
+	const struct field_rec *v;
+	struct obj_origin org;
+	int n, i;
+
+	if (!engine_origin(en, id, &org) || !org.field_key)
+		return NULL;
+	n = engine_field_facts(en, org.field_key, &v);
+	for (i = 0; i < n; i++)
+		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)))
+			return &v[i];
+	return NULL;
+}
+
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
+{
+	const struct slot_val *prev = slot_get(st, freed_slot, o->id);
+	const char *how = f->callee ? f->callee : "the callee";
+	const struct field_rec *d;
+	struct trace_note first;
+	struct obj_origin org;
+
+	if (prev) {
+		const char *by = (const char *)(intptr_t)prev->b;
+
+		first.file = NULL;
+		first.loc = loc_unpack(prev->a);
+		first.msg = xstrfmt("freed here by %s()", by ? by : "a call");
+		report(en, o->id, f, &first, how);
+		return;
+	}
+	note_free(st, o->id, f);
+	if (!engine_reporting(en) || !(d = dangling_elsewhere(en, o->id)) ||
+	    !engine_origin(en, o->id, &org))
+		return;
+	first.file = NULL;
+	first.loc = d->loc;
+	first.msg = xstrfmt("freed here by %s() in %s(), which still returns success with it in %s",
+			    d->str ? d->str : "a call", d->fn, org.field_key);
+	report(en, o->id, f, &first, how);
+}
+
+/* Allocations stored in a field and freed on this path, at a return that
+ * may be success: the field dangles for whoever runs next. */
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	const struct slot_val *v;
+	int32_t id;
+	int pos = 0;
+
+	if (engine_reporting(en) || !r->success)
+		return;
+	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
+		const char *key = id >= 0 ? engine_field_of(en, st, id) : NULL;
+
+		if (key)
+			engine_field_fact(en, key, k_dangling, 0,
+					  (const char *)(intptr_t)v->b,
+					  loc_unpack(v->a));
+	}
+}
+
 static void init(void)
 {
 	static const struct slot_def def = { "double-free:freed", SLOT_OBJECT,
 					     NULL };
 
 	freed_slot = engine_slot_register(&def);
+	k_dangling = engine_fact_kind("dangling-field", FACT_MAY,
+				      &checker_double_free);
 }
 
 const struct checker checker_double_free = {
 	.rule = "double-free",
 	.init = init,
 	.on_free = on_free,
+	.on_return = on_return,
 };

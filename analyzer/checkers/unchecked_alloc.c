@@ -195,7 +195,7 @@ static void on_return(struct engine *en, struct state *st,
 
 	if (!engine_reporting(en))
 		return;
-	if (!r->success)
+	if (!r->maybe_success)
 		return;
 	while (slot_iter(st, stored_slot, &pos, &id, &sv)) {
 		struct objst tmp;

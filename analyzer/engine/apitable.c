@@ -107,6 +107,8 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->free_order_const = -1;
 	e->check_arg = API_NONE;
 	e->passthru_arg = API_NONE;
+	e->order_of_arg = API_NONE;
+	e->unlink_arg = API_NONE;
 	e->lock_arg = API_NONE;
 	e->cb_arg = API_NONE;
 	hmap_put(&table, name, e);
@@ -231,6 +233,8 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_FREE: e->free_arg = i; break;
 		case ROLE_CHECK: e->check_arg = i; break;
 		case ROLE_PASSTHRU: e->passthru_arg = i; break;
+		case ROLE_ORDER: e->order_of_arg = i; break;
+		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
 		case ROLE_CALLBACK: e->cb_arg = i; break;
 		case ROLE_OWNER: e->owner_mask |= 1u << i; break;
@@ -265,6 +269,12 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		e->lock_trylock = !strcmp(v, "yes");
 		return 0;
 	}
+	if (!strcmp(k, "when") && role == ROLE_FREE) {
+		if (strcmp(v, "success"))
+			return -1;
+		e->free_on_success = true;
+		return 0;
+	}
 	if (!strcmp(k, "context")) {
 		free(e->cb_context);
 		e->cb_context = xstrdup(v);
@@ -288,6 +298,8 @@ static const struct {
 	{ "unlock", ROLE_UNLOCK },	{ "sleep", ROLE_SLEEP },
 	{ "owner", ROLE_OWNER },	{ "callback", ROLE_CALLBACK },
 	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
+	{ "order", ROLE_ORDER },	{ "readonly", ROLE_READONLY },
+	{ "unlink", ROLE_UNLINK },
 };
 
 static int parse_line(char *line, const char *path, int lineno)

@@ -23,6 +23,9 @@ enum api_role {
 	ROLE_CALLBACK	= 1 << 9,
 	ROLE_DEPRECATED	= 1 << 10,
 	ROLE_PASSTHRU	= 1 << 11,
+	ROLE_ORDER	= 1 << 12,
+	ROLE_READONLY	= 1 << 13,
+	ROLE_UNLINK	= 1 << 14,
 };
 
 enum api_fail {
@@ -55,6 +58,8 @@ struct api_entry {
 	int nfree_families;
 	int free_order_arg;
 	int free_order_const;
+	bool free_on_success;	/* only where the call returned non-NULL
+				 * (krealloc frees the old block then) */
 
 	/* deref: bit i set when argument i is dereferenced */
 	unsigned deref_mask;
@@ -64,6 +69,12 @@ struct api_entry {
 
 	/* passthru: returns argument passthru_arg (e.g. __builtin_expect) */
 	int passthru_arg;
+
+	/* order: returns the page order of the byte size in order_of_arg */
+	int order_of_arg;
+
+	/* unlink: the object argument unlink_arg points into leaves its list */
+	int unlink_arg;
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;

@@ -78,6 +78,14 @@ static void record_release(struct engine *en, int32_t id,
 				  fi->api ? fi->api->name : fi->callee, fi->loc);
 }
 
+static void do_unlink(struct engine *en, struct state *st, int32_t id,
+		      struct ir_loc loc)
+{
+	if (en->pass == PASS_SUMMARY)
+		core_on_unlink(en, id, loc);
+	unlink_object(en, st, id, loc);
+}
+
 /* Release what v points to: checkers first, then the core facts. */
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi)
@@ -153,6 +161,21 @@ static void table_free(struct engine *en, struct state *st,
 	do_free(en, st, args[a], call->args[a], &fi);
 }
 
+/* get_order(size) as the headers define it for a constant size */
+static int64_t page_order(int64_t size, uint64_t shift)
+{
+	uint64_t n = (uint64_t)size;
+	int64_t log = 0;
+
+	if (!n)
+		return 64 - (int64_t)shift;
+	if (n < (1ULL << shift))
+		return 0;
+	for (n = n - 1; n > 1; n >>= 1)
+		log++;
+	return log - (int64_t)shift + 1;
+}
+
 /* The allocator's gfp mask has __GFP_NOFAIL: it cannot return NULL. */
 static bool nofail(struct engine *en, const struct api_entry *api,
 		   const struct value *args, int n)
@@ -184,6 +207,34 @@ static bool table_alloc(struct engine *en, struct state *st,
 		new_object(en, st, call, call->args[api->out_arg]->a, loc,
 			   api->family, can_fail, order, NULL);
 	return false;
+}
+
+/*
+ * p = krealloc(old, ...): two paths.  It failed: p is NULL, old is still
+ * there (and lost if p was the only pointer to it).  It succeeded: old is
+ * freed, p is a new block.
+ */
+static void realloc_call(struct engine *en, struct state *st,
+			 const struct ir_call *call, const struct api_entry *api,
+			 struct value *args, int n, struct ir_loc loc,
+			 struct state **split)
+{
+	struct state *z = state_copy(st);
+	struct objst *o;
+
+	table_alloc(en, z, call, api, args, n, loc);
+	o = state_obj(z, call->site);
+	if (o && o->can_fail) {
+		o->null = NL_NULL;
+		*split = z;
+	} else {
+		state_free(z);
+	}
+	table_free(en, st, call, api, args, n, loc);
+	table_alloc(en, st, call, api, args, n, loc);
+	o = state_obj(st, call->site);
+	if (o)
+		o->null = NL_NONNULL;
 }
 
 static void fire_lock(struct engine *en, struct state *st,
@@ -289,6 +340,11 @@ static bool apply_fact(struct engine *en, struct state *st,
 		if (v.kind != V_OBJ)
 			return true;
 		return refine(en, st, v, f->value == 0);
+	}
+	if (f->kind == core.unlinks) {
+		if (v.kind == V_OBJ)
+			do_unlink(en, st, v.obj, r->loc);
+		return true;
 	}
 	if (f->kind == core.writes) {
 		/* the callee wrote the place: not the value it held before
@@ -456,6 +512,7 @@ static void forget_tested_memory(struct engine *en, struct state *st)
 		bool mem = false;
 
 		if (b->v.kind == V_CONST || b->v.kind == V_NE ||
+		    b->v.kind == V_NESET ||
 		    (b->v.kind == V_NONNULL && en->paths[p].type == PT_OTHER))
 			for (; p >= 0 && !mem; p = en->paths[p].parent)
 				mem = en->paths[p].deref ||
@@ -535,8 +592,16 @@ void exec_call(struct engine *en, struct state *st,
 		*path_ends = true;
 		return;
 	}
-	if (!api && !sum)
+	/* compiler builtins and the rules table's functions write nothing
+	 * a test could have read, unless the table says so */
+	if (!api && !sum && !(call->callee &&
+			      !strncmp(call->callee, "__builtin_", 10)))
 		forget_tested_memory(en, st);
+	if (api && (api->roles & ROLE_ALLOC) && (api->roles & ROLE_FREE) &&
+	    api->free_on_success && !*split && call->dest) {
+		realloc_call(en, st, call, api, args, n, insn->loc, split);
+		return;
+	}
 	if (api && (api->roles & ROLE_ALLOC)) {
 		handled = table_alloc(en, st, call, api, args, n, insn->loc);
 	} else if (api && (api->roles & ROLE_CHECK) && api->check_arg < n &&
@@ -547,13 +612,24 @@ void exec_call(struct engine *en, struct state *st,
 		v.pred_null = 1;
 		dest_assign(en, st, call, v, insn->loc);
 		handled = true;
+	} else if (api && (api->roles & ROLE_ORDER) && api->order_of_arg < n &&
+		   args[api->order_of_arg].kind == V_CONST &&
+		   en->unit->prog->consts.page_shift) {
+		dest_assign(en, st, call,
+			    vconst(page_order(args[api->order_of_arg].c,
+					      en->unit->prog->consts.page_shift)),
+			    insn->loc);
+		handled = true;
 	} else if (api && (api->roles & ROLE_PASSTHRU) &&
 		   api->passthru_arg < n) {
 		dest_assign(en, st, call, args[api->passthru_arg], insn->loc);
 		handled = true;
 	}
-	if (api && (api->roles & ROLE_FREE))
+	if (api && (api->roles & ROLE_FREE) && !api->free_on_success)
 		table_free(en, st, call, api, args, n, insn->loc);
+	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
+	    args[api->unlink_arg].kind == V_OBJ)
+		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);
 	if (api && (api->roles & ROLE_OWNER)) {
 		for (i = 0; i < n; i++) {
 			struct store_info si;

@@ -40,6 +40,7 @@ enum vkind {
 	V_PRED,		/* boolean: "obj is NULL" (pred_null) or "is not NULL" */
 	V_NONNULL,	/* untracked pointer known not NULL, integer known != 0 */
 	V_NE,		/* integer known != c */
+	V_NESET,	/* integer known to be none of the bits of c (0..63) */
 	V_REL,		/* boolean: null-ness of obj and of object c agree
 			 * (pred_null == 0) or differ (pred_null == 1) */
 };
@@ -201,7 +202,8 @@ enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };
 
 struct return_info {
 	bool has_value;			/* false: a void function's return */
-	bool success;			/* void, 0 from an int, or non-NULL */
+	bool success;			/* void, 0 from an int, non-NULL */
+	bool maybe_success;		/* ... or a value not known */
 	struct value v;			/* value returned (V_UNK for void) */
 	enum ret_cond cond;		/* class of the return value */
 	struct ir_loc loc;
@@ -251,6 +253,9 @@ void engine_field_fact(struct engine *en, const char *key, int kind,
  * *out pointing at an array the engine owns. */
 int engine_field_facts(struct engine *en, const char *key,
 		       const struct field_rec **out);
+/* The field key of a field or global that holds object id on this path
+ * and outlives the function, or NULL. */
+const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
 /* A copy of s that lives as long as the translation unit. */
 const char *engine_intern(struct engine *en, const char *s);
 /* Does caller call callee directly (both functions of this file)? */

@@ -57,6 +57,7 @@ struct core_kinds {
 	int sets;		/* subject holds constant value at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
+	int unlinks;		/* subject left the structure holding it */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */
 	int field_release;	/* field facts: released by str, value order */
 };
@@ -133,6 +134,7 @@ struct sym {
 	int *deps;		/* variables whose assignment forgets it */
 	int ndeps;
 	int depth;		/* fields read through fields: bounded */
+	int place;		/* SYM_FIELD, SYM_GLOBAL: the path read, or -1 */
 	/* from the field facts: what every store into field_key put there */
 	int family;
 	int order;
@@ -173,6 +175,11 @@ int path_child(struct engine *en, int parent, char kind, bool deref,
 	       const char *field, const char *rec, int64_t idx,
 	       const struct ir_expr *idx_expr);
 int expr_path(struct engine *en, const struct ir_expr *e);
+int canon_path(struct engine *en, struct state *st, int path);
+void forget_object_memory(struct engine *en, struct state *st, int32_t id,
+			  struct ir_loc loc);
+void unlink_object(struct engine *en, struct state *st, int32_t id,
+		   struct ir_loc loc);
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e);
 struct value load_path(struct engine *en, struct state *st, int path);
@@ -212,6 +219,7 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 bool refine(struct engine *en, struct state *st, struct value cond,
 	    bool taken);
 void engine_explore(struct engine *en);
+bool obj_outlives(struct engine *en, struct state *st, int32_t id);
 
 /* calls.c */
 void exec_call(struct engine *en, struct state *st,
@@ -238,6 +246,7 @@ void core_on_free(struct engine *en, struct state *st,
 		  const struct objst *o, const struct free_info *f);
 void core_on_store(struct engine *en, struct state *st,
 		   const struct store_info *s);
+void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc);
 void summary_free(struct summary *s);
 void summary_write(FILE *f, const struct summary *s);
 int summary_parse_line(const char *line, struct summary *s);

@@ -144,8 +144,10 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_lost)
 			en->unit->checkers[i]->on_lost(en, st, &o, &l);
-	if (!at_return)
+	if (!at_return) {
 		state_del_obj(st, id);
+		forget_object_memory(en, st, id, loc);
+	}
 }
 
 static void fire_branch(struct engine *en, struct state *st,
@@ -227,6 +229,8 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 		return taken;
 	case V_NE:
 		return cond.c != 0 || taken;
+	case V_NESET:
+		return !(cond.c & 1) || taken;
 	case V_OBJ:
 		return set_null(en, st, cond.obj, !taken, 0);
 	case V_PRED:
@@ -238,6 +242,50 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 	default:
 		return true;
 	}
+}
+
+/* On the edge where "x op k" is truthy, is x known not to be 0? */
+static bool order_excludes_zero(int op, int64_t k, bool truthy)
+{
+	if (!truthy) {
+		switch (op) {
+		case CMP_LT: op = CMP_GE; break;
+		case CMP_GT: op = CMP_LE; break;
+		case CMP_LE: op = CMP_GT; break;
+		default: op = CMP_LT; break;
+		}
+	}
+	switch (op) {
+	case CMP_LT: return k <= 0;
+	case CMP_LE: return k < 0;
+	case CMP_GT: return k >= 0;
+	default: return k > 0;	/* CMP_GE */
+	}
+}
+
+/* cur, also known != k (switch (kind): case A, case B, default) */
+static bool not_equal(struct value cur, int64_t k, struct value *out)
+{
+	uint64_t mask;
+
+	if (cur.kind == V_UNK) {
+		*out = mkv(V_NE);
+		out->c = k;
+		return true;
+	}
+	if (k < 0 || k >= 64)
+		return false;
+	if (cur.kind == V_NE && cur.c >= 0 && cur.c < 64)
+		mask = 1ULL << cur.c;
+	else if (cur.kind == V_NONNULL)
+		mask = 1;
+	else if (cur.kind == V_NESET)
+		mask = (uint64_t)cur.c;
+	else
+		return false;
+	*out = mkv(V_NESET);
+	out->c = (int64_t)(mask | (1ULL << k));
+	return true;
 }
 
 /*
@@ -269,6 +317,22 @@ static void refine_var(struct engine *en, struct state *st,
 			break;
 		}
 	}
+	if (cond->kind == EX_CMP && cond->op != CMP_EQ && cond->op != CMP_NE &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		/* if (ret < 0): on that edge ret is not 0 either */
+		if (!order_excludes_zero(cond->op, cond->b->ival, truthy))
+			return;
+		path = expr_path(en, cond->a);
+		if (path < 0)
+			return;
+		path = canon_path(en, st, path);
+		cur = load_path(en, st, path);
+		if (cur.kind == V_UNK) {
+			v = mkv(V_NONNULL);
+			state_set(st, path, &v);
+		}
+		return;
+	}
 	if (cond->kind == EX_CMP && (cond->op == CMP_EQ || cond->op == CMP_NE) &&
 	    cond->b && cond->b->kind == EX_CONST) {
 		cmp = true;
@@ -280,19 +344,16 @@ static void refine_var(struct engine *en, struct state *st,
 	path = expr_path(en, cond);
 	if (path < 0)
 		return;
+	path = canon_path(en, st, path);
 	cur = load_path(en, st, path);
 	if (cur.kind == V_OBJ || cur.kind == V_CONST || cur.kind == V_PRED ||
 	    cur.kind == V_REL)
 		return;
 	if (cmp) {
-		if (truthy) {
+		if (truthy)
 			v = vconst(k);
-		} else if (cur.kind == V_UNK) {
-			v = mkv(V_NE);
-			v.c = k;
-		} else {
+		else if (!not_equal(cur, k, &v))
 			return;
-		}
 	} else {
 		if (cur.kind != V_UNK)
 			return;
@@ -387,6 +448,8 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 		return RC_NONZERO;
 	case V_NE:
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
+	case V_NESET:
+		return (v.c & 1) ? RC_NONZERO : RC_UNKNOWN;
 	case V_OBJ:
 	case V_PRED:
 		o = engine_obj(en, st, v.obj, &tmp);
@@ -425,9 +488,14 @@ static bool path_outlives(struct engine *en, struct state *st, int path,
 	return false;
 }
 
-/* Allocations the function returns without: lost at the return. */
-static void lost_at_return(struct engine *en, struct state *st,
-			   const struct value *ret, struct ir_loc loc)
+/*
+ * Which allocations stay reachable once the function returns: those the
+ * return value points to, those stored where a caller or a global sees
+ * them, and, transitively, those stored in them.  mark[id - *lo] is set
+ * for each; NULL when the state holds no allocation.
+ */
+static bool *reach_mark(struct engine *en, struct state *st,
+			const struct value *ret, int32_t *lo_out)
 {
 	int32_t lo = 0, hi = -1;
 	bool *mark, changed = true;
@@ -441,9 +509,9 @@ static void lost_at_return(struct engine *en, struct state *st,
 		hi = st->o[i].id;
 	}
 	if (hi < 0)
-		return;
+		return NULL;
 	mark = xcalloc(hi - lo + 1, sizeof(*mark));
-	if (ret->kind == V_OBJ && ret->obj >= lo && ret->obj <= hi)
+	if (ret && ret->kind == V_OBJ && ret->obj >= lo && ret->obj <= hi)
 		mark[ret->obj - lo] = true;
 	while (changed) {
 		changed = false;
@@ -459,6 +527,33 @@ static void lost_at_return(struct engine *en, struct state *st,
 			}
 		}
 	}
+	*lo_out = lo;
+	return mark;
+}
+
+bool obj_outlives(struct engine *en, struct state *st, int32_t id)
+{
+	int32_t lo;
+	bool *mark, r;
+
+	if (id < 0)
+		return true;
+	mark = reach_mark(en, st, NULL, &lo);
+	r = mark && id >= lo && state_obj(st, id) && mark[id - lo];
+	free(mark);
+	return r;
+}
+
+/* Allocations the function returns without: lost at the return. */
+static void lost_at_return(struct engine *en, struct state *st,
+			   const struct value *ret, struct ir_loc loc)
+{
+	int32_t lo;
+	bool *mark = reach_mark(en, st, ret, &lo);
+	int i;
+
+	if (!mark)
+		return;
 	for (i = 0; i < st->no; i++)
 		if (st->o[i].id >= 0 && !mark[st->o[i].id - lo])
 			fire_lost(en, st, st->o[i].id, loc, true);
@@ -481,6 +576,7 @@ static void do_return(struct engine *en, struct state *st,
 	ri.cond = ret_class(en, st, ri.v);
 	ri.success = !ri.has_value ||
 		     ri.cond == (en->fn->returns_ptr ? RC_NONZERO : RC_ZERO);
+	ri.maybe_success = ri.success || ri.cond == RC_UNKNOWN;
 	ri.loc = b->term_loc;
 	lost_at_return(en, st, &ri.v, ri.loc);
 	for (i = 0; i < en->unit->ncheckers; i++)

@@ -93,6 +93,7 @@ void facts_init(void)
 	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
+	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	core_freed = engine_slot_register(&freed);
@@ -271,7 +272,9 @@ static char *store_subject(struct engine *en, struct state *st, int path)
 		const char *bs;
 		char *full, *bfull;
 
-		if (n->kind == 'g' || n->kind == 'v' || n->kind == 'o')
+		if (n->kind == 'g')
+			return path_str(en, path);	/* "@g", "@g.f[2]" */
+		if (n->kind == 'v' || n->kind == 'o')
 			return NULL;
 		if (!n->deref)
 			continue;
@@ -291,6 +294,14 @@ static char *store_subject(struct engine *en, struct state *st, int path)
 		return (char *)bs;
 	}
 	return NULL;
+}
+
+void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc)
+{
+	const char *subject = engine_subject(en, id);
+
+	if (subject)
+		add_may(en, core.unlinks, subject, 0, NULL, NULL, loc);
 }
 
 void core_on_store(struct engine *en, struct state *st,

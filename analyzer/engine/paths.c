@@ -249,6 +249,8 @@ char *path_str(struct engine *en, int path)
 		return xstrdup(en->fn->vars[p->var].name);
 	if (p->kind == 'g')
 		return xstrfmt("@%s", p->field);
+	if (p->kind == 'o')
+		return xstrfmt("#%d", p->var);
 	base = path_str(en, p->parent);
 	step_str(en, p, step, sizeof(step));
 	r = xstrfmt("%s%s", base, step);
@@ -359,6 +361,7 @@ int32_t sym_param(struct engine *en, int param)
 	struct sym s;
 
 	memset(&s, 0, sizeof(s));
+	s.place = -1;
 	s.kind = SYM_PARAM;
 	s.param = param;
 	s.subject = xstrfmt("$%d", param);
@@ -374,6 +377,7 @@ int32_t sym_opaque(struct engine *en, int site)
 	struct sym s;
 
 	memset(&s, 0, sizeof(s));
+	s.place = -1;
 	s.kind = SYM_OPAQUE;
 	s.site = site;
 	snprintf(key, sizeof(key), "O%d", site);
@@ -549,6 +553,7 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 	s.field_key = fk ? xstrdup(fk) : NULL;
 	s.deps = pl.deps;
 	s.ndeps = pl.ndeps;
+	s.place = path;
 	return sym_intern(en, key, &s);
 fail:
 	free(pl.deps);
@@ -577,6 +582,7 @@ static int32_t addr_sym(struct engine *en, struct state *st, int path)
 		return sym_id((int)(intptr_t)hit - 1);
 	}
 	memset(&s, 0, sizeof(s));
+	s.place = -1;
 	s.kind = SYM_ADDR;
 	s.base = pl.base;
 	s.accessor = xstrdup(pl.acc);
@@ -606,6 +612,7 @@ void engine_paths_free(struct engine *en)
 	free(en->paths);
 }
 
+
 /* The root path standing for an object that no lvalue names. */
 static int path_object(struct engine *en, int32_t id)
 {
@@ -619,6 +626,51 @@ static int path_object(struct engine *en, int32_t id)
 	return intern(en, &p, NULL);
 }
 
+/*
+ * The canonical path of a place: the innermost step through a pointer
+ * re-rooted at the object the pointer holds.  ar->bus.type and
+ * x->ar->bus.type name one place when ar and x->ar hold one object, and a
+ * test of one is a test of the other.  Paths with no step through a
+ * pointer (locals, globals) are their own canonical form.
+ */
+int canon_path(struct engine *en, struct state *st, int path)
+{
+	int steps[32], n = 0, p = path, i;
+	struct value base;
+
+	while (p >= 0) {
+		const struct path *node = &en->paths[p];
+
+		if (node->kind == 'v' || node->kind == 'g' || node->kind == 'o' ||
+		    n == 32)
+			return path;
+		steps[n++] = p;
+		if (node->deref)
+			break;
+		p = node->parent;
+	}
+	if (p < 0 || en->paths[en->paths[p].parent].kind == 'o')
+		return path;
+	base = load_path(en, st, en->paths[p].parent);
+	if (base.kind != V_OBJ)
+		return path;
+	p = path_object(en, base.obj);
+	for (i = n - 1; i >= 0; i--) {
+		struct path c = en->paths[steps[i]];
+		char ikey[256];
+
+		c.parent = p;
+		if (c.idx_expr)
+			index_key(en, c.idx_expr, ikey, sizeof(ikey));
+		p = intern(en, &c, c.idx_expr ? ikey : NULL);
+		if (en->paths[p].type == PT_UNKNOWN)
+			en->paths[p].type = en->paths[steps[i]].type;
+		if (!en->paths[p].fkey)
+			en->paths[p].fkey = en->paths[steps[i]].fkey;
+	}
+	return p;
+}
+
 struct value load_path(struct engine *en, struct state *st, int path)
 {
 	const struct value *v;
@@ -626,6 +678,7 @@ struct value load_path(struct engine *en, struct state *st, int path)
 
 	if (path < 0)
 		return mkv(V_UNK);
+	path = canon_path(en, st, path);
 	v = state_get(st, path);
 	if (v)
 		return *v;
@@ -672,16 +725,6 @@ struct objst *obj_materialize(struct engine *en, struct state *st, int32_t id)
 
 /* An object named by a site is made again: forget the old one and the
  * fields read through it. */
-void obj_reset(struct engine *en, struct state *st, int32_t id)
-{
-	int i;
-
-	state_del_obj(st, id);
-	for (i = 0; i < en->nsyms; i++)
-		if (en->syms[i].kind == SYM_FIELD && en->syms[i].base == id)
-			obj_reset(en, st, sym_id(i));
-}
-
 const char *engine_subject(struct engine *en, int32_t id)
 {
 	const struct sym *s = sym_of(en, id);
@@ -821,6 +864,44 @@ static void fire_lost_list(struct engine *en, struct state *st,
 	d->nlost = d->alost = 0;
 }
 
+/* the bindings of the memory of object id (rooted at its 'o' path) */
+static bool in_object(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int p = path;
+
+	while (d->en->paths[p].parent >= 0)
+		p = d->en->paths[p].parent;
+	if (d->en->paths[p].kind != 'o' || d->en->paths[p].var != d->root)
+		return false;
+	note_lost(d, path);
+	return true;
+}
+
+/* Object id is gone (freed memory forgotten, made again, unreachable):
+ * forget what its memory held, and what only it held is lost. */
+void forget_object_memory(struct engine *en, struct state *st, int32_t id,
+			  struct ir_loc loc)
+{
+	struct drop_arg d = { en, id, NULL, 0, 0, st };
+
+	state_drop_if(st, in_object, &d);
+	fire_lost_list(en, st, &d, loc);
+}
+
+void obj_reset(struct engine *en, struct state *st, int32_t id)
+{
+	struct drop_arg d = { en, id, NULL, 0, 0, st };
+	int i;
+
+	state_drop_if(st, in_object, &d);
+	free(d.lost);
+	state_del_obj(st, id);
+	for (i = 0; i < en->nsyms; i++)
+		if (en->syms[i].kind == SYM_FIELD && en->syms[i].base == id)
+			obj_reset(en, st, sym_id(i));
+}
+
 static void forget_var_deps(struct engine *en, struct state *st, int var,
 			    struct drop_arg *d)
 {
@@ -899,7 +980,8 @@ static bool memory_path(struct engine *en, int path)
  * write runs.  It keeps the place's field key, so the field facts of the
  * unit still say what it holds.
  */
-static int32_t sym_written(struct engine *en, int path, struct ir_loc loc)
+static int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
+			   int32_t avoid)
 {
 	char key[64], fkbuf[512];
 	const char *fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
@@ -908,9 +990,17 @@ static int32_t sym_written(struct engine *en, int path, struct ir_loc loc)
 
 	snprintf(key, sizeof(key), "W%u:%u|%d", loc.line, loc.col, path);
 	hit = hmap_get(&en->symmap, key);
+	if (hit && sym_id((int)(intptr_t)hit - 1) == avoid) {
+		/* the write replaces the very object it was made from last
+		 * time round a loop: the other of two names */
+		snprintf(key, sizeof(key), "W%u:%u|%d'", loc.line, loc.col,
+			 path);
+		hit = hmap_get(&en->symmap, key);
+	}
 	if (hit)
 		return sym_id((int)(intptr_t)hit - 1);
 	memset(&s, 0, sizeof(s));
+	s.place = -1;
 	s.kind = SYM_OPAQUE;
 	s.site = -1;
 	s.field_key = fk ? xstrdup(fk) : NULL;
@@ -921,13 +1011,18 @@ void assign(struct engine *en, struct state *st, int path,
 	    const struct value *val, const struct ir_expr *lhs,
 	    struct ir_loc loc)
 {
-	struct drop_arg d = { en, path, NULL, 0, 0, st };
+	struct drop_arg d = { en, 0, NULL, 0, 0, st };
 	struct value w, *v = (struct value *)val;
 	struct store_info si;
 	char fk[512];
 
+	path = canon_path(en, st, path);
+	d.root = path;
 	if (v->kind == V_UNK && memory_path(en, path)) {
-		w = vobj(sym_written(en, path, loc));
+		const struct value *old = state_get(st, path);
+
+		w = vobj(sym_written(en, path, loc, old && old->kind == V_OBJ ?
+						    old->obj : 0));
 		obj_reset(en, st, w.obj);
 		v = &w;
 	}
@@ -950,6 +1045,24 @@ void assign(struct engine *en, struct state *st, int path,
 	fire_lost_list(en, st, &d, loc);
 }
 
+const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
+{
+	struct store_info si;
+	char fk[512];
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
+			continue;
+		memset(&si, 0, sizeof(si));
+		if (store_target(en, st, st->b[i].path, &si, fk, sizeof(fk)) &&
+		    si.field_key &&
+		    (si.outlives || obj_outlives(en, st, si.container)))
+			return engine_intern(en, si.field_key);
+	}
+	return NULL;
+}
+
 /* ---- evaluation ---- */
 
 static struct value not_value(struct value a)
@@ -965,6 +1078,8 @@ static struct value not_value(struct value a)
 		return vconst(0);
 	case V_NE:
 		return a.c == 0 ? vconst(0) : mkv(V_UNK);
+	case V_NESET:
+		return (a.c & 1) ? vconst(0) : mkv(V_UNK);
 	case V_REL:
 		a.pred_null = !a.pred_null;
 		return a;
@@ -1044,6 +1159,9 @@ static struct value cmp_values(int op, struct value a, struct value b)
 	if (b.kind != V_CONST)
 		return mkv(V_UNK);
 	if (a.kind == V_NE && a.c == b.c)
+		return vconst(!eq);
+	if (a.kind == V_NESET && b.c >= 0 && b.c < 64 &&
+	    ((uint64_t)a.c & (1ULL << b.c)))
 		return vconst(!eq);
 	if (b.c != 0)
 		return mkv(V_UNK);
@@ -1160,6 +1278,79 @@ static const char *engine_str(struct engine *en, const char *s, size_t n)
 }
 
 /*
+ * path followed by the steps of an accessor or subject tail ("->buf",
+ * ".a[2]", "->[0]"); addr: path is the place itself (&x), so a first
+ * "->f" is ".f".  Constant indices only; -1 on anything else.
+ */
+static int path_append(struct engine *en, int path, const char *s, bool addr)
+{
+	char *end;
+	long n;
+
+	while (path >= 0 && *s) {
+		bool deref = !strncmp(s, "->", 2);
+		size_t len;
+
+		if (deref)
+			s += 2;
+		else if (*s == '.')
+			s++;
+		if (addr && deref)
+			deref = false;	/* &x then ->f is x.f */
+		addr = false;
+		if (*s == '[') {
+			n = strtol(s + 1, &end, 10);
+			if (*end != ']')
+				return -1;
+			path = path_child(en, path, '[', deref, NULL, NULL, n,
+					  NULL);
+			s = end + 1;
+			continue;
+		}
+		len = strcspn(s, "-.[");
+		if (!len)
+			return -1;
+		path = path_child(en, path, deref ? '>' : '.', deref,
+				  engine_str(en, s, len), NULL, 0, NULL);
+		s += len;
+	}
+	return path;
+}
+
+/* The place a symbolic field object was read from, or -1. */
+static int sym_place(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	if (!s || (s->kind != SYM_FIELD && s->kind != SYM_GLOBAL))
+		return -1;
+	return s->place;
+}
+
+/*
+ * Object id leaves the structure that held it (list_del): the places
+ * that pointed at it now hold something else.  The place it was read
+ * from and the memory bindings holding it get new values; the locals
+ * that hold it still do.
+ */
+void unlink_object(struct engine *en, struct state *st, int32_t id,
+		   struct ir_loc loc)
+{
+	struct value unk = mkv(V_UNK);
+	int place = sym_place(en, id), i;
+
+	if (place >= 0)
+		assign(en, st, place, &unk, NULL, loc);
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id ||
+		    !memory_path(en, st->b[i].path))
+			continue;
+		assign(en, st, st->b[i].path, &unk, NULL, loc);
+		i = -1;		/* bindings moved: look again */
+	}
+}
+
+/*
  * The path (and value) a callee's subject names at this call: "$0->buf"
  * with arg 0 = priv is priv->buf, with arg 0 = &priv->sub it is
  * priv->sub.buf.  Returns the path, or -1 when the subject names nothing
@@ -1212,33 +1403,7 @@ int resolve_subject(struct engine *en, struct state *st,
 		path = intern(en, &p, NULL);
 		s += 1 + len;
 	}
-	while (path >= 0 && *s) {
-		bool deref = !strncmp(s, "->", 2);
-		size_t len;
-
-		if (deref)
-			s += 2;
-		else if (*s == '.')
-			s++;
-		if (addr && deref)
-			deref = false;	/* &x then ->f is x.f */
-		addr = false;
-		if (*s == '[') {
-			n = strtol(s + 1, &end, 10);
-			if (*end != ']')
-				return -1;
-			path = path_child(en, path, '[', deref, NULL, NULL, n,
-					  NULL);
-			s = end + 1;
-			continue;
-		}
-		len = strcspn(s, "-.[");
-		if (!len)
-			return -1;
-		path = path_child(en, path, deref ? '>' : '.', deref,
-				  engine_str(en, s, len), NULL, 0, NULL);
-		s += len;
-	}
+	path = path_append(en, path, s, addr);
 	if (path < 0)
 		return -1;
 	/* the callee knew the place's type: the caller's path may not */

@@ -344,7 +344,8 @@ static void hash_value(uint64_t *h, const struct value *v)
 {
 	int64_t w[3] = { v->kind | (v->pred_null << 8), v->obj, v->c };
 
-	if (v->kind != V_CONST && v->kind != V_NE && v->kind != V_REL)
+	if (v->kind != V_CONST && v->kind != V_NE && v->kind != V_NESET &&
+	    v->kind != V_REL)
 		w[2] = 0;
 	*h = hash_bytes(w, sizeof(w), *h);
 }
@@ -382,6 +383,7 @@ bool value_eq(const struct value *a, const struct value *b)
 	switch (a->kind) {
 	case V_CONST:
 	case V_NE:
+	case V_NESET:
 		return a->c == b->c;
 	case V_OBJ:
 		return a->obj == b->obj;

@@ -110,13 +110,17 @@ static const char probe_src[] =
 	"#else\n"
 	"#include <linux/gfp.h>\n"
 	"#endif\n"
+	"#include <asm/page.h>\n"
 	"unsigned long __kmemlint_probe[] = {\n"
 	"\t(__force unsigned long)__GFP_DIRECT_RECLAIM,\n"
 	"\t(__force unsigned long)__GFP_NOFAIL,\n"
+	"\t(unsigned long)PAGE_SHIFT,\n"
 	"};\n";
 
+#define NPROBE 3
+
 struct probe_vals {
-	uint64_t v[2];
+	uint64_t v[NPROBE];
 	int n;
 };
 
@@ -130,7 +134,7 @@ static enum CXChildVisitResult probe_init(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) == CXCursor_VarDecl ||
 	    clang_getCursorKind(c) == CXCursor_InitListExpr)
 		return CXChildVisit_Recurse;
-	if (!clang_isExpression(clang_getCursorKind(c)) || pv->n >= 2)
+	if (!clang_isExpression(clang_getCursorKind(c)) || pv->n >= NPROBE)
 		return CXChildVisit_Continue;
 	r = clang_Cursor_Evaluate(c);
 	if (r && clang_EvalResult_getKind(r) == CXEval_Int)
@@ -164,7 +168,7 @@ int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,
 	struct CXUnsavedFile uf = {
 		"kmemlint-gfp-probe.c", probe_src, sizeof(probe_src) - 1
 	};
-	struct probe_vals pv = { { 0, 0 }, 0 };
+	struct probe_vals pv = { { 0 }, 0 };
 	CXTranslationUnit tu = NULL;
 
 	memset(out, 0, sizeof(*out));
@@ -174,9 +178,10 @@ int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,
 		return -1;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), probe_var, &pv);
 	clang_disposeTranslationUnit(tu);
-	if (pv.n != 2 || !pv.v[0] || !pv.v[1])
+	if (pv.n != NPROBE || !pv.v[0] || !pv.v[1] || !pv.v[2])
 		return -1;
 	out->gfp_direct_reclaim = pv.v[0];
 	out->gfp_nofail = pv.v[1];
+	out->page_shift = pv.v[2];
 	return 0;
 }

@@ -18,8 +18,8 @@ void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog);
 void tu_funcs_free(struct tu_funcs *tf);
 
 /*
- * Evaluate the gfp bits of the installed headers by parsing a two-line
- * probe with the same flags as the analysed file (args, in dir).
+ * Evaluate the gfp bits and PAGE_SHIFT of the installed headers by
+ * parsing a small probe with the same flags as the analysed file.
  * Returns 0, or -1 when they could not be evaluated (consts zeroed).
  */
 int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,

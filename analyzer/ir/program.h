@@ -17,6 +17,7 @@
 struct header_consts {
 	uint64_t gfp_direct_reclaim;	/* __GFP_DIRECT_RECLAIM: may sleep */
 	uint64_t gfp_nofail;		/* __GFP_NOFAIL: cannot fail */
+	uint64_t page_shift;		/* PAGE_SHIFT */
 };
 
 struct ir_program {

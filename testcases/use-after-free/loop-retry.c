@@ -2,8 +2,9 @@
 /*
  * use-after-free on the next iteration of a retry loop: foo_send_bad()
  * frees the frame when the device says -EAGAIN, and the next iteration
- * passes the freed frame to foo_xmit(), which reads it; when that retry
- * ends the loop, the kfree() after it frees the frame a second time.
+ * passes the freed frame to foo_xmit(), which reads it; if that retry
+ * says -EAGAIN again, the kfree() in the loop frees the frame a second
+ * time, and if it ends the loop, the kfree() after it does.
  * foo_send_good() frees once, after the loop.
  */
 #include <linux/module.h>
@@ -36,7 +37,7 @@ int foo_send_bad(struct foo_dev *fd, const u8 *data, size_t len)
 		ret = foo_xmit(fd, frame, len); /* expect: use-after-free */
 		if (ret != -EAGAIN)
 			break;
-		kfree(frame);
+		kfree(frame); /* expect: double-free */
 		msleep(10);
 	}
 	if (ret != -EAGAIN)
