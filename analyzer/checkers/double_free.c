@@ -84,6 +84,8 @@ static void on_free(struct engine *en, struct state *st,
 	struct trace_note first;
 	struct obj_origin org;
 
+	if (engine_origin(en, o->id, &org) && org.many)
+		return;		/* one of several: not the same one twice */
 	if (prev) {
 		const char *by = (const char *)(intptr_t)prev->b;
 

@@ -14,9 +14,11 @@ static int freed_slot;
 static void on_free(struct engine *en, struct state *st,
 		    const struct objst *o, const struct free_info *f)
 {
+	struct obj_origin org;
 	struct slot_val v;
 
-	(void)en;
+	if (engine_origin(en, o->id, &org) && org.many)
+		return;		/* one of several: the others are still there */
 	v.a = loc_pack(f->loc);
 	v.b = (int64_t)(intptr_t)f->callee;
 	slot_set(st, freed_slot, o->id, &v);

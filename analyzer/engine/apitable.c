@@ -299,7 +299,7 @@ static const struct {
 	{ "owner", ROLE_OWNER },	{ "callback", ROLE_CALLBACK },
 	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
 	{ "order", ROLE_ORDER },	{ "readonly", ROLE_READONLY },
-	{ "unlink", ROLE_UNLINK },
+	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
 };
 
 static int parse_line(char *line, const char *path, int lineno)

@@ -26,6 +26,7 @@ enum api_role {
 	ROLE_ORDER	= 1 << 12,
 	ROLE_READONLY	= 1 << 13,
 	ROLE_UNLINK	= 1 << 14,
+	ROLE_ERRPTR	= 1 << 15,
 };
 
 enum api_fail {

@@ -49,7 +49,7 @@ static void new_object(struct engine *en, struct state *st,
 	o.can_fail = can_fail;
 	o.order = (int16_t)order;
 	o.link = LINK_NONE;
-	obj_reset(en, st, o.id);
+	obj_renew(en, st, o.id, call->site);
 	state_add_obj(st, &o);
 	if (call->site < en->nsites) {
 		en->sites[call->site].loc = loc;
@@ -128,7 +128,7 @@ static struct value track_at_free(struct engine *en, struct state *st,
 	fo.null = NL_NONNULL;
 	fo.order = -1;
 	fo.link = LINK_NONE;
-	obj_reset(en, st, fo.id);
+	obj_renew(en, st, fo.id, call->site);
 	state_add_obj(st, &fo);
 	assign(en, st, path, &v, call->args[argi], loc);
 	if (call->site < en->nsites) {
@@ -337,6 +337,12 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.null) {
+		/* ERR_PTR(-ENOMEM) is not NULL: a group that needs the
+		 * constant argument to be NULL does not happen here */
+		if (v.kind == V_CONST)
+			return (v.c == 0) == (f->value != 0);
+		if (v.kind == V_NONNULL || v.kind == V_ERRPTR)
+			return f->value == 0;
 		if (v.kind != V_OBJ)
 			return true;
 		return refine(en, st, v, f->value == 0);
@@ -445,7 +451,7 @@ static bool replay_return(struct engine *en, struct state *st,
 		return true;
 	}
 	if (is && is->str &&
-	    resolve_subject(en, st, r->call, is->str, is->key, &v) >= 0 &&
+	    (resolve_subject(en, st, r->call, is->str, is->key, &v), 1) &&
 	    v.kind != V_UNK) {
 		dest_assign(en, st, r->call, v, r->loc);
 		return true;
@@ -502,9 +508,11 @@ static bool replay_summary(struct engine *en, struct state *st,
  * pointer arguments point to, and any global: forget the integers we
  * learnt from tests of such memory (if (ar->mode == X) ...).
  */
-static void forget_tested_memory(struct engine *en, struct state *st)
+static void forget_tested_memory(struct engine *en, struct state *st,
+				 struct ir_loc loc)
 {
-	int i, j = 0;
+	int i, j = 0, *redo = NULL, nredo = 0;
+	struct value unk = mkv(V_UNK);
 
 	for (i = 0; i < st->nb; i++) {
 		const struct binding *b = &st->b[i];
@@ -517,10 +525,22 @@ static void forget_tested_memory(struct engine *en, struct state *st)
 			for (; p >= 0 && !mem; p = en->paths[p].parent)
 				mem = en->paths[p].deref ||
 				      en->paths[p].kind == 'g';
-		if (!mem)
+		if (!mem) {
 			st->b[j++] = *b;
+		} else if (en->paths[b->path].type == PT_ADDR) {
+			/* a pointer we set (p->buf = NULL) may have been set
+			 * again: a new unknown value, not the one on entry */
+			redo = xrealloc(redo, (nredo + 1) * sizeof(*redo));
+			redo[nredo++] = b->path;
+			st->b[j++] = *b;
+		}
 	}
 	st->nb = j;
+	en->assign_forgets = true;
+	for (i = 0; i < nredo; i++)
+		assign(en, st, redo[i], &unk, NULL, loc);
+	en->assign_forgets = false;
+	free(redo);
 }
 
 static void callback_names(const struct ir_call *call, const char **names,
@@ -596,7 +616,7 @@ void exec_call(struct engine *en, struct state *st,
 	 * a test could have read, unless the table says so */
 	if (!api && !sum && !(call->callee &&
 			      !strncmp(call->callee, "__builtin_", 10)))
-		forget_tested_memory(en, st);
+		forget_tested_memory(en, st, insn->loc);
 	if (api && (api->roles & ROLE_ALLOC) && (api->roles & ROLE_FREE) &&
 	    api->free_on_success && !*split && call->dest) {
 		realloc_call(en, st, call, api, args, n, insn->loc, split);
@@ -619,6 +639,9 @@ void exec_call(struct engine *en, struct state *st,
 			    vconst(page_order(args[api->order_of_arg].c,
 					      en->unit->prog->consts.page_shift)),
 			    insn->loc);
+		handled = true;
+	} else if (api && (api->roles & ROLE_ERRPTR)) {
+		dest_assign(en, st, call, mkv(V_ERRPTR), insn->loc);
 		handled = true;
 	} else if (api && (api->roles & ROLE_PASSTHRU) &&
 		   api->passthru_arg < n) {
@@ -673,7 +696,7 @@ void exec_call(struct engine *en, struct state *st,
 		/* an unknown function's pointer: opaque, but one object */
 		int32_t id = sym_opaque(en, call->site);
 
-		obj_reset(en, st, id);
+		obj_renew(en, st, id, call->site);
 		dest_assign(en, st, call, vobj(id), insn->loc);
 	} else {
 		dest_assign(en, st, call, mkv(V_UNK), insn->loc);

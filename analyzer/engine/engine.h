@@ -39,6 +39,7 @@ enum vkind {
 	V_OBJ,		/* pointer into tracked object obj */
 	V_PRED,		/* boolean: "obj is NULL" (pred_null) or "is not NULL" */
 	V_NONNULL,	/* untracked pointer known not NULL, integer known != 0 */
+	V_ERRPTR,	/* an error pointer (ERR_PTR(-ENOMEM)): not NULL, a failure */
 	V_NE,		/* integer known != c */
 	V_NESET,	/* integer known to be none of the bits of c (0..63) */
 	V_REL,		/* boolean: null-ness of obj and of object c agree
@@ -84,6 +85,7 @@ struct obj_origin {
 	const char *fn;		/* function of loc when not this one */
 	const char *subject;	/* "$0->buf", "@g": as a caller sees it */
 	const char *field_key;	/* "struct foo::buf", "@g", or NULL */
+	bool many;		/* stands for several objects of one site */
 };
 
 /* The object in st (not inserted when the engine has no fact about it

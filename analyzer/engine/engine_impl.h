@@ -119,6 +119,8 @@ enum sym_kind {
 	SYM_FIELD,	/* the value at accessor from base */
 	SYM_OPAQUE,	/* what an unknown call returned, an unknown write */
 	SYM_ADDR,	/* the address of the place at accessor from base */
+	SYM_MANY,	/* several objects of one site, still referenced when
+			 * the site made a new one (a list built in a loop) */
 };
 
 /* A symbolic object: a place's value on entry, or an opaque result. */
@@ -133,6 +135,8 @@ struct sym {
 	char *field_key;	/* "struct foo::buf", or NULL */
 	int *deps;		/* variables whose assignment forgets it */
 	int ndeps;
+	const char **fdeps;	/* fields (names) whose assignment forgets it */
+	int nfdeps;
 	int depth;		/* fields read through fields: bounded */
 	int place;		/* SYM_FIELD, SYM_GLOBAL: the path read, or -1 */
 	/* from the field facts: what every store into field_key put there */
@@ -195,6 +199,7 @@ const struct sym *sym_of(struct engine *en, int32_t id);
 struct objst *obj_materialize(struct engine *en, struct state *st,
 			      int32_t id);
 void obj_reset(struct engine *en, struct state *st, int32_t id);
+void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
 char *path_str(struct engine *en, int path);
 const char *path_field_key(struct engine *en, int path, char *buf,
 			   size_t len);

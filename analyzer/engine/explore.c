@@ -226,6 +226,7 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 	case V_CONST:
 		return (cond.c != 0) == taken;
 	case V_NONNULL:
+	case V_ERRPTR:
 		return taken;
 	case V_NE:
 		return cond.c != 0 || taken;
@@ -445,6 +446,7 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 	case V_CONST:
 		return v.c ? RC_NONZERO : RC_ZERO;
 	case V_NONNULL:
+	case V_ERRPTR:
 		return RC_NONZERO;
 	case V_NE:
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
@@ -575,7 +577,8 @@ static void do_return(struct engine *en, struct state *st,
 	}
 	ri.cond = ret_class(en, st, ri.v);
 	ri.success = !ri.has_value ||
-		     ri.cond == (en->fn->returns_ptr ? RC_NONZERO : RC_ZERO);
+		     (ri.cond == (en->fn->returns_ptr ? RC_NONZERO : RC_ZERO) &&
+		      ri.v.kind != V_ERRPTR);
 	ri.maybe_success = ri.success || ri.cond == RC_UNKNOWN;
 	ri.loc = b->term_loc;
 	lost_at_return(en, st, &ri.v, ri.loc);

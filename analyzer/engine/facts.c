@@ -459,8 +459,9 @@ void facts_return(struct engine *en, struct state *st,
 	for (i = 0; i < en->pending.n; i++)
 		fact_copy_into(&pf, &en->pending.v[i], RC_ANY);
 	fact_list_clear(&en->pending);
-	if ((r->v.kind == V_PRED || r->v.kind == V_OBJ) &&
-	    r->cond == RC_UNKNOWN)
+	/* return !p, return p == NULL: a NULL test of p.  (return p needs
+	 * no split: $ret is p, and the caller's own test of it tests p.) */
+	if (r->v.kind == V_PRED && r->cond == RC_UNKNOWN)
 		subject = engine_subject(en, r->v.obj);
 	if (subject) {
 		/* return !p: non-zero exactly when p is NULL */

@@ -384,21 +384,6 @@ int32_t sym_opaque(struct engine *en, int site)
 	return sym_intern(en, key, &s);
 }
 
-static void add_deps(struct engine *en, const struct ir_expr *e, int **deps,
-		     int *n)
-{
-	(void)en;
-	if (!e)
-		return;
-	if (e->kind == EX_VAR) {
-		*deps = xrealloc(*deps, (*n + 1) * sizeof(**deps));
-		(*deps)[(*n)++] = e->var;
-		return;
-	}
-	add_deps(en, e->a, deps, n);
-	add_deps(en, e->b, deps, n);
-}
-
 /*
  * Where a place is, symbolically: the object it is read through (or a
  * global) and the steps from there ("->rx[v3].page").  An element of an
@@ -413,7 +398,48 @@ struct place {
 	char acc[512];
 	int *deps;
 	int ndeps;
+	const char **fdeps;
+	int nfdeps;
 };
+
+/* What an index reads: the variables (i) and fields (list->tail) whose
+ * change makes a[...] another element. */
+static void add_deps(struct engine *en, const struct ir_expr *e,
+		     struct place *pl)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_VAR) {
+		pl->deps = xrealloc(pl->deps, (pl->ndeps + 1) * sizeof(int));
+		pl->deps[pl->ndeps++] = e->var;
+		return;
+	}
+	if (e->kind == EX_MEMBER) {
+		pl->fdeps = xrealloc(pl->fdeps,
+				     (pl->nfdeps + 1) * sizeof(*pl->fdeps));
+		pl->fdeps[pl->nfdeps++] = engine_intern(en, e->field);
+	}
+	add_deps(en, e->a, pl);
+	add_deps(en, e->b, pl);
+}
+
+static void inherit_deps(struct place *pl, const struct sym *bs)
+{
+	if (bs->ndeps) {
+		pl->deps = xrealloc(pl->deps,
+				    (pl->ndeps + bs->ndeps) * sizeof(*pl->deps));
+		memcpy(pl->deps + pl->ndeps, bs->deps,
+		       bs->ndeps * sizeof(*pl->deps));
+		pl->ndeps += bs->ndeps;
+	}
+	if (bs->nfdeps) {
+		pl->fdeps = xrealloc(pl->fdeps, (pl->nfdeps + bs->nfdeps) *
+				     sizeof(*pl->fdeps));
+		memcpy(pl->fdeps + pl->nfdeps, bs->fdeps,
+		       bs->nfdeps * sizeof(*pl->fdeps));
+		pl->nfdeps += bs->nfdeps;
+	}
+}
 
 static bool acc_prepend(char *acc, size_t len, const char *step)
 {
@@ -450,7 +476,7 @@ static bool place_of(struct engine *en, struct state *st, int path,
 		if (!acc_prepend(pl->acc, sizeof(pl->acc), step))
 			goto fail;
 		if (n->idx_expr)
-			add_deps(en, n->idx_expr, &pl->deps, &pl->ndeps);
+			add_deps(en, n->idx_expr, pl);
 		if (n->deref)
 			break;
 		p = n->parent;
@@ -459,36 +485,15 @@ static bool place_of(struct engine *en, struct state *st, int path,
 	if (base.kind != V_OBJ || base.obj >= 0)
 		goto fail;
 	bs = sym_of(en, base.obj);
-	if (bs && bs->kind == SYM_ADDR && bs->ndeps) {
-		pl->deps = xrealloc(pl->deps,
-				    (pl->ndeps + bs->ndeps) * sizeof(*pl->deps));
-		memcpy(pl->deps + pl->ndeps, bs->deps,
-		       bs->ndeps * sizeof(*pl->deps));
-		pl->ndeps += bs->ndeps;
-	}
-	if (bs && bs->kind == SYM_ADDR) {
-		/* (&a->x[i])->f is a->x[i].f: "->" becomes "." */
-		const char *rest = pl->acc + 2;
-		char tmp[512];
-
-		snprintf(tmp, sizeof(tmp), "%s%s%s", bs->accessor,
-			 rest[0] == '[' ? "" : ".", rest);
-		snprintf(pl->acc, sizeof(pl->acc), "%s", tmp);
-		base.obj = bs->base;
-		bs = sym_of(en, base.obj);
-	}
 	pl->base = base.obj;
-	if (bs && bs->ndeps) {
-		pl->deps = xrealloc(pl->deps,
-				    (pl->ndeps + bs->ndeps) * sizeof(*pl->deps));
-		memcpy(pl->deps + pl->ndeps, bs->deps,
-		       bs->ndeps * sizeof(*pl->deps));
-		pl->ndeps += bs->ndeps;
-	}
+	if (bs)
+		inherit_deps(pl, bs);
 	return true;
 fail:
 	free(pl->deps);
+	free(pl->fdeps);
 	pl->deps = NULL;
+	pl->fdeps = NULL;
 	return false;
 }
 
@@ -532,6 +537,7 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 		struct sym *old = &en->syms[(intptr_t)hit - 1];
 
 		free(pl.deps);
+		free(pl.fdeps);
 		/* a callee's fact names the field better than our path */
 		if (fk && (!old->field_key ||
 			   (en->paths[path].fkey && strcmp(old->field_key, fk)))) {
@@ -553,41 +559,54 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 	s.field_key = fk ? xstrdup(fk) : NULL;
 	s.deps = pl.deps;
 	s.ndeps = pl.ndeps;
+	s.fdeps = pl.fdeps;
+	s.nfdeps = pl.nfdeps;
 	s.place = path;
 	return sym_intern(en, key, &s);
 fail:
 	free(pl.deps);
+	free(pl.fdeps);
 	return 0;
 }
 
-/* &a->x[i]: the address of an element, as an object of its own whose
- * fields are the element's. */
+/* What an index on the way to path reads (deps of a place). */
+static void path_deps(struct engine *en, int path, struct place *pl)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].idx_expr)
+			add_deps(en, en->paths[p].idx_expr, pl);
+}
+
+/*
+ * &a->x[i]: the address of an element, as an object of its own.  A field
+ * read through it is the element's field (canon_path re-roots it at the
+ * element's place), and it is forgotten when i changes.
+ */
 static int32_t addr_sym(struct engine *en, struct state *st, int path)
 {
-	char key[640];
+	char key[32];
 	struct place pl;
 	struct sym s;
 	void *hit;
 
-	if (!place_of(en, st, path, &pl))
+	if (path < 0)
 		return 0;
-	if (pl.global) {
-		free(pl.deps);
-		return 0;
-	}
-	snprintf(key, sizeof(key), "A%d%s", pl.base, pl.acc);
+	path = canon_path(en, st, path);
+	snprintf(key, sizeof(key), "A%d", path);
 	hit = hmap_get(&en->symmap, key);
-	if (hit) {
-		free(pl.deps);
+	if (hit)
 		return sym_id((int)(intptr_t)hit - 1);
-	}
+	memset(&pl, 0, sizeof(pl));
+	path_deps(en, path, &pl);
 	memset(&s, 0, sizeof(s));
-	s.place = -1;
 	s.kind = SYM_ADDR;
-	s.base = pl.base;
-	s.accessor = xstrdup(pl.acc);
+	s.place = path;
 	s.deps = pl.deps;
 	s.ndeps = pl.ndeps;
+	s.fdeps = pl.fdeps;
+	s.nfdeps = pl.nfdeps;
 	return sym_intern(en, key, &s);
 }
 
@@ -598,6 +617,7 @@ static void free_sym(struct sym *s)
 	free(s->subject);
 	free(s->field_key);
 	free(s->deps);
+	free(s->fdeps);
 }
 
 void engine_paths_free(struct engine *en)
@@ -633,9 +653,15 @@ static int path_object(struct engine *en, int32_t id)
  * test of one is a test of the other.  Paths with no step through a
  * pointer (locals, globals) are their own canonical form.
  */
+static int as_place(const struct sym *s)
+{
+	return s && s->kind == SYM_ADDR ? s->place : -2;
+}
+
 int canon_path(struct engine *en, struct state *st, int path)
 {
 	int steps[32], n = 0, p = path, i;
+	const struct sym *as;
 	struct value base;
 
 	while (p >= 0) {
@@ -654,12 +680,20 @@ int canon_path(struct engine *en, struct state *st, int path)
 	base = load_path(en, st, en->paths[p].parent);
 	if (base.kind != V_OBJ)
 		return path;
-	p = path_object(en, base.obj);
+	as = sym_of(en, base.obj);
+	if (as && as->kind == SYM_ADDR && en->paths[steps[n - 1]].kind == '>')
+		p = as->place;		/* (&a->x[i])->f is a->x[i].f */
+	else
+		p = path_object(en, base.obj);
 	for (i = n - 1; i >= 0; i--) {
 		struct path c = en->paths[steps[i]];
 		char ikey[256];
 
 		c.parent = p;
+		if (p == as_place(as) && i == n - 1) {
+			c.kind = '.';
+			c.deref = false;
+		}
 		if (c.idx_expr)
 			index_key(en, c.idx_expr, ikey, sizeof(ikey));
 		p = intern(en, &c, c.idx_expr ? ikey : NULL);
@@ -750,6 +784,7 @@ bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out)
 		return false;
 	out->subject = s->subject;
 	out->field_key = s->field_key;
+	out->many = s->kind == SYM_MANY;
 	if (s->store) {
 		out->callee = s->store->str;
 		out->loc = s->store->loc;
@@ -889,6 +924,53 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 	fire_lost_list(en, st, &d, loc);
 }
 
+/* Several objects of one site: what a list built in a loop holds. */
+static int32_t sym_many(struct engine *en, int site)
+{
+	char key[32];
+	struct sym s;
+
+	memset(&s, 0, sizeof(s));
+	s.place = -1;
+	s.kind = SYM_MANY;
+	s.site = site;
+	snprintf(key, sizeof(key), "M%d", site);
+	return sym_intern(en, key, &s);
+}
+
+/*
+ * The site that made object id runs again.  The new object takes the
+ * name; if the old one is still referenced (rcvr->next = list; list =
+ * rcvr; in a loop), its references go to the site's many-object first,
+ * which stands for all of them: freeing one of many twice is not a double
+ * free, and a use after freeing one is not a use after free.
+ */
+void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
+{
+	struct objst *old = state_obj(st, id);
+	struct value m = mkv(V_OBJ);
+	int i;
+
+	for (i = 0; i < st->nb; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+			break;
+	if (i < st->nb) {
+		struct objst *mo;
+
+		m.obj = sym_many(en, site);
+		mo = obj_materialize(en, st, m.obj);
+		if (old && mo) {
+			mo->family = old->family;
+			mo->order = old->order;
+			mo->null = NL_NONNULL;
+		}
+		for (i = 0; i < st->nb; i++)
+			if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+				st->b[i].v = m;
+	}
+	obj_reset(en, st, id);
+}
+
 void obj_reset(struct engine *en, struct state *st, int32_t id)
 {
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
@@ -912,6 +994,51 @@ static void forget_var_deps(struct engine *en, struct state *st, int var,
 	for (i = 0; i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].ndeps; k++)
 			if (en->syms[i].deps[k] == var) {
+				state_del_obj(st, sym_id(i));
+				break;
+			}
+}
+
+static bool mentions_field(const struct ir_expr *e, const char *field)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_MEMBER && !strcmp(e->field, field))
+		return true;
+	return mentions_field(e->a, field) || mentions_field(e->b, field);
+}
+
+struct field_drop {
+	struct drop_arg *d;
+	const char *field;
+};
+
+static bool indexed_by_field(void *arg, int path)
+{
+	struct field_drop *fd = arg;
+	int p;
+
+	for (p = path; p >= 0; p = fd->d->en->paths[p].parent) {
+		if (fd->d->en->paths[p].idx_expr &&
+		    mentions_field(fd->d->en->paths[p].idx_expr, fd->field)) {
+			note_lost(fd->d, path);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* list->buffer[list->tail] is another element once some ->tail changes */
+static void forget_field_deps(struct engine *en, struct state *st,
+			      const char *field, struct drop_arg *d)
+{
+	struct field_drop fd = { d, field };
+	int i, k;
+
+	state_drop_if(st, indexed_by_field, &fd);
+	for (i = 0; i < en->nsyms; i++)
+		for (k = 0; k < en->syms[i].nfdeps; k++)
+			if (!strcmp(en->syms[i].fdeps[k], field)) {
 				state_del_obj(st, sym_id(i));
 				break;
 			}
@@ -1033,6 +1160,8 @@ void assign(struct engine *en, struct state *st, int path,
 	state_drop_path_slots(st, is_subpath, &d);
 	if (en->paths[path].kind == 'v')
 		forget_var_deps(en, st, en->paths[path].var, &d);
+	else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
+		forget_field_deps(en, st, en->paths[path].field, &d);
 	state_set(st, path, v);
 	memset(&si, 0, sizeof(si));
 	if (store_target(en, st, path, &si, fk, sizeof(fk))) {
@@ -1075,6 +1204,7 @@ static struct value not_value(struct value a)
 	case V_PRED:
 		return vpred(a.obj, !a.pred_null);
 	case V_NONNULL:
+	case V_ERRPTR:
 		return vconst(0);
 	case V_NE:
 		return a.c == 0 ? vconst(0) : mkv(V_UNK);
@@ -1172,6 +1302,7 @@ static struct value cmp_values(int op, struct value a, struct value b)
 	case V_PRED:
 		return vpred(a.obj, eq ? !a.pred_null : a.pred_null);
 	case V_NONNULL:
+	case V_ERRPTR:
 		return vconst(!eq);
 	case V_REL:
 		return eq ? not_value(a) : a;
@@ -1387,8 +1518,12 @@ int resolve_subject(struct engine *en, struct state *st,
 		if (path < 0) {
 			struct value v = eval(en, st, a);
 
-			if (v.kind != V_OBJ)
+			if (v.kind != V_OBJ) {
+				/* ERR_PTR(-ENOMEM): "$0" is the constant */
+				if (!*s)
+					*out = v;
 				return -1;
+			}
 			path = path_object(en, v.obj);
 		}
 	} else if (s[0] == '@') {
