@@ -2,6 +2,8 @@
 #ifndef KML_CHECKERS_H
 #define KML_CHECKERS_H
 
+#include <stdio.h>
+
 #include "../engine/engine.h"
 
 /* One file a rule; each defines one struct checker. */
@@ -13,5 +15,9 @@ extern const struct checker checker_use_after_free;
 
 extern const struct checker *const all_checkers[];
 extern const int nr_checkers;
+
+/* --trace-events: prints every event to f (not a rule). */
+extern const struct checker checker_trace;
+void trace_events_to(FILE *f);
 
 #endif

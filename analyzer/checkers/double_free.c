@@ -70,7 +70,8 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 		return NULL;
 	n = engine_field_facts(en, org.field_key, &v);
 	for (i = 0; i < n; i++)
-		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)))
+		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)) &&
+		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)))
 			return &v[i];
 	return NULL;
 }
@@ -115,13 +116,17 @@ static void on_return(struct engine *en, struct state *st,
 	int32_t id;
 	int pos = 0;
 
-	if (engine_reporting(en) || !r->success)
+	/* a void function, or one whose return may be its success: which
+	 * returns are successes is known once the file is explored */
+	if (engine_reporting(en) || (r->has_value && r->cond != RC_ZERO &&
+				     r->cond != RC_NONZERO))
 		return;
 	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
 		const char *key = id >= 0 ? engine_field_of(en, st, id) : NULL;
 
 		if (key)
-			engine_field_fact(en, key, k_dangling, 0,
+			engine_field_fact(en, key, k_dangling,
+					  r->has_value ? (int64_t)r->cond : -1,
 					  (const char *)(intptr_t)v->b,
 					  loc_unpack(v->a));
 	}

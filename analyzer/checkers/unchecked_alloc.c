@@ -151,8 +151,8 @@ static const struct field_rec *unchecked_elsewhere(struct engine *en,
 }
 
 static void report_store(struct engine *en, const struct objst *o,
-			 const struct slot_val *sv,
-			 const struct return_info *r)
+			 const struct slot_val *sv, struct ir_loc at,
+			 const char *what_then)
 {
 	const char *key = (const char *)(intptr_t)sv->b;
 	const struct field_rec *use = unchecked_elsewhere(en, key);
@@ -170,9 +170,8 @@ static void report_store(struct engine *en, const struct objst *o,
 	notes[n++].msg = xstrfmt("stored in %s here without a NULL check: add 'if (!...) return -ENOMEM;' before storing it",
 				 key);
 	notes[n].file = NULL;
-	notes[n].loc = r->loc;
-	notes[n++].msg = xstrfmt("%s() returns success here with the field maybe NULL",
-				 engine_fn_name(en));
+	notes[n].loc = at;
+	notes[n++].msg = xstrfmt("%s() %s", engine_fn_name(en), what_then);
 	notes[n].file = NULL;
 	notes[n].loc = use->loc;
 	notes[n++].msg = use->str ?
@@ -184,6 +183,20 @@ static void report_store(struct engine *en, const struct objst *o,
 		      xstrfmt("%s() result stored in %s is not checked for NULL, and %s() dereferences it",
 			      org.callee, key, use->fn),
 		      notes, n);
+}
+
+/* Stored unchecked, and the engine loses sight of it (out_urbs[i] once
+ * i moves on): it can no longer be checked on this path. */
+static void on_lost(struct engine *en, struct state *st,
+		    const struct objst *o, const struct lost_info *l)
+{
+	const struct slot_val *sv = slot_get(st, stored_slot, o->id);
+
+	if (!sv || !l->forgotten || !engine_reporting(en) ||
+	    o->null != NL_MAYBE || (o->flags & (OF_CHECKED | OF_DEREFED)))
+		return;
+	report_store(en, o, sv, l->loc,
+		     "goes on to the next element here without checking it");
 }
 
 static void on_return(struct engine *en, struct state *st,
@@ -203,7 +216,8 @@ static void on_return(struct engine *en, struct state *st,
 
 		if (o && o->null == NL_MAYBE &&
 		    !(o->flags & (OF_CHECKED | OF_DEREFED)))
-			report_store(en, o, sv, r);
+			report_store(en, o, sv, r->loc,
+				     "returns success here with the field maybe NULL");
 	}
 }
 
@@ -225,5 +239,6 @@ const struct checker checker_unchecked_alloc = {
 	.on_deref = on_deref,
 	.on_branch = on_branch,
 	.on_store = on_store,
+	.on_lost = on_lost,
 	.on_return = on_return,
 };

@@ -41,6 +41,7 @@ struct options {
 	bool verbose;
 	bool dump_ir;
 	bool dump_summaries;
+	bool trace_events;
 	int budget;
 };
 
@@ -71,6 +72,7 @@ static void usage(FILE *f)
 	      "  --dump-ir            print each function's CFG on stderr\n"
 	      "  --dump-summaries     print each function's summary facts and the\n"
 	      "                       field facts of the file on stdout\n"
+	      "  --trace-events       print the events the checkers see on stdout\n"
 	      "  --list-rules         list rule ids\n"
 	      "  --help, --version\n"
 	      "\n"
@@ -185,6 +187,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->dump_ir = true;
 		} else if (!strcmp(a, "--dump-summaries")) {
 			o->dump_summaries = true;
+		} else if (!strcmp(a, "--trace-events")) {
+			o->trace_events = true;
 		} else {
 			/* a compiler or Sparse flag, or a file: never fatal */
 			strvec_push(&o->rest, a);
@@ -251,6 +255,21 @@ static char *abs_path(const char *dir, const char *file)
 	if (file[0] == '/' || !dir)
 		return xstrdup(file);
 	return xstrfmt("%s/%s", dir, file);
+}
+
+/* The checkers the engine runs: every rule's, and the event trace. */
+static const struct checker *const *checkers_for(const struct options *o)
+{
+	static const struct checker *list[64];
+	int i;
+
+	if (!o->trace_events)
+		return all_checkers;
+	for (i = 0; i < nr_checkers && i < 63; i++)
+		list[i] = all_checkers[i];
+	list[i] = &checker_trace;
+	trace_events_to(stdout);
+	return list;
 }
 
 /* Returns 0 parsed and analysed, -1 could not be parsed. */
@@ -324,7 +343,8 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 	tf = tu_funcs_collect(tu);
 	tu_funcs_program(tf, &prog);
 	prog.consts = consts;
-	analyze_program(&prog, all_checkers, nr_checkers, &aopts, out, stats);
+	analyze_program(&prog, checkers_for(o), nr_checkers + o->trace_events,
+			&aopts, out, stats);
 	tu_funcs_free(tf);
 out_tu:
 	clang_disposeTranslationUnit(tu);

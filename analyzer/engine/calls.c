@@ -104,10 +104,12 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_free)
 			en->unit->checkers[i]->on_free(en, st, &tmp, fi);
-	if (en->pass != PASS_SUMMARY)
-		return;
-	core_on_free(en, st, &tmp, fi);
-	record_release(en, v.obj, arg, fi);
+	if (en->pass == PASS_SUMMARY) {
+		core_on_free(en, st, &tmp, fi);
+		record_release(en, v.obj, arg, fi);
+	}
+	/* what the freed memory held is gone with it */
+	forget_object_memory(en, st, v.obj, fi->loc);
 }
 
 /* kfree(p) of a pointer whose value we do not know: track it from here,

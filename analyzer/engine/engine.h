@@ -42,6 +42,8 @@ enum vkind {
 	V_ERRPTR,	/* an error pointer (ERR_PTR(-ENOMEM)): not NULL, a failure */
 	V_NE,		/* integer known != c */
 	V_NESET,	/* integer known to be none of the bits of c (0..63) */
+	V_TOP,		/* written, value unknown: a join of two values (not
+			 * the place's value on entry) */
 	V_REL,		/* boolean: null-ness of obj and of object c agree
 			 * (pred_null == 0) or differ (pred_null == 1) */
 };
@@ -184,6 +186,9 @@ struct store_info {
 struct lost_info {
 	struct ir_loc loc;
 	bool at_return;			/* the function returns without it */
+	bool forgotten;			/* not unreachable: stored where the
+					 * engine can no longer name it
+					 * (a[i] once i changed) */
 };
 
 struct lock_info {
@@ -258,6 +263,9 @@ int engine_field_facts(struct engine *en, const char *key,
 /* The field key of a field or global that holds object id on this path
  * and outlives the function, or NULL. */
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
+/* Is a return of class cond a success of function fn (an int function of
+ * this file), going by what it returns when its allocations fail? */
+bool engine_fn_success(struct engine *en, const char *fn, int64_t cond);
 /* A copy of s that lives as long as the translation unit. */
 const char *engine_intern(struct engine *en, const char *s);
 /* Does caller call callee directly (both functions of this file)? */

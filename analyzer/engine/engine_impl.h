@@ -63,6 +63,7 @@ struct core_kinds {
 };
 
 extern struct core_kinds core;
+extern int core_failed;		/* slot (global): an allocation failed here */
 
 /* ---- the translation unit ---- */
 
@@ -73,6 +74,8 @@ struct fn_entry {
 	bool done;
 	bool in_progress;
 	bool skipped;		/* too large or too complex: no summary */
+	unsigned fail_conds;	/* 1 << ret_cond returned when one of its
+				 * allocations failed (summary pass) */
 };
 
 struct field_db;
@@ -127,7 +130,8 @@ enum sym_kind {
 struct sym {
 	enum sym_kind kind;
 	int param;		/* SYM_PARAM */
-	int32_t base;		/* SYM_FIELD: object it is read from */
+	int32_t base;		/* SYM_FIELD: object it is read from;
+				 * SYM_ADDR: object whose memory holds it */
 	char *accessor;		/* SYM_FIELD: "->buf", "->a.b[2]" */
 	char *name;		/* SYM_GLOBAL: the global */
 	int site;		/* SYM_OPAQUE: call site */
@@ -184,6 +188,13 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 			  struct ir_loc loc);
 void unlink_object(struct engine *en, struct state *st, int32_t id,
 		   struct ir_loc loc);
+void forget_dead_vars(struct engine *en, struct state *st,
+		      const uint64_t *live, int block, struct ir_loc loc);
+
+/* liveness.c: live[block] is a bitset of the variables read later */
+uint64_t *liveness_compute(const struct ir_func *fn);
+bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
+		   int var);
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e);
 struct value load_path(struct engine *en, struct state *st, int path);
@@ -220,7 +231,7 @@ void scan_derefs(struct engine *en, struct state *st,
 void fire_store(struct engine *en, struct state *st,
 		const struct store_info *si);
 void fire_lost(struct engine *en, struct state *st, int32_t id,
-	       struct ir_loc loc, bool at_return);
+	       struct ir_loc loc, bool at_return, bool forgotten);
 bool refine(struct engine *en, struct state *st, struct value cond,
 	    bool taken);
 void engine_explore(struct engine *en);
@@ -262,6 +273,10 @@ void field_db_free(struct field_db *db);
 void field_db_write(FILE *f, const struct field_db *db);
 void sym_field_facts(struct engine *en, struct sym *s);
 
+/* program.c: is cond (of a function returning a value) a success of fn,
+ * going by what fn returns when its allocations fail? */
+bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
+		  bool returns_ptr);
 /* program.c: the summary of name, or NULL (none, or the rules table
  * api says all there is to say of a header function) */
 struct summary *unit_summary(struct unit *u, const char *name,

@@ -26,12 +26,17 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 			const char *via, const struct ir_loc *via_loc,
 			const char *via_file)
 {
+	const struct sym *as;
 	struct deref_info d;
 	struct objst *o;
 	int i;
 
 	if (v.kind != V_OBJ)
 		return;
+	/* using b[i] through its address uses b */
+	as = sym_of(en, v.obj);
+	if (as && as->kind == SYM_ADDR && as->base)
+		v.obj = as->base;
 	memset(&d, 0, sizeof(d));
 	d.v = v;
 	d.e = e;
@@ -45,8 +50,13 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_deref)
 			en->unit->checkers[i]->on_deref(en, st, &d);
-	/* used as non-NULL: later uses on this path are not new findings */
-	o = obj_materialize(en, st, v.obj);
+	/*
+	 * Used as non-NULL: later uses on this path are not new findings.
+	 * A symbolic object (a parameter, a field) is only marked when the
+	 * engine already holds facts about it: marking every field a path
+	 * reads would tell apart states that differ by nothing that matters.
+	 */
+	o = v.obj >= 0 ? state_obj(st, v.obj) : state_obj(st, v.obj);
 	if (!o)
 		return;
 	if (o->null == NL_MAYBE)
@@ -132,9 +142,9 @@ void fire_store(struct engine *en, struct state *st,
 /* Allocation id is no longer reachable on this path: tell the checkers,
  * then forget it. */
 void fire_lost(struct engine *en, struct state *st, int32_t id,
-	       struct ir_loc loc, bool at_return)
+	       struct ir_loc loc, bool at_return, bool forgotten)
 {
-	struct lost_info l = { loc, at_return };
+	struct lost_info l = { loc, at_return, forgotten };
 	struct objst o, *p = state_obj(st, id);
 	int i;
 
@@ -179,6 +189,11 @@ static bool set_null(struct engine *en, struct state *st, int32_t id,
 	o = obj_materialize(en, st, id);
 	o->null = want_null ? NL_NULL : NL_NONNULL;
 	o->flags |= OF_CHECKED;
+	if (want_null && o->can_fail && id >= 0) {
+		static const struct slot_val yes = { 1, 0 };
+
+		slot_set(st, core_failed, 0, &yes);
+	}
 	if (o->link != LINK_NONE && depth == 0) {
 		bool same = o->link_same;
 
@@ -410,30 +425,70 @@ static bool memo_seen(struct memo *m, uint64_t h)
 	return false;
 }
 
-/* Allocations that nothing refers to any more (only a test of them did)
- * need no more tracking: drop them so states that differ by them merge. */
-static void state_gc(struct state *st)
+static bool referenced_by_binding(const struct state *st, int32_t id)
 {
-	int i, k;
+	int k;
 
-	for (i = 0; i < st->no; i++) {
-		const struct objst *o = &st->o[i];
-		bool live = o->id < 0;
+	for (k = 0; k < st->nb; k++) {
+		const struct value *v = &st->b[k].v;
 
-		for (k = 0; !live && k < st->nb; k++) {
-			const struct value *v = &st->b[k].v;
-
-			if ((v->kind == V_OBJ || v->kind == V_PRED ||
-			     v->kind == V_REL) &&
-			    (v->obj == o->id ||
-			     (v->kind == V_REL && v->c == o->id)))
-				live = true;
-		}
-		if (!live) {
-			state_del_obj(st, o->id);
-			i--;
-		}
+		if ((v->kind == V_OBJ || v->kind == V_PRED || v->kind == V_REL) &&
+		    (v->obj == id || (v->kind == V_REL && v->c == id)))
+			return true;
 	}
+	return false;
+}
+
+/*
+ * Can this path still reach object id?  An allocation or an opaque value
+ * only through a binding.  A parameter or a global always.  A field read
+ * through a pointer also through its place, unless the place now holds
+ * something else.  The summary pass keeps what its facts still need.
+ */
+static bool reachable(struct engine *en, struct state *st, int32_t id)
+{
+	const struct sym *s;
+	const struct value *pv;
+
+	if (referenced_by_binding(st, id))
+		return true;
+	s = sym_of(en, id);
+	if (!s)
+		return false;
+	switch (s->kind) {
+	case SYM_PARAM:
+	case SYM_GLOBAL:
+		return true;
+	case SYM_FIELD:
+		if (en->pass == PASS_SUMMARY && s->subject)
+			return true;
+		if (s->place < 0)
+			return true;
+		pv = state_get(st, s->place);
+		return !pv || (pv->kind == V_OBJ && pv->obj == id);
+	default:
+		return false;
+	}
+}
+
+/* Objects nothing can reach any more (only a test of them did, or their
+ * place was written) need no more tracking: drop them and their slots, so
+ * that states that differ by them merge. */
+static void state_gc(struct engine *en, struct state *st)
+{
+	int32_t *ids = xmalloc((st->no + st->ns + 1) * sizeof(*ids));
+	int i, n = 0;
+
+	for (i = 0; i < st->no; i++)
+		ids[n++] = st->o[i].id;
+	for (i = 0; i < st->ns; i++)
+		if (slot_def_of(st->s[i].type)->scope == SLOT_OBJECT &&
+		    (!n || ids[n - 1] != st->s[i].key))
+			ids[n++] = st->s[i].key;
+	for (i = 0; i < n; i++)
+		if (!reachable(en, st, ids[i]))
+			state_del_obj(st, ids[i]);
+	free(ids);
 }
 
 static enum ret_cond ret_class(struct engine *en, struct state *st,
@@ -558,8 +613,14 @@ static void lost_at_return(struct engine *en, struct state *st,
 		return;
 	for (i = 0; i < st->no; i++)
 		if (st->o[i].id >= 0 && !mark[st->o[i].id - lo])
-			fire_lost(en, st, st->o[i].id, loc, true);
+			fire_lost(en, st, st->o[i].id, loc, true, false);
 	free(mark);
+}
+
+/* An allocation of this function failed on this path (tested NULL). */
+static bool failed_here(const struct state *st)
+{
+	return slot_get(st, core_failed, 0) != NULL;
 }
 
 static void do_return(struct engine *en, struct state *st,
@@ -576,8 +637,11 @@ static void do_return(struct engine *en, struct state *st,
 		ri.has_value = true;
 	}
 	ri.cond = ret_class(en, st, ri.v);
+	if (en->pass == PASS_SUMMARY && ri.has_value && failed_here(st))
+		en->self->fail_conds |= 1u << ri.cond;
 	ri.success = !ri.has_value ||
-		     (ri.cond == (en->fn->returns_ptr ? RC_NONZERO : RC_ZERO) &&
+		     (unit_success(en->unit, en->fn->name, ri.cond,
+				   en->fn->returns_ptr) &&
 		      ri.v.kind != V_ERRPTR);
 	ri.maybe_success = ri.success || ri.cond == RC_UNKNOWN;
 	ri.loc = b->term_loc;
@@ -684,6 +748,41 @@ static void exec_term(struct engine *en, struct state *st,
 	}
 }
 
+static void debug_state(struct engine *en, struct state *st)
+{
+	int i;
+
+	fprintf(stderr, "  state: %d bindings, %d objects, %d slots\n",
+		st->nb, st->no, st->ns);
+	for (i = 0; i < st->nb; i++) {
+		char *p = path_str(en, st->b[i].path);
+
+		fprintf(stderr, "    %s = kind %d obj %d c %lld\n", p,
+			st->b[i].v.kind, st->b[i].v.obj,
+			(long long)st->b[i].v.c);
+		free(p);
+	}
+	for (i = 0; i < en->nsyms && i < 40; i++)
+		fprintf(stderr, "    sym %d kind %d base %d acc %s place %d subj %s\n",
+			-i - 1, en->syms[i].kind, en->syms[i].base,
+			en->syms[i].accessor ? en->syms[i].accessor : "-",
+			en->syms[i].place,
+			en->syms[i].subject ? en->syms[i].subject : "-");
+	for (i = 0; i < st->no; i++)
+		fprintf(stderr, "    obj %d null %d flags %x\n", st->o[i].id,
+			st->o[i].null, st->o[i].flags);
+	for (i = 0; i < st->ns; i++)
+		fprintf(stderr, "    slot %d key %d %lld %lld\n", st->s[i].type,
+			st->s[i].key, (long long)st->s[i].v.a,
+			(long long)st->s[i].v.b);
+}
+
+/* Where a block starts, for the events fired there. */
+static struct ir_loc block_loc(const struct ir_block *b)
+{
+	return b->ninsns ? b->insns[0].loc : b->term_loc;
+}
+
 void engine_explore(struct engine *en)
 {
 	struct ir_func *fn = en->fn;
@@ -691,6 +790,7 @@ void engine_explore(struct engine *en)
 	struct state **merged = NULL;
 	struct worklist wl = { 0 };
 	long steps = 0, budget = en->unit->budget;
+	uint64_t *live = liveness_compute(fn);
 	int i;
 
 	en->nsites = fn->ncallsites;
@@ -712,8 +812,13 @@ void engine_explore(struct engine *en)
 			if (en->unit->verbose)
 				fprintf(stderr, "kmemlint: %s: %s(): budget of %ld steps spent, joining states\n",
 					fn->file, fn->name, budget);
+			if (getenv("KMEMLINT_DEBUG_BUDGET"))
+				debug_state(en, st);
 		}
-		state_gc(st);
+		if (!w.start)
+			forget_dead_vars(en, st, live, w.block,
+					 block_loc(&fn->blocks[w.block]));
+		state_gc(en, st);
 		st->hash = state_hash(st);
 		if (merged && !w.start) {
 			struct state *m = merged[w.block];
@@ -751,4 +856,5 @@ void engine_explore(struct engine *en)
 	free(merged);
 	free(memo);
 	free(wl.v);
+	free(live);
 }

@@ -28,6 +28,7 @@ struct kind_def {
 static struct kind_def kinds[MAX_KINDS];
 static int nkinds;
 static int core_freed;		/* slot: freed on this path (core facts) */
+int core_failed;		/* slot: an allocation failed on this path */
 
 struct core_kinds core;
 
@@ -96,7 +97,12 @@ void facts_init(void)
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
+	static const struct slot_def failed = {
+		"core-alloc-failed", SLOT_GLOBAL, join_both
+	};
+
 	core_freed = engine_slot_register(&freed);
+	core_failed = engine_slot_register(&failed);
 }
 
 /* ---- fact lists ---- */
@@ -418,7 +424,6 @@ static void ret_alloc_facts(struct engine *en, struct state *st,
 {
 	struct objst tmp;
 	const struct objst *o;
-	int i;
 
 	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
 		const struct site_info *si = r->v.obj < en->nsites ?
@@ -439,12 +444,8 @@ static void ret_alloc_facts(struct engine *en, struct state *st,
 	 * not an allocation failure. */
 	if (r->v.kind != V_CONST || r->v.c != 0 || !en->fn->returns_ptr)
 		return;
-	for (i = 0; i < st->no; i++)
-		if (st->o[i].id >= 0 && st->o[i].can_fail &&
-		    st->o[i].null == NL_NULL) {
-			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
-			return;
-		}
+	if (slot_get(st, core_failed, 0))
+		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
 }
 
 void facts_return(struct engine *en, struct state *st,

@@ -579,6 +579,22 @@ static void path_deps(struct engine *en, int path, struct place *pl)
 			add_deps(en, en->paths[p].idx_expr, pl);
 }
 
+/* The object whose memory holds the place (b for b[i], b->x[i]), or 0. */
+static int32_t addr_base(struct engine *en, struct state *st, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		struct value v;
+
+		if (!en->paths[p].deref)
+			continue;
+		v = load_path(en, st, en->paths[p].parent);
+		return v.kind == V_OBJ ? v.obj : 0;
+	}
+	return 0;
+}
+
 /*
  * &a->x[i]: the address of an element, as an object of its own.  A field
  * read through it is the element's field (canon_path re-roots it at the
@@ -603,6 +619,7 @@ static int32_t addr_sym(struct engine *en, struct state *st, int path)
 	memset(&s, 0, sizeof(s));
 	s.kind = SYM_ADDR;
 	s.place = path;
+	s.base = addr_base(en, st, path);
 	s.deps = pl.deps;
 	s.ndeps = pl.ndeps;
 	s.fdeps = pl.fdeps;
@@ -653,15 +670,19 @@ static int path_object(struct engine *en, int32_t id)
  * test of one is a test of the other.  Paths with no step through a
  * pointer (locals, globals) are their own canonical form.
  */
-static int as_place(const struct sym *s)
+/* a step through an element's address that names a part of it */
+static bool addr_step(const struct path *n)
 {
-	return s && s->kind == SYM_ADDR ? s->place : -2;
+	return n->kind == '>' ||
+	       (n->kind == '[' && !n->idx_expr && n->idx == 0);
 }
+
 
 int canon_path(struct engine *en, struct state *st, int path)
 {
 	int steps[32], n = 0, p = path, i;
 	const struct sym *as;
+	bool arrow = false;
 	struct value base;
 
 	while (p >= 0) {
@@ -681,16 +702,24 @@ int canon_path(struct engine *en, struct state *st, int path)
 	if (base.kind != V_OBJ)
 		return path;
 	as = sym_of(en, base.obj);
-	if (as && as->kind == SYM_ADDR && en->paths[steps[n - 1]].kind == '>')
-		p = as->place;		/* (&a->x[i])->f is a->x[i].f */
-	else
+	if (as && as->kind == SYM_ADDR && addr_step(&en->paths[steps[n - 1]])) {
+		/* (&a->x[i])->f is a->x[i].f, *(&a->x[i]) is a->x[i] */
+		p = as->place;
+		arrow = en->paths[steps[n - 1]].kind == '>';
+		if (!arrow) {
+			n--;
+			if (!n)
+				return p;
+		}
+	} else {
 		p = path_object(en, base.obj);
+	}
 	for (i = n - 1; i >= 0; i--) {
 		struct path c = en->paths[steps[i]];
 		char ikey[256];
 
 		c.parent = p;
-		if (p == as_place(as) && i == n - 1) {
+		if (arrow && i == n - 1) {
 			c.kind = '.';
 			c.deref = false;
 		}
@@ -715,7 +744,7 @@ struct value load_path(struct engine *en, struct state *st, int path)
 	path = canon_path(en, st, path);
 	v = state_get(st, path);
 	if (v)
-		return *v;
+		return v->kind == V_TOP ? mkv(V_UNK) : *v;
 	if (en->paths[path].kind == 'o')
 		return vobj(en->paths[path].var);
 	if (en->paths[path].type == PT_OTHER)
@@ -879,8 +908,10 @@ static bool referenced(const struct state *st, int32_t id)
 	return false;
 }
 
+/* forgotten: the engine can no longer name them (an index changed), but
+ * the memory may still hold them: not unreachable */
 static void fire_lost_list(struct engine *en, struct state *st,
-			   struct drop_arg *d, struct ir_loc loc)
+			   struct drop_arg *d, struct ir_loc loc, bool forgotten)
 {
 	int i, j;
 
@@ -892,7 +923,7 @@ static void fire_lost_list(struct engine *en, struct state *st,
 				break;
 		if (j < i || referenced(st, id) || !state_obj(st, id))
 			continue;
-		fire_lost(en, st, id, loc, false);
+		fire_lost(en, st, id, loc, false, forgotten);
 	}
 	free(d->lost);
 	d->lost = NULL;
@@ -921,7 +952,7 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
 
 	state_drop_if(st, in_object, &d);
-	fire_lost_list(en, st, &d, loc);
+	fire_lost_list(en, st, &d, loc, false);
 }
 
 /* Several objects of one site: what a list built in a loop holds. */
@@ -1044,6 +1075,38 @@ static void forget_field_deps(struct engine *en, struct state *st,
 			}
 }
 
+struct dead_arg {
+	struct drop_arg *d;
+	const uint64_t *live;
+	int block;
+};
+
+static bool rooted_dead(void *arg, int path)
+{
+	struct dead_arg *da = arg;
+	struct engine *en = da->d->en;
+	int p = path;
+
+	while (en->paths[p].parent >= 0)
+		p = en->paths[p].parent;
+	if (en->paths[p].kind != 'v' ||
+	    liveness_live(en->fn, da->live, da->block, en->paths[p].var))
+		return false;
+	note_lost(da->d, path);
+	return true;
+}
+
+/* At the start of block: forget the locals no later code reads. */
+void forget_dead_vars(struct engine *en, struct state *st,
+		      const uint64_t *live, int block, struct ir_loc loc)
+{
+	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct dead_arg da = { &d, live, block };
+
+	state_drop_if(st, rooted_dead, &da);
+	fire_lost_list(en, st, &d, loc, false);
+}
+
 void forget_var(struct engine *en, struct state *st, int var)
 {
 	struct drop_arg d = { en, var, NULL, 0, 0, st };
@@ -1139,6 +1202,7 @@ void assign(struct engine *en, struct state *st, int path,
 	    struct ir_loc loc)
 {
 	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct drop_arg idx = { en, 0, NULL, 0, 0, st };
 	struct value w, *v = (struct value *)val;
 	struct store_info si;
 	char fk[512];
@@ -1159,9 +1223,9 @@ void assign(struct engine *en, struct state *st, int path,
 	state_drop_if(st, is_strict_subpath, &d);
 	state_drop_path_slots(st, is_subpath, &d);
 	if (en->paths[path].kind == 'v')
-		forget_var_deps(en, st, en->paths[path].var, &d);
+		forget_var_deps(en, st, en->paths[path].var, &idx);
 	else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
-		forget_field_deps(en, st, en->paths[path].field, &d);
+		forget_field_deps(en, st, en->paths[path].field, &idx);
 	state_set(st, path, v);
 	memset(&si, 0, sizeof(si));
 	if (store_target(en, st, path, &si, fk, sizeof(fk))) {
@@ -1171,7 +1235,8 @@ void assign(struct engine *en, struct state *st, int path,
 		si.forget = en->assign_forgets;
 		fire_store(en, st, &si);
 	}
-	fire_lost_list(en, st, &d, loc);
+	fire_lost_list(en, st, &d, loc, false);
+	fire_lost_list(en, st, &idx, loc, true);
 }
 
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
@@ -1311,6 +1376,30 @@ static struct value cmp_values(int op, struct value a, struct value b)
 	}
 }
 
+/*
+ * p + i: the address of element i of p's object (p[i]), as addr_sym
+ * names &p[i].  Once p is itself such an address, a walk (p++ in a
+ * loop) stops being tracked: the value is unknown.
+ */
+static struct value element_of(struct engine *en, struct state *st,
+			       int32_t obj, const struct ir_expr *idx)
+{
+	const struct sym *s = sym_of(en, obj);
+	int path;
+	int32_t id;
+
+	if (s && s->kind == SYM_ADDR)
+		return mkv(V_UNK);
+	path = path_object(en, obj);
+	if (idx && idx->kind == EX_CONST)
+		path = path_child(en, path, '[', true, NULL, NULL, idx->ival,
+				  NULL);
+	else
+		path = path_child(en, path, '[', true, NULL, NULL, 0, idx);
+	id = addr_sym(en, st, path);
+	return id ? vobj(id) : mkv(V_UNK);
+}
+
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e)
 {
@@ -1348,6 +1437,12 @@ struct value eval(struct engine *en, struct state *st,
 				if (a.kind == V_OBJ)
 					return a;
 			}
+			/* &q[1] of an element's address: a walk (q =
+			 * queue_next(q)), not followed past one step */
+			a = eval(en, st, e->a->a);
+			if (a.kind == V_OBJ && sym_of(en, a.obj) &&
+			    sym_of(en, a.obj)->kind == SYM_ADDR)
+				return mkv(V_UNK);
 			id = addr_sym(en, st, expr_path(en, e->a));
 			if (id)
 				return vobj(id);
@@ -1383,6 +1478,10 @@ struct value eval(struct engine *en, struct state *st,
 		 */
 		if (e->op != AR_ADD && e->op != AR_SUB)
 			return mkv(V_UNK);
+		/* p + i, p++: another element of p's object */
+		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
+		    !(b.kind == V_CONST && b.c == 0))
+			return element_of(en, st, a.obj, e->b);
 		if (a.kind == V_OBJ && (e->a->is_ptr || b.kind != V_OBJ ||
 					(a.obj >= 0 && b.obj < 0)) &&
 		    b.kind != V_PRED && !(e->b && e->b->is_ptr))

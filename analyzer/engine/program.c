@@ -125,6 +125,32 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	return e->skipped ? NULL : &e->sum;
 }
 
+/*
+ * Success is what a function does not return when an allocation of its
+ * own failed: 0 for most int functions, 1 for alloc_all_urbs() that
+ * returns 0 on failure, non-NULL for pointers.  With no failure seen,
+ * the kernel's convention.
+ */
+bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
+		  bool returns_ptr)
+{
+	struct fn_entry *e = hmap_get(&u->fns, fn);
+	unsigned f = e ? e->fail_conds : 0;
+
+	if (cond != RC_ZERO && cond != RC_NONZERO)
+		return false;
+	if (f == 1u << RC_ZERO)
+		return cond == RC_NONZERO;
+	if (f == 1u << RC_NONZERO)
+		return cond == RC_ZERO;
+	return cond == (returns_ptr ? RC_NONZERO : RC_ZERO);
+}
+
+bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
+{
+	return unit_success(en->unit, fn, (enum ret_cond)cond, false);
+}
+
 static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
 {
 	struct calls_entry *c = hmap_get(&up->calls, caller);

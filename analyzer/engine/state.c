@@ -448,15 +448,23 @@ static void join_slot(struct state *j, int type, int32_t key,
  */
 struct state *state_join(const struct state *a, const struct state *b)
 {
+	static const struct value top = { V_TOP, 0, 0, 0 };
 	struct state *j = state_new();
 	int i;
 
+	/* a place bound differently on the two paths, or on one only, holds
+	 * some value: not the one it held on entry */
 	for (i = 0; i < a->nb; i++) {
 		const struct value *bv = state_get(b, a->b[i].path);
 
 		if (bv && value_eq(bv, &a->b[i].v))
 			state_set(j, a->b[i].path, &a->b[i].v);
+		else
+			state_set(j, a->b[i].path, &top);
 	}
+	for (i = 0; i < b->nb; i++)
+		if (!state_get(a, b->b[i].path))
+			state_set(j, b->b[i].path, &top);
 	for (i = 0; i < a->no; i++) {
 		const struct objst *bo = state_obj((struct state *)b,
 						   a->o[i].id);

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Live variables, per block.  A binding of a local that no later code
+ * reads (a temporary of a macro, a loop's previous cursor) only tells
+ * states apart: the engine drops it at the start of a block where the
+ * variable is dead, so paths that differ only there merge.  Standard
+ * backward dataflow over the CFG; a variable whose address is taken is
+ * always live (it may be read through the pointer).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+struct bits {
+	uint64_t *w;
+};
+
+static int nwords(int nvars)
+{
+	return (nvars + 63) / 64 + 1;
+}
+
+static void set_bit(uint64_t *w, int i)
+{
+	w[i / 64] |= 1ULL << (i % 64);
+}
+
+static bool has_bit(const uint64_t *w, int i)
+{
+	return w[i / 64] & (1ULL << (i % 64));
+}
+
+/* the variable an lvalue is rooted at through no dereference, or -1 */
+static int local_root(const struct ir_expr *e)
+{
+	while (e) {
+		switch (e->kind) {
+		case EX_VAR:
+			return e->var;
+		case EX_MEMBER:
+			if (e->arrow)
+				return -1;
+			e = e->a;
+			break;
+		case EX_INDEX:
+			if (e->base_is_ptr)
+				return -1;
+			e = e->a;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+static void uses(const struct ir_expr *e, uint64_t *use, const uint64_t *def,
+		 uint64_t *addr)
+{
+	int r;
+
+	if (!e)
+		return;
+	switch (e->kind) {
+	case EX_VAR:
+		if (!has_bit(def, e->var))
+			set_bit(use, e->var);
+		return;
+	case EX_ADDR:
+		r = local_root(e->a);
+		if (r >= 0)
+			set_bit(addr, r);
+		break;
+	default:
+		break;
+	}
+	uses(e->a, use, def, addr);
+	uses(e->b, use, def, addr);
+}
+
+/* p->x = ...: p is read; s.x = ...: s is partly written, still live */
+static void lvalue(const struct ir_expr *e, uint64_t *use, uint64_t *def,
+		   uint64_t *addr)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_VAR) {
+		set_bit(def, e->var);
+		return;
+	}
+	uses(e, use, def, addr);
+}
+
+static void block_sets(const struct ir_block *b, uint64_t *use, uint64_t *def,
+		       uint64_t *addr)
+{
+	int i, k;
+
+	for (i = 0; i < b->ninsns; i++) {
+		const struct ir_insn *in = &b->insns[i];
+
+		switch (in->kind) {
+		case I_ASSIGN:
+			uses(in->rhs, use, def, addr);
+			lvalue(in->lhs, use, def, addr);
+			break;
+		case I_USE:
+			uses(in->rhs, use, def, addr);
+			break;
+		case I_CALL:
+			for (k = 0; k < in->call->nargs; k++)
+				uses(in->call->args[k], use, def, addr);
+			uses(in->call->fnexpr, use, def, addr);
+			lvalue(in->call->dest, use, def, addr);
+			break;
+		}
+	}
+	if (b->term == T_BRANCH)
+		uses(b->cond, use, def, addr);
+	if (b->term == T_RETURN)
+		uses(b->ret, use, def, addr);
+}
+
+uint64_t *liveness_compute(const struct ir_func *fn)
+{
+	int nw = nwords(fn->nvars), b, i;
+	size_t size = (size_t)fn->nblocks * nw * sizeof(uint64_t);
+	uint64_t *in = xcalloc(1, size + sizeof(uint64_t));
+	uint64_t *use = xcalloc(1, size + sizeof(uint64_t));
+	uint64_t *def = xcalloc(1, size + sizeof(uint64_t));
+	uint64_t *addr = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *out = xcalloc(nw, sizeof(uint64_t));
+	bool changed = true;
+
+	for (b = 0; b < fn->nblocks; b++)
+		block_sets(&fn->blocks[b], use + b * nw, def + b * nw, addr);
+	while (changed) {
+		changed = false;
+		for (b = fn->nblocks - 1; b >= 0; b--) {
+			const struct ir_block *blk = &fn->blocks[b];
+			uint64_t *bin = in + b * nw;
+
+			memset(out, 0, nw * sizeof(uint64_t));
+			if (blk->term == T_GOTO || blk->term == T_BRANCH)
+				for (i = 0; i < nw; i++)
+					out[i] |= in[blk->succ[0] * nw + i];
+			if (blk->term == T_BRANCH)
+				for (i = 0; i < nw; i++)
+					out[i] |= in[blk->succ[1] * nw + i];
+			for (i = 0; i < nw; i++) {
+				uint64_t v = use[b * nw + i] |
+					     (out[i] & ~def[b * nw + i]) |
+					     addr[i];
+
+				if (v != bin[i]) {
+					bin[i] = v;
+					changed = true;
+				}
+			}
+		}
+	}
+	free(use);
+	free(def);
+	free(addr);
+	free(out);
+	return in;
+}
+
+bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
+		   int var)
+{
+	return has_bit(live + (size_t)block * nwords(fn->nvars), var);
+}
