@@ -5,11 +5,18 @@
 /*
  * Internals shared by the engine's files; checkers use engine.h only.
  *
- *   paths.c    access paths, symbolic objects, evaluation, assignment
- *   calls.c    calls: rules-table roles, summaries replayed, frees
- *   explore.c  the worklist, branches, returns, event dispatch
- *   facts.c    summary records: kinds, merging per return condition,
- *              the core facts (deref, free, alloc, null, store), text form
+ *   paths.c    access paths, canonical places, subjects seen from a call
+ *   syms.c     symbolic objects: a place's value on entry, opaque values
+ *   memory.c   assignment, store and lost events, forgetting
+ *   eval.c     evaluation of IR expressions
+ *   liveness.c live variables per block
+ *   events.c   the events the checkers hook
+ *   branch.c   what each edge of a condition teaches
+ *   explore.c  the worklist, returns, garbage collection of the state
+ *   calls.c    calls: rules-table roles, frees, locks
+ *   replay.c   a callee's summary replayed at a call
+ *   facts.c    summary records: kinds, merging per return condition, text
+ *   core.c     the engine's own facts (deref, free, alloc, null, writes)
  *   fields.c   facts about struct fields and globals across the unit
  *   program.c  one translation unit: summary pass, then reporting pass
  */
@@ -64,6 +71,7 @@ struct core_kinds {
 
 extern struct core_kinds core;
 extern int core_failed;		/* slot (global): an allocation failed here */
+extern int core_freed;		/* slot (object): freed on this path */
 
 /* ---- the translation unit ---- */
 
@@ -178,48 +186,65 @@ struct engine {
 /* paths.c */
 struct value mkv(int kind);
 struct value vconst(int64_t c);
+struct value vobj(int32_t id);
+struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);
 int path_child(struct engine *en, int parent, char kind, bool deref,
 	       const char *field, const char *rec, int64_t idx,
 	       const struct ir_expr *idx_expr);
+int path_object(struct engine *en, int32_t id);
 int expr_path(struct engine *en, const struct ir_expr *e);
 int canon_path(struct engine *en, struct state *st, int path);
-void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc);
-void unlink_object(struct engine *en, struct state *st, int32_t id,
-		   struct ir_loc loc);
-void forget_dead_vars(struct engine *en, struct state *st,
-		      const uint64_t *live, int block, struct ir_loc loc);
-
-/* liveness.c: live[block] is a bitset of the variables read later */
-uint64_t *liveness_compute(const struct ir_func *fn);
-bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
-		   int var);
-struct value eval(struct engine *en, struct state *st,
-		  const struct ir_expr *e);
-struct value load_path(struct engine *en, struct state *st, int path);
-bool store_target(struct engine *en, struct state *st, int path,
-		  struct store_info *si, char *fk, size_t fklen);
-void assign(struct engine *en, struct state *st, int path,
-	    const struct value *v, const struct ir_expr *lhs,
-	    struct ir_loc loc);
-void forget_var(struct engine *en, struct state *st, int var);
-int32_t sym_param(struct engine *en, int param);
-int32_t sym_opaque(struct engine *en, int site);
-const struct sym *sym_of(struct engine *en, int32_t id);
-struct objst *obj_materialize(struct engine *en, struct state *st,
-			      int32_t id);
-void obj_reset(struct engine *en, struct state *st, int32_t id);
-void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
+void step_str(struct engine *en, const struct path *p, char *buf,
+	      size_t len);
 char *path_str(struct engine *en, int path);
 const char *path_field_key(struct engine *en, int path, char *buf,
 			   size_t len);
 int resolve_subject(struct engine *en, struct state *st,
 		    const struct ir_call *call, const char *subject,
 		    const char *key, struct value *out);
+
+/* syms.c */
+int32_t sym_id(int index);
+const struct sym *sym_of(struct engine *en, int32_t id);
+int32_t sym_param(struct engine *en, int param);
+int32_t sym_opaque(struct engine *en, int site);
+int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
+		    int32_t avoid);
+int32_t addr_sym(struct engine *en, struct state *st, int path);
+int sym_place(struct engine *en, int32_t id);
+int32_t sym_many(struct engine *en, int site);
+struct value load_path(struct engine *en, struct state *st, int path);
+struct objst *obj_materialize(struct engine *en, struct state *st,
+			      int32_t id);
 void engine_paths_free(struct engine *en);
 
-/* explore.c: events */
+/* memory.c */
+bool store_target(struct engine *en, struct state *st, int path,
+		  struct store_info *si, char *fk, size_t fklen);
+void assign(struct engine *en, struct state *st, int path,
+	    const struct value *v, const struct ir_expr *lhs,
+	    struct ir_loc loc);
+void forget_var(struct engine *en, struct state *st, int var);
+void forget_dead_vars(struct engine *en, struct state *st,
+		      const uint64_t *live, int block, struct ir_loc loc);
+void forget_object_memory(struct engine *en, struct state *st, int32_t id,
+			  struct ir_loc loc);
+void obj_reset(struct engine *en, struct state *st, int32_t id);
+void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
+void unlink_object(struct engine *en, struct state *st, int32_t id,
+		   struct ir_loc loc);
+
+/* eval.c */
+struct value eval(struct engine *en, struct state *st,
+		  const struct ir_expr *e);
+
+/* liveness.c: live[block] is a bitset of the variables read later */
+uint64_t *liveness_compute(const struct ir_func *fn);
+bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
+		   int var);
+
+/* events.c */
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
 		      const struct ir_loc *via_loc, const char *via_file);
@@ -232,8 +257,16 @@ void fire_store(struct engine *en, struct state *st,
 		const struct store_info *si);
 void fire_lost(struct engine *en, struct state *st, int32_t id,
 	       struct ir_loc loc, bool at_return, bool forgotten);
+void fire_branch(struct engine *en, struct state *st,
+		 const struct ir_block *b, struct value c, bool taken);
+
+/* branch.c */
 bool refine(struct engine *en, struct state *st, struct value cond,
 	    bool taken);
+void refine_var(struct engine *en, struct state *st,
+		const struct ir_expr *cond, bool taken);
+
+/* explore.c */
 void engine_explore(struct engine *en);
 bool obj_outlives(struct engine *en, struct state *st, int32_t id);
 
@@ -243,6 +276,29 @@ void exec_call(struct engine *en, struct state *st,
 	       struct state **split);
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi);
+void do_unlink(struct engine *en, struct state *st, int32_t id,
+	       struct ir_loc loc);
+void dest_assign(struct engine *en, struct state *st,
+		 const struct ir_call *call, struct value v,
+		 struct ir_loc loc);
+void new_object(struct engine *en, struct state *st,
+		const struct ir_call *call, const struct ir_expr *dest,
+		struct ir_loc loc, int family, bool can_fail, int order,
+		const char *via);
+
+/* replay.c */
+struct replay {
+	const struct ir_call *call;
+	const struct api_entry *api;
+	const struct summary *sum;
+	const struct value *args;
+	int nargs;
+	const char *const *fnargs;
+	struct ir_loc loc;
+};
+
+bool replay_summary(struct engine *en, struct state *st,
+		    const struct replay *r, struct state **split, bool *ends);
 
 /* facts.c */
 void facts_init(void);
@@ -252,10 +308,20 @@ void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 		   const char *subject, int64_t value, const char *str,
 		   const char *key, const char *file, struct ir_loc loc);
 void fact_list_clear(struct fact_list *fl);
+bool has_fact(const struct fact_list *fl, const struct fact *f);
+void add_may(struct engine *en, int kind, const char *subject,
+	     int64_t value, const char *str, const char *key,
+	     struct ir_loc loc);
 void facts_begin(struct engine *en);
 void facts_return(struct engine *en, struct state *st,
 		  const struct return_info *r);
 void facts_finish(struct engine *en);
+void summary_free(struct summary *s);
+void summary_write(FILE *f, const struct summary *s);
+int summary_parse_line(const char *line, struct summary *s);
+
+/* core.c */
+const char *sym_key(struct engine *en, int32_t id);
 void core_on_deref(struct engine *en, struct state *st,
 		   const struct deref_info *d);
 void core_on_free(struct engine *en, struct state *st,
@@ -263,9 +329,10 @@ void core_on_free(struct engine *en, struct state *st,
 void core_on_store(struct engine *en, struct state *st,
 		   const struct store_info *s);
 void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc);
-void summary_free(struct summary *s);
-void summary_write(FILE *f, const struct summary *s);
-int summary_parse_line(const char *line, struct summary *s);
+void core_path_facts(struct engine *en, struct state *st,
+		     const struct return_info *r, struct fact_list *out);
+void ret_alloc_facts(struct engine *en, struct state *st,
+		     const struct return_info *r);
 
 /* fields.c */
 struct field_db *field_db_new(void);

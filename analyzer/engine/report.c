@@ -62,3 +62,102 @@ void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 	}
 	findings_add(en->unit->out, &f);
 }
+
+/* ---- the source as messages name it ---- */
+
+static void expr_str(struct engine *en, const struct ir_expr *e,
+		     char *buf, size_t len)
+{
+	char a[256];
+
+	if (!e) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	switch (e->kind) {
+	case EX_VAR:
+		snprintf(buf, len, "%s", en->fn->vars[e->var].name);
+		if (buf[0] == '$')
+			snprintf(buf, len, "the result");
+		return;
+	case EX_MEMBER:
+		expr_str(en, e->a, a, sizeof(a));
+		snprintf(buf, len, "%s%s%s", a, e->arrow ? "->" : ".",
+			 e->field);
+		return;
+	case EX_INDEX:
+		expr_str(en, e->a, a, sizeof(a));
+		if (e->b && e->b->kind == EX_CONST)
+			snprintf(buf, len, "%s[%lld]", a, (long long)e->b->ival);
+		else
+			snprintf(buf, len, "%s[...]", a);
+		return;
+	case EX_DEREF:
+		expr_str(en, e->a, a, sizeof(a));
+		snprintf(buf, len, "*%s", a);
+		return;
+	case EX_ADDR:
+		expr_str(en, e->a, a, sizeof(a));
+		snprintf(buf, len, "&%s", a);
+		return;
+	case EX_ARITH:
+		expr_str(en, e->a, buf, len);
+		return;
+	case EX_CONST:
+		snprintf(buf, len, "%lld", (long long)e->ival);
+		return;
+	case EX_FUNC:
+		snprintf(buf, len, "%s", e->field);
+		return;
+	default:
+		snprintf(buf, len, "the pointer");
+		return;
+	}
+}
+
+char *engine_expr_str(struct engine *en, const struct ir_expr *e)
+{
+	char buf[512];
+
+	expr_str(en, e, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+/* priv->buf, from the access path of a callee's subject */
+static void path_text(struct engine *en, int path, char *buf, size_t len)
+{
+	const struct path *p = &en->paths[path];
+	char base[256];
+
+	switch (p->kind) {
+	case 'v':
+		snprintf(buf, len, "%s", en->fn->vars[p->var].name);
+		return;
+	case 'g':
+		snprintf(buf, len, "%s", p->field);
+		return;
+	case 'o':
+		snprintf(buf, len, "the pointer");
+		return;
+	}
+	path_text(en, p->parent, base, sizeof(base));
+	if (p->kind == '[')
+		snprintf(buf, len, p->idx_expr ? "%s[...]" : "%s[%lld]", base,
+			 (long long)p->idx);
+	else
+		snprintf(buf, len, "%s%s%s", base, p->kind == '>' ? "->" : ".",
+			 p->field);
+}
+
+char *engine_deref_str(struct engine *en, const struct deref_info *d)
+{
+	char buf[512];
+
+	if (d->e)
+		return engine_expr_str(en, d->e);
+	if (d->path >= 0) {
+		path_text(en, d->path, buf, sizeof(buf));
+		return xstrdup(buf);
+	}
+	return xstrdup("the pointer");
+}

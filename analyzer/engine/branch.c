@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Branches: what each edge of a condition teaches.  A null test makes
+ * the object NULL or not (and the objects its null-ness is tied to); a
+ * test of an integer (if (err), switch cases, if (ret < 0)) makes it
+ * known on the edge, so a later test of the same place follows the same
+ * way.  An edge that contradicts what the path knows is not taken.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+/* ---- branches ---- */
+
+/* obj is NULL (want_null) or not on this edge; false if it cannot be. */
+static bool set_null(struct engine *en, struct state *st, int32_t id,
+		     bool want_null, int depth)
+{
+	struct objst tmp, *o;
+	const struct objst *v = engine_obj(en, st, id, &tmp);
+
+	if (!v)
+		return true;
+	if (want_null && v->null == NL_NONNULL)
+		return false;
+	if (!want_null && v->null == NL_NULL)
+		return false;
+	o = obj_materialize(en, st, id);
+	o->null = want_null ? NL_NULL : NL_NONNULL;
+	o->flags |= OF_CHECKED;
+	if (want_null && o->can_fail && id >= 0) {
+		static const struct slot_val yes = { 1, 0 };
+
+		slot_set(st, core_failed, 0, &yes);
+	}
+	if (o->link != LINK_NONE && depth == 0) {
+		bool same = o->link_same;
+
+		return set_null(en, st, o->link, same ? want_null : !want_null,
+				1);
+	}
+	return true;
+}
+
+/* null-ness of a and b agree (same) or differ, on this edge */
+static bool relate(struct engine *en, struct state *st, int32_t a, int32_t b,
+		   bool same)
+{
+	struct objst ta, tb, *oa, *ob;
+	const struct objst *va = engine_obj(en, st, a, &ta);
+	const struct objst *vb = engine_obj(en, st, b, &tb);
+
+	if (!va || !vb)
+		return true;
+	if (va->null != NL_MAYBE)
+		return set_null(en, st, b,
+				(va->null == NL_NULL) == same, 1);
+	if (vb->null != NL_MAYBE)
+		return set_null(en, st, a,
+				(vb->null == NL_NULL) == same, 1);
+	oa = obj_materialize(en, st, a);
+	oa->link = b;
+	oa->link_same = same;
+	oa->flags |= OF_CHECKED;
+	ob = obj_materialize(en, st, b);
+	ob->link = a;
+	ob->link_same = same;
+	ob->flags |= OF_CHECKED;
+	return true;
+}
+
+/*
+ * Refine st with "cond is true" (taken) or false.  Returns false when the
+ * edge is infeasible on this path.
+ */
+bool refine(struct engine *en, struct state *st, struct value cond,
+	    bool taken)
+{
+	switch (cond.kind) {
+	case V_CONST:
+		return (cond.c != 0) == taken;
+	case V_NONNULL:
+	case V_ERRPTR:
+		return taken;
+	case V_NE:
+		return cond.c != 0 || taken;
+	case V_NESET:
+		return !(cond.c & 1) || taken;
+	case V_OBJ:
+		return set_null(en, st, cond.obj, !taken, 0);
+	case V_PRED:
+		return set_null(en, st, cond.obj,
+				cond.pred_null ? taken : !taken, 0);
+	case V_REL:
+		return relate(en, st, cond.obj, (int32_t)cond.c,
+			      !cond.pred_null == taken);
+	default:
+		return true;
+	}
+}
+
+/* On the edge where "x op k" is truthy, is x known not to be 0? */
+static bool order_excludes_zero(int op, int64_t k, bool truthy)
+{
+	if (!truthy) {
+		switch (op) {
+		case CMP_LT: op = CMP_GE; break;
+		case CMP_GT: op = CMP_LE; break;
+		case CMP_LE: op = CMP_GT; break;
+		default: op = CMP_LT; break;
+		}
+	}
+	switch (op) {
+	case CMP_LT: return k <= 0;
+	case CMP_LE: return k < 0;
+	case CMP_GT: return k >= 0;
+	default: return k > 0;	/* CMP_GE */
+	}
+}
+
+/* cur, also known != k (switch (kind): case A, case B, default) */
+static bool not_equal(struct value cur, int64_t k, struct value *out)
+{
+	uint64_t mask;
+
+	if (cur.kind == V_UNK) {
+		*out = mkv(V_NE);
+		out->c = k;
+		return true;
+	}
+	if (k < 0 || k >= 64)
+		return false;
+	if (cur.kind == V_NE && cur.c >= 0 && cur.c < 64)
+		mask = 1ULL << cur.c;
+	else if (cur.kind == V_NONNULL)
+		mask = 1;
+	else if (cur.kind == V_NESET)
+		mask = (uint64_t)cur.c;
+	else
+		return false;
+	*out = mkv(V_NESET);
+	out->c = (int64_t)(mask | (1ULL << k));
+	return true;
+}
+
+/*
+ * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
+ * integer is known (zero, non-zero, equal to K, not equal to K), so a
+ * later test of the same place follows the same way.
+ */
+void refine_var(struct engine *en, struct state *st,
+		       const struct ir_expr *cond, bool taken)
+{
+	bool truthy = taken;
+	struct value cur, v;
+	int64_t k = 0;
+	bool cmp = false;
+	int path;
+
+	for (;;) {
+		if (cond->kind == EX_NOT) {
+			truthy = !truthy;
+			cond = cond->a;
+		} else if (cond->kind == EX_CMP &&
+			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+			   cond->b && cond->b->kind == EX_CONST &&
+			   cond->b->ival == 0) {
+			if (cond->op == CMP_EQ)
+				truthy = !truthy;
+			cond = cond->a;
+		} else {
+			break;
+		}
+	}
+	if (cond->kind == EX_CMP && cond->op != CMP_EQ && cond->op != CMP_NE &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		/* if (ret < 0): on that edge ret is not 0 either */
+		if (!order_excludes_zero(cond->op, cond->b->ival, truthy))
+			return;
+		path = expr_path(en, cond->a);
+		if (path < 0)
+			return;
+		path = canon_path(en, st, path);
+		cur = load_path(en, st, path);
+		if (cur.kind == V_UNK) {
+			v = mkv(V_NONNULL);
+			state_set(st, path, &v);
+		}
+		return;
+	}
+	if (cond->kind == EX_CMP && (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		cmp = true;
+		k = cond->b->ival;
+		if (cond->op == CMP_NE)
+			truthy = !truthy;
+		cond = cond->a;
+	}
+	path = expr_path(en, cond);
+	if (path < 0)
+		return;
+	path = canon_path(en, st, path);
+	cur = load_path(en, st, path);
+	if (cur.kind == V_OBJ || cur.kind == V_CONST || cur.kind == V_PRED ||
+	    cur.kind == V_REL)
+		return;
+	if (cmp) {
+		if (truthy)
+			v = vconst(k);
+		else if (!not_equal(cur, k, &v))
+			return;
+	} else {
+		if (cur.kind != V_UNK)
+			return;
+		v = truthy ? mkv(V_NONNULL) : vconst(0);
+	}
+	state_set(st, path, &v);
+}

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The engine's own facts, written like a checker's: what a function
+ * dereferences before any NULL check, frees, leaves in its caller's
+ * memory (writes, sets, points), returns (a fresh allocation that may be
+ * NULL, one of its arguments' places), unlinks, and the NULL tests it
+ * stands for.  Also the facts about struct fields its stores give.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+const char *sym_key(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s ? s->field_key : NULL;
+}
+
+void core_on_deref(struct engine *en, struct state *st,
+		   const struct deref_info *d)
+{
+	struct objst tmp;
+	const struct objst *o = engine_obj(en, st, d->v.obj, &tmp);
+	const char *subject = engine_subject(en, d->v.obj);
+
+	if (!o || !subject || o->null != NL_MAYBE ||
+	    (o->flags & (OF_CHECKED | OF_DEREFED)))
+		return;
+	add_may(en, core.deref, subject, 0, NULL, sym_key(en, d->v.obj), d->loc);
+}
+
+/* The deallocator and order of a free, packed in one slot value. */
+static int64_t pack_free(const struct free_info *fi)
+{
+	return (int64_t)(((uint64_t)(uintptr_t)fi->api << 8) |
+			 (uint64_t)((fi->order + 1) & 0xff));
+}
+
+void core_on_free(struct engine *en, struct state *st,
+		  const struct objst *o, const struct free_info *fi)
+{
+	struct slot_val v;
+
+	if (!engine_subject(en, o->id))
+		return;
+	v.a = loc_pack(fi->loc);
+	v.b = pack_free(fi);
+	slot_set(st, core_freed, o->id, &v);
+}
+
+/* The subject of the memory a store writes ("$0->list"), or NULL. */
+static char *store_subject(struct engine *en, struct state *st, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		const struct path *n = &en->paths[p];
+		struct value base;
+		const char *bs;
+		char *full, *bfull;
+
+		if (n->kind == 'g')
+			return path_str(en, path);	/* "@g", "@g.f[2]" */
+		if (n->kind == 'v' || n->kind == 'o')
+			return NULL;
+		if (!n->deref)
+			continue;
+		base = load_path(en, st, n->parent);
+		if (base.kind != V_OBJ)
+			return NULL;
+		bs = engine_subject(en, base.obj);
+		if (!bs)
+			return NULL;
+		/* the steps from the dereference down to the stored place */
+		full = path_str(en, path);
+		bfull = path_str(en, n->parent);
+		p = (int)strlen(bfull);
+		bs = xstrfmt("%s%s", bs, full + p);
+		free(full);
+		free(bfull);
+		return (char *)bs;
+	}
+	return NULL;
+}
+
+void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc)
+{
+	const char *subject = engine_subject(en, id);
+
+	if (subject)
+		add_may(en, core.unlinks, subject, 0, NULL, NULL, loc);
+}
+
+void core_on_store(struct engine *en, struct state *st,
+		   const struct store_info *s)
+{
+	const char *src = s->v.kind == V_OBJ ? engine_subject(en, s->v.obj) :
+			  NULL;
+	char *dst;
+
+	/* what a callee wrote it records itself, when it is ours */
+	if (s->field_key && en->fn->in_main_file && !s->forget &&
+	    !(s->v.kind == V_CONST && s->v.c == 0)) {
+		struct objst tmp;
+		const struct objst *o = s->v.kind == V_OBJ && s->v.obj >= 0 ?
+			engine_obj(en, st, s->v.obj, &tmp) : NULL;
+		const struct site_info *si = o && o->id < en->nsites ?
+					     &en->sites[o->id] : NULL;
+
+		if (o && o->family >= 0 && si && si->callee)
+			engine_field_fact(en, s->field_key, core.field_store,
+					  o->family | ((int64_t)(o->order + 1) << 16),
+					  si->via ? si->via : si->callee,
+					  si->loc);
+		else
+			engine_field_fact(en, s->field_key, core.field_store,
+					  -1, NULL, s->loc);
+	}
+	(void)src;
+	if (s->path < 0)
+		return;
+	dst = store_subject(en, st, s->path);
+	if (dst)
+		add_may(en, core.writes, dst, 0, NULL, s->field_key, s->loc);
+	free(dst);
+}
+
+/* The facts of this return path that the engine itself knows. */
+void core_path_facts(struct engine *en, struct state *st,
+			    const struct return_info *r,
+			    struct fact_list *out)
+{
+	const char *subject, *fk;
+	char fkbuf[512];
+	int32_t key;
+	const struct slot_val *v;
+	int pos = 0, i;
+
+	while (slot_iter(st, core_freed, &pos, &key, &v)) {
+		const struct api_entry *api =
+			(const struct api_entry *)(uintptr_t)((uint64_t)v->b >> 8);
+
+		subject = engine_subject(en, key);
+		if (subject)
+			fact_list_add(out, core.free, RC_ANY, subject,
+				      (v->b & 0xff) - 1, api ? api->name : NULL,
+				      sym_key(en, key), en->fn->file,
+				      loc_unpack(v->a));
+	}
+	for (i = 0; i < st->no; i++) {
+		const struct objst *o = &st->o[i];
+
+		subject = engine_subject(en, o->id);
+		if (subject && (o->flags & OF_CHECKED) && o->null != NL_MAYBE)
+			fact_list_add(out, core.null, RC_ANY, subject,
+				      o->null == NL_NULL, NULL, sym_key(en, o->id),
+				      en->fn->file, r->loc);
+	}
+	if (r->v.kind == V_OBJ && (subject = engine_subject(en, r->v.obj)))
+		fact_list_add(out, core.ret_is, RC_ANY, "$ret", 0, subject,
+			      sym_key(en, r->v.obj), en->fn->file, r->loc);
+	/* what the caller's memory holds when we return */
+	for (i = 0; i < st->nb; i++) {
+		const struct binding *b = &st->b[i];
+		const char *src = NULL;
+		char *dst;
+
+		if (b->v.kind == V_OBJ)
+			src = engine_subject(en, b->v.obj);
+		if (b->v.kind != V_CONST && !src)
+			continue;
+		dst = store_subject(en, st, b->path);
+		if (!dst)
+			continue;
+		fk = path_field_key(en, b->path, fkbuf, sizeof(fkbuf));
+		if (src)
+			fact_list_add(out, core.points, RC_ANY, dst, 0, src, fk,
+				      en->fn->file, r->loc);
+		else
+			fact_list_add(out, core.sets, RC_ANY, dst, b->v.c, NULL,
+				      fk, en->fn->file, r->loc);
+		free(dst);
+	}
+}
+
+/* The allocation a path returns, for callers: a wrapper allocator. */
+void ret_alloc_facts(struct engine *en, struct state *st,
+			    const struct return_info *r)
+{
+	struct objst tmp;
+	const struct objst *o;
+
+	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
+		const struct site_info *si = r->v.obj < en->nsites ?
+					     &en->sites[r->v.obj] : NULL;
+
+		o = engine_obj(en, st, r->v.obj, &tmp);
+		if (!o || o->family < 0 || !si || !si->callee)
+			return;
+		add_may(en, core.ret_alloc, "$ret",
+			o->family | ((int64_t)(o->order + 1) << 16),
+			si->via ? si->via : si->callee, NULL, r->loc);
+		if (o->null != NL_NONNULL)
+			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		return;
+	}
+	/* return NULL after an allocation failed: a wrapper that may return
+	 * NULL.  A NULL returned for another reason (a lookup that missed) is
+	 * not an allocation failure. */
+	if (r->v.kind != V_CONST || r->v.c != 0 || !en->fn->returns_ptr)
+		return;
+	if (slot_get(st, core_failed, 0))
+		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+}

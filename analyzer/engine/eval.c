@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Evaluation of side-effect-free IR expressions to abstract values:
+ * integer constants (folded only when literal, so loops do not count up
+ * through new states), null tests and relations between null-nesses,
+ * pointers into tracked objects (pointer arithmetic stays in the object;
+ * p + i is an element).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+static struct value not_value(struct value a)
+{
+	switch (a.kind) {
+	case V_CONST:
+		return vconst(!a.c);
+	case V_OBJ:
+		return vpred(a.obj, true);
+	case V_PRED:
+		return vpred(a.obj, !a.pred_null);
+	case V_NONNULL:
+	case V_ERRPTR:
+		return vconst(0);
+	case V_NE:
+		return a.c == 0 ? vconst(0) : mkv(V_UNK);
+	case V_NESET:
+		return (a.c & 1) ? vconst(0) : mkv(V_UNK);
+	case V_REL:
+		a.pred_null = !a.pred_null;
+		return a;
+	default:
+		return mkv(V_UNK);
+	}
+}
+
+static int64_t arith(int op, int64_t a, int64_t b, bool *ok)
+{
+	*ok = true;
+	switch (op) {
+	case AR_ADD: return (int64_t)((uint64_t)a + (uint64_t)b);
+	case AR_SUB: return (int64_t)((uint64_t)a - (uint64_t)b);
+	case AR_MUL: return (int64_t)((uint64_t)a * (uint64_t)b);
+	case AR_AND: return a & b;
+	case AR_OR: return a | b;
+	case AR_XOR: return a ^ b;
+	case AR_SHL: return b >= 0 && b < 63 ? (int64_t)((uint64_t)a << b) : 0;
+	case AR_SHR: return b >= 0 && b < 63 ? a >> b : 0;
+	case AR_DIV:
+		if (b && !(a == INT64_MIN && b == -1))
+			return a / b;
+		break;
+	case AR_REM:
+		if (b && !(a == INT64_MIN && b == -1))
+			return a % b;
+		break;
+	case AR_NEG: return (int64_t)(0 - (uint64_t)a);
+	case AR_BITNOT: return ~a;
+	}
+	*ok = false;
+	return 0;
+}
+
+/* !a == !b, !!a != !!b...: a relation between two null-nesses */
+static struct value rel_values(int op, struct value a, struct value b)
+{
+	struct value r = mkv(V_REL);
+	bool differ = op == CMP_NE;
+
+	if (a.obj == b.obj)
+		return mkv(V_UNK);
+	if (a.pred_null != b.pred_null)
+		differ = !differ;
+	r.obj = a.obj;
+	r.c = b.obj;
+	r.pred_null = differ;
+	return r;
+}
+
+static struct value cmp_values(int op, struct value a, struct value b)
+{
+	bool eq;
+
+	if (a.kind == V_CONST && b.kind == V_CONST) {
+		switch (op) {
+		case CMP_EQ: return vconst(a.c == b.c);
+		case CMP_NE: return vconst(a.c != b.c);
+		case CMP_LT: return vconst(a.c < b.c);
+		case CMP_GT: return vconst(a.c > b.c);
+		case CMP_LE: return vconst(a.c <= b.c);
+		case CMP_GE: return vconst(a.c >= b.c);
+		}
+	}
+	if (op != CMP_EQ && op != CMP_NE)
+		return mkv(V_UNK);
+	eq = op == CMP_EQ;
+	if (a.kind == V_PRED && b.kind == V_PRED)
+		return rel_values(op, a, b);
+	if (a.kind == V_CONST) {
+		struct value t = a;
+
+		a = b;
+		b = t;
+	}
+	if (b.kind != V_CONST)
+		return mkv(V_UNK);
+	if (a.kind == V_NE && a.c == b.c)
+		return vconst(!eq);
+	if (a.kind == V_NESET && b.c >= 0 && b.c < 64 &&
+	    ((uint64_t)a.c & (1ULL << b.c)))
+		return vconst(!eq);
+	if (b.c != 0)
+		return mkv(V_UNK);
+	/* a ==/!= 0 */
+	switch (a.kind) {
+	case V_OBJ:
+		return vpred(a.obj, eq);
+	case V_PRED:
+		return vpred(a.obj, eq ? !a.pred_null : a.pred_null);
+	case V_NONNULL:
+	case V_ERRPTR:
+		return vconst(!eq);
+	case V_REL:
+		return eq ? not_value(a) : a;
+	default:
+		return mkv(V_UNK);
+	}
+}
+
+/*
+ * p + i: the address of element i of p's object (p[i]), as addr_sym
+ * names &p[i].  Once p is itself such an address, a walk (p++ in a
+ * loop) stops being tracked: the value is unknown.
+ */
+static struct value element_of(struct engine *en, struct state *st,
+			       int32_t obj, const struct ir_expr *idx)
+{
+	const struct sym *s = sym_of(en, obj);
+	int path;
+	int32_t id;
+
+	if (s && s->kind == SYM_ADDR)
+		return mkv(V_UNK);
+	path = path_object(en, obj);
+	if (idx && idx->kind == EX_CONST)
+		path = path_child(en, path, '[', true, NULL, NULL, idx->ival,
+				  NULL);
+	else
+		path = path_child(en, path, '[', true, NULL, NULL, 0, idx);
+	id = addr_sym(en, st, path);
+	return id ? vobj(id) : mkv(V_UNK);
+}
+
+struct value eval(struct engine *en, struct state *st,
+		  const struct ir_expr *e)
+{
+	struct value a, b;
+	bool ok;
+
+	if (!e)
+		return mkv(V_UNK);
+	switch (e->kind) {
+	case EX_CONST:
+		return vconst(e->ival);
+	case EX_STR:
+	case EX_FUNC:
+		return mkv(V_NONNULL);
+	case EX_VAR:
+	case EX_MEMBER:
+	case EX_INDEX:
+	case EX_DEREF:
+		return load_path(en, st, expr_path(en, e));
+	case EX_ADDR:
+		/* &p->field and &p[i] point into p's object */
+		if (e->a && e->a->kind == EX_MEMBER && e->a->arrow) {
+			a = eval(en, st, e->a->a);
+			if (a.kind == V_OBJ)
+				return a;
+		}
+		if (e->a && e->a->kind == EX_INDEX) {
+			const struct ir_expr *ix = e->a->b;
+			int32_t id;
+
+			/* &p[0] is p; &p[i] is the element's address */
+			if (e->a->base_is_ptr && ix && ix->kind == EX_CONST &&
+			    ix->ival == 0) {
+				a = eval(en, st, e->a->a);
+				if (a.kind == V_OBJ)
+					return a;
+			}
+			/* &q[1] of an element's address: a walk (q =
+			 * queue_next(q)), not followed past one step */
+			a = eval(en, st, e->a->a);
+			if (a.kind == V_OBJ && sym_of(en, a.obj) &&
+			    sym_of(en, a.obj)->kind == SYM_ADDR)
+				return mkv(V_UNK);
+			id = addr_sym(en, st, expr_path(en, e->a));
+			if (id)
+				return vobj(id);
+			if (e->a->base_is_ptr) {
+				a = eval(en, st, e->a->a);
+				if (a.kind == V_OBJ)
+					return a;
+			}
+		}
+		return mkv(V_NONNULL);
+	case EX_NOT:
+		return not_value(eval(en, st, e->a));
+	case EX_CMP:
+		return cmp_values(e->op, eval(en, st, e->a), eval(en, st, e->b));
+	case EX_ARITH:
+		a = eval(en, st, e->a);
+		b = e->b ? eval(en, st, e->b) : vconst(0);
+		/*
+		 * Only literal arithmetic folds (clang has done most of it):
+		 * i = i + 1 must not count a loop up through new states.
+		 */
+		if (a.kind == V_CONST && b.kind == V_CONST &&
+		    e->a->kind == EX_CONST && (!e->b || e->b->kind == EX_CONST)) {
+			int64_t r = arith(e->op, a.c, b.c, &ok);
+
+			return ok ? vconst(r) : mkv(V_UNK);
+		}
+		/*
+		 * Pointer arithmetic (container_of, buf + len) stays inside
+		 * the pointer's object.  A size_t operand may be an object
+		 * too (unsigned long holds page addresses): the pointer is the
+		 * operand of pointer type, else an allocation over a symbol.
+		 */
+		if (e->op != AR_ADD && e->op != AR_SUB)
+			return mkv(V_UNK);
+		/* p + i, p++: another element of p's object */
+		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
+		    !(b.kind == V_CONST && b.c == 0))
+			return element_of(en, st, a.obj, e->b);
+		if (a.kind == V_OBJ && (e->a->is_ptr || b.kind != V_OBJ ||
+					(a.obj >= 0 && b.obj < 0)) &&
+		    b.kind != V_PRED && !(e->b && e->b->is_ptr))
+			return a;
+		if (e->op == AR_ADD && b.kind == V_OBJ &&
+		    (e->b->is_ptr || a.kind == V_CONST ||
+		     (a.kind == V_OBJ && b.obj >= 0 && a.obj < 0)))
+			return b;
+		return mkv(V_UNK);
+	default:
+		return mkv(V_UNK);
+	}
+}

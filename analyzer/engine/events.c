@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The events the checkers hook: dereferences (every access an
+ * expression performs), stores, objects lost, branches.  Calls, frees and
+ * locks are fired where calls are executed (calls.c), entry and return in
+ * explore.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+/* ---- events ---- */
+
+static void deref_event(struct engine *en, struct state *st, struct value v,
+			const struct ir_expr *e, int path, struct ir_loc loc,
+			const char *via, const struct ir_loc *via_loc,
+			const char *via_file)
+{
+	const struct sym *as;
+	struct deref_info d;
+	struct objst *o;
+	int i;
+
+	if (v.kind != V_OBJ)
+		return;
+	/* using b[i] through its address uses b */
+	as = sym_of(en, v.obj);
+	if (as && as->kind == SYM_ADDR && as->base)
+		v.obj = as->base;
+	memset(&d, 0, sizeof(d));
+	d.v = v;
+	d.e = e;
+	d.path = path;
+	d.loc = loc;
+	d.via = via;
+	d.via_loc = via_loc;
+	d.via_file = via_file;
+	if (en->pass == PASS_SUMMARY)
+		core_on_deref(en, st, &d);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_deref)
+			en->unit->checkers[i]->on_deref(en, st, &d);
+	/*
+	 * Used as non-NULL: later uses on this path are not new findings.
+	 * A symbolic object (a parameter, a field) is only marked when the
+	 * engine already holds facts about it: marking every field a path
+	 * reads would tell apart states that differ by nothing that matters.
+	 */
+	o = v.obj >= 0 ? state_obj(st, v.obj) : state_obj(st, v.obj);
+	if (!o)
+		return;
+	if (o->null == NL_MAYBE)
+		o->null = NL_NONNULL;
+	o->flags |= OF_DEREFED;
+}
+
+void fire_deref_value(struct engine *en, struct state *st, struct value v,
+		      int path, struct ir_loc loc, const char *via,
+		      const struct ir_loc *via_loc, const char *via_file)
+{
+	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file);
+}
+
+void fire_deref(struct engine *en, struct state *st,
+		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
+		const struct ir_loc *via_loc, const char *via_file)
+{
+	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, via_loc,
+		    via_file);
+}
+
+/* Every dereference an expression performs when evaluated. */
+void scan_derefs(struct engine *en, struct state *st,
+		 const struct ir_expr *e, struct ir_loc loc)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case EX_MEMBER:
+		scan_derefs(en, st, e->a, loc);
+		if (e->arrow && !(e->a && e->a->kind == EX_ADDR))
+			fire_deref(en, st, e->a, e->loc.line ? e->loc : loc,
+				   NULL, NULL, NULL);
+		return;
+	case EX_INDEX:
+		scan_derefs(en, st, e->a, loc);
+		scan_derefs(en, st, e->b, loc);
+		if (e->base_is_ptr)
+			fire_deref(en, st, e->a, e->loc.line ? e->loc : loc,
+				   NULL, NULL, NULL);
+		return;
+	case EX_DEREF:
+		scan_derefs(en, st, e->a, loc);
+		fire_deref(en, st, e->a, e->loc.line ? e->loc : loc, NULL,
+			   NULL, NULL);
+		return;
+	case EX_ADDR:
+		/* &p->f and &p[i] compute an address: no access to *p */
+		if (e->a && (e->a->kind == EX_MEMBER || e->a->kind == EX_INDEX)) {
+			scan_derefs(en, st, e->a->a, loc);
+			if (e->a->kind == EX_INDEX)
+				scan_derefs(en, st, e->a->b, loc);
+		} else if (e->a && e->a->kind == EX_DEREF) {
+			scan_derefs(en, st, e->a->a, loc);
+		} else {
+			scan_derefs(en, st, e->a, loc);
+		}
+		return;
+	case EX_NOT:
+	case EX_CMP:
+	case EX_ARITH:
+		scan_derefs(en, st, e->a, loc);
+		scan_derefs(en, st, e->b, loc);
+		return;
+	default:
+		return;
+	}
+}
+
+void fire_store(struct engine *en, struct state *st,
+		const struct store_info *si)
+{
+	int i;
+
+	if (en->pass == PASS_SUMMARY)
+		core_on_store(en, st, si);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_store)
+			en->unit->checkers[i]->on_store(en, st, si);
+}
+
+/* Allocation id is no longer reachable on this path: tell the checkers,
+ * then forget it. */
+void fire_lost(struct engine *en, struct state *st, int32_t id,
+	       struct ir_loc loc, bool at_return, bool forgotten)
+{
+	struct lost_info l = { loc, at_return, forgotten };
+	struct objst o, *p = state_obj(st, id);
+	int i;
+
+	if (!p)
+		return;
+	o = *p;
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_lost)
+			en->unit->checkers[i]->on_lost(en, st, &o, &l);
+	if (!at_return) {
+		state_del_obj(st, id);
+		forget_object_memory(en, st, id, loc);
+	}
+}
+
+void fire_branch(struct engine *en, struct state *st,
+			const struct ir_block *b, struct value c, bool taken)
+{
+	struct branch_info bi = { b->cond, c, taken, b->term_loc };
+	int i;
+
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_branch)
+			en->unit->checkers[i]->on_branch(en, st, &bi);
+}

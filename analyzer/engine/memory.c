@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Writing and forgetting: assignments (with their store and lost
+ * events), and what the engine must forget when a variable an index
+ * reads changes, when an object is made again or freed, when a local is
+ * dead, when an entry leaves its list.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+static bool expr_mentions(const struct ir_expr *e, int var)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_VAR)
+		return e->var == var;
+	return expr_mentions(e->a, var) || expr_mentions(e->b, var);
+}
+
+struct drop_arg {
+	struct engine *en;
+	int root;
+	int32_t *lost;
+	int nlost;
+	int alost;
+	const struct state *st;
+};
+
+static void note_lost(struct drop_arg *d, int path)
+{
+	const struct value *v = state_get(d->st, path);
+
+	if (!v || v->kind != V_OBJ || v->obj < 0)
+		return;
+	if (d->nlost == d->alost) {
+		d->alost = d->alost ? d->alost * 2 : 4;
+		d->lost = xrealloc(d->lost, d->alost * sizeof(*d->lost));
+	}
+	d->lost[d->nlost++] = v->obj;
+}
+
+static bool is_strict_subpath(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int p = d->en->paths[path].parent;
+
+	for (; p >= 0; p = d->en->paths[p].parent) {
+		if (p == d->root) {
+			note_lost(d, path);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool is_subpath(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int p;
+
+	for (p = path; p >= 0; p = d->en->paths[p].parent)
+		if (p == d->root)
+			return true;
+	return false;
+}
+
+/* a[i] names another element once i changes */
+static bool indexed_by(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int p;
+
+	for (p = path; p >= 0; p = d->en->paths[p].parent) {
+		if (d->en->paths[p].idx_expr &&
+		    expr_mentions(d->en->paths[p].idx_expr, d->root)) {
+			note_lost(d, path);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool referenced(const struct state *st, int32_t id)
+{
+	int i;
+
+	for (i = 0; i < st->nb; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+			return true;
+	return false;
+}
+
+/* forgotten: the engine can no longer name them (an index changed), but
+ * the memory may still hold them: not unreachable */
+static void fire_lost_list(struct engine *en, struct state *st,
+			   struct drop_arg *d, struct ir_loc loc, bool forgotten)
+{
+	int i, j;
+
+	for (i = 0; i < d->nlost; i++) {
+		int32_t id = d->lost[i];
+
+		for (j = 0; j < i; j++)
+			if (d->lost[j] == id)
+				break;
+		if (j < i || referenced(st, id) || !state_obj(st, id))
+			continue;
+		fire_lost(en, st, id, loc, false, forgotten);
+	}
+	free(d->lost);
+	d->lost = NULL;
+	d->nlost = d->alost = 0;
+}
+
+/* the bindings of the memory of object id (rooted at its 'o' path) */
+static bool in_object(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	int p = path;
+
+	while (d->en->paths[p].parent >= 0)
+		p = d->en->paths[p].parent;
+	if (d->en->paths[p].kind != 'o' || d->en->paths[p].var != d->root)
+		return false;
+	note_lost(d, path);
+	return true;
+}
+
+/* Object id is gone (freed memory forgotten, made again, unreachable):
+ * forget what its memory held, and what only it held is lost. */
+void forget_object_memory(struct engine *en, struct state *st, int32_t id,
+			  struct ir_loc loc)
+{
+	struct drop_arg d = { en, id, NULL, 0, 0, st };
+
+	state_drop_if(st, in_object, &d);
+	fire_lost_list(en, st, &d, loc, false);
+}
+
+/*
+ * The site that made object id runs again.  The new object takes the
+ * name; if the old one is still referenced (rcvr->next = list; list =
+ * rcvr; in a loop), its references go to the site's many-object first,
+ * which stands for all of them: freeing one of many twice is not a double
+ * free, and a use after freeing one is not a use after free.
+ */
+void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
+{
+	struct objst *old = state_obj(st, id);
+	struct value m = mkv(V_OBJ);
+	int i;
+
+	for (i = 0; i < st->nb; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+			break;
+	if (i < st->nb) {
+		struct objst *mo;
+
+		m.obj = sym_many(en, site);
+		mo = obj_materialize(en, st, m.obj);
+		if (old && mo) {
+			mo->family = old->family;
+			mo->order = old->order;
+			mo->null = NL_NONNULL;
+		}
+		for (i = 0; i < st->nb; i++)
+			if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+				st->b[i].v = m;
+	}
+	obj_reset(en, st, id);
+}
+
+void obj_reset(struct engine *en, struct state *st, int32_t id)
+{
+	struct drop_arg d = { en, id, NULL, 0, 0, st };
+	int i;
+
+	state_drop_if(st, in_object, &d);
+	free(d.lost);
+	state_del_obj(st, id);
+	for (i = 0; i < en->nsyms; i++)
+		if (en->syms[i].kind == SYM_FIELD && en->syms[i].base == id)
+			obj_reset(en, st, sym_id(i));
+}
+
+static void forget_var_deps(struct engine *en, struct state *st, int var,
+			    struct drop_arg *d)
+{
+	int i, k;
+
+	d->root = var;
+	state_drop_if(st, indexed_by, d);
+	for (i = 0; i < en->nsyms; i++)
+		for (k = 0; k < en->syms[i].ndeps; k++)
+			if (en->syms[i].deps[k] == var) {
+				state_del_obj(st, sym_id(i));
+				break;
+			}
+}
+
+static bool mentions_field(const struct ir_expr *e, const char *field)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_MEMBER && !strcmp(e->field, field))
+		return true;
+	return mentions_field(e->a, field) || mentions_field(e->b, field);
+}
+
+struct field_drop {
+	struct drop_arg *d;
+	const char *field;
+};
+
+static bool indexed_by_field(void *arg, int path)
+{
+	struct field_drop *fd = arg;
+	int p;
+
+	for (p = path; p >= 0; p = fd->d->en->paths[p].parent) {
+		if (fd->d->en->paths[p].idx_expr &&
+		    mentions_field(fd->d->en->paths[p].idx_expr, fd->field)) {
+			note_lost(fd->d, path);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* list->buffer[list->tail] is another element once some ->tail changes */
+static void forget_field_deps(struct engine *en, struct state *st,
+			      const char *field, struct drop_arg *d)
+{
+	struct field_drop fd = { d, field };
+	int i, k;
+
+	state_drop_if(st, indexed_by_field, &fd);
+	for (i = 0; i < en->nsyms; i++)
+		for (k = 0; k < en->syms[i].nfdeps; k++)
+			if (!strcmp(en->syms[i].fdeps[k], field)) {
+				state_del_obj(st, sym_id(i));
+				break;
+			}
+}
+
+struct dead_arg {
+	struct drop_arg *d;
+	const uint64_t *live;
+	int block;
+};
+
+static bool rooted_dead(void *arg, int path)
+{
+	struct dead_arg *da = arg;
+	struct engine *en = da->d->en;
+	int p = path;
+
+	while (en->paths[p].parent >= 0)
+		p = en->paths[p].parent;
+	if (en->paths[p].kind != 'v' ||
+	    liveness_live(en->fn, da->live, da->block, en->paths[p].var))
+		return false;
+	note_lost(da->d, path);
+	return true;
+}
+
+/* At the start of block: forget the locals no later code reads. */
+void forget_dead_vars(struct engine *en, struct state *st,
+		      const uint64_t *live, int block, struct ir_loc loc)
+{
+	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct dead_arg da = { &d, live, block };
+
+	state_drop_if(st, rooted_dead, &da);
+	fire_lost_list(en, st, &d, loc, false);
+}
+
+void forget_var(struct engine *en, struct state *st, int var)
+{
+	struct drop_arg d = { en, var, NULL, 0, 0, st };
+
+	forget_var_deps(en, st, var, &d);
+	free(d.lost);
+}
+
+/* Fill the store event of an assignment to path; false: a local. */
+bool store_target(struct engine *en, struct state *st, int path,
+		  struct store_info *si, char *fk, size_t fklen)
+{
+	int p;
+
+	si->outlives = false;
+	si->container = LINK_NONE;
+	si->path = path;
+	si->field_key = path_field_key(en, path, fk, fklen);
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		const struct path *n = &en->paths[p];
+		struct value base;
+
+		if (n->kind == 'g') {
+			si->outlives = true;
+			return true;
+		}
+		if (!n->deref)
+			continue;
+		base = load_path(en, st, n->parent);
+		if (base.kind == V_OBJ && base.obj >= 0) {
+			si->container = base.obj;
+			return true;
+		}
+		/* a parameter's, a global's, an unknown pointer's memory */
+		si->outlives = true;
+		if (base.kind == V_OBJ)
+			si->container = base.obj;
+		return true;
+	}
+	return false;
+}
+
+/* Memory a caller or another function also sees: a field read through a
+ * pointer, or a global. */
+static bool memory_path(struct engine *en, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].deref || en->paths[p].kind == 'g')
+			return en->paths[path].type != PT_OTHER;
+	return false;
+}
+
+void assign(struct engine *en, struct state *st, int path,
+	    const struct value *val, const struct ir_expr *lhs,
+	    struct ir_loc loc)
+{
+	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct drop_arg idx = { en, 0, NULL, 0, 0, st };
+	struct value w, *v = (struct value *)val;
+	struct store_info si;
+	char fk[512];
+
+	path = canon_path(en, st, path);
+	d.root = path;
+	if (v->kind == V_UNK && memory_path(en, path)) {
+		const struct value *old = state_get(st, path);
+
+		w = vobj(sym_written(en, path, loc, old && old->kind == V_OBJ ?
+						    old->obj : 0));
+		obj_reset(en, st, w.obj);
+		v = &w;
+	}
+
+	note_lost(&d, path);
+	/* p = ...: what we knew of p->x no longer holds */
+	state_drop_if(st, is_strict_subpath, &d);
+	state_drop_path_slots(st, is_subpath, &d);
+	if (en->paths[path].kind == 'v')
+		forget_var_deps(en, st, en->paths[path].var, &idx);
+	else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
+		forget_field_deps(en, st, en->paths[path].field, &idx);
+	state_set(st, path, v);
+	memset(&si, 0, sizeof(si));
+	if (store_target(en, st, path, &si, fk, sizeof(fk))) {
+		si.v = *v;
+		si.lhs = lhs;
+		si.loc = loc;
+		si.forget = en->assign_forgets;
+		fire_store(en, st, &si);
+	}
+	fire_lost_list(en, st, &d, loc, false);
+	fire_lost_list(en, st, &idx, loc, true);
+}
+
+const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
+{
+	struct store_info si;
+	char fk[512];
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
+			continue;
+		memset(&si, 0, sizeof(si));
+		if (store_target(en, st, st->b[i].path, &si, fk, sizeof(fk)) &&
+		    si.field_key &&
+		    (si.outlives || obj_outlives(en, st, si.container)))
+			return engine_intern(en, si.field_key);
+	}
+	return NULL;
+}
+
+/*
+ * Object id leaves the structure that held it (list_del): the places
+ * that pointed at it now hold something else.  The place it was read
+ * from and the memory bindings holding it get new values; the locals
+ * that hold it still do.
+ */
+void unlink_object(struct engine *en, struct state *st, int32_t id,
+		   struct ir_loc loc)
+{
+	struct value unk = mkv(V_UNK);
+	int place = sym_place(en, id), i;
+
+	if (place >= 0)
+		assign(en, st, place, &unk, NULL, loc);
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id ||
+		    !memory_path(en, st->b[i].path))
+			continue;
+		assign(en, st, st->b[i].path, &unk, NULL, loc);
+		i = -1;		/* bindings moved: look again */
+	}
+}

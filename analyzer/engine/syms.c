@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Symbolic objects: what a place held on entry (a parameter, a global, a
+ * field read through one), what an opaque call returned, the address of
+ * an element.  The same place always names the same object, so
+ * kfree(priv->buf) and a later priv->buf[0] meet, and a summary can say
+ * "frees $0->buf".  An object is materialized in the state only once a
+ * fact about it is known.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+#define MAX_SYM_DEPTH 4
+
+int32_t sym_id(int index)
+{
+	return -(index + 1);
+}
+
+const struct sym *sym_of(struct engine *en, int32_t id)
+{
+	int i = -id - 1;
+
+	return id < 0 && i < en->nsyms ? &en->syms[i] : NULL;
+}
+
+static int32_t sym_intern(struct engine *en, const char *key,
+			  const struct sym *proto)
+{
+	void *hit = hmap_get(&en->symmap, key);
+	struct sym *s;
+
+	if (hit)
+		return sym_id((int)(intptr_t)hit - 1);
+	if (en->nsyms == en->asyms) {
+		en->asyms = en->asyms ? en->asyms * 2 : 32;
+		en->syms = xrealloc(en->syms, en->asyms * sizeof(*en->syms));
+	}
+	s = &en->syms[en->nsyms];
+	*s = *proto;
+	s->family = -1;
+	s->order = -1;
+	s->store = NULL;
+	hmap_put(&en->symmap, key, (void *)(intptr_t)(en->nsyms + 1));
+	en->nsyms++;
+	if (s->field_key)
+		sym_field_facts(en, s);
+	return sym_id(en->nsyms - 1);
+}
+
+int32_t sym_param(struct engine *en, int param)
+{
+	char key[32];
+	struct sym s;
+
+	memset(&s, 0, sizeof(s));
+	s.place = -1;
+	s.kind = SYM_PARAM;
+	s.param = param;
+	s.subject = xstrfmt("$%d", param);
+	snprintf(key, sizeof(key), "P%d", param);
+	if (hmap_get(&en->symmap, key))
+		free(s.subject);
+	return sym_intern(en, key, &s);
+}
+
+int32_t sym_opaque(struct engine *en, int site)
+{
+	char key[32];
+	struct sym s;
+
+	memset(&s, 0, sizeof(s));
+	s.place = -1;
+	s.kind = SYM_OPAQUE;
+	s.site = site;
+	snprintf(key, sizeof(key), "O%d", site);
+	return sym_intern(en, key, &s);
+}
+
+/*
+ * Where a place is, symbolically: the object it is read through (or a
+ * global) and the steps from there ("->rx[v3].page").  An element of an
+ * array reached through an address taken earlier (buf = &priv->bufs[i];
+ * buf->page) is written from the array's own object, so both spellings
+ * meet.  Returns false when the place is not symbolic (a local).
+ */
+struct place {
+	bool global;
+	const char *gname;
+	int32_t base;
+	char acc[512];
+	int *deps;
+	int ndeps;
+	const char **fdeps;
+	int nfdeps;
+};
+
+/* What an index reads: the variables (i) and fields (list->tail) whose
+ * change makes a[...] another element. */
+static void add_deps(struct engine *en, const struct ir_expr *e,
+		     struct place *pl)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_VAR) {
+		pl->deps = xrealloc(pl->deps, (pl->ndeps + 1) * sizeof(int));
+		pl->deps[pl->ndeps++] = e->var;
+		return;
+	}
+	if (e->kind == EX_MEMBER) {
+		pl->fdeps = xrealloc(pl->fdeps,
+				     (pl->nfdeps + 1) * sizeof(*pl->fdeps));
+		pl->fdeps[pl->nfdeps++] = engine_intern(en, e->field);
+	}
+	add_deps(en, e->a, pl);
+	add_deps(en, e->b, pl);
+}
+
+static void inherit_deps(struct place *pl, const struct sym *bs)
+{
+	if (bs->ndeps) {
+		pl->deps = xrealloc(pl->deps,
+				    (pl->ndeps + bs->ndeps) * sizeof(*pl->deps));
+		memcpy(pl->deps + pl->ndeps, bs->deps,
+		       bs->ndeps * sizeof(*pl->deps));
+		pl->ndeps += bs->ndeps;
+	}
+	if (bs->nfdeps) {
+		pl->fdeps = xrealloc(pl->fdeps, (pl->nfdeps + bs->nfdeps) *
+				     sizeof(*pl->fdeps));
+		memcpy(pl->fdeps + pl->nfdeps, bs->fdeps,
+		       bs->nfdeps * sizeof(*pl->fdeps));
+		pl->nfdeps += bs->nfdeps;
+	}
+}
+
+static bool acc_prepend(char *acc, size_t len, const char *step)
+{
+	size_t a = strlen(acc), b = strlen(step);
+
+	if (a + b + 1 >= len)
+		return false;
+	memmove(acc + b, acc, a + 1);
+	memcpy(acc, step, b);
+	return true;
+}
+
+static bool place_of(struct engine *en, struct state *st, int path,
+		     struct place *pl)
+{
+	const struct sym *bs;
+	char step[160];
+	struct value base;
+	int p = path;
+
+	memset(pl, 0, sizeof(*pl));
+	/* up to the step that reads through a pointer, or the root */
+	for (;;) {
+		const struct path *n = &en->paths[p];
+
+		if (n->kind == 'v' || n->kind == 'o')
+			goto fail;
+		if (n->kind == 'g') {
+			pl->global = true;
+			pl->gname = n->field;
+			return true;
+		}
+		step_str(en, n, step, sizeof(step));
+		if (!acc_prepend(pl->acc, sizeof(pl->acc), step))
+			goto fail;
+		if (n->idx_expr)
+			add_deps(en, n->idx_expr, pl);
+		if (n->deref)
+			break;
+		p = n->parent;
+	}
+	base = load_path(en, st, en->paths[p].parent);
+	if (base.kind != V_OBJ || base.obj >= 0)
+		goto fail;
+	bs = sym_of(en, base.obj);
+	pl->base = base.obj;
+	if (bs)
+		inherit_deps(pl, bs);
+	return true;
+fail:
+	free(pl->deps);
+	free(pl->fdeps);
+	pl->deps = NULL;
+	pl->fdeps = NULL;
+	return false;
+}
+
+/*
+ * The symbolic object an unbound path names, or 0 when it names none:
+ * a global's value, or a field read through a symbolic pointer (a
+ * parameter, a global, a field, an opaque call's result).  Fields of a
+ * local allocation are not symbolic: the function wrote them.
+ */
+static int32_t path_sym(struct engine *en, struct state *st, int path)
+{
+	char key[640], fkbuf[512];
+	const char *fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
+	const struct sym *bs = NULL;
+	struct place pl;
+	struct sym s;
+	void *hit;
+
+	if (!place_of(en, st, path, &pl))
+		return 0;
+	memset(&s, 0, sizeof(s));
+	if (pl.global) {
+		s.kind = SYM_GLOBAL;
+		snprintf(key, sizeof(key), "G%s%s", pl.gname, pl.acc);
+	} else {
+		bs = sym_of(en, pl.base);
+		/*
+		 * A list walk reads p->next through p->next...: stop after a
+		 * few steps and at the first repeat, so loops converge.
+		 */
+		if (bs && (bs->depth >= MAX_SYM_DEPTH ||
+			   (bs->accessor && !strcmp(bs->accessor, pl.acc))))
+			goto fail;
+		s.kind = SYM_FIELD;
+		s.base = pl.base;
+		s.depth = bs ? bs->depth + 1 : 1;
+		snprintf(key, sizeof(key), "F%d%s", pl.base, pl.acc);
+	}
+	hit = hmap_get(&en->symmap, key);
+	if (hit) {
+		struct sym *old = &en->syms[(intptr_t)hit - 1];
+
+		free(pl.deps);
+		free(pl.fdeps);
+		/* a callee's fact names the field better than our path */
+		if (fk && (!old->field_key ||
+			   (en->paths[path].fkey && strcmp(old->field_key, fk)))) {
+			free(old->field_key);
+			old->field_key = xstrdup(fk);
+			sym_field_facts(en, old);
+		}
+		return sym_id((int)(intptr_t)hit - 1);
+	}
+	if (s.kind == SYM_GLOBAL) {
+		s.name = xstrfmt("%s%s", pl.gname, pl.acc);
+		if (!pl.ndeps)
+			s.subject = xstrfmt("@%s", s.name);
+	} else {
+		s.accessor = xstrdup(pl.acc);
+		if (bs && bs->subject && !pl.ndeps)
+			s.subject = xstrfmt("%s%s", bs->subject, pl.acc);
+	}
+	s.field_key = fk ? xstrdup(fk) : NULL;
+	s.deps = pl.deps;
+	s.ndeps = pl.ndeps;
+	s.fdeps = pl.fdeps;
+	s.nfdeps = pl.nfdeps;
+	s.place = path;
+	return sym_intern(en, key, &s);
+fail:
+	free(pl.deps);
+	free(pl.fdeps);
+	return 0;
+}
+
+/* What an index on the way to path reads (deps of a place). */
+static void path_deps(struct engine *en, int path, struct place *pl)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].idx_expr)
+			add_deps(en, en->paths[p].idx_expr, pl);
+}
+
+/* The object whose memory holds the place (b for b[i], b->x[i]), or 0. */
+static int32_t addr_base(struct engine *en, struct state *st, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent) {
+		struct value v;
+
+		if (!en->paths[p].deref)
+			continue;
+		v = load_path(en, st, en->paths[p].parent);
+		return v.kind == V_OBJ ? v.obj : 0;
+	}
+	return 0;
+}
+
+/*
+ * &a->x[i]: the address of an element, as an object of its own.  A field
+ * read through it is the element's field (canon_path re-roots it at the
+ * element's place), and it is forgotten when i changes.
+ */
+int32_t addr_sym(struct engine *en, struct state *st, int path)
+{
+	char key[32];
+	struct place pl;
+	struct sym s;
+	void *hit;
+
+	if (path < 0)
+		return 0;
+	path = canon_path(en, st, path);
+	snprintf(key, sizeof(key), "A%d", path);
+	hit = hmap_get(&en->symmap, key);
+	if (hit)
+		return sym_id((int)(intptr_t)hit - 1);
+	memset(&pl, 0, sizeof(pl));
+	path_deps(en, path, &pl);
+	memset(&s, 0, sizeof(s));
+	s.kind = SYM_ADDR;
+	s.place = path;
+	s.base = addr_base(en, st, path);
+	s.deps = pl.deps;
+	s.ndeps = pl.ndeps;
+	s.fdeps = pl.fdeps;
+	s.nfdeps = pl.nfdeps;
+	return sym_intern(en, key, &s);
+}
+
+static void free_sym(struct sym *s)
+{
+	free(s->accessor);
+	free(s->name);
+	free(s->subject);
+	free(s->field_key);
+	free(s->deps);
+	free(s->fdeps);
+}
+
+void engine_paths_free(struct engine *en)
+{
+	int i;
+
+	for (i = 0; i < en->nsyms; i++)
+		free_sym(&en->syms[i]);
+	free(en->syms);
+	hmap_free(&en->symmap, NULL);
+	hmap_free(&en->pathmap, NULL);
+	free(en->paths);
+}
+
+struct value load_path(struct engine *en, struct state *st, int path)
+{
+	const struct value *v;
+	int32_t id;
+
+	if (path < 0)
+		return mkv(V_UNK);
+	path = canon_path(en, st, path);
+	v = state_get(st, path);
+	if (v)
+		return v->kind == V_TOP ? mkv(V_UNK) : *v;
+	if (en->paths[path].kind == 'o')
+		return vobj(en->paths[path].var);
+	if (en->paths[path].type == PT_OTHER)
+		return mkv(V_UNK);
+	id = path_sym(en, st, path);
+	return id ? vobj(id) : mkv(V_UNK);
+}
+
+const struct objst *engine_obj(struct engine *en, const struct state *st,
+			       int32_t id, struct objst *tmp)
+{
+	const struct sym *s;
+	struct objst *o = state_obj((struct state *)st, id);
+
+	if (o)
+		return o;
+	s = sym_of(en, id);
+	if (!s)
+		return NULL;
+	memset(tmp, 0, sizeof(*tmp));
+	tmp->id = id;
+	tmp->family = (int16_t)s->family;
+	tmp->order = (int16_t)s->order;
+	tmp->null = NL_MAYBE;
+	tmp->link = LINK_NONE;
+	return tmp;
+}
+
+struct objst *obj_materialize(struct engine *en, struct state *st, int32_t id)
+{
+	struct objst tmp, *o = state_obj(st, id);
+	const struct objst *v;
+
+	if (o)
+		return o;
+	v = engine_obj(en, st, id, &tmp);
+	return v ? state_add_obj(st, v) : NULL;
+}
+
+/* An object named by a site is made again: forget the old one and the
+ * fields read through it. */
+const char *engine_subject(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s ? s->subject : NULL;
+}
+
+bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out)
+{
+	const struct sym *s;
+
+	memset(out, 0, sizeof(*out));
+	if (id >= 0) {
+		if (id >= en->nsites || !en->sites[id].callee)
+			return false;
+		out->callee = en->sites[id].callee;
+		out->via = en->sites[id].via;
+		out->loc = en->sites[id].loc;
+		return true;
+	}
+	s = sym_of(en, id);
+	if (!s)
+		return false;
+	out->subject = s->subject;
+	out->field_key = s->field_key;
+	out->many = s->kind == SYM_MANY;
+	if (s->store) {
+		out->callee = s->store->str;
+		out->loc = s->store->loc;
+		out->fn = s->store->fn;
+		if (out->fn && !strcmp(out->fn, en->fn->name))
+			out->fn = NULL;
+	}
+	return true;
+}
+
+/* Several objects of one site: what a list built in a loop holds. */
+int32_t sym_many(struct engine *en, int site)
+{
+	char key[32];
+	struct sym s;
+
+	memset(&s, 0, sizeof(s));
+	s.place = -1;
+	s.kind = SYM_MANY;
+	s.site = site;
+	snprintf(key, sizeof(key), "M%d", site);
+	return sym_intern(en, key, &s);
+}
+
+/*
+ * What an unknown value written to memory is: not the value the place
+ * held on entry (that one may have been freed), but a new symbolic
+ * object, named by the write and the place, made afresh each time the
+ * write runs.  It keeps the place's field key, so the field facts of the
+ * unit still say what it holds.
+ */
+int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
+			   int32_t avoid)
+{
+	char key[64], fkbuf[512];
+	const char *fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
+	void *hit;
+	struct sym s;
+
+	snprintf(key, sizeof(key), "W%u:%u|%d", loc.line, loc.col, path);
+	hit = hmap_get(&en->symmap, key);
+	if (hit && sym_id((int)(intptr_t)hit - 1) == avoid) {
+		/* the write replaces the very object it was made from last
+		 * time round a loop: the other of two names */
+		snprintf(key, sizeof(key), "W%u:%u|%d'", loc.line, loc.col,
+			 path);
+		hit = hmap_get(&en->symmap, key);
+	}
+	if (hit)
+		return sym_id((int)(intptr_t)hit - 1);
+	memset(&s, 0, sizeof(s));
+	s.place = -1;
+	s.kind = SYM_OPAQUE;
+	s.site = -1;
+	s.field_key = fk ? xstrdup(fk) : NULL;
+	return sym_intern(en, key, &s);
+}
+
+/* The place a symbolic field object was read from, or -1. */
+int sym_place(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	if (!s || (s->kind != SYM_FIELD && s->kind != SYM_GLOBAL))
+		return -1;
+	return s->place;
+}
