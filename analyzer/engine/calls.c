@@ -395,6 +395,16 @@ void exec_call(struct engine *en, struct state *st,
 		dest_assign(en, st, call, args[api->passthru_arg], insn->loc);
 		handled = true;
 	}
+	/* what the callee's body does comes before what the table says it
+	 * does last (a deallocator's own uses of the block precede its free) */
+	if (sum) {
+		struct replay r = { call, api, sum, args, n, fnargs, insn->loc };
+
+		if (replay_summary(en, st, &r, split, path_ends) && !handled)
+			handled = true;
+		if (*path_ends)
+			return;
+	}
 	if (api && (api->roles & ROLE_FREE) && !api->free_on_success)
 		table_free(en, st, call, api, args, n, insn->loc);
 	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
@@ -428,14 +438,6 @@ void exec_call(struct engine *en, struct state *st,
 		}
 		fire_lock(en, st, call, api, !!(api->roles & ROLE_LOCK),
 			  insn->loc);
-	}
-	if (sum) {
-		struct replay r = { call, api, sum, args, n, fnargs, insn->loc };
-
-		if (replay_summary(en, st, &r, split, path_ends) && !handled)
-			handled = true;
-		if (*path_ends)
-			return;
 	}
 	if (handled || !call->dest)
 		return;

@@ -144,7 +144,8 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	if (!p)
 		return;
 	o = *p;
-	for (i = 0; i < en->unit->ncheckers; i++)
+	/* a failed allocation holds nothing to lose */
+	for (i = 0; o.null != NL_NULL && i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_lost)
 			en->unit->checkers[i]->on_lost(en, st, &o, &l);
 	if (!at_return) {

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Summaries as records (summaries.expected, from --dump-summaries): a
+ * helper that frees a field only when it fails, a NULL test, an
+ * allocation wrapper that may return NULL, a getter of a field, a setter,
+ * a static function keyed by file and name, and the field facts of the
+ * file.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+
+struct sm_priv {
+	char *buf;
+	int len;
+	void *data;
+};
+
+int sm_fill(struct sm_priv *p, int n)
+{
+	p->buf = kzalloc(n, GFP_KERNEL);
+	if (!p->buf)
+		return -ENOMEM;
+	if (n > 64) {
+		kfree(p->buf);
+		p->buf = NULL;
+		return -EINVAL;
+	}
+	p->len = n;
+	return 0;
+}
+
+bool sm_missing(const void *p)
+{
+	return !p;
+}
+
+struct sm_priv *sm_new(void)
+{
+	struct sm_priv *p = kzalloc(sizeof(*p), GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	p->len = 0;
+	return p;
+}
+
+void *sm_get(struct sm_priv *p)
+{
+	return p->data;
+}
+
+void sm_set(struct sm_priv *p, void *data)
+{
+	p->data = data;
+}
+
+static void sm_drop(struct sm_priv *p)
+{
+	kfree(p->buf);
+	p->buf = NULL;
+}
+
+void sm_exit(struct sm_priv *p)
+{
+	sm_drop(p);
+	kfree(p);
+}
+
+MODULE_LICENSE("GPL");
