@@ -82,11 +82,6 @@ const char *api_family_name(int id)
 	return families.v[id];
 }
 
-int api_nfamilies(void)
-{
-	return (int)families.n;
-}
-
 static struct api_entry *get_entry(const char *name, const char *where)
 {
 	struct api_entry *e = hmap_get(&table, name);
@@ -428,15 +423,6 @@ int api_load_dir(const char *dir)
 const struct api_entry *api_lookup(const char *name)
 {
 	return hmap_get(&table, name);
-}
-
-void api_foreach(void (*fn)(const struct api_entry *, void *), void *arg)
-{
-	size_t i;
-
-	for (i = 0; i < table.cap; i++)
-		if (table.slots[i].key)
-			fn(table.slots[i].val, arg);
 }
 
 void api_free_all(void)

@@ -97,7 +97,6 @@ struct api_entry {
 /* Family names are interned to small integers. */
 int api_family_id(const char *name);
 const char *api_family_name(int id);
-int api_nfamilies(void);
 /* The deallocator a `family` line suggests for a family, or NULL. */
 const char *api_family_release(int id);
 /* Released by the device core at unbind (devm): no free needed. */
@@ -111,7 +110,6 @@ int api_load_file(const char *path);
 /* Load every *.rules file of a directory, in name order. */
 int api_load_dir(const char *dir);
 const struct api_entry *api_lookup(const char *name);
-void api_foreach(void (*fn)(const struct api_entry *, void *), void *arg);
 void api_free_all(void);
 
 #endif

@@ -58,7 +58,6 @@ struct value {
 /* objst.flags */
 #define OF_CHECKED	0x01	/* compared against NULL on this path */
 #define OF_DEREFED	0x02	/* used as non-NULL on this path */
-#define OF_MERGED	0x04	/* state joined after the budget ran out */
 
 #define LINK_NONE	INT32_MIN
 
@@ -95,9 +94,6 @@ struct obj_origin {
 const struct objst *engine_obj(struct engine *en, const struct state *st,
 			       int32_t id, struct objst *tmp);
 bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out);
-/* The objects of the state, for checkers that look at all of them. */
-int engine_nobjs(const struct state *st);
-const struct objst *engine_obj_at(const struct state *st, int i);
 
 /* ---- checker-owned state slots ---- */
 

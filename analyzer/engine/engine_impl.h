@@ -225,7 +225,6 @@ bool store_target(struct engine *en, struct state *st, int path,
 void assign(struct engine *en, struct state *st, int path,
 	    const struct value *v, const struct ir_expr *lhs,
 	    struct ir_loc loc);
-void forget_var(struct engine *en, struct state *st, int var);
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc);
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,

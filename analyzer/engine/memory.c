@@ -279,14 +279,6 @@ void forget_dead_vars(struct engine *en, struct state *st,
 	fire_lost_list(en, st, &d, loc, false);
 }
 
-void forget_var(struct engine *en, struct state *st, int var)
-{
-	struct drop_arg d = { en, var, NULL, 0, 0, st };
-
-	forget_var_deps(en, st, var, &d);
-	free(d.lost);
-}
-
 /* Fill the store event of an assignment to path; false: a local. */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen)

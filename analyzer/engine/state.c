@@ -227,16 +227,6 @@ void state_del_obj(struct state *s, int32_t id)
 	s->ns = k;
 }
 
-int engine_nobjs(const struct state *st)
-{
-	return st->no;
-}
-
-const struct objst *engine_obj_at(const struct state *st, int i)
-{
-	return i >= 0 && i < st->no ? &st->o[i] : NULL;
-}
-
 /* ---- slots ---- */
 
 static int slot_cmp(int type, int32_t key, const struct slot *s)
@@ -470,7 +460,6 @@ struct state *state_join(const struct state *a, const struct state *b)
 						   a->o[i].id);
 		struct objst o = a->o[i];
 
-		o.flags |= OF_MERGED;
 		if (bo) {
 			if (bo->null != o.null)
 				o.null = NL_MAYBE;
@@ -487,7 +476,6 @@ struct state *state_join(const struct state *a, const struct state *b)
 
 		if (state_obj(j, o.id))
 			continue;
-		o.flags |= OF_MERGED;
 		state_add_obj(j, &o);
 	}
 	for (i = 0; i < a->ns; i++) {
