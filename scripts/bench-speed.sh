@@ -195,6 +195,21 @@ for s in "${sets[@]}"; do
 	over=$(awk -v a="$tool" -v b="$floor" 'BEGIN { printf "%+.0f%%", (a - b) * 100 / b }')
 	printf '%-14s %6d %12s %12s %7s %9s\n' "$name" "$n" "$(secs "$floor")" "$(secs "$tool")" "$ratio" "$over"
 done
+
+# Peak memory (maximum resident set) on the largest file of the sets, both
+# tools, with GNU time when it is there.
+if [ -x /usr/bin/time ]; then
+	big=$(ls -S $(for s in "${sets[@]}"; do echo ${s#*|}; done) | head -n 1)
+	big=$(cd "$(dirname "$big")" && pwd)/$(basename "$big")
+	flags_for "$big"
+	mc=$(cd "$rundir" && /usr/bin/time -f %M "$clang" -fsyntax-only \
+		"${file_flags[@]}" "$big" 2>&1 >/dev/null | tail -n 1)
+	mk=$(/usr/bin/time -f %M "$kmemlint" --kdir "$KDIR" --format=json \
+		"$big" 2>&1 >/dev/null | tail -n 1)
+	echo
+	echo "peak memory on the largest file, $(basename "$big") ($(wc -l <"$big") lines):" \
+	     "clang-19 -fsyntax-only $((mc / 1024)) MB, kmemlint $((mk / 1024)) MB"
+fi
 if [ $status -ne 0 ]; then
 	echo
 	echo "bench-speed: some runs failed; their stderr:" >&2
