@@ -122,7 +122,12 @@ static void on_return(struct engine *en, struct state *st,
 				     r->cond != RC_NONZERO))
 		return;
 	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
-		const char *key = id >= 0 ? engine_field_of(en, st, id) : NULL;
+		struct obj_origin org;
+		const char *key = NULL;
+
+		/* an allocation made here (not a pointer first seen freed) */
+		if (id >= 0 && engine_origin(en, id, &org) && org.callee)
+			key = engine_field_of(en, st, id);
 
 		if (key)
 			engine_field_fact(en, key, k_dangling,

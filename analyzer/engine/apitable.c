@@ -29,7 +29,11 @@ int api_family_id(const char *name)
 	for (i = 0; i < families.n; i++)
 		if (!strcmp(families.v[i], name))
 			return (int)i;
-	if (families.n >= 256 || strvec_push(&families, name))
+	if (families.n >= 256) {
+		fprintf(stderr, "kmemlint: too many allocation families (256 at most)\n");
+		return -1;
+	}
+	if (strvec_push(&families, name))
 		return -1;
 	strvec_push(&releases, "");
 	return (int)families.n - 1;
@@ -232,8 +236,16 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
 		case ROLE_CALLBACK: e->cb_arg = i; break;
-		case ROLE_OWNER: e->owner_mask |= 1u << i; break;
-		case ROLE_DEREF: e->deref_mask |= 1u << i; break;
+		case ROLE_OWNER:
+			if (i > 31)
+				return -1;
+			e->owner_mask |= 1u << i;
+			break;
+		case ROLE_DEREF:
+			if (i > 31)
+				return -1;
+			e->deref_mask |= 1u << i;
+			break;
 		default: return -1;
 		}
 		return 0;
@@ -293,7 +305,7 @@ static const struct {
 	{ "unlock", ROLE_UNLOCK },	{ "sleep", ROLE_SLEEP },
 	{ "owner", ROLE_OWNER },	{ "callback", ROLE_CALLBACK },
 	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
-	{ "order", ROLE_ORDER },	{ "readonly", ROLE_READONLY },
+	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
 };
 

@@ -24,7 +24,6 @@ enum api_role {
 	ROLE_DEPRECATED	= 1 << 10,
 	ROLE_PASSTHRU	= 1 << 11,
 	ROLE_ORDER	= 1 << 12,
-	ROLE_READONLY	= 1 << 13,
 	ROLE_UNLINK	= 1 << 14,
 	ROLE_ERRPTR	= 1 << 15,
 };

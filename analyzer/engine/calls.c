@@ -124,7 +124,10 @@ static struct value track_at_free(struct engine *en, struct state *st,
 	fo.link = LINK_NONE;
 	obj_renew(en, st, fo.id, call->site);
 	state_add_obj(st, &fo);
+	/* tracking starts here: not a store of an unknown value */
+	en->assign_forgets = true;
 	assign(en, st, path, &v, call->args[argi], loc);
+	en->assign_forgets = false;
 	if (call->site < en->nsites) {
 		en->sites[call->site].loc = loc;
 		en->sites[call->site].callee = NULL;
@@ -250,46 +253,6 @@ static void fire_lock(struct engine *en, struct state *st,
 
 /* ---- the call ---- */
 
-/*
- * A call to a function whose body we did not see may change what its
- * pointer arguments point to, and any global: forget the integers we
- * learnt from tests of such memory (if (ar->mode == X) ...).
- */
-static void forget_tested_memory(struct engine *en, struct state *st,
-				 struct ir_loc loc)
-{
-	int i, j = 0, *redo = NULL, nredo = 0;
-	struct value unk = mkv(V_UNK);
-
-	for (i = 0; i < st->nb; i++) {
-		const struct binding *b = &st->b[i];
-		int p = b->path;
-		bool mem = false;
-
-		if (b->v.kind == V_CONST || b->v.kind == V_NE ||
-		    b->v.kind == V_NESET ||
-		    (b->v.kind == V_NONNULL && en->paths[p].type == PT_OTHER))
-			for (; p >= 0 && !mem; p = en->paths[p].parent)
-				mem = en->paths[p].deref ||
-				      en->paths[p].kind == 'g';
-		if (!mem) {
-			st->b[j++] = *b;
-		} else if (en->paths[b->path].type == PT_ADDR) {
-			/* a pointer we set (p->buf = NULL) may have been set
-			 * again: a new unknown value, not the one on entry */
-			redo = xrealloc(redo, (nredo + 1) * sizeof(*redo));
-			redo[nredo++] = b->path;
-			st->b[j++] = *b;
-		}
-	}
-	st->nb = j;
-	en->assign_forgets = true;
-	for (i = 0; i < nredo; i++)
-		assign(en, st, redo[i], &unk, NULL, loc);
-	en->assign_forgets = false;
-	free(redo);
-}
-
 static void callback_names(const struct ir_call *call, const char **names,
 			   int n)
 {
@@ -323,7 +286,9 @@ void exec_call(struct engine *en, struct state *st,
 	for (i = 0; i < n; i++)
 		args[i] = eval(en, st, call->args[i]);
 	callback_names(call, fnargs, n);
-	if (call->callee)
+	/* a recursive call is unknown, in both passes: its summary applied
+	 * inside its own body would stand for every level at once */
+	if (call->callee && strcmp(call->callee, en->fn->name))
 		sum = unit_summary(en->unit, call->callee, api);
 
 	for (i = 0; api && i < n; i++)
@@ -359,11 +324,12 @@ void exec_call(struct engine *en, struct state *st,
 		*path_ends = true;
 		return;
 	}
-	/* compiler builtins and the rules table's functions write nothing
-	 * a test could have read, unless the table says so */
-	if (!api && !sum && !(call->callee &&
-			      !strncmp(call->callee, "__builtin_", 10)))
-		forget_tested_memory(en, st, insn->loc);
+	/*
+	 * A function of another file may in principle change any field its
+	 * arguments reach; it is assumed not to change those this function
+	 * tested or wrote (ar->dev_type tested twice around a firmware call
+	 * stays tested).  A function of this file says what it writes.
+	 */
 	if (api && (api->roles & ROLE_ALLOC) && (api->roles & ROLE_FREE) &&
 	    api->free_on_success && !*split && call->dest) {
 		realloc_call(en, st, call, api, args, n, insn->loc, split);

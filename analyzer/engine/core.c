@@ -63,6 +63,8 @@ static char *store_subject(struct engine *en, struct state *st, int path)
 		const char *bs;
 		char *full, *bfull;
 
+		if (n->idx_expr)
+			return NULL;	/* a[i]: no name a caller could use */
 		if (n->kind == 'g')
 			return path_str(en, path);	/* "@g", "@g.f[2]" */
 		if (n->kind == 'v' || n->kind == 'o')
@@ -126,6 +128,10 @@ void core_on_store(struct engine *en, struct state *st,
 	dst = store_subject(en, st, s->path);
 	if (dst)
 		add_may(en, core.writes, dst, 0, NULL, s->field_key, s->loc);
+	else if (s->outlives && s->field_key)
+		/* node->parent->children[j] = ...: a caller cannot name the
+		 * place, but knows its field */
+		add_may(en, core.writes_key, "*", 0, NULL, s->field_key, s->loc);
 	free(dst);
 }
 

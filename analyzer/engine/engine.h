@@ -259,8 +259,8 @@ int engine_field_facts(struct engine *en, const char *key,
 /* The field key of a field or global that holds object id on this path
  * and outlives the function, or NULL. */
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
-/* Is a return of class cond a success of function fn (an int function of
- * this file), going by what it returns when its allocations fail? */
+/* Is a return of class cond a success of function fn (of this file),
+ * going by what it returns when its allocations fail? */
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond);
 /* A copy of s that lives as long as the translation unit. */
 const char *engine_intern(struct engine *en, const char *s);

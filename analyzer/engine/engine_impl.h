@@ -61,6 +61,7 @@ struct core_kinds {
 	int ret_null;		/* $ret may be NULL after a failed allocation */
 	int null;		/* $N is NULL (1) or not (0) under cond */
 	int writes;		/* subject overwritten on some path */
+	int writes_key;		/* some place of field key overwritten */
 	int sets;		/* subject holds constant value at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
@@ -233,6 +234,8 @@ void obj_reset(struct engine *en, struct state *st, int32_t id);
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
 void unlink_object(struct engine *en, struct state *st, int32_t id,
 		   struct ir_loc loc);
+void forget_field_key(struct engine *en, struct state *st, const char *key,
+		      struct ir_loc loc);
 
 /* eval.c */
 struct value eval(struct engine *en, struct state *st,

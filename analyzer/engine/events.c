@@ -49,7 +49,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	 * engine already holds facts about it: marking every field a path
 	 * reads would tell apart states that differ by nothing that matters.
 	 */
-	o = v.obj >= 0 ? state_obj(st, v.obj) : state_obj(st, v.obj);
+	o = state_obj(st, v.obj);
 	if (!o)
 		return;
 	if (o->null == NL_MAYBE)

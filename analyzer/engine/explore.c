@@ -278,7 +278,8 @@ static void do_return(struct engine *en, struct state *st,
 		ri.has_value = true;
 	}
 	ri.cond = ret_class(en, st, ri.v);
-	if (en->pass == PASS_SUMMARY && ri.has_value && failed_here(st))
+	if (en->pass == PASS_SUMMARY && ri.has_value && failed_here(st) &&
+	    ri.v.kind != V_ERRPTR)
 		en->self->fail_conds |= 1u << ri.cond;
 	ri.success = !ri.has_value ||
 		     (unit_success(en->unit, en->fn->name, ri.cond,
@@ -419,9 +420,12 @@ static void debug_state(struct engine *en, struct state *st)
 }
 
 /* Where a block starts, for the events fired there. */
-static struct ir_loc block_loc(const struct ir_block *b)
+static struct ir_loc block_loc(const struct ir_func *fn,
+			       const struct ir_block *b)
 {
-	return b->ninsns ? b->insns[0].loc : b->term_loc;
+	if (b->ninsns)
+		return b->insns[0].loc;
+	return b->term_loc.line ? b->term_loc : fn->loc;
 }
 
 void engine_explore(struct engine *en)
@@ -449,8 +453,9 @@ void engine_explore(struct engine *en)
 		}
 		if (steps > budget && !merged) {
 			merged = xcalloc(fn->nblocks, sizeof(*merged));
-			en->unit->nbudget_hit++;
-			if (en->unit->verbose)
+			if (en->pass == PASS_REPORT)
+				en->unit->nbudget_hit++;
+			if (en->unit->verbose && en->pass == PASS_REPORT)
 				fprintf(stderr, "kmemlint: %s: %s(): budget of %ld steps spent, joining states\n",
 					fn->file, fn->name, budget);
 			if (getenv("KMEMLINT_DEBUG_BUDGET"))
@@ -458,7 +463,7 @@ void engine_explore(struct engine *en)
 		}
 		if (!w.start)
 			forget_dead_vars(en, st, live, w.block,
-					 block_loc(&fn->blocks[w.block]));
+					 block_loc(fn, &fn->blocks[w.block]));
 		state_gc(en, st);
 		st->hash = state_hash(st);
 		if (merged && !w.start) {

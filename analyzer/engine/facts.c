@@ -91,6 +91,7 @@ void facts_init(void)
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
 	core.null = engine_fact_kind("null", FACT_MUST, NULL);
 	core.writes = engine_fact_kind("writes", FACT_MAY, NULL);
+	core.writes_key = engine_fact_kind("writes-field", FACT_MAY, NULL);
 	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);

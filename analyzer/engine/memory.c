@@ -174,6 +174,8 @@ void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 	obj_reset(en, st, id);
 }
 
+/* An object named by a site is made again, or forgotten: forget it, the
+ * memory it held and the fields read through it. */
 void obj_reset(struct engine *en, struct state *st, int32_t id)
 {
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
@@ -197,7 +199,7 @@ static void forget_var_deps(struct engine *en, struct state *st, int var,
 	for (i = 0; i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].ndeps; k++)
 			if (en->syms[i].deps[k] == var) {
-				state_del_obj(st, sym_id(i));
+				obj_reset(en, st, sym_id(i));	/* and what was read through it */
 				break;
 			}
 }
@@ -242,7 +244,7 @@ static void forget_field_deps(struct engine *en, struct state *st,
 	for (i = 0; i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].nfdeps; k++)
 			if (!strcmp(en->syms[i].fdeps[k], field)) {
-				state_del_obj(st, sym_id(i));
+				obj_reset(en, st, sym_id(i));	/* and what was read through it */
 				break;
 			}
 }
@@ -277,6 +279,42 @@ void forget_dead_vars(struct engine *en, struct state *st,
 
 	state_drop_if(st, rooted_dead, &da);
 	fire_lost_list(en, st, &d, loc, false);
+}
+
+struct key_drop {
+	struct drop_arg *d;
+	const char *key;
+};
+
+static bool has_field_key(void *arg, int path)
+{
+	struct key_drop *kd = arg;
+	char buf[512];
+	const char *k = path_field_key(kd->d->en, path, buf, sizeof(buf));
+
+	if (!k || strcmp(k, kd->key))
+		return false;
+	note_lost(kd->d, path);
+	return true;
+}
+
+/*
+ * A callee wrote some place of this field, which the caller cannot name
+ * (an element of an array through another object): every place of the
+ * field may hold something else now.
+ */
+void forget_field_key(struct engine *en, struct state *st, const char *key,
+		      struct ir_loc loc)
+{
+	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct key_drop kd = { &d, key };
+	int i;
+
+	state_drop_if(st, has_field_key, &kd);
+	for (i = 0; i < en->nsyms; i++)
+		if (en->syms[i].field_key && !strcmp(en->syms[i].field_key, key))
+			obj_reset(en, st, sym_id(i));	/* and what was read through it */
+	fire_lost_list(en, st, &d, loc, true);
 }
 
 /* Fill the store event of an assignment to path; false: a local. */

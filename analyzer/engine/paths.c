@@ -121,7 +121,7 @@ int path_root_var(struct engine *en, int var)
 	if (en->fn->vars[var].kind == VAR_GLOBAL) {
 		p.kind = 'g';
 		p.var = -1;
-		p.field = en->fn->vars[var].name;
+		p.field = en->fn->vars[var].gname;
 	} else {
 		p.kind = 'v';
 		p.var = var;
@@ -291,9 +291,28 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 			return buf;
 		case 'v':
 			return NULL;
-		case '[':
-			if (n->deref)
+		case 'o': {
+			/* a canonical root: the field the object was read from */
+			const struct sym *o = sym_of(en, n->var);
+
+			if (!o || !o->field_key || tail[0])
 				return NULL;
+			snprintf(buf, len, "%s", o->field_key);
+			return buf;
+		}
+		case '[':
+			if (n->deref) {
+				/* an element of the array a field points to:
+				 * "struct foo::bufs->[]" */
+				char pk[512];
+
+				if (!path_field_key(en, n->parent, pk, sizeof(pk)))
+					return NULL;
+				snprintf(buf, len, "%s->[]%s%s", pk,
+					 tail[0] && tail[0] != '[' ? "." : "",
+					 tail);
+				return buf;
+			}
 			prepend(tail, sizeof(tail), "[]");
 			break;
 		default:
@@ -471,6 +490,11 @@ int resolve_subject(struct engine *en, struct state *st,
 			return -1;
 		s = end;
 		a = call->args[n];
+		if (!*s) {
+			/* "$0" is the argument's value: &x->node is x's object */
+			*out = eval(en, st, a);
+			return a && a->kind != EX_ADDR ? expr_path(en, a) : -1;
+		}
 		if (a && a->kind == EX_ADDR) {
 			path = expr_path(en, a->a);
 			addr = true;

@@ -148,7 +148,10 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
 {
-	return unit_success(en->unit, fn, (enum ret_cond)cond, false);
+	struct fn_entry *e = hmap_get(&en->unit->fns, fn);
+
+	return unit_success(en->unit, fn, (enum ret_cond)cond,
+			    e && e->fn->returns_ptr);
 }
 
 static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)

@@ -100,6 +100,11 @@ static bool apply_fact(struct engine *en, struct state *st,
 			do_unlink(en, st, v.obj, r->loc);
 		return true;
 	}
+	if (f->kind == core.writes_key) {
+		if (f->key)
+			forget_field_key(en, st, f->key, r->loc);
+		return true;
+	}
 	if (f->kind == core.writes) {
 		/* the callee wrote the place: not the value it held before
 		 * (unless a sets/points fact says what it holds now) */
@@ -143,7 +148,7 @@ static int replay_round(int kind)
 {
 	if (kind == core.deref)
 		return 0;
-	if (kind == core.writes)
+	if (kind == core.writes || kind == core.writes_key)
 		return 2;
 	if (kind == core.sets || kind == core.points)
 		return 3;

@@ -396,8 +396,6 @@ struct objst *obj_materialize(struct engine *en, struct state *st, int32_t id)
 	return v ? state_add_obj(st, v) : NULL;
 }
 
-/* An object named by a site is made again: forget the old one and the
- * fields read through it. */
 const char *engine_subject(struct engine *en, int32_t id)
 {
 	const struct sym *s = sym_of(en, id);

@@ -57,6 +57,7 @@ enum var_kind { VAR_LOCAL, VAR_PARAM, VAR_GLOBAL, VAR_TEMP };
 
 struct ir_var {
 	char *name;
+	char *gname;		/* VAR_GLOBAL: "name", "fn::name" when static local */
 	enum var_kind kind;
 	int param;		/* parameter index for VAR_PARAM */
 	bool is_ptr;
@@ -68,11 +69,8 @@ struct ir_call {
 	struct ir_expr *fnexpr;	/* indirect call: the callee expression */
 	struct ir_expr **args;
 	int nargs;
-	int64_t *argc_val;	/* constant value of integer arguments... */
-	bool *argc_ok;		/* ...when clang could evaluate them */
 	struct ir_expr *dest;	/* lvalue receiving the result, or NULL */
 	int site;		/* call-site number, the object identity */
-	bool ret_ptr;		/* the call returns a pointer or integer */
 };
 
 enum insn_kind {

@@ -340,6 +340,7 @@ static int add_var(struct lower *L, const char *name, enum var_kind kind,
 	}
 	v = &fn->vars[fn->nvars];
 	v->name = arena_strdup(L->ar, name);
+	v->gname = v->name;
 	v->kind = kind;
 	v->param = -1;
 	v->is_ptr = is_ptr;
@@ -379,6 +380,14 @@ static int map_var(struct lower *L, CXCursor decl)
 		kind = VAR_LOCAL;
 	v = add_var(L, name, kind, cursor_is_ptr(decl));
 	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
+	if (kind == VAR_GLOBAL &&
+	    clang_getCursorSemanticParent(decl).kind == CXCursor_FunctionDecl) {
+		/* a static local: one per function, not one per name */
+		char *g = xstrfmt("%s::%s", L->fn->name, name);
+
+		L->fn->vars[v].gname = arena_strdup(L->ar, g);
+		free(g);
+	}
 	free(name);
 	if (L->nvkeys % 16 == 0)
 		L->vkeys = xrealloc(L->vkeys, (L->nvkeys + 16) * sizeof(*L->vkeys));
@@ -960,19 +969,15 @@ static struct ir_expr *lower_call(struct lower *L, CXCursor c,
 		n = 0;
 	call->nargs = n;
 	call->args = arena_alloc(L->ar, (n + 1) * sizeof(*call->args));
-	call->argc_val = arena_alloc(L->ar, (n + 1) * sizeof(*call->argc_val));
-	call->argc_ok = arena_alloc(L->ar, (n + 1) * sizeof(*call->argc_ok));
 	for (i = 0; i < n; i++) {
 		CXCursor arg = clang_Cursor_getArgument(c, i);
 
-		call->argc_ok[i] = eval_int(arg, &call->argc_val[i]);
-		if (call->argc_ok[i])
-			call->args[i] = mk_const(L, call->argc_val[i], arg);
+		if (eval_int(arg, &v))
+			call->args[i] = mk_const(L, v, arg);
 		else
 			call->args[i] = lower_expr(L, arg);
 	}
 	call->site = L->fn->ncallsites++;
-	call->ret_ptr = type_is_ptr(rt) || type_is_int(rt);
 	if (!dest && rt.kind != CXType_Void && rt.kind != CXType_Invalid)
 		dest = mk_var(L, new_temp(L, type_is_ptr(rt)), c);
 	call->dest = dest;
