@@ -120,11 +120,15 @@ static bool apply_fact(struct engine *en, struct state *st,
 	if (f->kind == core.sets || f->kind == core.points) {
 		struct value nv = vconst(f->value);
 
-		if (path < 0 || (f->kind == core.points &&
-				 (!f->str ||
-				  resolve_subject(en, st, r->call, f->str, NULL,
-						  &nv) < 0)))
+		if (path < 0)
 			return true;
+		if (f->kind == core.points) {
+			/* the value of the place the callee named: "$1" is
+			 * the argument, whether or not it is an lvalue */
+			nv = mkv(V_UNK);
+			if (f->str)
+				resolve_subject(en, st, r->call, f->str, NULL, &nv);
+		}
 		assign(en, st, path, &nv, NULL, r->loc);
 		return true;
 	}
