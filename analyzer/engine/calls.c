@@ -71,8 +71,9 @@ static void record_release(struct engine *en, int32_t id,
 }
 
 void do_unlink(struct engine *en, struct state *st, int32_t id,
-		      struct ir_loc loc)
+	       struct ir_loc loc)
 {
+	id = obj_of(en, id);
 	if (en->pass == PASS_SUMMARY)
 		core_on_unlink(en, id, loc);
 	unlink_object(en, st, id, loc);
@@ -89,6 +90,7 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	(void)arg;
 	if (v.kind != V_OBJ)
 		return;
+	v.obj = obj_of(en, v.obj);
 	o = engine_obj(en, st, v.obj, &tmp);
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;
@@ -253,6 +255,18 @@ static void fire_lock(struct engine *en, struct state *st,
 
 /* ---- the call ---- */
 
+/* Every return of the callee is non-NULL (a valid pointer or ERR_PTR). */
+static bool never_null(const struct summary *s)
+{
+	int i;
+
+	for (i = 0; i < s->facts.n; i++)
+		if (s->facts.v[i].kind == core.ret_nonnull &&
+		    s->facts.v[i].cond == RC_ANY)
+			return true;
+	return false;
+}
+
 static void callback_names(const struct ir_call *call, const char **names,
 			   int n)
 {
@@ -412,6 +426,8 @@ void exec_call(struct engine *en, struct state *st,
 		int32_t id = sym_opaque(en, call->site);
 
 		obj_renew(en, st, id, call->site);
+		if (sum && never_null(sum))
+			obj_materialize(en, st, id)->null = NL_NONNULL;
 		dest_assign(en, st, call, vobj(id), insn->loc);
 	} else {
 		dest_assign(en, st, call, mkv(V_UNK), insn->loc);

@@ -157,6 +157,11 @@ void core_path_facts(struct engine *en, struct state *st,
 				      sym_key(en, key), en->fn->file,
 				      loc_unpack(v->a));
 	}
+	/* a pointer function that returns non-NULL here: if every return
+	 * says so, its callers need no NULL test (ERR_PTR or a valid one) */
+	if (en->fn->returns_ptr && r->cond == RC_NONZERO)
+		fact_list_add(out, core.ret_nonnull, RC_ANY, "$ret", 0, NULL, NULL,
+			      en->fn->file, r->loc);
 	for (i = 0; i < st->no; i++) {
 		const struct objst *o = &st->o[i];
 

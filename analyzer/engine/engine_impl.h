@@ -65,6 +65,7 @@ struct core_kinds {
 	int sets;		/* subject holds constant value at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
+	int ret_nonnull;	/* $ret is never NULL (every return says so) */
 	int unlinks;		/* subject left the structure holding it */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */
 	int field_release;	/* field facts: released by str, value order */
@@ -240,6 +241,8 @@ void forget_field_key(struct engine *en, struct state *st, const char *key,
 /* eval.c */
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e);
+bool member_addr(struct engine *en, int32_t id);
+int32_t obj_of(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
 uint64_t *liveness_compute(const struct ir_func *fn);

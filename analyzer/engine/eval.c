@@ -130,6 +130,25 @@ static struct value cmp_values(int op, struct value a, struct value b)
 	}
 }
 
+/* Is id the address of a member of another object (&p->f)? */
+bool member_addr(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+	char k;
+
+	if (!s || s->kind != SYM_ADDR || !s->base || s->place < 0)
+		return false;
+	k = en->paths[s->place].kind;
+	return k == '>' || k == '.';
+}
+
+/* The object a value stands for when it is freed, unlinked...: the
+ * containing object for a member's address. */
+int32_t obj_of(struct engine *en, int32_t id)
+{
+	return member_addr(en, id) ? sym_of(en, id)->base : id;
+}
+
 /*
  * p + i: the address of element i of p's object (p[i]), as addr_sym
  * names &p[i].  Once p is itself such an address, a walk (p++ in a
@@ -174,11 +193,23 @@ struct value eval(struct engine *en, struct state *st,
 	case EX_DEREF:
 		return load_path(en, st, expr_path(en, e));
 	case EX_ADDR:
-		/* &p->field and &p[i] point into p's object */
-		if (e->a && e->a->kind == EX_MEMBER && e->a->arrow) {
-			a = eval(en, st, e->a->a);
-			if (a.kind == V_OBJ)
-				return a;
+		/*
+		 * &p->member: the member's address, an object of its own whose
+		 * fields are the member's (mem = &adapter->rx; mem->va is
+		 * adapter->rx.va, not adapter->tx.va).  Freeing it, unlinking
+		 * it, using it reach p; container_of() gets p back.
+		 */
+		if (e->a && e->a->kind == EX_MEMBER) {
+			int32_t id = addr_sym(en, st, expr_path(en, e->a));
+
+			if (id)
+				return vobj(id);
+			if (e->a->arrow) {
+				a = eval(en, st, e->a->a);
+				if (a.kind == V_OBJ)
+					return a;
+			}
+			return mkv(V_NONNULL);
 		}
 		if (e->a && e->a->kind == EX_INDEX) {
 			const struct ir_expr *ix = e->a->b;
@@ -232,9 +263,12 @@ struct value eval(struct engine *en, struct state *st,
 		 */
 		if (e->op != AR_ADD && e->op != AR_SUB)
 			return mkv(V_UNK);
+		/* container_of(&p->member, ...): back to p */
+		if (e->op == AR_SUB && a.kind == V_OBJ && member_addr(en, a.obj))
+			return vobj(sym_of(en, a.obj)->base);
 		/* p + i, p++: another element of p's object */
 		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
-		    !(b.kind == V_CONST && b.c == 0))
+		    !e->a->is_byte_ptr && !(b.kind == V_CONST && b.c == 0))
 			return element_of(en, st, a.obj, e->b);
 		if (a.kind == V_OBJ && (e->a->is_ptr || b.kind != V_OBJ ||
 					(a.obj >= 0 && b.obj < 0)) &&

@@ -95,6 +95,7 @@ void facts_init(void)
 	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
+	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);

@@ -45,6 +45,7 @@ struct ir_expr {
 	bool is_ptr;		/* the expression has pointer type */
 	bool is_long;		/* an integer as wide as a pointer (page addresses) */
 	bool is_record;		/* a struct or union value */
+	bool is_byte_ptr;	/* a void * or char *: arithmetic counts bytes */
 	int var;		/* EX_VAR */
 	int64_t ival;		/* EX_CONST */
 	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name */

@@ -124,6 +124,16 @@ static bool cursor_is_ptr(CXCursor c)
 	return type_is_ptr(clang_getCursorType(c));
 }
 
+/* void *, char *, u8 *: p + n moves by bytes (netdev_priv()), not by
+ * elements */
+static bool byte_pointee(CXType t)
+{
+	CXType p = clang_getCanonicalType(clang_getPointeeType(
+			clang_getCanonicalType(t)));
+
+	return p.kind == CXType_Void || clang_Type_getSizeOf(p) == 1;
+}
+
 /* unsigned long and friends: what __get_free_pages() returns */
 static bool cursor_is_long(CXCursor c)
 {
@@ -305,6 +315,7 @@ static struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
 		e->is_long = !e->is_ptr && cursor_is_long(c);
 		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
 			       CXType_Record;
+		e->is_byte_ptr = e->is_ptr && byte_pointee(clang_getCursorType(c));
 	}
 	return e;
 }
@@ -901,6 +912,9 @@ static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 			e = lower_expr(L, inner);
 			if (e->kind == EX_CONST && cursor_is_ptr(c))
 				e->is_ptr = true;
+			/* (void *)p + n counts bytes whatever p points to */
+			if (cursor_is_ptr(c))
+				e->is_byte_ptr = byte_pointee(clang_getCursorType(c));
 		} else {
 			e = mk(L, EX_UNKNOWN, c);
 		}
