@@ -29,10 +29,8 @@ int api_family_id(const char *name)
 	for (i = 0; i < families.n; i++)
 		if (!strcmp(families.v[i], name))
 			return (int)i;
-	if (families.n >= 256) {
-		fprintf(stderr, "kmemlint: too many allocation families (256 at most)\n");
-		return -1;
-	}
+	if (families.n >= 256)
+		return -1;	/* the caller names the rules line */
 	if (strvec_push(&families, name))
 		return -1;
 	strvec_push(&releases, "");
@@ -58,8 +56,11 @@ static int family_line(const char *name, char *save, const char *path,
 	int id = api_family_id(name);
 	char *kv;
 
-	if (id < 0)
+	if (id < 0) {
+		fprintf(stderr, "kmemlint: %s:%d: too many allocation families (256 at most)\n",
+			path, lineno);
 		return -1;
+	}
 	while ((kv = strtok_r(NULL, " \t\r\n", &save))) {
 		char *eq = strchr(kv, '=');
 
@@ -182,8 +183,10 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 			     tok = strtok_r(NULL, ",", &save)) {
 				if (e->nfree_families == API_MAX_FAMILIES)
 					return -1;
-				e->free_families[e->nfree_families++] =
+				e->free_families[e->nfree_families] =
 					api_family_id(tok);
+				if (e->free_families[e->nfree_families++] < 0)
+					return -1;
 			}
 			return 0;
 		}

@@ -269,8 +269,9 @@ static void prepend(char *tail, size_t len, const char *what)
 /*
  * The field key of a path: the record type of the innermost pointer it
  * reads through, and the field path from there ("struct foo::rx.buf",
- * "struct foo::bufs[]"), or "@g" / "@g.f" for a global.  NULL for a plain
- * local, or an element reached through a pointer index.
+ * "struct foo::bufs[]", "struct foo::bufs->[]" for an element reached
+ * through a pointer index), or "@g" / "@g.f" for a global.  NULL for a
+ * plain local.
  */
 const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 {
@@ -504,12 +505,8 @@ int resolve_subject(struct engine *en, struct state *st,
 		if (path < 0) {
 			struct value v = eval(en, st, a);
 
-			if (v.kind != V_OBJ) {
-				/* ERR_PTR(-ENOMEM): "$0" is the constant */
-				if (!*s)
-					*out = v;
+			if (v.kind != V_OBJ)
 				return -1;
-			}
 			path = path_object(en, v.obj);
 		}
 	} else if (s[0] == '@') {
