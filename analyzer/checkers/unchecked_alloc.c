@@ -24,6 +24,8 @@
 #include "../util/strvec.h"
 
 static int stored_slot;		/* object -> (store loc, field key) */
+static int lost_slot;		/* object lost sight of -> the same */
+static int lost_at_slot;	/* object lost sight of -> (loc, 0) */
 static int k_deref;		/* field fact: dereferenced unchecked */
 static int k_tested;		/* field fact: tested against NULL */
 
@@ -150,7 +152,7 @@ static const struct field_rec *unchecked_elsewhere(struct engine *en,
 	return use;
 }
 
-static void report_store(struct engine *en, const struct objst *o,
+static void report_store(struct engine *en, int32_t id,
 			 const struct slot_val *sv, struct ir_loc at,
 			 const char *what_then)
 {
@@ -160,7 +162,7 @@ static void report_store(struct engine *en, const struct objst *o,
 	struct obj_origin org;
 	int n = 0;
 
-	if (!use || !engine_origin(en, o->id, &org) || !org.callee)
+	if (!use || !engine_origin(en, id, &org) || !org.callee)
 		return;
 	notes[n].file = NULL;
 	notes[n].loc = org.loc;
@@ -185,24 +187,31 @@ static void report_store(struct engine *en, const struct objst *o,
 		      notes, n);
 }
 
-/* Stored unchecked, and the engine loses sight of it (out_urbs[i] once
- * i moves on): it can no longer be checked on this path. */
+/*
+ * Stored unchecked, and the engine loses sight of it (out_urbs[i] once
+ * i moves on): it can no longer be checked on this path.  Reported if
+ * the path goes on to return success; an error path (the check of a
+ * sibling failed, goto unwind) tears the structure down.
+ */
 static void on_lost(struct engine *en, struct state *st,
 		    const struct objst *o, const struct lost_info *l)
 {
 	const struct slot_val *sv = slot_get(st, stored_slot, o->id);
+	struct slot_val at;
 
 	if (!sv || !l->forgotten || !engine_reporting(en) ||
 	    o->null != NL_MAYBE || (o->flags & (OF_CHECKED | OF_DEREFED)))
 		return;
-	report_store(en, o, sv, l->loc,
-		     "goes on to the next element here without checking it");
+	at.a = loc_pack(l->loc);
+	at.b = 0;
+	slot_set(st, lost_slot, o->id, sv);
+	slot_set(st, lost_at_slot, o->id, &at);
 }
 
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
 {
-	const struct slot_val *sv;
+	const struct slot_val *sv, *at;
 	int32_t id;
 	int pos = 0;
 
@@ -216,8 +225,15 @@ static void on_return(struct engine *en, struct state *st,
 
 		if (o && o->null == NL_MAYBE &&
 		    !(o->flags & (OF_CHECKED | OF_DEREFED)))
-			report_store(en, o, sv, r->loc,
+			report_store(en, id, sv, r->loc,
 				     "returns success here with the field maybe NULL");
+	}
+	pos = 0;
+	while (slot_iter(st, lost_slot, &pos, &id, &sv)) {
+		at = slot_get(st, lost_at_slot, id);
+		if (at)
+			report_store(en, id, sv, loc_unpack(at->a),
+				     "goes on to the next element here without checking it");
 	}
 }
 
@@ -226,7 +242,14 @@ static void init(void)
 	static const struct slot_def def = { "unchecked-alloc:stored",
 					     SLOT_OBJECT, NULL };
 
+	static const struct slot_def lost = { "unchecked-alloc:lost",
+					      SLOT_GLOBAL, NULL };
+	static const struct slot_def lost_at = { "unchecked-alloc:lost-at",
+						 SLOT_GLOBAL, NULL };
+
 	stored_slot = engine_slot_register(&def);
+	lost_slot = engine_slot_register(&lost);
+	lost_at_slot = engine_slot_register(&lost_at);
 	k_deref = engine_fact_kind("unchecked-deref", FACT_MAY,
 				   &checker_unchecked_alloc);
 	k_tested = engine_fact_kind("null-tested", FACT_MAY,

@@ -297,6 +297,28 @@ static int32_t addr_base(struct engine *en, struct state *st, int path)
  * read through it is the element's field (canon_path re-roots it at the
  * element's place), and it is forgotten when i changes.
  */
+/*
+ * Does a canonical path name one place whatever the variables hold
+ * later?  Its first read through a pointer must start at an object
+ * ('o'), not at a variable whose value was unknown: new = &(*new)->left
+ * would otherwise name a place in terms of new itself.
+ */
+static bool stable_place(const struct engine *en, int path)
+{
+	int p = path;
+
+	while (p >= 0) {
+		const struct path *n = &en->paths[p];
+
+		if (n->kind == 'v' || n->kind == 'g' || n->kind == 'o')
+			return true;
+		if (n->deref)
+			return n->parent >= 0 && en->paths[n->parent].kind == 'o';
+		p = n->parent;
+	}
+	return false;
+}
+
 int32_t addr_sym(struct engine *en, struct state *st, int path)
 {
 	char key[32];
@@ -307,6 +329,8 @@ int32_t addr_sym(struct engine *en, struct state *st, int path)
 	if (path < 0)
 		return 0;
 	path = canon_path(en, st, path);
+	if (!stable_place(en, path))
+		return 0;
 	snprintf(key, sizeof(key), "A%d", path);
 	hit = hmap_get(&en->symmap, key);
 	if (hit)
