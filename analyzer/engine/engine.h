@@ -257,7 +257,10 @@ void engine_field_fact(struct engine *en, const char *key, int kind,
 int engine_field_facts(struct engine *en, const char *key,
 		       const struct field_rec **out);
 /* The field key of a field or global that holds object id on this path
- * and outlives the function, or NULL. */
+ * and outlives the function, or NULL: a global, or a field of memory
+ * reached from a parameter or a global, or of an allocation still
+ * reachable.  Not a field of what an unknown call returned (a pool's
+ * object, maybe handed back before the return). */
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
 /* Is a return of class cond a success of function fn (of this file),
  * going by what it returns when its allocations fail? */

@@ -210,6 +210,7 @@ int resolve_subject(struct engine *en, struct state *st,
 int32_t sym_id(int index);
 const struct sym *sym_of(struct engine *en, int32_t id);
 int32_t sym_param(struct engine *en, int param);
+bool sym_rooted(struct engine *en, int32_t id);
 int32_t sym_opaque(struct engine *en, int site);
 int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
 		    int32_t avoid);

@@ -264,8 +264,8 @@ static bool failed_here(const struct state *st)
 	return slot_get(st, core_failed, 0) != NULL;
 }
 
-static void do_return(struct engine *en, struct state *st,
-		      const struct ir_block *b)
+static void return_value(struct engine *en, struct state *st,
+			 const struct ir_block *b, const struct value *v)
 {
 	struct return_info ri;
 	int i;
@@ -273,8 +273,7 @@ static void do_return(struct engine *en, struct state *st,
 	memset(&ri, 0, sizeof(ri));
 	ri.v = mkv(V_UNK);
 	if (b->ret) {
-		scan_derefs(en, st, b->ret, b->term_loc);
-		ri.v = eval(en, st, b->ret);
+		ri.v = *v;
 		ri.has_value = true;
 	}
 	ri.cond = ret_class(en, st, ri.v);
@@ -293,6 +292,34 @@ static void do_return(struct engine *en, struct state *st,
 			en->unit->checkers[i]->on_return(en, st, &ri);
 	if (en->pass == PASS_SUMMARY)
 		facts_return(en, st, &ri);
+}
+
+/*
+ * return p == NULL; return !p: the value is a test of a tracked object.
+ * Each outcome is a return of its own (1 where p is NULL, 0 where it is
+ * not), as if the function were written if (!p) return 1; return 0; so
+ * that "returns 0" says p is not NULL.
+ */
+static void do_return(struct engine *en, struct state *st,
+		      const struct ir_block *b)
+{
+	struct value v = mkv(V_UNK), zero = vconst(0), one = vconst(1);
+	struct state *f;
+
+	if (b->ret) {
+		scan_derefs(en, st, b->ret, b->term_loc);
+		v = eval(en, st, b->ret);
+	}
+	if (v.kind != V_PRED && v.kind != V_REL) {
+		return_value(en, st, b, &v);
+		return;
+	}
+	f = state_copy(st);
+	if (refine(en, f, v, false))
+		return_value(en, f, b, &zero);
+	state_free(f);
+	if (refine(en, st, v, true))
+		return_value(en, st, b, &one);
 }
 
 static struct state *initial_state(struct engine *en)

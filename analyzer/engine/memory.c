@@ -417,7 +417,9 @@ const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
 		memset(&si, 0, sizeof(si));
 		if (store_target(en, st, st->b[i].path, &si, fk, sizeof(fk)) &&
 		    si.field_key &&
-		    (si.outlives || obj_outlives(en, st, si.container)))
+		    (si.container == LINK_NONE ? si.outlives :
+		     si.container < 0 ? sym_rooted(en, si.container) :
+		     obj_outlives(en, st, si.container)))
 			return engine_intern(en, si.field_key);
 	}
 	return NULL;

@@ -52,6 +52,30 @@ static int32_t sym_intern(struct engine *en, const char *key,
 	return sym_id(en->nsyms - 1);
 }
 
+/*
+ * A symbolic object a caller can reach after the return: a parameter's or a
+ * global's value, or what is read through one.  What an unknown call
+ * returned is not: the function may hand it back (a pool's
+ * lpfc_sli_release_iocbq()) before it returns.
+ */
+bool sym_rooted(struct engine *en, int32_t id)
+{
+	int depth;
+
+	for (depth = 0; depth < 16; depth++) {
+		const struct sym *s = sym_of(en, id);
+
+		if (!s)
+			return false;
+		if (s->kind == SYM_PARAM || s->kind == SYM_GLOBAL)
+			return true;
+		if (s->kind != SYM_FIELD && s->kind != SYM_ADDR)
+			return false;
+		id = s->base;
+	}
+	return false;
+}
+
 int32_t sym_param(struct engine *en, int param)
 {
 	char key[32];
