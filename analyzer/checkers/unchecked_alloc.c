@@ -73,6 +73,11 @@ static void on_deref(struct engine *en, struct state *st,
 				      && o->null == NL_MAYBE))
 		return;
 	is_null = o->null == NL_NULL && (o->flags & OF_CHECKED);
+	/* checked, found NULL, passed to a callee that dereferences it only
+	 * under a condition of its own (a count the caller set to 0 on this
+	 * path, a mode): the caller relies on that condition */
+	if (is_null && d->via && !d->via_always)
+		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee)
 		return;
 	what = engine_deref_str(en, d);

@@ -27,10 +27,28 @@ void core_on_deref(struct engine *en, struct state *st,
 	const struct objst *o = engine_obj(en, st, d->v.obj, &tmp);
 	const char *subject = engine_subject(en, d->v.obj);
 
+	bool always;
+	int i;
+
 	if (!o || !subject || o->null != NL_MAYBE ||
 	    (o->flags & (OF_CHECKED | OF_DEREFED)))
 		return;
-	add_may(en, core.deref, subject, 0, NULL, sym_key(en, d->v.obj), d->loc);
+	/* value 1: on every path that returns (the block cannot be
+	 * avoided), not under a condition a caller may make false */
+	always = !cfg_avoidable(en->fn, en->cur_block);
+	for (i = 0; i < en->acc.may.n; i++) {
+		struct fact *f = &en->acc.may.v[i];
+
+		if (f->kind == core.deref && !strcmp(f->subject, subject)) {
+			if (always && !f->value) {
+				f->value = 1;
+				f->loc = d->loc;
+			}
+			return;
+		}
+	}
+	add_may(en, core.deref, subject, always, NULL, sym_key(en, d->v.obj),
+		d->loc);
 }
 
 /* The deallocator and order of a free, packed in one slot value. */

@@ -145,6 +145,8 @@ struct deref_info {
 	const char *via;		/* callee that dereferences it, or NULL */
 	const struct ir_loc *via_loc;	/* where, in via */
 	const char *via_file;
+	bool via_always;		/* via dereferences it on every path
+					 * that returns, not on some only */
 };
 
 struct call_info {

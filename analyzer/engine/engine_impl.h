@@ -168,6 +168,7 @@ struct site_info {
 struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
+	int cur_block;		/* block being executed */
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;
@@ -247,13 +248,16 @@ int32_t obj_of(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
 uint64_t *liveness_compute(const struct ir_func *fn);
+/* cfg.c */
+bool cfg_avoidable(const struct ir_func *fn, int block);
 bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
 		   int var);
 
 /* events.c */
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
-		      const struct ir_loc *via_loc, const char *via_file);
+		      const struct ir_loc *via_loc, const char *via_file,
+		      bool via_always);
 void fire_deref(struct engine *en, struct state *st,
 		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
 		const struct ir_loc *via_loc, const char *via_file);

@@ -17,7 +17,7 @@
 static void deref_event(struct engine *en, struct state *st, struct value v,
 			const struct ir_expr *e, int path, struct ir_loc loc,
 			const char *via, const struct ir_loc *via_loc,
-			const char *via_file)
+			const char *via_file, bool via_always)
 {
 	const struct sym *as;
 	struct deref_info d;
@@ -38,6 +38,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	d.via = via;
 	d.via_loc = via_loc;
 	d.via_file = via_file;
+	d.via_always = via_always;
 	if (en->pass == PASS_SUMMARY)
 		core_on_deref(en, st, &d);
 	for (i = 0; i < en->unit->ncheckers; i++)
@@ -59,17 +60,20 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
-		      const struct ir_loc *via_loc, const char *via_file)
+		      const struct ir_loc *via_loc, const char *via_file,
+		      bool via_always)
 {
-	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file);
+	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file,
+		    via_always);
 }
 
 void fire_deref(struct engine *en, struct state *st,
 		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
 		const struct ir_loc *via_loc, const char *via_file)
 {
+	/* a rules-table dereference happens whenever the call does */
 	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, via_loc,
-		    via_file);
+		    via_file, via != NULL);
 }
 
 /* Every dereference an expression performs when evaluated. */

@@ -514,6 +514,7 @@ void engine_explore(struct engine *en)
 			state_free(st);
 			continue;
 		}
+		en->cur_block = w.block;
 		exec_block(en, st, &fn->blocks[w.block], w.block, w.start, &wl,
 			   &ends);
 		if (ends)

@@ -67,7 +67,8 @@ static bool apply_fact(struct engine *en, struct state *st,
 	if (f->kind == core.deref) {
 		if (v.kind == V_OBJ)
 			fire_deref_value(en, st, v, path, r->loc,
-					 r->call->callee, &f->loc, f->file);
+					 r->call->callee, &f->loc, f->file,
+					 f->value != 0);
 		return true;
 	}
 	if (f->kind == core.free) {
