@@ -121,6 +121,17 @@ static void on_branch(struct engine *en, struct state *st,
 		engine_field_fact(en, org.field_key, k_tested, 0, NULL, b->loc);
 }
 
+/*
+ * Not checked on this path: maybe NULL, or NULL without a test of the
+ * program's (a wrapper's summary splits its result into a NULL path and
+ * a non-NULL one, and the NULL path is as unchecked as the maybe).
+ */
+static bool unchecked(const struct objst *o)
+{
+	return o->null != NL_NONNULL &&
+	       !(o->flags & (OF_CHECKED | OF_DEREFED));
+}
+
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
@@ -132,8 +143,7 @@ static void on_store(struct engine *en, struct state *st,
 	    s->v.kind != V_OBJ || s->v.obj < 0)
 		return;
 	o = engine_obj(en, st, s->v.obj, &tmp);
-	if (!o || !o->can_fail || o->null != NL_MAYBE ||
-	    (o->flags & (OF_CHECKED | OF_DEREFED)))
+	if (!o || !o->can_fail || !unchecked(o))
 		return;
 	v.a = loc_pack(s->loc);
 	v.b = (int64_t)(intptr_t)engine_intern(en, s->field_key);
@@ -204,8 +214,7 @@ static void on_lost(struct engine *en, struct state *st,
 	const struct slot_val *sv = slot_get(st, stored_slot, o->id);
 	struct slot_val at;
 
-	if (!sv || !l->forgotten || !engine_reporting(en) ||
-	    o->null != NL_MAYBE || (o->flags & (OF_CHECKED | OF_DEREFED)))
+	if (!sv || !l->forgotten || !engine_reporting(en) || !unchecked(o))
 		return;
 	at.a = loc_pack(l->loc);
 	at.b = 0;
@@ -228,8 +237,7 @@ static void on_return(struct engine *en, struct state *st,
 		struct objst tmp;
 		const struct objst *o = engine_obj(en, st, id, &tmp);
 
-		if (o && o->null == NL_MAYBE &&
-		    !(o->flags & (OF_CHECKED | OF_DEREFED)))
+		if (o && unchecked(o))
 			report_store(en, id, sv, r->loc,
 				     "returns success here with the field maybe NULL");
 	}

@@ -141,7 +141,8 @@ struct sym {
 	enum sym_kind kind;
 	int param;		/* SYM_PARAM */
 	int32_t base;		/* SYM_FIELD: object it is read from;
-				 * SYM_ADDR: object whose memory holds it */
+				 * SYM_ADDR: object whose memory holds it,
+				 * or LINK_NONE */
 	char *accessor;		/* SYM_FIELD: "->buf", "->a.b[2]" */
 	char *name;		/* SYM_GLOBAL: the global */
 	int site;		/* SYM_OPAQUE: call site */

@@ -136,7 +136,7 @@ bool member_addr(struct engine *en, int32_t id)
 	const struct sym *s = sym_of(en, id);
 	char k;
 
-	if (!s || s->kind != SYM_ADDR || !s->base || s->place < 0)
+	if (!s || s->kind != SYM_ADDR || s->base == LINK_NONE || s->place < 0)
 		return false;
 	k = en->paths[s->place].kind;
 	return k == '>' || k == '.';

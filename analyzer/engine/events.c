@@ -28,7 +28,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 		return;
 	/* using b[i] through its address uses b */
 	as = sym_of(en, v.obj);
-	if (as && as->kind == SYM_ADDR && as->base)
+	if (as && as->kind == SYM_ADDR && as->base != LINK_NONE)
 		v.obj = as->base;
 	memset(&d, 0, sizeof(d));
 	d.v = v;
@@ -148,8 +148,10 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	if (!p)
 		return;
 	o = *p;
-	/* a failed allocation holds nothing to lose */
-	for (i = 0; o.null != NL_NULL && i < en->unit->ncheckers; i++)
+	/* a failed allocation holds nothing to lose; but a NULL stored and
+	 * forgotten (out_urbs[i] once i moves on) was never checked there */
+	for (i = 0; (o.null != NL_NULL || forgotten) &&
+		    i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_lost)
 			en->unit->checkers[i]->on_lost(en, st, &o, &l);
 	if (!at_return) {

@@ -300,7 +300,8 @@ static void path_deps(struct engine *en, int path, struct place *pl)
 			add_deps(en, en->paths[p].idx_expr, pl);
 }
 
-/* The object whose memory holds the place (b for b[i], b->x[i]), or 0. */
+/* The object whose memory holds the place (b for b[i], b->x[i]), or
+ * LINK_NONE (0 is an object: the function's first allocation). */
 static int32_t addr_base(struct engine *en, struct state *st, int path)
 {
 	int p;
@@ -311,9 +312,9 @@ static int32_t addr_base(struct engine *en, struct state *st, int path)
 		if (!en->paths[p].deref)
 			continue;
 		v = load_path(en, st, en->paths[p].parent);
-		return v.kind == V_OBJ ? v.obj : 0;
+		return v.kind == V_OBJ ? v.obj : LINK_NONE;
 	}
-	return 0;
+	return LINK_NONE;
 }
 
 /*
