@@ -10,7 +10,13 @@
  * field, frees it and still returns success leaves a dangling pointer in
  * the field (probe goes on in a degraded mode after freeing priv->buf);
  * another function of the file that frees the field (remove) frees it a
- * second time.
+ * second time.  Unless that function frees it only under a state the
+ * first one ruled out: qed_set_int_mode() frees the MSI-X table and falls
+ * back to MSI (int_mode = MSI), qed_disable_msix() frees the table only
+ * when int_mode == MSIX.  The constants the first function leaves in the
+ * caller's memory at that return are recorded with the dangling field,
+ * and a path that knows one of those fields holds something else is not
+ * the path after it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +26,10 @@
 
 static int freed_slot;
 static int k_dangling;		/* field fact: left freed at a success return */
+static int k_dangle_set;	/* ... and another field set then: str its
+				 * key, value the constant */
+
+#define MAX_SETS 16
 
 /* a value: where it was freed (a) and by what (b: the callee's name) */
 static void note_free(struct state *st, int32_t id, const struct free_info *f)
@@ -58,9 +68,34 @@ static void report(struct engine *en, int32_t id, const struct free_info *f,
 		      notes, n);
 }
 
+/* This path knows that a field fn set when it left the field dangling
+ * holds none of the values fn left there: it does not run after those
+ * returns. */
+static bool ruled_out(struct engine *en, struct state *st,
+		      const struct field_rec *v, int n, const char *fn)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		bool all = true;
+
+		if (v[i].kind != k_dangle_set || strcmp(v[i].fn, fn) ||
+		    !v[i].str)
+			continue;
+		for (j = 0; j < n && all; j++)
+			if (v[j].kind == k_dangle_set && !strcmp(v[j].fn, fn) &&
+			    v[j].str && !strcmp(v[j].str, v[i].str))
+				all = engine_field_excludes(en, st, v[j].str,
+							    v[j].value);
+		if (all)
+			return true;
+	}
+	return false;
+}
+
 /* The field of o was left freed by a function that returned success. */
 static const struct field_rec *dangling_elsewhere(struct engine *en,
-						  int32_t id)
+						  struct state *st, int32_t id)
 {
 	const struct field_rec *v;
 	struct obj_origin org;
@@ -71,7 +106,8 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 	n = engine_field_facts(en, org.field_key, &v);
 	for (i = 0; i < n; i++)
 		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)) &&
-		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)))
+		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
+		    !ruled_out(en, st, v, n, v[i].fn))
 			return &v[i];
 	return NULL;
 }
@@ -97,7 +133,7 @@ static void on_free(struct engine *en, struct state *st,
 		return;
 	}
 	note_free(st, o->id, f);
-	if (!engine_reporting(en) || !(d = dangling_elsewhere(en, o->id)) ||
+	if (!engine_reporting(en) || !(d = dangling_elsewhere(en, st, o->id)) ||
 	    !engine_origin(en, o->id, &org))
 		return;
 	first.file = NULL;
@@ -113,8 +149,10 @@ static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
 {
 	const struct slot_val *v;
+	const char *keys[MAX_SETS];
+	int64_t vals[MAX_SETS];
 	int32_t id;
-	int pos = 0;
+	int pos = 0, nsets, i;
 
 	/* a void function, or one whose return may be its success: which
 	 * returns are successes is known once the file is explored */
@@ -129,11 +167,17 @@ static void on_return(struct engine *en, struct state *st,
 		if (id >= 0 && engine_origin(en, id, &org) && org.callee)
 			key = engine_field_of(en, st, id);
 
-		if (key)
-			engine_field_fact(en, key, k_dangling,
-					  r->has_value ? (int64_t)r->cond : -1,
-					  (const char *)(intptr_t)v->b,
-					  loc_unpack(v->a));
+		if (!key)
+			continue;
+		engine_field_fact(en, key, k_dangling,
+				  r->has_value ? (int64_t)r->cond : -1,
+				  (const char *)(intptr_t)v->b,
+				  loc_unpack(v->a));
+		nsets = engine_field_consts(en, st, keys, vals, MAX_SETS);
+		for (i = 0; i < nsets; i++)
+			if (strcmp(keys[i], key))
+				engine_field_fact(en, key, k_dangle_set, vals[i],
+						  keys[i], r->loc);
 	}
 }
 
@@ -145,6 +189,8 @@ static void init(void)
 	freed_slot = engine_slot_register(&def);
 	k_dangling = engine_fact_kind("dangling-field", FACT_MAY,
 				      &checker_double_free);
+	k_dangle_set = engine_fact_kind("dangling-field-set", FACT_MAY,
+					&checker_double_free);
 }
 
 const struct checker checker_double_free = {

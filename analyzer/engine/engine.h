@@ -258,6 +258,15 @@ void engine_field_fact(struct engine *en, const char *key, int kind,
  * *out pointing at an array the engine owns. */
 int engine_field_facts(struct engine *en, const char *key,
 		       const struct field_rec **out);
+/* The constants this path leaves in memory a caller sees (a field read
+ * through a pointer, a global), with their field keys: at most max,
+ * returns how many.  Keys are interned. */
+int engine_field_consts(struct engine *en, struct state *st,
+			const char **keys, int64_t *vals, int max);
+/* Does this path know that every place of field key key it holds a value
+ * for is not c (another constant, or c excluded by a test)? */
+bool engine_field_excludes(struct engine *en, struct state *st,
+			   const char *key, int64_t c);
 /* The field key of a field or global that holds object id on this path
  * and outlives the function, or NULL: a global, or a field of memory
  * reached from a parameter or a global, or of an allocation still

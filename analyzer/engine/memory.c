@@ -405,6 +405,106 @@ void assign(struct engine *en, struct state *st, int path,
 	fire_lost_list(en, st, &idx, loc, true);
 }
 
+/* A place of memory a caller also sees, of any type. */
+static bool caller_memory(struct engine *en, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].deref || en->paths[p].kind == 'g')
+			return true;
+	return false;
+}
+
+int engine_field_consts(struct engine *en, struct state *st,
+			const char **keys, int64_t *vals, int max)
+{
+	char fk[512];
+	int i, n = 0;
+
+	for (i = 0; i < st->nb && n < max; i++) {
+		const char *k;
+
+		if (st->b[i].v.kind != V_CONST ||
+		    !caller_memory(en, st->b[i].path))
+			continue;
+		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
+		if (!k)
+			continue;
+		keys[n] = engine_intern(en, k);
+		vals[n++] = st->b[i].v.c;
+	}
+	return n;
+}
+
+/* v says the place does not hold c */
+static bool value_excludes(struct value v, int64_t c)
+{
+	switch (v.kind) {
+	case V_CONST:
+		return v.c != c;
+	case V_NE:
+		return v.c == c;
+	case V_NONNULL:
+		return c == 0;
+	case V_NESET:
+		return c >= 0 && c < 64 && ((uint64_t)v.c & (1ULL << c));
+	default:
+		return false;
+	}
+}
+
+/*
+ * One field under two keys: the key names the record type of the pointer
+ * the field was reached through, so int_params->out.int_mode (with
+ * int_params = &cdev->int_params) is "struct qed_int_params::out.int_mode"
+ * and cdev->int_params.out.int_mode "struct qed_dev::int_params.out.int_mode".
+ * Equal keys, or one's member path a suffix of the other's, at a '.'.
+ */
+static bool same_field(const char *a, const char *b)
+{
+	const char *ma = strstr(a, "::"), *mb = strstr(b, "::");
+	size_t la, lb;
+
+	if (!strcmp(a, b))
+		return true;
+	if (!ma || !mb)
+		return false;
+	ma += 2;
+	mb += 2;
+	la = strlen(ma);
+	lb = strlen(mb);
+	if (la > lb) {
+		const char *t = ma;
+
+		ma = mb;
+		mb = t;
+		la = lb;
+		lb = strlen(mb);
+	}
+	return la < lb && mb[lb - la - 1] == '.' && !strcmp(mb + lb - la, ma);
+}
+
+bool engine_field_excludes(struct engine *en, struct state *st,
+			   const char *key, int64_t c)
+{
+	char fk[512];
+	bool seen = false;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const char *k = path_field_key(en, st->b[i].path, fk,
+					       sizeof(fk));
+
+		if (!k || !same_field(k, key))
+			continue;
+		if (!value_excludes(st->b[i].v, c))
+			return false;
+		seen = true;
+	}
+	return seen;
+}
+
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
 {
 	struct store_info si;
