@@ -266,9 +266,13 @@ struct value eval(struct engine *en, struct state *st,
 		/* container_of(&p->member, ...): back to p */
 		if (e->op == AR_SUB && a.kind == V_OBJ && member_addr(en, a.obj))
 			return vobj(sym_of(en, a.obj)->base);
-		/* p + i, p++: another element of p's object */
+		/* p + i, p++: another element of p's object.  Through a byte
+		 * pointer, a constant offset is a place inside the object
+		 * (netdev_priv(): dev + ALIGN(sizeof(*dev))), a variable one
+		 * an element (snd_array_elem(): list + idx * elem_size) */
 		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
-		    !e->a->is_byte_ptr && !(b.kind == V_CONST && b.c == 0))
+		    (!e->a->is_byte_ptr || b.kind != V_CONST) &&
+		    !(b.kind == V_CONST && b.c == 0))
 			return element_of(en, st, a.obj, e->b);
 		if (a.kind == V_OBJ && (e->a->is_ptr || b.kind != V_OBJ ||
 					(a.obj >= 0 && b.obj < 0)) &&
