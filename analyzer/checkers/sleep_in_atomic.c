@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sleep-in-atomic: a call that may sleep reached in atomic context.
+ *
+ * Atomic context is a depth on the path, owned by this checker (global
+ * slots): the lock and unlock lines of rules/lock.rules with atomic=yes
+ * enter and leave it (spinlocks, rwlocks, RCU, preempt_disable(),
+ * local_irq_*(), local_bh_*()), and a function registered as a callback
+ * that runs atomically (rules/callback.rules: the handler of
+ * request_irq(), a timer, a tasklet, an URB completion) starts at depth 1
+ * in the reporting pass.
+ *
+ * What may sleep: a `sleep` line of the tables (msleep, mutex_lock,
+ * copy_from_user...), an allocator with gfp=sleeps (vmalloc), and an
+ * allocator whose gfp argument is a constant with the headers'
+ * __GFP_DIRECT_RECLAIM bit (GFP_KERNEL, not GFP_ATOMIC).  A mask that is
+ * the function's own parameter makes the function's summary conditional
+ * on it: the caller's mask decides.
+ *
+ * Across functions, each function's summary says "may sleep" (fact
+ * may-sleep, subject "*" or "$N" for the gfp parameter N, value the
+ * function's lock depth at the sleep, str the chain down to the sleeping
+ * call), and "returns with its lock depth changed by N" (fact
+ * lock-delta).  A caller at depth > 0 reports the chain at its sleeping
+ * call: in the helper that hard-codes GFP_KERNEL or calls msleep(), or at
+ * the caller's own call when it is the caller's mask that sleeps.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sleep_in_atomic.h"
+#include "../util/strvec.h"
+
+static int depth_slot;		/* key 0: a depth, b loc of the opener */
+static int ctx_slot;		/* key 0: a what (interned), b flags */
+static int k_sleep;		/* may-sleep */
+static int k_delta;		/* lock-delta */
+int sleep_k_callback;		/* field fact "callback:fn" */
+
+#define F_CALLBACK	1	/* opened by the function's registration */
+#define F_BH		2	/* an interrupt-ish region (vfree defers) */
+#define F_IRQSAVE	4	/* the last event was a local_irq_save() */
+
+/* spin_lock_irqsave(l, f) is f = _raw_spin_lock_irqsave(spinlock_check(l)):
+ * the lock argument is spinlock_check()'s result; name it by l. */
+static struct {
+	struct ir_loc loc;
+	char *name;
+} passthru;
+
+static void get_ctx(const struct state *st, struct atomic_ctx *c,
+		    int64_t *flags)
+{
+	const struct slot_val *d = slot_get(st, depth_slot, 0);
+	const struct slot_val *w = slot_get(st, ctx_slot, 0);
+
+	memset(c, 0, sizeof(*c));
+	*flags = 0;
+	if (d) {
+		c->depth = (int)d->a;
+		c->loc = loc_unpack(d->b);
+	}
+	if (w) {
+		c->what = (const char *)(intptr_t)w->a;
+		*flags = w->b;
+	}
+	c->callback = *flags & F_CALLBACK;
+	c->bh = *flags & (F_BH | F_CALLBACK);
+}
+
+static void set_ctx(struct state *st, const struct atomic_ctx *c,
+		    int64_t flags)
+{
+	struct slot_val v;
+
+	if (!c->depth) {
+		slot_clear(st, depth_slot, 0);
+	} else {
+		v.a = c->depth;
+		v.b = c->depth > 0 ? loc_pack(c->loc) : 0;
+		slot_set(st, depth_slot, 0, &v);
+	}
+	if (c->depth <= 0)
+		flags &= F_IRQSAVE;
+	if (!flags && (c->depth <= 0 || !c->what)) {
+		slot_clear(st, ctx_slot, 0);
+		return;
+	}
+	v.a = c->depth > 0 ? (int64_t)(intptr_t)c->what : 0;
+	v.b = flags;
+	slot_set(st, ctx_slot, 0, &v);
+}
+
+/* ---- entering and leaving atomic context ---- */
+
+static bool kind_is(const char *kind, const char *prefix)
+{
+	return kind && !strncmp(kind, prefix, strlen(prefix));
+}
+
+/* "with spin lock 'priv->lock' held", from the lock line's kind */
+static const char *lock_what(struct engine *en, const struct lock_info *l)
+{
+	const char *kind = l->api->lock_kind;
+	char *name = NULL, *s;
+	const char *r;
+
+	if (l->lock) {
+		name = engine_expr_str(en, l->lock);
+		if (!strcmp(name, "the result") && passthru.name &&
+		    passthru.loc.line == l->loc.line &&
+		    passthru.loc.col == l->loc.col) {
+			free(name);
+			name = xstrdup(passthru.name);
+		}
+		if (name[0] == '&')
+			memmove(name, name + 1, strlen(name));
+	}
+	if (name)
+		s = xstrfmt("with %s '%s' held",
+			    kind_is(kind, "spin") ? "spin lock" :
+			    kind_is(kind, "read") || kind_is(kind, "write") ?
+			    "rwlock" : "lock", name);
+	else if (kind_is(kind, "rcu"))
+		s = xstrfmt("inside an RCU read-side section (%s())",
+			    l->api->name);
+	else if (kind_is(kind, "preempt"))
+		s = xstrdup("with preemption disabled");
+	else if (kind_is(kind, "irq"))
+		s = xstrdup("with interrupts disabled");
+	else if (kind_is(kind, "bh"))
+		s = xstrdup("with bottom halves disabled");
+	else
+		s = xstrfmt("in the atomic region of %s()", l->api->name);
+	r = engine_intern(en, s);
+	free(s);
+	free(name);
+	return r;
+}
+
+static void on_lock(struct engine *en, struct state *st,
+		    const struct lock_info *l)
+{
+	struct atomic_ctx c;
+	int64_t flags;
+
+	if (!l->api->lock_atomic)
+		return;
+	get_ctx(st, &c, &flags);
+	if (!l->acquire) {
+		c.depth--;
+		flags &= ~F_IRQSAVE;
+		set_ctx(st, &c, flags);
+		return;
+	}
+	/* spin_trylock_irqsave(): local_irq_save() then the trylock, both
+	 * closed by one spin_unlock_irqrestore(): one level, not two */
+	if ((flags & F_IRQSAVE) && l->api->lock_trylock) {
+		c.what = lock_what(en, l);
+		set_ctx(st, &c, flags & ~F_IRQSAVE);
+		return;
+	}
+	if (++c.depth == 1) {
+		c.loc = l->loc;
+		c.what = lock_what(en, l);
+		flags &= ~F_BH;
+		if (kind_is(l->api->lock_kind, "bh") ||
+		    strstr(l->api->lock_kind ? l->api->lock_kind : "", "_bh"))
+			flags |= F_BH;
+	}
+	flags &= ~F_IRQSAVE;
+	if (kind_is(l->api->lock_kind, "irqsave"))
+		flags |= F_IRQSAVE;
+	set_ctx(st, &c, flags);
+}
+
+/* The function is registered as an atomic callback: depth 1 from entry. */
+static void on_entry(struct engine *en, struct state *st)
+{
+	const struct field_rec *rec;
+	struct atomic_ctx c;
+
+	if (!engine_reporting(en) ||
+	    !sleep_callback_of(en, engine_fn_name(en), &rec))
+		return;
+	memset(&c, 0, sizeof(c));
+	c.depth = 1;
+	c.loc = rec->loc;
+	set_ctx(st, &c, F_CALLBACK);
+}
+
+/* ---- what sleeps ---- */
+
+/*
+ * The gfp mask e (value v) in the function being explored: 1 a constant
+ * (*mask), 2 the function's parameter *param (possibly with the constant
+ * bits *mask or-ed in), 0 unknown.
+ */
+static int gfp_of(struct engine *en, const struct ir_expr *e,
+		  const struct value *v, uint64_t *mask, int *param)
+{
+	*mask = 0;
+	if (v && v->kind == V_CONST) {
+		*mask = (uint64_t)v->c;
+		return 1;
+	}
+	if ((*param = engine_param_index(en, e)) >= 0)
+		return 2;
+	if (e && e->kind == EX_ARITH && e->op == AR_OR && e->b) {
+		const struct ir_expr *p = e->a, *k = e->b;
+
+		if (p->kind == EX_CONST) {
+			p = e->b;
+			k = e->a;
+		}
+		if (k->kind == EX_CONST &&
+		    (*param = engine_param_index(en, p)) >= 0) {
+			*mask = (uint64_t)k->ival;
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The chain f[0..n) sleeps at this point of the path, under subject ("*",
+ * or "$N": if the caller's gfp argument N may sleep), lock_depth levels
+ * below the callee's (<= 0: the callee released some of ours first; > 0:
+ * the callee's own lock, for a conditional chain).  Report it when the
+ * path is atomic there; otherwise it is a fact of this function.
+ */
+static void sleeps(struct engine *en, struct state *st, const char *subject,
+		   struct sleep_frame *f, int n, int lock_depth)
+{
+	struct atomic_ctx c;
+	int64_t flags;
+	int eff;
+	char *s;
+
+	get_ctx(st, &c, &flags);
+	eff = c.depth + lock_depth;
+	if (subject[0] == '*' && eff > 0) {
+		sleep_report(en, c.depth > 0 ? &c : NULL, f, n);
+		return;
+	}
+	if (engine_reporting(en))
+		return;
+	/* a conditional chain under our own lock: say which lock */
+	if (subject[0] == '$' && c.depth > 0 && lock_depth <= 0 &&
+	    n < SLEEP_MAX_FRAMES) {
+		f[n].tag = 'L';
+		f[n].mask = 0;
+		f[n].loc = c.loc;
+		f[n].fn = engine_fn_name(en);
+		f[n].callee = c.what ? c.what : "with a lock held";
+		f[n].file = engine_fn_file(en);
+		n++;
+	}
+	s = sleep_chain_str(f, n);
+	engine_add_fact(en, k_sleep, subject, eff, s, f[0].loc);
+	free(s);
+}
+
+static void frame0(struct engine *en, struct sleep_frame *f, char tag,
+		   uint64_t mask, const struct call_info *c)
+{
+	f->tag = tag;
+	f->mask = mask;
+	f->loc = c->loc;
+	f->fn = engine_fn_name(en);
+	f->callee = c->call->callee;
+	f->file = engine_fn_file(en);
+}
+
+static void record_callback(struct engine *en, const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	char *key;
+
+	if (engine_reporting(en) || api->cb_arg < 0 ||
+	    api->cb_arg >= c->nargs || !c->fnargs || !c->fnargs[api->cb_arg] ||
+	    !api->cb_context || !strcmp(api->cb_context, "process"))
+		return;
+	key = xstrfmt("callback:%s", c->fnargs[api->cb_arg]);
+	engine_field_fact(en, key, sleep_k_callback, 0, api->name, c->loc);
+	free(key);
+}
+
+static void on_call(struct engine *en, struct state *st,
+		    const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	struct sleep_frame f[2];
+	struct atomic_ctx ctx;
+	int64_t flags;
+	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
+	int param, k;
+	char sub[16];
+
+	if (!api || !(api->roles & (ROLE_LOCK | ROLE_UNLOCK | ROLE_PASSTHRU))) {
+		get_ctx(st, &ctx, &flags);
+		if (flags & F_IRQSAVE)
+			set_ctx(st, &ctx, flags & ~F_IRQSAVE);
+	}
+	if (!api)
+		return;
+	if ((api->roles & ROLE_PASSTHRU) && c->call->nargs > 0) {
+		free(passthru.name);
+		passthru.name = engine_expr_str(en, c->call->args[0]);
+		passthru.loc = c->loc;
+	}
+	if (api->roles & ROLE_CALLBACK)
+		record_callback(en, c);
+	if (api->roles & ROLE_SLEEP) {
+		frame0(en, f, api->cb_context &&
+		       !strcmp(api->cb_context, "process") ? 'V' : 'S', 0, c);
+		sleeps(en, st, "*", f, 1, 0);
+		return;
+	}
+	if (!(api->roles & ROLE_ALLOC))
+		return;
+	if (api->gfp_arg == API_NONE) {
+		if (api->implicit_gfp_sleeps) {
+			frame0(en, f, 'S', 0, c);
+			sleeps(en, st, "*", f, 1, 0);
+		}
+		return;
+	}
+	if (!reclaim || api->gfp_arg >= c->nargs)
+		return;
+	k = gfp_of(en, c->call->args[api->gfp_arg], &c->args[api->gfp_arg],
+		   &mask, &param);
+	if (k == 1 || (k == 2 && (mask & reclaim))) {
+		if (!(mask & reclaim))
+			return;
+		frame0(en, f, 'G', mask, c);
+		sleeps(en, st, "*", f, 1, 0);
+	} else if (k == 2) {
+		frame0(en, f, 'P', 0, c);
+		snprintf(sub, sizeof(sub), "$%d", param);
+		sleeps(en, st, sub, f, 1, 0);
+	}
+}
+
+/* A callee's summary says it may sleep, or changes the lock depth. */
+static void on_fact(struct engine *en, struct state *st,
+		    const struct call_info *c, const struct fact *fa,
+		    const struct value *subj)
+{
+	struct sleep_frame f[SLEEP_MAX_FRAMES + 1];
+	struct atomic_ctx ctx;
+	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
+	int64_t flags;
+	int n, arg, param, k;
+	char sub[16];
+
+	(void)subj;
+	get_ctx(st, &ctx, &flags);
+	if (fa->kind == k_delta) {
+		int old = ctx.depth;
+
+		ctx.depth += (int)fa->value;
+		if (old <= 0 && ctx.depth > 0) {
+			char *s = xstrfmt("%s (taken in %s())",
+					  fa->str ? fa->str : "with a lock held",
+					  c->call->callee);
+
+			ctx.loc = c->loc;
+			ctx.what = engine_intern(en, s);
+			free(s);
+			flags &= ~F_BH;
+		}
+		set_ctx(st, &ctx, flags & ~F_IRQSAVE);
+		return;
+	}
+	if (fa->kind != k_sleep || !fa->str)
+		return;
+	n = sleep_chain_parse(en, fa->str, f + 1, SLEEP_MAX_FRAMES - 1);
+	if (n <= 0)
+		return;
+	n++;
+	if (fa->subject[0] == '*') {
+		frame0(en, &f[0], 'C', 0, c);
+		sleeps(en, st, "*", f, n, (int)fa->value);
+		return;
+	}
+	arg = atoi(fa->subject + 1);
+	if (fa->subject[0] != '$' || arg >= c->nargs || !reclaim)
+		return;
+	k = gfp_of(en, c->call->args[arg], &c->args[arg], &mask, &param);
+	if (k == 1 || (k == 2 && (mask & reclaim))) {
+		if (!(mask & reclaim))
+			return;
+		frame0(en, &f[0], 'G', mask, c);
+		sleeps(en, st, "*", f, n, (int)fa->value);
+	} else if (k == 2) {
+		frame0(en, &f[0], 'P', 0, c);
+		snprintf(sub, sizeof(sub), "$%d", param);
+		sleeps(en, st, sub, f, n, (int)fa->value);
+	}
+}
+
+/* Returning with the lock depth changed: a lock-delta fact. */
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	struct atomic_ctx c;
+	int64_t flags;
+
+	if (engine_reporting(en))
+		return;
+	get_ctx(st, &c, &flags);
+	if (c.depth && !(flags & F_CALLBACK))
+		engine_add_fact(en, k_delta, "*", c.depth,
+				c.depth > 0 ? c.what : NULL, r->loc);
+}
+
+static void init(void)
+{
+	static const struct slot_def depth = { "sleep-in-atomic:depth",
+					       SLOT_GLOBAL, NULL };
+	static const struct slot_def ctx = { "sleep-in-atomic:context",
+					     SLOT_GLOBAL, NULL };
+
+	depth_slot = engine_slot_register(&depth);
+	ctx_slot = engine_slot_register(&ctx);
+	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
+				   &checker_sleep_in_atomic);
+	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
+				   &checker_sleep_in_atomic);
+	sleep_k_callback = engine_fact_kind("callback", FACT_MAY,
+					    &checker_sleep_in_atomic);
+}
+
+const struct checker checker_sleep_in_atomic = {
+	.rule = "sleep-in-atomic",
+	.init = init,
+	.on_entry = on_entry,
+	.on_call = on_call,
+	.on_lock = on_lock,
+	.on_fact = on_fact,
+	.on_return = on_return,
+};
