@@ -311,13 +311,14 @@ static void on_call(struct engine *en, struct state *st,
 	}
 	if (api->roles & ROLE_CALLBACK)
 		record_callback(en, c);
-	if (api->roles & ROLE_SLEEP) {
+	/* sleep NAME gfp=N (usb_submit_urb): may sleep as its mask says */
+	if ((api->roles & ROLE_SLEEP) && api->gfp_arg == API_NONE) {
 		frame0(en, f, api->cb_context &&
 		       !strcmp(api->cb_context, "process") ? 'V' : 'S', 0, c);
 		sleeps(en, st, "*", f, 1, 0);
 		return;
 	}
-	if (!(api->roles & ROLE_ALLOC))
+	if (!(api->roles & (ROLE_ALLOC | ROLE_SLEEP)))
 		return;
 	if (api->gfp_arg == API_NONE) {
 		if (api->implicit_gfp_sleeps) {
