@@ -191,7 +191,7 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 	for (i = 0; i < nall; i++) {
 		if (all[i].tag == 'L')
 			lock = &all[i];
-		else
+		else if (all[i].tag != 'Q' && n < SLEEP_MAX_FRAMES)
 			f[n++] = all[i];
 	}
 	for (i = 0; i < n; i++)

@@ -25,6 +25,7 @@
  * call: in the helper that hard-codes GFP_KERNEL or calls msleep(), or at
  * the caller's own call when it is the caller's mask that sleeps.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,8 @@
 #include "../util/strvec.h"
 
 static int depth_slot;		/* key 0: a depth, b loc of the opener */
+static int param_slot;		/* key N: parameter N is (a '=') or is not
+				 * (a '!') the constant b on this path */
 static int ctx_slot;		/* key 0: a what (interned), b flags */
 static int k_sleep;		/* may-sleep */
 static int k_delta;		/* lock-delta */
@@ -222,12 +225,143 @@ static int gfp_of(struct engine *en, const struct ir_expr *e,
 	return 0;
 }
 
+/* ---- what the path knows of the parameters ---- */
+
+#define MAX_COND_PARAMS 16
+
+/*
+ * A 'Q' frame is no level: it says the sleep happens only where parameter
+ * mask of the function that recorded it is (loc.line '=') or is not
+ * ('!') the constant in callee.  A caller whose argument contradicts it
+ * (kaweth_async_set_rx_mode(kaweth, false) when the sleep needs
+ * may_sleep) does not sleep there.
+ */
+static void add_cond(struct engine *en, struct sleep_frame *f, int param,
+		     int op, int64_t k)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)k);
+	memset(f, 0, sizeof(*f));
+	f->tag = 'Q';
+	f->mask = (uint64_t)param;
+	f->loc.line = (unsigned)op;
+	f->fn = "";
+	f->callee = engine_intern(en, buf);
+	f->file = "";
+}
+
+static bool cond_holds(const struct value *v, int op, int64_t k)
+{
+	switch (v->kind) {
+	case V_CONST:
+		return op == '=' ? v->c == k : v->c != k;
+	case V_NE:
+		return !(op == '=' && v->c == k);
+	case V_NONNULL:
+	case V_ERRPTR:
+		return !(op == '=' && k == 0);
+	case V_NESET:
+		return !(op == '=' && k >= 0 && k < 64 && ((v->c >> k) & 1));
+	default:
+		return true;
+	}
+}
+
+/* This path's knowledge of the function's parameters, as 'Q' frames:
+ * what its branches tested (the engine forgets a dead parameter's value,
+ * the checker keeps the test). */
+static int path_conds(struct engine *en, struct state *st,
+		      struct sleep_frame *f, int room)
+{
+	const struct slot_val *v;
+	int32_t key;
+	int pos = 0, n = 0;
+
+	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
+		add_cond(en, &f[n++], key, (int)v->a, v->b);
+	return n;
+}
+
+/* if (may_sleep), if (!flag), if (action == K): remember it, for the
+ * conditions of a sleep further down this path */
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	const struct ir_expr *e = b->cond;
+	bool truthy = b->taken;
+	struct slot_val v;
+	int64_t k = 0;
+	int p;
+
+	while (e && e->kind == EX_NOT) {
+		truthy = !truthy;
+		e = e->a;
+	}
+	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
+	    e->b && e->b->kind == EX_CONST) {
+		k = e->b->ival;
+		if (e->op == CMP_NE)
+			truthy = !truthy;
+		p = engine_param_index(en, e->a);
+		if (p < 0 || p >= MAX_COND_PARAMS || e->a->is_ptr)
+			return;
+		v.a = truthy ? '=' : '!';
+		v.b = k;
+	} else {
+		p = engine_param_index(en, e);
+		if (p < 0 || p >= MAX_COND_PARAMS || e->is_ptr)
+			return;
+		v.a = truthy ? '!' : '=';
+		v.b = 0;
+	}
+	/* an equality says it all; a second "not K" keeps the first */
+	if (v.a == '!' && slot_get(st, param_slot, p))
+		return;
+	slot_set(st, param_slot, p, &v);
+}
+
+/* What this path tested of parameter p, as a value. */
+static struct value param_known(const struct state *st, int p)
+{
+	const struct slot_val *v = slot_get(st, param_slot, p);
+	struct value r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = V_UNK;
+	if (v) {
+		r.kind = v->a == '=' ? V_CONST : V_NE;
+		r.c = v->b;
+	}
+	return r;
+}
+
+/* The lock depth and a hash of the conditions, so that a may fact with
+ * other conditions is another fact. */
+static int64_t pack_value(int depth, const struct sleep_frame *f, int n)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].tag == 'Q')
+			h = h * 1000003 + f[i].mask * 31 + f[i].loc.line +
+			    (uint64_t)strtoll(f[i].callee, NULL, 10) * 7;
+	return (int64_t)(uint8_t)(int8_t)depth | (int64_t)((h & 0xffffff) << 8);
+}
+
+static int unpack_depth(int64_t value)
+{
+	return (int8_t)(value & 0xff);
+}
+
 /*
  * The chain f[0..n) sleeps at this point of the path, under subject ("*",
  * or "$N": if the caller's gfp argument N may sleep), lock_depth levels
  * below the callee's (<= 0: the callee released some of ours first; > 0:
  * the callee's own lock, for a conditional chain).  Report it when the
- * path is atomic there; otherwise it is a fact of this function.
+ * path is atomic there; otherwise it is a fact of this function.  f has
+ * room for SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 1 frames.
  */
 static void sleeps(struct engine *en, struct state *st, const char *subject,
 		   struct sleep_frame *f, int n, int lock_depth)
@@ -246,8 +380,7 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 	if (engine_reporting(en))
 		return;
 	/* a conditional chain under our own lock: say which lock */
-	if (subject[0] == '$' && c.depth > 0 && lock_depth <= 0 &&
-	    n < SLEEP_MAX_FRAMES) {
+	if (subject[0] == '$' && c.depth > 0 && lock_depth <= 0) {
 		f[n].tag = 'L';
 		f[n].mask = 0;
 		f[n].loc = c.loc;
@@ -256,8 +389,10 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		f[n].file = engine_fn_file(en);
 		n++;
 	}
+	n += path_conds(en, st, f + n, MAX_COND_PARAMS);
 	s = sleep_chain_str(f, n);
-	engine_add_fact(en, k_sleep, subject, eff, s, f[0].loc);
+	engine_add_fact(en, k_sleep, subject, pack_value(eff, f, n), s,
+			f[0].loc);
 	free(s);
 }
 
@@ -290,7 +425,7 @@ static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	const struct api_entry *api = c->api;
-	struct sleep_frame f[2];
+	struct sleep_frame f[2 + MAX_COND_PARAMS];
 	struct atomic_ctx ctx;
 	int64_t flags;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
@@ -348,17 +483,24 @@ static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *fa,
 		    const struct value *subj)
 {
-	struct sleep_frame f[SLEEP_MAX_FRAMES + 1];
+	struct sleep_frame g[SLEEP_MAX_FRAMES];
+	struct sleep_frame f[SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 2];
 	struct atomic_ctx ctx;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
-	int64_t flags;
-	int n, arg, param, k;
+	int64_t flags, cval;
+	int n, m, i, arg, param, k, depth;
 	char sub[16];
 
 	(void)subj;
 	get_ctx(st, &ctx, &flags);
 	if (fa->kind == k_delta) {
 		int old = ctx.depth;
+
+		/* a header's lock guard (guard(spinlock)) is released by a
+		 * cleanup attribute the IR does not see: only this file's
+		 * functions say they return with a lock held */
+		if (!fa->file || strcmp(fa->file, engine_fn_file(en)))
+			return;
 
 		ctx.depth += (int)fa->value;
 		if (old <= 0 && ctx.depth > 0) {
@@ -376,13 +518,38 @@ static void on_fact(struct engine *en, struct state *st,
 	}
 	if (fa->kind != k_sleep || !fa->str)
 		return;
-	n = sleep_chain_parse(en, fa->str, f + 1, SLEEP_MAX_FRAMES - 1);
-	if (n <= 0)
+	m = sleep_chain_parse(en, fa->str, g, SLEEP_MAX_FRAMES);
+	if (m <= 0)
 		return;
-	n++;
+	/* our level, the callee's levels, its conditions seen from here */
+	n = 1;
+	for (i = 0; i < m; i++) {
+		struct value own;
+		int p;
+
+		if (g[i].tag != 'Q') {
+			f[n++] = g[i];
+			continue;
+		}
+		arg = (int)g[i].mask;
+		if (arg >= c->nargs)
+			continue;
+		k = g[i].loc.line;
+		cval = strtoll(g[i].callee, NULL, 10);
+		if (!cond_holds(&c->args[arg], k, cval))
+			return;	/* the callee does not sleep from here */
+		p = engine_param_index(en, c->call->args[arg]);
+		if (p < 0 || p >= MAX_COND_PARAMS)
+			continue;
+		own = param_known(st, p);
+		if (!cond_holds(&own, k, cval))
+			return;
+		add_cond(en, &f[n++], p, k, cval);
+	}
+	depth = unpack_depth(fa->value);
 	if (fa->subject[0] == '*') {
 		frame0(en, &f[0], 'C', 0, c);
-		sleeps(en, st, "*", f, n, (int)fa->value);
+		sleeps(en, st, "*", f, n, depth);
 		return;
 	}
 	arg = atoi(fa->subject + 1);
@@ -393,11 +560,11 @@ static void on_fact(struct engine *en, struct state *st,
 		if (!(mask & reclaim))
 			return;
 		frame0(en, &f[0], 'G', mask, c);
-		sleeps(en, st, "*", f, n, (int)fa->value);
+		sleeps(en, st, "*", f, n, depth);
 	} else if (k == 2) {
 		frame0(en, &f[0], 'P', 0, c);
 		snprintf(sub, sizeof(sub), "$%d", param);
-		sleeps(en, st, sub, f, n, (int)fa->value);
+		sleeps(en, st, sub, f, n, depth);
 	}
 }
 
@@ -422,9 +589,12 @@ static void init(void)
 					       SLOT_GLOBAL, NULL };
 	static const struct slot_def ctx = { "sleep-in-atomic:context",
 					     SLOT_GLOBAL, NULL };
+	static const struct slot_def param = { "sleep-in-atomic:param",
+					       SLOT_GLOBAL, NULL };
 
 	depth_slot = engine_slot_register(&depth);
 	ctx_slot = engine_slot_register(&ctx);
+	param_slot = engine_slot_register(&param);
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
 				   &checker_sleep_in_atomic);
 	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
@@ -439,6 +609,7 @@ const struct checker checker_sleep_in_atomic = {
 	.on_entry = on_entry,
 	.on_call = on_call,
 	.on_lock = on_lock,
+	.on_branch = on_branch,
 	.on_fact = on_fact,
 	.on_return = on_return,
 };
