@@ -33,8 +33,6 @@
 #include "../util/strvec.h"
 
 static int depth_slot;		/* key 0: a depth, b loc of the opener */
-static int param_slot;		/* key N: parameter N is (a '=') or is not
-				 * (a '!') the constant b on this path */
 static int ctx_slot;		/* key 0: a what (interned), b flags */
 static int k_sleep;		/* may-sleep */
 static int k_delta;		/* lock-delta */
@@ -225,136 +223,6 @@ static int gfp_of(struct engine *en, const struct ir_expr *e,
 	return 0;
 }
 
-/* ---- what the path knows of the parameters ---- */
-
-#define MAX_COND_PARAMS 16
-
-/*
- * A 'Q' frame is no level: it says the sleep happens only where parameter
- * mask of the function that recorded it is (loc.line '=') or is not
- * ('!') the constant in callee.  A caller whose argument contradicts it
- * (kaweth_async_set_rx_mode(kaweth, false) when the sleep needs
- * may_sleep) does not sleep there.
- */
-static void add_cond(struct engine *en, struct sleep_frame *f, int param,
-		     int op, int64_t k)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "%lld", (long long)k);
-	memset(f, 0, sizeof(*f));
-	f->tag = 'Q';
-	f->mask = (uint64_t)param;
-	f->loc.line = (unsigned)op;
-	f->fn = "";
-	f->callee = engine_intern(en, buf);
-	f->file = "";
-}
-
-static bool cond_holds(const struct value *v, int op, int64_t k)
-{
-	switch (v->kind) {
-	case V_CONST:
-		return op == '=' ? v->c == k : v->c != k;
-	case V_NE:
-		return !(op == '=' && v->c == k);
-	case V_NONNULL:
-	case V_ERRPTR:
-		return !(op == '=' && k == 0);
-	case V_NESET:
-		return !(op == '=' && k >= 0 && k < 64 && ((v->c >> k) & 1));
-	default:
-		return true;
-	}
-}
-
-/* This path's knowledge of the function's parameters, as 'Q' frames:
- * what its branches tested (the engine forgets a dead parameter's value,
- * the checker keeps the test). */
-static int path_conds(struct engine *en, struct state *st,
-		      struct sleep_frame *f, int room)
-{
-	const struct slot_val *v;
-	int32_t key;
-	int pos = 0, n = 0;
-
-	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
-		add_cond(en, &f[n++], key, (int)v->a, v->b);
-	return n;
-}
-
-/* if (may_sleep), if (!flag), if (action == K): remember it, for the
- * conditions of a sleep further down this path */
-static void on_branch(struct engine *en, struct state *st,
-		      const struct branch_info *b)
-{
-	const struct ir_expr *e = b->cond;
-	bool truthy = b->taken;
-	struct slot_val v;
-	int64_t k = 0;
-	int p;
-
-	while (e && e->kind == EX_NOT) {
-		truthy = !truthy;
-		e = e->a;
-	}
-	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
-	    e->b && e->b->kind == EX_CONST) {
-		k = e->b->ival;
-		if (e->op == CMP_NE)
-			truthy = !truthy;
-		p = engine_param_index(en, e->a);
-		if (p < 0 || p >= MAX_COND_PARAMS || e->a->is_ptr)
-			return;
-		v.a = truthy ? '=' : '!';
-		v.b = k;
-	} else {
-		p = engine_param_index(en, e);
-		if (p < 0 || p >= MAX_COND_PARAMS || e->is_ptr)
-			return;
-		v.a = truthy ? '!' : '=';
-		v.b = 0;
-	}
-	/* an equality says it all; a second "not K" keeps the first */
-	if (v.a == '!' && slot_get(st, param_slot, p))
-		return;
-	slot_set(st, param_slot, p, &v);
-}
-
-/* What this path tested of parameter p, as a value. */
-static struct value param_known(const struct state *st, int p)
-{
-	const struct slot_val *v = slot_get(st, param_slot, p);
-	struct value r;
-
-	memset(&r, 0, sizeof(r));
-	r.kind = V_UNK;
-	if (v) {
-		r.kind = v->a == '=' ? V_CONST : V_NE;
-		r.c = v->b;
-	}
-	return r;
-}
-
-/* The lock depth and a hash of the conditions, so that a may fact with
- * other conditions is another fact. */
-static int64_t pack_value(int depth, const struct sleep_frame *f, int n)
-{
-	uint64_t h = 0;
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (f[i].tag == 'Q')
-			h = h * 1000003 + f[i].mask * 31 + f[i].loc.line +
-			    (uint64_t)strtoll(f[i].callee, NULL, 10) * 7;
-	return (int64_t)(uint8_t)(int8_t)depth | (int64_t)((h & 0xffffff) << 8);
-}
-
-static int unpack_depth(int64_t value)
-{
-	return (int8_t)(value & 0xff);
-}
-
 /*
  * The chain f[0..n) sleeps at this point of the path, under subject ("*",
  * or "$N": if the caller's gfp argument N may sleep), lock_depth levels
@@ -389,9 +257,9 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		f[n].file = engine_fn_file(en);
 		n++;
 	}
-	n += path_conds(en, st, f + n, MAX_COND_PARAMS);
+	n += sleep_path_conds(en, st, f + n, MAX_COND_PARAMS);
 	s = sleep_chain_str(f, n);
-	engine_add_fact(en, k_sleep, subject, pack_value(eff, f, n), s,
+	engine_add_fact(en, k_sleep, subject, sleep_pack_value(eff, f, n), s,
 			f[0].loc);
 	free(s);
 }
@@ -536,17 +404,17 @@ static void on_fact(struct engine *en, struct state *st,
 			continue;
 		k = g[i].loc.line;
 		cval = strtoll(g[i].callee, NULL, 10);
-		if (!cond_holds(&c->args[arg], k, cval))
+		if (!sleep_cond_holds(&c->args[arg], k, cval))
 			return;	/* the callee does not sleep from here */
 		p = engine_param_index(en, c->call->args[arg]);
 		if (p < 0 || p >= MAX_COND_PARAMS)
 			continue;
-		own = param_known(st, p);
-		if (!cond_holds(&own, k, cval))
+		own = sleep_param_known(st, p);
+		if (!sleep_cond_holds(&own, k, cval))
 			return;
-		add_cond(en, &f[n++], p, k, cval);
+		sleep_add_cond(en, &f[n++], p, k, cval);
 	}
-	depth = unpack_depth(fa->value);
+	depth = sleep_unpack_depth(fa->value);
 	if (fa->subject[0] == '*') {
 		frame0(en, &f[0], 'C', 0, c);
 		sleeps(en, st, "*", f, n, depth);
@@ -589,12 +457,10 @@ static void init(void)
 					       SLOT_GLOBAL, NULL };
 	static const struct slot_def ctx = { "sleep-in-atomic:context",
 					     SLOT_GLOBAL, NULL };
-	static const struct slot_def param = { "sleep-in-atomic:param",
-					       SLOT_GLOBAL, NULL };
 
 	depth_slot = engine_slot_register(&depth);
 	ctx_slot = engine_slot_register(&ctx);
-	param_slot = engine_slot_register(&param);
+	sleep_cond_init();
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
 				   &checker_sleep_in_atomic);
 	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
@@ -609,7 +475,7 @@ const struct checker checker_sleep_in_atomic = {
 	.on_entry = on_entry,
 	.on_call = on_call,
 	.on_lock = on_lock,
-	.on_branch = on_branch,
+	.on_branch = sleep_cond_branch,
 	.on_fact = on_fact,
 	.on_return = on_return,
 };

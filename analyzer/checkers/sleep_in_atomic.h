@@ -3,10 +3,11 @@
 #define KML_SLEEP_IN_ATOMIC_H
 
 /*
- * sleep-in-atomic, shared between its two files: sleep_in_atomic.c (the
- * atomic depth on the path, the events, the summary facts) and
+ * sleep-in-atomic, shared between its files: sleep_in_atomic.c (the
+ * atomic depth on the path, the events, the summary facts),
  * sleep_chain.c (the call chain from a function down to its sleeping
- * call, as a fact's text and as the finding's notes).
+ * call, as a fact's text and as the finding's notes) and sleep_cond.c
+ * (what the path tested of the parameters).
  */
 
 #include "checkers.h"
@@ -61,5 +62,20 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 const struct api_entry *sleep_callback_of(struct engine *en, const char *fn,
 					  const struct field_rec **rec);
 extern int sleep_k_callback;
+
+/* sleep_cond.c: conditions on parameters, as 'Q' frames of a chain */
+#define MAX_COND_PARAMS 16
+void sleep_cond_init(void);
+void sleep_cond_branch(struct engine *en, struct state *st,
+		       const struct branch_info *b);
+void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
+		    int op, int64_t k);
+bool sleep_cond_holds(const struct value *v, int op, int64_t k);
+int sleep_path_conds(struct engine *en, struct state *st,
+		     struct sleep_frame *f, int room);
+struct value sleep_param_known(const struct state *st, int p);
+/* the lock depth and a hash of the conditions, as a fact's value */
+int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n);
+int sleep_unpack_depth(int64_t value);
 
 #endif
