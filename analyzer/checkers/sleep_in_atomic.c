@@ -49,6 +49,15 @@ static struct {
 	char *name;
 } passthru;
 
+/* The context when the call began: a callee's may-sleep facts are about
+ * what happens inside it, before its lock-delta (replayed at the same
+ * call, in any order) says what it returns with. */
+static struct {
+	const struct ir_call *call;
+	struct atomic_ctx ctx;
+	int64_t flags;
+} at_call;
+
 static void get_ctx(const struct state *st, struct atomic_ctx *c,
 		    int64_t *flags)
 {
@@ -232,7 +241,8 @@ static int gfp_of(struct engine *en, const struct ir_expr *e,
  * room for SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 1 frames.
  */
 static void sleeps(struct engine *en, struct state *st, const char *subject,
-		   struct sleep_frame *f, int n, int lock_depth)
+		   struct sleep_frame *f, int n, int lock_depth,
+		   const struct atomic_ctx *before)
 {
 	struct atomic_ctx c;
 	int64_t flags;
@@ -240,6 +250,8 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 	char *s;
 
 	get_ctx(st, &c, &flags);
+	if (before)
+		c = *before;
 	eff = c.depth + lock_depth;
 	if (subject[0] == '*' && eff > 0) {
 		sleep_report(en, c.depth > 0 ? &c : NULL, f, n);
@@ -305,6 +317,8 @@ static void on_call(struct engine *en, struct state *st,
 		if (flags & F_IRQSAVE)
 			set_ctx(st, &ctx, flags & ~F_IRQSAVE);
 	}
+	at_call.call = c->call;
+	get_ctx(st, &at_call.ctx, &at_call.flags);
 	if (!api)
 		return;
 	if ((api->roles & ROLE_PASSTHRU) && c->call->nargs > 0) {
@@ -314,11 +328,17 @@ static void on_call(struct engine *en, struct state *st,
 	}
 	if (api->roles & ROLE_CALLBACK)
 		record_callback(en, c);
+	/* might_sleep() in a header's inline is might_sleep_if() on a
+	 * condition this checker cannot evaluate (skb_share_check(skb,
+	 * GFP_ATOMIC)): an annotation counts in the file's own code only */
+	if ((api->roles & ROLE_SLEEP) && api->cb_context &&
+	    !strcmp(api->cb_context, "annotation") && !engine_in_main_file(en))
+		return;
 	/* sleep NAME gfp=N (usb_submit_urb): may sleep as its mask says */
 	if ((api->roles & ROLE_SLEEP) && api->gfp_arg == API_NONE) {
 		frame0(en, f, api->cb_context &&
 		       !strcmp(api->cb_context, "process") ? 'V' : 'S', 0, c);
-		sleeps(en, st, "*", f, 1, 0);
+		sleeps(en, st, "*", f, 1, 0, NULL);
 		return;
 	}
 	if (!(api->roles & (ROLE_ALLOC | ROLE_SLEEP)))
@@ -326,7 +346,7 @@ static void on_call(struct engine *en, struct state *st,
 	if (api->gfp_arg == API_NONE) {
 		if (api->implicit_gfp_sleeps) {
 			frame0(en, f, 'S', 0, c);
-			sleeps(en, st, "*", f, 1, 0);
+			sleeps(en, st, "*", f, 1, 0, NULL);
 		}
 		return;
 	}
@@ -338,11 +358,11 @@ static void on_call(struct engine *en, struct state *st,
 		if (!(mask & reclaim))
 			return;
 		frame0(en, f, 'G', mask, c);
-		sleeps(en, st, "*", f, 1, 0);
+		sleeps(en, st, "*", f, 1, 0, NULL);
 	} else if (k == 2) {
 		frame0(en, f, 'P', 0, c);
 		snprintf(sub, sizeof(sub), "$%d", param);
-		sleeps(en, st, sub, f, 1, 0);
+		sleeps(en, st, sub, f, 1, 0, NULL);
 	}
 }
 
@@ -356,6 +376,7 @@ static void on_fact(struct engine *en, struct state *st,
 	struct atomic_ctx ctx;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
 	int64_t flags, cval;
+	const struct atomic_ctx *before;
 	int n, m, i, arg, param, k, depth;
 	char sub[16];
 
@@ -386,6 +407,7 @@ static void on_fact(struct engine *en, struct state *st,
 	}
 	if (fa->kind != k_sleep || !fa->str)
 		return;
+	before = at_call.call == c->call ? &at_call.ctx : NULL;
 	m = sleep_chain_parse(en, fa->str, g, SLEEP_MAX_FRAMES);
 	if (m <= 0)
 		return;
@@ -417,7 +439,7 @@ static void on_fact(struct engine *en, struct state *st,
 	depth = sleep_unpack_depth(fa->value);
 	if (fa->subject[0] == '*') {
 		frame0(en, &f[0], 'C', 0, c);
-		sleeps(en, st, "*", f, n, depth);
+		sleeps(en, st, "*", f, n, depth, before);
 		return;
 	}
 	arg = atoi(fa->subject + 1);
@@ -428,11 +450,11 @@ static void on_fact(struct engine *en, struct state *st,
 		if (!(mask & reclaim))
 			return;
 		frame0(en, &f[0], 'G', mask, c);
-		sleeps(en, st, "*", f, n, depth);
+		sleeps(en, st, "*", f, n, depth, before);
 	} else if (k == 2) {
 		frame0(en, &f[0], 'P', 0, c);
 		snprintf(sub, sizeof(sub), "$%d", param);
-		sleeps(en, st, sub, f, n, depth);
+		sleeps(en, st, sub, f, n, depth, before);
 	}
 }
 

@@ -323,6 +323,9 @@ void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 void engine_report_in(struct engine *en, const char *fn, const char *file,
 		      const char *rule, struct ir_loc loc, char *msg,
 		      struct trace_note *notes, int nnotes);
+/* Is the function being explored one of the main file (not a header's
+ * inline)? */
+bool engine_in_main_file(struct engine *en);
 /* The file of the function being explored. */
 const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its

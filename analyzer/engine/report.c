@@ -32,6 +32,11 @@ int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n)
 	return 1;
 }
 
+bool engine_in_main_file(struct engine *en)
+{
+	return en->fn->in_main_file;
+}
+
 const char *engine_fn_file(struct engine *en)
 {
 	return en->fn->file;
