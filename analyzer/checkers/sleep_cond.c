@@ -63,8 +63,8 @@ bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 }
 
 /* This path's knowledge of the function's parameters, as 'Q' frames:
- * what its branches tested (the engine forgets a dead parameter's value,
- * the checker keeps the test). */
+ * what its branches tested of an integer or a pointer parameter (the
+ * engine forgets a dead parameter's value, the checker keeps the test). */
 int sleep_path_conds(struct engine *en, struct state *st,
 		      struct sleep_frame *f, int room)
 {
@@ -98,13 +98,13 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		if (e->op == CMP_NE)
 			truthy = !truthy;
 		p = engine_param_index(en, e->a);
-		if (p < 0 || p >= MAX_COND_PARAMS || e->a->is_ptr)
+		if (p < 0 || p >= MAX_COND_PARAMS)
 			return;
 		v.a = truthy ? '=' : '!';
 		v.b = k;
 	} else {
 		p = engine_param_index(en, e);
-		if (p < 0 || p >= MAX_COND_PARAMS || e->is_ptr)
+		if (p < 0 || p >= MAX_COND_PARAMS)
 			return;
 		v.a = truthy ? '!' : '=';
 		v.b = 0;
