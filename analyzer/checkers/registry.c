@@ -7,6 +7,7 @@ const struct checker *const all_checkers[] = {
 	&checker_free_mismatch,
 	&checker_double_free,
 	&checker_use_after_free,
+	&checker_sleep_in_atomic,
 };
 
 const int nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);

@@ -338,7 +338,7 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 		if (tu_probe_header_consts(idx, (const char *const *)job->args.v,
 					   (int)job->args.n, &consts) &&
 		    o->verbose)
-			fprintf(stderr, "kmemlint: could not evaluate the gfp flags of the headers; __GFP_NOFAIL is not honoured\n");
+			fprintf(stderr, "kmemlint: could not evaluate the gfp flags of the headers; __GFP_NOFAIL is not honoured and no gfp mask counts as sleeping\n");
 	}
 	tf = tu_funcs_collect(tu);
 	tu_funcs_program(tf, &prog);

@@ -331,5 +331,25 @@ int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n);
  * main file only; otherwise msg and notes are freed). */
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes);
+/* The same, located in function fn of file: a function of this file that
+ * the one being explored reaches through its calls (a helper whose
+ * sleeping call is the bug).  Dropped unless file is this function's. */
+void engine_report_in(struct engine *en, const char *fn, const char *file,
+		      const char *rule, struct ir_loc loc, char *msg,
+		      struct trace_note *notes, int nnotes);
+/* Is the function being explored one of the main file (not a header's
+ * inline)? */
+bool engine_in_main_file(struct engine *en);
+/* The file of the function being explored. */
+const char *engine_fn_file(struct engine *en);
+/* e is parameter N of the function being explored (its name, not its
+ * value: what the caller passed): N, else -1. */
+int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* The installed headers' __GFP_DIRECT_RECLAIM bit (a gfp mask with it
+ * may sleep), or 0 when the headers could not be evaluated. */
+uint64_t engine_gfp_direct_reclaim(struct engine *en);
+/* A gfp mask as the source would spell it ("GFP_KERNEL | __GFP_ZERO"),
+ * from the values of the installed headers; hex when it is no such sum. */
+char *engine_gfp_str(struct engine *en, uint64_t mask);
 
 #endif

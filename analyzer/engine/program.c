@@ -106,8 +106,10 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	struct unit_priv *up = (struct unit_priv *)u;
 	struct fn_entry *e;
 
-	/* kmalloc, spin_lock...: the table, not the header's body */
-	if (api && !hmap_get(&up->main_set, name))
+	/* kmalloc, spin_lock...: the table, not the header's body.  A
+	 * registrar (usb_fill_bulk_urb) is only read for its callback
+	 * argument: what its body does still applies. */
+	if (api && api->roles != ROLE_CALLBACK && !hmap_get(&up->main_set, name))
 		return NULL;
 	e = get_entry(u, name);
 	if (!e)

@@ -32,13 +32,79 @@ int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n)
 	return 1;
 }
 
+bool engine_in_main_file(struct engine *en)
+{
+	return en->fn->in_main_file;
+}
+
+const char *engine_fn_file(struct engine *en)
+{
+	return en->fn->file;
+}
+
+int engine_param_index(struct engine *en, const struct ir_expr *e)
+{
+	if (!e || e->kind != EX_VAR || e->var < 0 || e->var >= en->fn->nvars ||
+	    en->fn->vars[e->var].kind != VAR_PARAM)
+		return -1;
+	return en->fn->vars[e->var].param;
+}
+
+#define GFP_STR(x) #x,
+static const char *const gfp_names[NGFP_NAMES] = { GFP_NAME_LIST(GFP_STR) };
+
+/* GFP_KERNEL | __GFP_ZERO: the named mask with the most bits that mask
+ * holds, then named flags for the rest; hex if something is left. */
+char *engine_gfp_str(struct engine *en, uint64_t mask)
+{
+	const uint64_t *v = en->unit->prog->consts.gfp_named;
+	char buf[256];
+	uint64_t rest = mask;
+	int i, best = -1;
+	size_t n = 0;
+
+	for (i = 0; i < GFP_FIRST_FLAG; i++)
+		if (v[i] && (mask & v[i]) == v[i] &&
+		    (best < 0 || __builtin_popcountll(v[i]) >
+				 __builtin_popcountll(v[best])))
+			best = i;
+	buf[0] = '\0';
+	if (best >= 0) {
+		n = (size_t)snprintf(buf, sizeof(buf), "%s", gfp_names[best]);
+		rest &= ~v[best];
+	}
+	for (i = GFP_FIRST_FLAG; i < NGFP_NAMES && rest; i++)
+		if (v[i] && (rest & v[i]) == v[i] && n < sizeof(buf)) {
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+					      n ? " | " : "", gfp_names[i]);
+			rest &= ~v[i];
+		}
+	if (rest || !n)
+		return xstrfmt("0x%llx", (unsigned long long)mask);
+	return xstrdup(buf);
+}
+
+uint64_t engine_gfp_direct_reclaim(struct engine *en)
+{
+	return en->unit->prog->consts.gfp_direct_reclaim;
+}
+
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes)
+{
+	engine_report_in(en, en->fn->name, en->fn->file, rule, loc, msg, notes,
+			 nnotes);
+}
+
+void engine_report_in(struct engine *en, const char *fn, const char *file,
+		      const char *rule, struct ir_loc loc, char *msg,
+		      struct trace_note *notes, int nnotes)
 {
 	struct finding f;
 	int i;
 
-	if (!engine_reporting(en)) {
+	/* fn of another file (a header's inline) would be dropped anyway */
+	if (!engine_reporting(en) || strcmp(file, en->fn->file)) {
 		free(msg);
 		for (i = 0; i < nnotes; i++)
 			free(notes[i].msg);
@@ -48,7 +114,7 @@ void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 	f.file = xstrdup(en->fn->file);
 	f.line = loc.line;
 	f.col = loc.col;
-	f.function = xstrdup(en->fn->name);
+	f.function = xstrdup(fn);
 	f.rule = xstrdup(rule);
 	f.message = msg;
 	f.notes = nnotes ? xcalloc(nnotes, sizeof(*f.notes)) : NULL;

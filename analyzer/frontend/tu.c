@@ -103,6 +103,10 @@ void tu_funcs_free(struct tu_funcs *tf)
 
 /* ---- constants of the installed headers ---- */
 
+/* the masks and flags messages name (ir/program.h) */
+#define G(x) "\t(__force unsigned long)(" #x "),\n"
+#define GFP_NAMES_PROBE GFP_NAME_LIST(G)
+
 static const char probe_src[] =
 	"#include <linux/types.h>\n"
 	"#if __has_include(<linux/gfp_types.h>)\n"
@@ -115,9 +119,10 @@ static const char probe_src[] =
 	"\t(__force unsigned long)__GFP_DIRECT_RECLAIM,\n"
 	"\t(__force unsigned long)__GFP_NOFAIL,\n"
 	"\t(unsigned long)PAGE_SHIFT,\n"
+	GFP_NAMES_PROBE
 	"};\n";
 
-#define NPROBE 3
+#define NPROBE (3 + NGFP_NAMES)
 
 struct probe_vals {
 	uint64_t v[NPROBE];
@@ -183,5 +188,6 @@ int tu_probe_header_consts(CXIndex idx, const char *const *args, int nargs,
 	out->gfp_direct_reclaim = pv.v[0];
 	out->gfp_nofail = pv.v[1];
 	out->page_shift = pv.v[2];
+	memcpy(out->gfp_named, pv.v + 3, sizeof(out->gfp_named));
 	return 0;
 }

@@ -18,7 +18,21 @@ struct header_consts {
 	uint64_t gfp_direct_reclaim;	/* __GFP_DIRECT_RECLAIM: may sleep */
 	uint64_t gfp_nofail;		/* __GFP_NOFAIL: cannot fail */
 	uint64_t page_shift;		/* PAGE_SHIFT */
+	/* the values of gfp_names[] (GFP_KERNEL...), for messages only */
+	uint64_t gfp_named[18];
 };
+
+/* The gfp masks and flags that messages name, for header_consts'
+ * gfp_named[]: masks first (GFP_KERNEL...), then single flags from index
+ * GFP_FIRST_FLAG (__GFP_ZERO...). */
+#define GFP_NAME_LIST(X) \
+	X(GFP_KERNEL) X(GFP_KERNEL_ACCOUNT) X(GFP_NOFS) X(GFP_NOIO) \
+	X(GFP_USER) X(GFP_HIGHUSER) X(GFP_HIGHUSER_MOVABLE) X(GFP_ATOMIC) \
+	X(GFP_NOWAIT) X(__GFP_ZERO) X(__GFP_NOWARN) X(__GFP_NOFAIL) \
+	X(__GFP_NORETRY) X(__GFP_RETRY_MAYFAIL) X(__GFP_COMP) X(__GFP_DMA) \
+	X(__GFP_DMA32) X(__GFP_HIGHMEM)
+#define NGFP_NAMES 18
+#define GFP_FIRST_FLAG 9
 
 struct ir_program {
 	void *ctx;

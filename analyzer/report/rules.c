@@ -10,7 +10,7 @@ static const struct rule_info rules[] = {
 	{ "page-order-mismatch", "order",
 	  "pages released with a different order than allocated" },
 	{ "sleep-in-atomic", "atomic",
-	  "an allocation that may sleep reached in atomic context" },
+	  "an allocation or call that may sleep reached in atomic context" },
 	{ "alloc-leak", "leak",
 	  "an allocation neither freed, returned nor stored on some path" },
 	{ "free-mismatch", "mismatch",

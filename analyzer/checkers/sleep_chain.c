@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sleep-in-atomic: the chain from a function in atomic context down to
+ * the call that sleeps, kept as the text of a may-sleep fact and turned
+ * into the finding and its notes (one note per level).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sleep_in_atomic.h"
+#include "../util/strvec.h"
+
+/* ---- text form ---- */
+
+struct buf {
+	char *s;
+	size_t n, alloc;
+};
+
+static void put(struct buf *b, const char *s, bool field)
+{
+	size_t len = strlen(s), i;
+
+	if (b->n + len + 1 > b->alloc) {
+		b->alloc = (b->n + len + 1) * 2;
+		b->s = xrealloc(b->s, b->alloc);
+	}
+	for (i = 0; i < len; i++)
+		/* ':' and '|' separate the fields and the levels */
+		b->s[b->n++] = field && (s[i] == ':' || s[i] == '|') ? '.' : s[i];
+	b->s[b->n] = '\0';
+}
+
+char *sleep_chain_str(const struct sleep_frame *f, int n)
+{
+	struct buf b = { NULL, 0, 0 };
+	char head[96];
+	int i;
+
+	put(&b, "", false);
+	for (i = 0; i < n; i++) {
+		snprintf(head, sizeof(head), "%s%c:%" PRIx64 ":%u:%u:",
+			 i ? "|" : "", f[i].tag, f[i].mask, f[i].loc.line,
+			 f[i].loc.col);
+		put(&b, head, false);
+		put(&b, f[i].fn ? f[i].fn : "", true);
+		put(&b, ":", false);
+		put(&b, f[i].callee ? f[i].callee : "", true);
+		put(&b, ":", false);
+		put(&b, f[i].file ? f[i].file : "", false);
+	}
+	return b.s;
+}
+
+int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
+		      int max)
+{
+	char *copy = xstrdup(s), *lvl, *save = NULL;
+	int n = 0;
+
+	for (lvl = strtok_r(copy, "|", &save); lvl && n < max;
+	     lvl = strtok_r(NULL, "|", &save)) {
+		char *fld[6], *p = lvl;
+		int i;
+
+		for (i = 0; i < 6; i++) {
+			fld[i] = p;
+			p = strchr(p, ':');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		if (i < 6) {
+			n = -1;
+			break;
+		}
+		f[n].tag = fld[0][0];
+		f[n].mask = strtoull(fld[1], NULL, 16);
+		f[n].loc.line = (unsigned)strtoul(fld[2], NULL, 10);
+		f[n].loc.col = (unsigned)strtoul(fld[3], NULL, 10);
+		f[n].fn = engine_intern(en, fld[4]);
+		f[n].callee = engine_intern(en, fld[5]);
+		f[n].file = engine_intern(en, p);
+		n++;
+	}
+	free(copy);
+	return n;
+}
+
+/* ---- registrations ---- */
+
+const struct api_entry *sleep_callback_of(struct engine *en, const char *fn,
+					  const struct field_rec **rec)
+{
+	const struct field_rec *v;
+	char *key = xstrfmt("callback:%s", fn);
+	int n = engine_field_facts(en, key, &v), i;
+
+	free(key);
+	for (i = 0; i < n; i++) {
+		const struct api_entry *api;
+
+		if (v[i].kind != sleep_k_callback || !v[i].str)
+			continue;
+		api = api_lookup(v[i].str);
+		if (api && api->cb_context &&
+		    strcmp(api->cb_context, "process")) {
+			*rec = &v[i];
+			return api;
+		}
+	}
+	return NULL;
+}
+
+/* ---- the finding ---- */
+
+
+static bool decides(char tag)
+{
+	return tag == 'S' || tag == 'V' || tag == 'G';
+}
+
+/* "kzalloc() with gfp mask 0xcc0 may sleep" for level d of n levels */
+static char *sleep_what(struct engine *en, const struct sleep_frame *f,
+			int d, int n)
+{
+	char *m, *s;
+
+	if (f[d].tag != 'G')
+		return xstrfmt("%s() may sleep", f[d].callee);
+	m = engine_gfp_str(en, f[d].mask);
+	if (d == n - 1)
+		s = xstrfmt("%s() with %s may sleep",
+			    f[d].callee, m);
+	else
+		s = xstrfmt("%s() is passed %s, with which %s() may sleep",
+			    f[d].callee, m, f[n - 1].callee);
+	free(m);
+	return s;
+}
+
+static char *level_note(struct engine *en, const struct sleep_frame *f,
+			bool atomic)
+{
+	const char *in = atomic ? ", in atomic context" : "";
+	char *m, *s;
+
+	switch (f->tag) {
+	case 'G':
+		m = engine_gfp_str(en, f->mask);
+		s = xstrfmt("%s() calls %s() here with %s, which may sleep%s",
+			    f->fn, f->callee, m, in);
+		free(m);
+		return s;
+	case 'P':
+		return xstrfmt("%s() passes its gfp mask to %s() here%s",
+			       f->fn, f->callee, in);
+	case 'S':
+	case 'V':
+		return xstrfmt("%s() calls %s() here, which may sleep%s",
+			       f->fn, f->callee, in);
+	default:
+		return xstrfmt("%s() calls %s() here%s", f->fn, f->callee, in);
+	}
+}
+
+static void note(struct trace_note *t, int *nt, const char *file,
+		 struct ir_loc loc, char *msg)
+{
+	t[*nt].file = file;
+	t[*nt].loc = loc;
+	t[*nt].msg = msg;
+	(*nt)++;
+}
+
+void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
+		  const struct sleep_frame *all, int nall)
+{
+	struct sleep_frame f[SLEEP_MAX_FRAMES + 1];
+	const struct sleep_frame *lock = NULL;
+	struct trace_note t[SLEEP_MAX_FRAMES + 4];
+	const struct field_rec *rec = NULL;
+	const struct api_entry *cb = NULL;
+	char *what, *where, *msg;
+	int n = 0, nt = 0, d = -1, r, i;
+
+	if (!engine_reporting(en))
+		return;
+	for (i = 0; i < nall; i++) {
+		if (all[i].tag == 'L')
+			lock = &all[i];
+		else if (all[i].tag != 'Q' && n < SLEEP_MAX_FRAMES)
+			f[n++] = all[i];
+	}
+	for (i = 0; i < n; i++)
+		if (decides(f[i].tag))
+			d = i;
+	if (d < 0 || (!ctx && !lock))
+		return;
+	if (ctx && ctx->callback)
+		cb = sleep_callback_of(en, engine_fn_name(en), &rec);
+	if (ctx && ctx->callback && !cb)
+		return;
+	/* vfree() in an interrupt defers the work: it sleeps only in
+	 * process context */
+	if (f[d].tag == 'V' && ctx && ctx->bh)
+		return;
+	for (r = d; r > 0 && strcmp(f[r].file, engine_fn_file(en)); r--)
+		;
+
+	/* the context */
+	if (cb)
+		where = xstrfmt("in %s context (a callback registered by %s())",
+				cb->cb_context, cb->name);
+	else if (ctx)
+		where = xstrdup(ctx->what ? ctx->what : "in atomic context");
+	else
+		where = xstrfmt("%s in %s()", lock->callee, lock->fn);
+	what = sleep_what(en, f, d, n);
+	if (r == 0)
+		msg = xstrfmt("%s, called %s", what, where);
+	else
+		msg = xstrfmt("%s, and %s() is reached from %s() %s", what,
+			      f[r].fn, f[0].fn, where);
+	free(what);
+	free(where);
+
+	if (cb)
+		note(t, &nt, NULL, rec->loc,
+		     xstrfmt("%s() is registered here by %s(): it runs in %s context, where sleeping is a bug",
+			     engine_fn_name(en), cb->name, cb->cb_context));
+	else if (ctx)
+		note(t, &nt, NULL, ctx->loc,
+		     xstrfmt("atomic context from here on (%s)",
+			     ctx->what ? ctx->what : "a lock"));
+	else
+		note(t, &nt, lock->file, lock->loc,
+		     xstrfmt("%s() enters atomic context here (%s)", lock->fn,
+			     lock->callee));
+	for (i = 0; i < r; i++)
+		note(t, &nt, f[i].file, f[i].loc, level_note(en, &f[i], true));
+	for (i = r + 1; i < n; i++)
+		note(t, &nt, f[i].file, f[i].loc, level_note(en, &f[i], false));
+	note(t, &nt, f[r].file, f[r].loc,
+	     xstrdup(f[d].tag == 'G' ?
+		     "use GFP_ATOMIC (or GFP_NOWAIT) here, or allocate before entering atomic context" :
+		     "move the call out of the atomic region, or defer the work to process context"));
+	engine_report_in(en, f[r].fn, f[r].file, "sleep-in-atomic", f[r].loc,
+			 msg, t, nt);
+}

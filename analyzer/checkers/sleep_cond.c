@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sleep-in-atomic: what a path tested of the function's parameters, kept
+ * with a may-sleep fact so that a caller whose argument contradicts it
+ * (kaweth_async_set_rx_mode(kaweth, false) when the sleep is behind
+ * 'if (!may_sleep) return;') does not sleep there.  The engine forgets a
+ * dead parameter's value; this checker keeps the test in its own slot.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sleep_in_atomic.h"
+
+static int param_slot;		/* key N: parameter N is (a '=') or is not
+				 * (a '!') the constant b on this path */
+
+void sleep_cond_init(void)
+{
+	static const struct slot_def param = { "sleep-in-atomic:param",
+					       SLOT_GLOBAL, NULL };
+
+	param_slot = engine_slot_register(&param);
+}
+
+/*
+ * A 'Q' frame is no level: it says the sleep happens only where parameter
+ * mask of the function that recorded it is (loc.line '=') or is not
+ * ('!') the constant in callee.  A caller whose argument contradicts it
+ * (kaweth_async_set_rx_mode(kaweth, false) when the sleep needs
+ * may_sleep) does not sleep there.
+ */
+void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
+		     int op, int64_t k)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)k);
+	memset(f, 0, sizeof(*f));
+	f->tag = 'Q';
+	f->mask = (uint64_t)param;
+	f->loc.line = (unsigned)op;
+	f->fn = "";
+	f->callee = engine_intern(en, buf);
+	f->file = "";
+}
+
+bool sleep_cond_holds(const struct value *v, int op, int64_t k)
+{
+	switch (v->kind) {
+	case V_CONST:
+		return op == '=' ? v->c == k : v->c != k;
+	case V_NE:
+		return !(op == '=' && v->c == k);
+	case V_NONNULL:
+	case V_ERRPTR:
+		return !(op == '=' && k == 0);
+	case V_NESET:
+		return !(op == '=' && k >= 0 && k < 64 && ((v->c >> k) & 1));
+	default:
+		return true;
+	}
+}
+
+/* This path's knowledge of the function's parameters, as 'Q' frames:
+ * what its branches tested of an integer or a pointer parameter (the
+ * engine forgets a dead parameter's value, the checker keeps the test). */
+int sleep_path_conds(struct engine *en, struct state *st,
+		      struct sleep_frame *f, int room)
+{
+	const struct slot_val *v;
+	int32_t key;
+	int pos = 0, n = 0;
+
+	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
+		sleep_add_cond(en, &f[n++], key, (int)v->a, v->b);
+	return n;
+}
+
+/* if (may_sleep), if (!flag), if (action == K): remember it, for the
+ * conditions of a sleep further down this path */
+void sleep_cond_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	const struct ir_expr *e = b->cond;
+	bool truthy = b->taken;
+	struct slot_val v;
+	int64_t k = 0;
+	int p;
+
+	while (e && e->kind == EX_NOT) {
+		truthy = !truthy;
+		e = e->a;
+	}
+	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
+	    e->b && e->b->kind == EX_CONST) {
+		k = e->b->ival;
+		if (e->op == CMP_NE)
+			truthy = !truthy;
+		p = engine_param_index(en, e->a);
+		if (p < 0 || p >= MAX_COND_PARAMS)
+			return;
+		v.a = truthy ? '=' : '!';
+		v.b = k;
+	} else {
+		p = engine_param_index(en, e);
+		if (p < 0 || p >= MAX_COND_PARAMS)
+			return;
+		v.a = truthy ? '!' : '=';
+		v.b = 0;
+	}
+	/* an equality says it all; a second "not K" keeps the first */
+	if (v.a == '!' && slot_get(st, param_slot, p))
+		return;
+	slot_set(st, param_slot, p, &v);
+}
+
+/* What this path tested of parameter p, as a value. */
+struct value sleep_param_known(const struct state *st, int p)
+{
+	const struct slot_val *v = slot_get(st, param_slot, p);
+	struct value r;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = V_UNK;
+	if (v) {
+		r.kind = v->a == '=' ? V_CONST : V_NE;
+		r.c = v->b;
+	}
+	return r;
+}
+
+/* The lock depth and a hash of the conditions, so that a may fact with
+ * other conditions is another fact. */
+int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].tag == 'Q')
+			h = h * 1000003 + f[i].mask * 31 + f[i].loc.line +
+			    (uint64_t)strtoll(f[i].callee, NULL, 10) * 7;
+	return (int64_t)(uint8_t)(int8_t)depth | (int64_t)((h & 0xffffff) << 8);
+}
+
+int sleep_unpack_depth(int64_t value)
+{
+	return (int8_t)(value & 0xff);
+}

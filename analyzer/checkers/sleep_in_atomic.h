@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_SLEEP_IN_ATOMIC_H
+#define KML_SLEEP_IN_ATOMIC_H
+
+/*
+ * sleep-in-atomic, shared between its files: sleep_in_atomic.c (the
+ * atomic depth on the path, the events, the summary facts),
+ * sleep_chain.c (the call chain from a function down to its sleeping
+ * call, as a fact's text and as the finding's notes) and sleep_cond.c
+ * (what the path tested of the parameters).
+ */
+
+#include "checkers.h"
+
+/*
+ * One level of a chain: function fn, at loc in file, calls callee.  The
+ * tag says what the level does:
+ *   'S'  callee is a sleeping call of the tables (msleep, mutex_lock,
+ *        vmalloc): it sleeps, whatever the context;
+ *   'V'  the same, but only in process context (vfree): not a sleep in an
+ *        interrupt callback or under a _bh lock;
+ *   'G'  a constant gfp mask with __GFP_DIRECT_RECLAIM is passed here
+ *        (mask), to an allocator or to a helper that allocates with it;
+ *   'P'  the gfp mask passed here is the caller's own parameter: the
+ *        caller's mask decides;
+ *   'C'  callee is a helper of this file that may sleep.
+ * The decision is the deepest S, V or G level: that is the sleeping call
+ * a maintainer has to change.
+ */
+struct sleep_frame {
+	char tag;
+	uint64_t mask;
+	struct ir_loc loc;
+	const char *fn;
+	const char *callee;
+	const char *file;
+};
+
+#define SLEEP_MAX_FRAMES 16
+
+/* What made the path atomic, for the message and the first note. */
+struct atomic_ctx {
+	int depth;
+	struct ir_loc loc;	/* the opening lock (or the call that took it) */
+	const char *what;	/* "spin lock 'priv->lock'", or NULL */
+	bool callback;		/* the function runs as a registered callback */
+	bool bh;		/* an interrupt-ish region: vfree defers there */
+};
+
+/* Chain text: "tag:mask:line:col:fn:callee:file|..." (file last). */
+char *sleep_chain_str(const struct sleep_frame *f, int n);
+int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
+		      int max);
+/* Report the chain f[0..n) reached at depth > 0 of the function being
+ * explored (f[0].fn): at its decision level, or the deepest level of this
+ * file above it. */
+void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
+		  const struct sleep_frame *f, int n);
+/* The context a registered callback runs in, from the registrations this
+ * file made (field facts "callback:fn"): the registrar's rules entry, or
+ * NULL.  *rec gets the registration. */
+const struct api_entry *sleep_callback_of(struct engine *en, const char *fn,
+					  const struct field_rec **rec);
+extern int sleep_k_callback;
+
+/* sleep_cond.c: conditions on parameters, as 'Q' frames of a chain */
+#define MAX_COND_PARAMS 16
+void sleep_cond_init(void);
+void sleep_cond_branch(struct engine *en, struct state *st,
+		       const struct branch_info *b);
+void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
+		    int op, int64_t k);
+bool sleep_cond_holds(const struct value *v, int op, int64_t k);
+int sleep_path_conds(struct engine *en, struct state *st,
+		     struct sleep_frame *f, int room);
+struct value sleep_param_known(const struct state *st, int p);
+/* the lock depth and a hash of the conditions, as a fact's value */
+int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n);
+int sleep_unpack_depth(int64_t value);
+
+#endif
