@@ -247,7 +247,7 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 
 	/* the context */
 	if (cb && (cb->roles & ROLE_FIELD))
-		where = xstrfmt("in %s context (%s() is the %s callback)",
+		where = xstrfmt("in %s context (%s() is stored in %s)",
 				cb->cb_context, engine_fn_name(en), cb->name);
 	else if (cb)
 		where = xstrfmt("in %s context (a callback registered by %s())",

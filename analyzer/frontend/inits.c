@@ -41,12 +41,16 @@ static void add(struct walk *w, CXCursor ref, CXCursor at)
 
 	if (clang_Cursor_isNull(w->field))
 		return;
+	/* a field of an anonymous struct or union member is named as a
+	 * field of the record that holds it (tasklet_struct's .callback) */
 	parent = clang_getCursorSemanticParent(w->field);
+	while ((clang_getCursorKind(parent) == CXCursor_StructDecl ||
+		clang_getCursorKind(parent) == CXCursor_UnionDecl) &&
+	       clang_Cursor_isAnonymous(parent))
+		parent = clang_getCursorSemanticParent(parent);
 	if (clang_getCursorKind(parent) != CXCursor_StructDecl &&
 	    clang_getCursorKind(parent) != CXCursor_UnionDecl)
 		return;
-	if (clang_Cursor_isAnonymous(parent))
-		return;		/* a field of an anonymous member: no name */
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 16;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));

@@ -28,6 +28,21 @@ struct tu_funcs {
 	struct fn_init_list inits;
 };
 
+/* Written in the main file, or expanded there from a macro
+ * (DEFINE_TIMER(), DECLARE_TASKLET()). */
+static bool expanded_in_main_file(CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXFile file;
+	unsigned line, col;
+
+	if (clang_Location_isFromMainFile(loc))
+		return true;
+	clang_getExpansionLocation(loc, &file, &line, &col, NULL);
+	return file && clang_Location_isFromMainFile(clang_getLocation(
+		clang_Cursor_getTranslationUnit(c), file, line, col));
+}
+
 static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -38,7 +53,7 @@ static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
-	    clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+	    expanded_in_main_file(c)) {
 		fn_inits_collect(c, &tf->inits);
 		return CXChildVisit_Continue;
 	}
