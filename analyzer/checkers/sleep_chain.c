@@ -91,27 +91,61 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 
 /* ---- registrations ---- */
 
-const struct api_entry *sleep_callback_of(struct engine *en, const char *fn,
-					  const struct field_rec **rec)
+static bool atomic_ctx_name(const struct api_entry *api)
+{
+	return api && api->cb_context && strcmp(api->cb_context, "process");
+}
+
+const struct api_entry *sleep_atomic_field(const char *rec, const char *f)
+{
+	const struct api_entry *api;
+	const char *sp = rec ? strchr(rec, ' ') : NULL;
+	char *name;
+
+	if (!rec || !f)
+		return NULL;
+	/* "struct hrtimer" -> "hrtimer.function" */
+	name = xstrfmt("%s.%s", sp ? sp + 1 : rec, f);
+	api = api_lookup(name);
+	free(name);
+	return api && (api->roles & ROLE_FIELD) && atomic_ctx_name(api) ?
+		api : NULL;
+}
+
+bool sleep_callback_of(struct engine *en, const char *fn,
+		       struct sleep_cb *cb)
 {
 	const struct field_rec *v;
+	const struct ir_fn_init *fi;
 	char *key = xstrfmt("callback:%s", fn);
 	int n = engine_field_facts(en, key, &v), i;
 
 	free(key);
+	memset(cb, 0, sizeof(*cb));
 	for (i = 0; i < n; i++) {
 		const struct api_entry *api;
 
 		if (v[i].kind != sleep_k_callback || !v[i].str)
 			continue;
 		api = api_lookup(v[i].str);
-		if (api && api->cb_context &&
-		    strcmp(api->cb_context, "process")) {
-			*rec = &v[i];
-			return api;
+		if (atomic_ctx_name(api)) {
+			cb->api = api;
+			cb->loc = v[i].loc;
+			return true;
 		}
 	}
-	return NULL;
+	n = engine_fn_inits(en, &fi);
+	for (i = 0; i < n; i++) {
+		if (strcmp(fi[i].fn, fn))
+			continue;
+		cb->api = sleep_atomic_field(fi[i].rec, fi[i].field);
+		if (cb->api) {
+			cb->loc = fi[i].loc;
+			cb->var = fi[i].var;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* ---- the finding ---- */
@@ -181,7 +215,7 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 	struct sleep_frame f[SLEEP_MAX_FRAMES + 1];
 	const struct sleep_frame *lock = NULL;
 	struct trace_note t[SLEEP_MAX_FRAMES + 4];
-	const struct field_rec *rec = NULL;
+	struct sleep_cb scb;
 	const struct api_entry *cb = NULL;
 	char *what, *where, *msg;
 	int n = 0, nt = 0, d = -1, r, i;
@@ -199,8 +233,9 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 			d = i;
 	if (d < 0 || (!ctx && !lock))
 		return;
-	if (ctx && ctx->callback)
-		cb = sleep_callback_of(en, engine_fn_name(en), &rec);
+	if (ctx && ctx->callback &&
+	    sleep_callback_of(en, engine_fn_name(en), &scb))
+		cb = scb.api;
 	if (ctx && ctx->callback && !cb)
 		return;
 	/* vfree() in an interrupt defers the work: it sleeps only in
@@ -211,7 +246,10 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 		;
 
 	/* the context */
-	if (cb)
+	if (cb && (cb->roles & ROLE_FIELD))
+		where = xstrfmt("in %s context (%s() is stored in %s)",
+				cb->cb_context, engine_fn_name(en), cb->name);
+	else if (cb)
 		where = xstrfmt("in %s context (a callback registered by %s())",
 				cb->cb_context, cb->name);
 	else if (ctx)
@@ -227,8 +265,16 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 	free(what);
 	free(where);
 
-	if (cb)
-		note(t, &nt, NULL, rec->loc,
+	if (cb && (cb->roles & ROLE_FIELD))
+		note(t, &nt, NULL, scb.loc,
+		     scb.var ?
+		     xstrfmt("%s() is stored in %s of %s here: it runs in %s context, where sleeping is a bug",
+			     engine_fn_name(en), cb->name, scb.var,
+			     cb->cb_context) :
+		     xstrfmt("%s() is stored in %s here: it runs in %s context, where sleeping is a bug",
+			     engine_fn_name(en), cb->name, cb->cb_context));
+	else if (cb)
+		note(t, &nt, NULL, scb.loc,
 		     xstrfmt("%s() is registered here by %s(): it runs in %s context, where sleeping is a bug",
 			     engine_fn_name(en), cb->name, cb->cb_context));
 	else if (ctx)

@@ -187,15 +187,15 @@ static void on_lock(struct engine *en, struct state *st,
 /* The function is registered as an atomic callback: depth 1 from entry. */
 static void on_entry(struct engine *en, struct state *st)
 {
-	const struct field_rec *rec;
+	struct sleep_cb cb;
 	struct atomic_ctx c;
 
 	if (!engine_reporting(en) ||
-	    !sleep_callback_of(en, engine_fn_name(en), &rec))
+	    !sleep_callback_of(en, engine_fn_name(en), &cb))
 		return;
 	memset(&c, 0, sizeof(c));
 	c.depth = 1;
-	c.loc = rec->loc;
+	c.loc = cb.loc;
 	set_ctx(st, &c, F_CALLBACK);
 }
 
@@ -298,6 +298,26 @@ static void record_callback(struct engine *en, const struct call_info *c)
 		return;
 	key = xstrfmt("callback:%s", c->fnargs[api->cb_arg]);
 	engine_field_fact(en, key, sleep_k_callback, 0, api->name, c->loc);
+	free(key);
+}
+
+/* t->function = foo_cb, into a field of a `field` line: a registration
+ * like a callback line's (summary pass: a field fact). */
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *s)
+{
+	const struct api_entry *api;
+	char *key;
+
+	(void)st;
+	if (engine_reporting(en) || !s->fn || !s->lhs ||
+	    s->lhs->kind != EX_MEMBER)
+		return;
+	api = sleep_atomic_field(s->lhs->rec, s->lhs->field);
+	if (!api)
+		return;
+	key = xstrfmt("callback:%s", s->fn);
+	engine_field_fact(en, key, sleep_k_callback, 0, api->name, s->loc);
 	free(key);
 }
 
@@ -496,6 +516,7 @@ const struct checker checker_sleep_in_atomic = {
 	.init = init,
 	.on_entry = on_entry,
 	.on_call = on_call,
+	.on_store = on_store,
 	.on_lock = on_lock,
 	.on_branch = sleep_cond_branch,
 	.on_fact = on_fact,

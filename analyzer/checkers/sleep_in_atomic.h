@@ -56,11 +56,26 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
  * file above it. */
 void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 		  const struct sleep_frame *f, int n);
-/* The context a registered callback runs in, from the registrations this
- * file made (field facts "callback:fn"): the registrar's rules entry, or
- * NULL.  *rec gets the registration. */
-const struct api_entry *sleep_callback_of(struct engine *en, const char *fn,
-					  const struct field_rec **rec);
+/* How a function came to run as a callback. */
+struct sleep_cb {
+	/* the registrar's `callback` line, or the `field` line of the field
+	 * the function is stored in (api->roles has ROLE_FIELD) */
+	const struct api_entry *api;
+	struct ir_loc loc;	/* the registration, store or initialiser */
+	const char *var;	/* a static initialiser's variable, or NULL */
+};
+
+/* The atomic context a function runs in as a callback, from what this
+ * file does with it: a registration (field facts "callback:fn" of
+ * rules/callback.rules' `callback` lines), a store into a `field` line's
+ * field (`t->function = fn`, the same facts), or a static initialiser
+ * that stores it in such a field.  false: none (or only process
+ * context). */
+bool sleep_callback_of(struct engine *en, const char *fn,
+		       struct sleep_cb *cb);
+/* The `field` line of struct type rec ("struct hrtimer") field f, when it
+ * runs its function in atomic context; else NULL. */
+const struct api_entry *sleep_atomic_field(const char *rec, const char *f);
 extern int sleep_k_callback;
 
 /* sleep_cond.c: conditions on parameters, as 'Q' frames of a chain */

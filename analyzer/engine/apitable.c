@@ -310,6 +310,7 @@ static const struct {
 	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
 	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
+	{ "field", ROLE_FIELD },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -344,6 +345,13 @@ static int parse_line(char *line, const char *path, int lineno)
 			path, lineno, dir);
 		return -1;
 	}
+	if ((role == ROLE_FIELD) != (strchr(name, '.') != NULL)) {
+		fprintf(stderr, role == ROLE_FIELD ?
+			"kmemlint: %s:%d: 'field' needs a name 'struct.field'\n" :
+			"kmemlint: %s:%d: a function name has no '.'\n",
+			path, lineno);
+		return -1;
+	}
 	snprintf(where, sizeof(where), "%s:%d", path, lineno);
 	e = get_entry(name, where);
 	e->roles |= role;
@@ -356,7 +364,8 @@ static int parse_line(char *line, const char *path, int lineno)
 			return -1;
 		}
 		*eq = '\0';
-		if (set_key(e, role, kv, eq + 1)) {
+		if ((role == ROLE_FIELD && strcmp(kv, "context")) ||
+		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
 				path, lineno, kv, eq + 1, dir);
 			return -1;

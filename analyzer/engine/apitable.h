@@ -26,6 +26,8 @@ enum api_role {
 	ROLE_ORDER	= 1 << 12,
 	ROLE_UNLINK	= 1 << 14,
 	ROLE_ERRPTR	= 1 << 15,
+	ROLE_FIELD	= 1 << 16,	/* not a function: a struct field
+					 * (NAME is "record.field") */
 };
 
 enum api_fail {
@@ -85,7 +87,8 @@ struct api_entry {
 	bool lock_atomic;	/* entering/leaving atomic context */
 	bool lock_trylock;	/* success (non-zero return) takes the lock */
 
-	/* callback: argument cb_arg is a function run in cb_context */
+	/* callback: argument cb_arg is a function run in cb_context;
+	 * field: a function stored in the field runs in cb_context */
 	int cb_arg;
 	char *cb_context;
 

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "../ir/ir.h"
+#include "../ir/program.h"
 #include "apitable.h"
 
 struct engine;
@@ -179,6 +180,9 @@ struct store_info {
 	struct ir_loc loc;
 	int path;			/* engine's: the access path, or -1 */
 	bool forget;			/* a callee wrote it, value unknown */
+	const char *fn;			/* the value is this function's
+					 * designator (t->function = foo_cb),
+					 * or NULL */
 };
 
 struct lost_info {
@@ -278,6 +282,10 @@ const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond);
 /* A copy of s that lives as long as the translation unit. */
 const char *engine_intern(struct engine *en, const char *s);
+/* The function designators the file's static initialisers store in
+ * struct fields (`.ndo_start_xmit = foo_xmit`): returns how many, *out
+ * pointing at the front end's array. */
+int engine_fn_inits(struct engine *en, const struct ir_fn_init **out);
 /* Does caller call callee directly (both functions of this file)? */
 bool engine_fn_calls(struct engine *en, const char *caller,
 		     const char *callee);

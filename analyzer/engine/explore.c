@@ -362,9 +362,13 @@ static void exec_block(struct engine *en, struct state *st,
 			if (in->lhs && in->lhs->kind != EX_VAR)
 				scan_derefs(en, st, in->lhs, in->loc);
 			v = eval(en, st, in->rhs);
-			if (expr_path(en, in->lhs) >= 0)
+			if (expr_path(en, in->lhs) >= 0) {
+				en->store_fn = in->rhs && in->rhs->kind ==
+					EX_FUNC ? in->rhs->field : NULL;
 				assign(en, st, expr_path(en, in->lhs), &v,
 				       in->lhs, in->loc);
+				en->store_fn = NULL;
+			}
 			break;
 		case I_USE:
 			scan_derefs(en, st, in->rhs, in->loc);

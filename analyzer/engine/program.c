@@ -178,6 +178,12 @@ static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
 	return c;
 }
 
+int engine_fn_inits(struct engine *en, const struct ir_fn_init **out)
+{
+	*out = en->unit->prog->fn_inits;
+	return en->unit->prog->nfn_inits;
+}
+
 bool engine_fn_calls(struct engine *en, const char *caller,
 		     const char *callee)
 {

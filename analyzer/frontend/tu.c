@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tu.h"
+#include "inits.h"
 #include "../ir/lower.h"
 #include "../util/hmap.h"
 #include "../util/strvec.h"
@@ -24,7 +25,23 @@ struct tu_funcs {
 	CXTranslationUnit tu;
 	struct hmap fns;		/* name -> struct tu_fn */
 	struct strvec main_fns;
+	struct fn_init_list inits;
 };
+
+/* Written in the main file, or expanded there from a macro
+ * (DEFINE_TIMER(), DECLARE_TASKLET()). */
+static bool expanded_in_main_file(CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXFile file;
+	unsigned line, col;
+
+	if (clang_Location_isFromMainFile(loc))
+		return true;
+	clang_getExpansionLocation(loc, &file, &line, &col, NULL);
+	return file && clang_Location_isFromMainFile(clang_getLocation(
+		clang_Cursor_getTranslationUnit(c), file, line, col));
+}
 
 static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 					  CXClientData data)
@@ -35,6 +52,11 @@ static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 	const char *name;
 
 	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
+	    expanded_in_main_file(c)) {
+		fn_inits_collect(c, &tf->inits);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
@@ -82,6 +104,8 @@ void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog)
 	prog->get = get_fn;
 	prog->main_fns = (const char *const *)tf->main_fns.v;
 	prog->nmain = (int)tf->main_fns.n;
+	prog->fn_inits = tf->inits.v;
+	prog->nfn_inits = (int)tf->inits.n;
 }
 
 static void free_fn(void *p)
@@ -98,6 +122,7 @@ void tu_funcs_free(struct tu_funcs *tf)
 		return;
 	hmap_free(&tf->fns, free_fn);
 	strvec_clear(&tf->main_fns);
+	fn_inits_free(&tf->inits);
 	free(tf);
 }
 

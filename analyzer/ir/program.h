@@ -34,6 +34,17 @@ struct header_consts {
 #define NGFP_NAMES 18
 #define GFP_FIRST_FLAG 9
 
+/* A function designator that a static initialiser of the main file stores
+ * in a struct field: `.ndo_start_xmit = foo_xmit` in the initialiser of
+ * `static const struct net_device_ops foo_ops`. */
+struct ir_fn_init {
+	const char *rec;	/* record type of the field ("struct net_device_ops") */
+	const char *field;	/* "ndo_start_xmit" */
+	const char *fn;		/* "foo_xmit" */
+	const char *var;	/* the variable initialised ("foo_ops") */
+	struct ir_loc loc;	/* the designator, in the main file */
+};
+
 struct ir_program {
 	void *ctx;
 	/* The definition of name, lowered (owned by the program), or NULL. */
@@ -41,6 +52,10 @@ struct ir_program {
 	/* Names of the functions defined in the main file, in source order. */
 	const char *const *main_fns;
 	int nmain;
+	/* Function designators stored in fields by the initialisers of the
+	 * main file's file-scope variables. */
+	const struct ir_fn_init *fn_inits;
+	int nfn_inits;
 	struct header_consts consts;
 };
 

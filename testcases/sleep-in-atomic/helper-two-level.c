@@ -2,8 +2,9 @@
 /*
  * A helper that allocates with GFP_KERNEL, called with a spinlock held:
  * the helper's allocation is the sleeping call (reported there, with a
- * note at the call under the lock).  Twin: the helper called after the
- * unlock.
+ * note at the call under the lock).  Twin: a helper of its own (so that
+ * a wrong report could not land on the line the bad one expects), called
+ * before the lock.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -41,9 +42,18 @@ int foo_queue_bad(struct foo_dev *fd, int op)
 	return req ? 0 : -ENOMEM;
 }
 
+static struct foo_req *foo_req_alloc(int op)
+{
+	struct foo_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+
+	if (req)
+		req->op = op;
+	return req;
+}
+
 int foo_queue_good(struct foo_dev *fd, int op)
 {
-	struct foo_req *req = foo_req_new(op);
+	struct foo_req *req = foo_req_alloc(op);
 
 	if (!req)
 		return -ENOMEM;
