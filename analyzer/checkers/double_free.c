@@ -16,7 +16,11 @@
  * when int_mode == MSIX.  The constants the first function leaves in the
  * caller's memory at that return are recorded with the dangling field,
  * and a path that knows one of those fields holds something else is not
- * the path after it.
+ * the path after it.  Likewise a flag the function sets only on its good
+ * path (il_leds_init() sets led_registered after registering, frees the
+ * name and returns without it when registering fails; il_leds_exit()
+ * returns early unless led_registered): a path that knows the flag is set
+ * is not the one after the dangling return, which left it alone.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +32,10 @@ static int freed_slot;
 static int k_dangling;		/* field fact: left freed at a success return */
 static int k_dangle_set;	/* ... and another field set then: str its
 				 * key, value the constant */
+static int k_sets_flag;		/* keyed by a field: the function sets it to
+				 * a non-zero constant at a return; value the
+				 * return's class (-1: void), a success? is
+				 * asked when the record is read */
 
 #define MAX_SETS 16
 
@@ -93,6 +101,35 @@ static bool ruled_out(struct engine *en, struct state *st,
 	return false;
 }
 
+/* A flag this path knows is set, that fn sets at some return, but not at
+ * the returns where it left the field dangling (no dangling-field-set
+ * record of that key). */
+static bool flag_only_on_good_path(struct engine *en, struct state *st,
+				   const struct field_rec *v, int n,
+				   const char *fn)
+{
+	const char *keys[MAX_SETS];
+	int nk = engine_field_nonzero(en, st, keys, MAX_SETS), i, j;
+
+	for (i = 0; i < nk; i++) {
+		const struct field_rec *f;
+		int nf = engine_field_facts(en, keys[i], &f);
+		bool set = false, at_dangle = false;
+
+		for (j = 0; j < nf && !set; j++)
+			set = f[j].kind == k_sets_flag && !strcmp(f[j].fn, fn) &&
+			      (f[j].value < 0 ||
+			       engine_fn_success(en, fn, f[j].value));
+		for (j = 0; j < n && set && !at_dangle; j++)
+			at_dangle = v[j].kind == k_dangle_set && v[j].str &&
+				    !strcmp(v[j].fn, fn) &&
+				    engine_same_field(v[j].str, keys[i]);
+		if (set && !at_dangle)
+			return true;
+	}
+	return false;
+}
+
 /* The field of o was left freed by a function that returned success. */
 static const struct field_rec *dangling_elsewhere(struct engine *en,
 						  struct state *st, int32_t id)
@@ -107,7 +144,8 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 	for (i = 0; i < n; i++)
 		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)) &&
 		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
-		    !ruled_out(en, st, v, n, v[i].fn))
+		    !ruled_out(en, st, v, n, v[i].fn) &&
+		    !flag_only_on_good_path(en, st, v, n, v[i].fn))
 			return &v[i];
 	return NULL;
 }
@@ -159,6 +197,13 @@ static void on_return(struct engine *en, struct state *st,
 	if (engine_reporting(en) || (r->has_value && r->cond != RC_ZERO &&
 				     r->cond != RC_NONZERO))
 		return;
+	/* the flags this return sets, for flag_only_on_good_path() */
+	nsets = engine_field_consts(en, st, keys, vals, MAX_SETS);
+	for (i = 0; i < nsets; i++)
+		if (vals[i])
+			engine_field_fact(en, keys[i], k_sets_flag,
+					  r->has_value ? (int64_t)r->cond : -1,
+					  NULL, r->loc);
 	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
 		struct obj_origin org;
 		const char *key = NULL;
@@ -191,6 +236,8 @@ static void init(void)
 				      &checker_double_free);
 	k_dangle_set = engine_fact_kind("dangling-field-set", FACT_MAY,
 					&checker_double_free);
+	k_sets_flag = engine_fact_kind("sets-flag", FACT_MAY,
+				       &checker_double_free);
 }
 
 const struct checker checker_double_free = {

@@ -267,6 +267,13 @@ int engine_field_facts(struct engine *en, const char *key,
  * returns how many.  Keys are interned. */
 int engine_field_consts(struct engine *en, struct state *st,
 			const char **keys, int64_t *vals, int max);
+/* The field keys of memory a caller sees that this path knows are not 0
+ * (a flag tested true): at most max, returns how many. */
+int engine_field_nonzero(struct engine *en, struct state *st,
+			 const char **keys, int max);
+/* One field under two keys (see memory.c): equal, or one member path the
+ * tail of the other's. */
+bool engine_same_field(const char *a, const char *b);
 /* Does this path know that every place of field key key it holds a value
  * for is not c (another constant, or c excluded by a test)? */
 bool engine_field_excludes(struct engine *en, struct state *st,

@@ -462,7 +462,7 @@ static bool value_excludes(struct value v, int64_t c)
  * and cdev->int_params.out.int_mode "struct qed_dev::int_params.out.int_mode".
  * Equal keys, or one's member path a suffix of the other's, at a '.'.
  */
-static bool same_field(const char *a, const char *b)
+bool engine_same_field(const char *a, const char *b)
 {
 	const char *ma = strstr(a, "::"), *mb = strstr(b, "::");
 	size_t la, lb;
@@ -486,6 +486,25 @@ static bool same_field(const char *a, const char *b)
 	return la < lb && mb[lb - la - 1] == '.' && !strcmp(mb + lb - la, ma);
 }
 
+int engine_field_nonzero(struct engine *en, struct state *st,
+			 const char **keys, int max)
+{
+	char fk[512];
+	int i, n = 0;
+
+	for (i = 0; i < st->nb && n < max; i++) {
+		const char *k;
+
+		if (!value_excludes(st->b[i].v, 0) ||
+		    !caller_memory(en, st->b[i].path))
+			continue;
+		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
+		if (k)
+			keys[n++] = engine_intern(en, k);
+	}
+	return n;
+}
+
 bool engine_field_excludes(struct engine *en, struct state *st,
 			   const char *key, int64_t c)
 {
@@ -497,7 +516,7 @@ bool engine_field_excludes(struct engine *en, struct state *st,
 		const char *k = path_field_key(en, st->b[i].path, fk,
 					       sizeof(fk));
 
-		if (!k || !same_field(k, key))
+		if (!k || !engine_same_field(k, key))
 			continue;
 		if (!value_excludes(st->b[i].v, c))
 			return false;
