@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /*
- * The rule ids of DESIGN.md, in its order.  This is the one list: the
+ * The rule ids, in the order docs/rules.md lists them.  This is the one list: the
  * scripts (testcases/run-test.py and build-check.sh, kernel-bench/score,
  * scripts/bench-speed.sh) read it from `kmemlint --list-rules`.  Ids are
  * part of the interface (findings, testcase expectations, truth.tsv) and
@@ -14,7 +14,7 @@
  */
 struct rule_info {
 	const char *id;		/* "unchecked-alloc" */
-	const char *klass;	/* DESIGN.md's class: "null", "order", ... */
+	const char *klass;	/* the bug class: "null", "order", ... */
 	const char *summary;	/* one line, for --list-rules */
 };
 

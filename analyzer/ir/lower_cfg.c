@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lowering, part 1: questions about cursors and types, and the CFG
+ * being built (blocks, instructions, terminators, variables, labels).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower_impl.h"
+
+/* ---- cursors ---- */
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct kids *k = data;
+
+	(void)parent;
+	if (clang_isAttribute(clang_getCursorKind(c)))
+		return CXChildVisit_Continue;
+	if (k->n == k->alloc) {
+		k->alloc = k->alloc ? k->alloc * 2 : 8;
+		k->v = xrealloc(k->v, k->alloc * sizeof(*k->v));
+	}
+	k->v[k->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+void get_kids(CXCursor c, struct kids *k)
+{
+	k->v = NULL;
+	k->n = 0;
+	k->alloc = 0;
+	clang_visitChildren(c, collect, k);
+}
+
+void free_kids(struct kids *k)
+{
+	free(k->v);
+}
+
+enum CXCursorKind kind_of(CXCursor c)
+{
+	return clang_getCursorKind(c);
+}
+
+bool type_is_ptr(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_Pointer || t.kind == CXType_BlockPointer;
+}
+
+bool type_is_array(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_ConstantArray ||
+	       t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray ||
+	       t.kind == CXType_DependentSizedArray;
+}
+
+static bool type_is_int(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||
+	       t.kind == CXType_Enum;
+}
+
+bool cursor_is_ptr(CXCursor c)
+{
+	return type_is_ptr(clang_getCursorType(c));
+}
+
+/* void *, char *, u8 *: p + n moves by bytes (netdev_priv()), not by
+ * elements */
+bool byte_pointee(CXType t)
+{
+	CXType p = clang_getCanonicalType(clang_getPointeeType(
+			clang_getCanonicalType(t)));
+
+	return p.kind == CXType_Void || clang_Type_getSizeOf(p) == 1;
+}
+
+/* unsigned long and friends: what __get_free_pages() returns */
+static bool cursor_is_long(CXCursor c)
+{
+	CXType t = clang_getCursorType(c);
+
+	return type_is_int(t) &&
+	       clang_Type_getSizeOf(clang_getCanonicalType(t)) ==
+	       (long long)sizeof(void *);
+}
+
+/* Look through parentheses and implicit casts (UnexposedExpr, one child). */
+CXCursor strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = kind_of(c);
+		struct kids kk;
+
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+			return c;
+		get_kids(c, &kk);
+		if (kk.n != 1 || !clang_isExpression(kind_of(kk.v[0]))) {
+			free_kids(&kk);
+			return c;
+		}
+		c = kk.v[0];
+		free_kids(&kk);
+	}
+}
+
+bool eval_int(CXCursor c, int64_t *out)
+{
+	CXEvalResult r;
+	bool ok = false;
+
+	if (!type_is_int(clang_getCursorType(c)))
+		return false;
+	r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return false;
+	if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		if (clang_EvalResult_isUnsignedInt(r))
+			*out = (int64_t)clang_EvalResult_getAsUnsigned(r);
+		else
+			*out = clang_EvalResult_getAsLongLong(r);
+		ok = true;
+	}
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+char *spelling(CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	char *r = xstrdup(clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+struct ir_loc ir_cursor_loc(CXCursor c, const char **file_out)
+{
+	CXSourceLocation sl = clang_getCursorLocation(c);
+	struct ir_loc loc;
+	CXFile file;
+	unsigned line, col;
+
+	clang_getFileLocation(sl, &file, &line, &col, NULL);
+	loc.line = line;
+	loc.col = col;
+	if (file_out) {
+		static char buf[4096];
+		CXString s = clang_getFileName(file);
+		const char *n = clang_getCString(s);
+
+		snprintf(buf, sizeof(buf), "%s", n ? n : "");
+		clang_disposeString(s);
+		*file_out = buf;
+	}
+	return loc;
+}
+
+/* ---- IR construction ---- */
+
+int new_block(struct lower *L)
+{
+	struct ir_func *fn = L->fn;
+	struct ir_block *b;
+
+	if (fn->nblocks >= MAX_BLOCKS) {
+		L->failed = true;
+		return 0;
+	}
+	if (fn->nblocks == L->nblocks_alloc) {
+		L->nblocks_alloc = L->nblocks_alloc ? L->nblocks_alloc * 2 : 32;
+		fn->blocks = xrealloc(fn->blocks,
+				      L->nblocks_alloc * sizeof(*fn->blocks));
+	}
+	b = &fn->blocks[fn->nblocks];
+	memset(b, 0, sizeof(*b));
+	b->id = fn->nblocks;
+	b->succ[0] = b->succ[1] = -1;
+	return fn->nblocks++;
+}
+
+struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,
+				struct ir_loc loc)
+{
+	struct ir_block *b = &L->fn->blocks[L->cur];
+	struct ir_insn *i;
+
+	if (b->term != T_NONE) {
+		/* dead code after a jump: give it a block of its own */
+		L->cur = new_block(L);
+		b = &L->fn->blocks[L->cur];
+	}
+	if (b->ninsns == b->nalloc) {
+		b->nalloc = b->nalloc ? b->nalloc * 2 : 8;
+		b->insns = xrealloc(b->insns, b->nalloc * sizeof(*b->insns));
+	}
+	i = &b->insns[b->ninsns++];
+	memset(i, 0, sizeof(*i));
+	i->kind = kind;
+	i->loc = loc;
+	return i;
+}
+
+void term_goto(struct lower *L, int target)
+{
+	struct ir_block *b = &L->fn->blocks[L->cur];
+
+	if (b->term != T_NONE)
+		return;
+	b->term = T_GOTO;
+	b->succ[0] = target;
+}
+
+void term_branch(struct lower *L, struct ir_expr *cond, int t, int f,
+			struct ir_loc loc)
+{
+	struct ir_block *b = &L->fn->blocks[L->cur];
+
+	if (b->term != T_NONE)
+		return;
+	b->term = T_BRANCH;
+	b->cond = cond;
+	b->succ[0] = t;
+	b->succ[1] = f;
+	b->term_loc = loc;
+}
+
+/* End the current block with terminator kind, continue in a fresh one. */
+void term_exit(struct lower *L, enum term_kind kind,
+		      struct ir_expr *ret, struct ir_loc loc)
+{
+	struct ir_block *b = &L->fn->blocks[L->cur];
+
+	if (b->term == T_NONE) {
+		b->term = kind;
+		b->ret = ret;
+		b->term_loc = loc;
+	}
+	L->cur = new_block(L);
+}
+
+void jump_to(struct lower *L, int target)
+{
+	term_goto(L, target);
+	L->cur = new_block(L);
+}
+
+struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
+{
+	struct ir_expr *e = arena_alloc(L->ar, sizeof(*e));
+
+	e->kind = kind;
+	e->loc = ir_cursor_loc(c, NULL);
+	if (!clang_Cursor_isNull(c) && clang_isExpression(kind_of(c))) {
+		e->is_ptr = cursor_is_ptr(c);
+		e->is_long = !e->is_ptr && cursor_is_long(c);
+		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
+			       CXType_Record;
+		e->is_byte_ptr = e->is_ptr && byte_pointee(clang_getCursorType(c));
+	}
+	return e;
+}
+
+struct ir_expr *mk_const(struct lower *L, int64_t v, CXCursor c)
+{
+	struct ir_expr *e = mk(L, EX_CONST, c);
+
+	e->ival = v;
+	e->is_ptr = false;
+	return e;
+}
+
+struct ir_expr *mk_var(struct lower *L, int var, CXCursor c)
+{
+	struct ir_expr *e = mk(L, EX_VAR, c);
+
+	e->var = var;
+	e->is_ptr = L->fn->vars[var].is_ptr;
+	e->is_long = L->fn->vars[var].is_long;
+	return e;
+}
+
+static int add_var(struct lower *L, const char *name, enum var_kind kind,
+		   bool is_ptr)
+{
+	struct ir_func *fn = L->fn;
+	struct ir_var *v;
+
+	if (fn->nvars == L->nvars_alloc) {
+		L->nvars_alloc = L->nvars_alloc ? L->nvars_alloc * 2 : 16;
+		fn->vars = xrealloc(fn->vars, L->nvars_alloc * sizeof(*fn->vars));
+	}
+	v = &fn->vars[fn->nvars];
+	v->name = arena_strdup(L->ar, name);
+	v->gname = v->name;
+	v->kind = kind;
+	v->param = -1;
+	v->is_ptr = is_ptr;
+	v->is_long = false;
+	return fn->nvars++;
+}
+
+int new_temp(struct lower *L, bool is_ptr)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "$t%d", L->fn->nvars);
+	return add_var(L, name, VAR_TEMP, is_ptr);
+}
+
+int map_var(struct lower *L, CXCursor decl)
+{
+	unsigned h = clang_hashCursor(decl);
+	enum CX_StorageClass sc;
+	enum var_kind kind;
+	char *name;
+	int i, v;
+
+	for (i = 0; i < L->nvkeys; i++)
+		if (L->vkeys[i].hash == h &&
+		    clang_equalCursors(L->vkeys[i].decl, decl))
+			return L->vkeys[i].var;
+	name = spelling(decl);
+	sc = clang_Cursor_getStorageClass(decl);
+	if (kind_of(decl) == CXCursor_ParmDecl)
+		kind = VAR_PARAM;
+	else if (clang_getCursorSemanticParent(decl).kind !=
+		 CXCursor_FunctionDecl || sc == CX_SC_Static ||
+		 sc == CX_SC_Extern)
+		kind = VAR_GLOBAL;
+	else
+		kind = VAR_LOCAL;
+	v = add_var(L, name, kind, cursor_is_ptr(decl));
+	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
+	if (kind == VAR_GLOBAL &&
+	    clang_getCursorSemanticParent(decl).kind == CXCursor_FunctionDecl) {
+		/* a static local: one per function, not one per name */
+		char *g = xstrfmt("%s::%s", L->fn->name, name);
+
+		L->fn->vars[v].gname = arena_strdup(L->ar, g);
+		free(g);
+	}
+	free(name);
+	if (L->nvkeys % 16 == 0)
+		L->vkeys = xrealloc(L->vkeys, (L->nvkeys + 16) * sizeof(*L->vkeys));
+	L->vkeys[L->nvkeys].decl = decl;
+	L->vkeys[L->nvkeys].hash = h;
+	L->vkeys[L->nvkeys].var = v;
+	L->nvkeys++;
+	return v;
+}
+
+int label_block(struct lower *L, const char *name)
+{
+	int i;
+
+	for (i = 0; i < L->nlabels; i++)
+		if (!strcmp(L->labels[i].name, name))
+			return L->labels[i].block;
+	L->labels = xrealloc(L->labels, (L->nlabels + 1) * sizeof(*L->labels));
+	L->labels[L->nlabels].name = xstrdup(name);
+	L->labels[L->nlabels].block = new_block(L);
+	return L->labels[L->nlabels++].block;
+}

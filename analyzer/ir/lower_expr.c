@@ -1,0 +1,670 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lowering, part 2: expressions, calls and conditions.  A condition is
+ * lowered to branches (&&, ||, ! short-circuit) so that the engine sees
+ * each test as its own edge.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower_impl.h"
+
+/* ---- expressions ---- */
+
+void emit_assign(struct lower *L, struct ir_expr *lhs,
+			struct ir_expr *rhs, CXCursor at)
+{
+	struct ir_insn *i = add_insn(L, I_ASSIGN, ir_cursor_loc(at, NULL));
+
+	i->lhs = lhs;
+	i->rhs = rhs;
+}
+
+void emit_use(struct lower *L, struct ir_expr *e, CXCursor at)
+{
+	struct ir_insn *i;
+
+	if (!e || e->kind == EX_UNKNOWN || e->kind == EX_CONST ||
+	    e->kind == EX_VAR || e->kind == EX_STR)
+		return;
+	i = add_insn(L, I_USE, ir_cursor_loc(at, NULL));
+	i->rhs = e;
+}
+
+/* Lower every expression child for its side effects. */
+void lower_kids_effects(struct lower *L, CXCursor c)
+{
+	struct kids k;
+	int i;
+
+	get_kids(c, &k);
+	for (i = 0; i < k.n; i++) {
+		enum CXCursorKind kk = kind_of(k.v[i]);
+
+		if (clang_isExpression(kk))
+			emit_use(L, lower_expr(L, k.v[i]), k.v[i]);
+		else if (clang_isStatement(kk))
+			lower_stmt(L, k.v[i]);
+	}
+	free_kids(&k);
+}
+
+static bool last_expr_kid(CXCursor c, CXCursor *out)
+{
+	struct kids k;
+	bool found = false;
+	int i;
+
+	get_kids(c, &k);
+	for (i = k.n - 1; i >= 0; i--) {
+		if (clang_isExpression(kind_of(k.v[i]))) {
+			*out = k.v[i];
+			found = true;
+			break;
+		}
+	}
+	free_kids(&k);
+	return found;
+}
+
+/*
+ * ({ s1; s2; e; }): lower the statements, return the last expression
+ * child (not yet lowered) through *last, or false if there is none.
+ */
+static bool lower_stmt_expr_body(struct lower *L, CXCursor c, CXCursor *last)
+{
+	struct kids k, body;
+	bool have = false;
+	int i;
+
+	get_kids(c, &k);
+	if (k.n != 1 || kind_of(k.v[0]) != CXCursor_CompoundStmt) {
+		free_kids(&k);
+		return false;
+	}
+	get_kids(k.v[0], &body);
+	for (i = 0; i < body.n; i++) {
+		if (i == body.n - 1 && clang_isExpression(kind_of(body.v[i]))) {
+			*last = body.v[i];
+			have = true;
+			break;
+		}
+		lower_stmt(L, body.v[i]);
+	}
+	free_kids(&body);
+	free_kids(&k);
+	return have;
+}
+
+static int cmp_op(enum CXBinaryOperatorKind op)
+{
+	switch (op) {
+	case CXBinaryOperator_EQ: return CMP_EQ;
+	case CXBinaryOperator_NE: return CMP_NE;
+	case CXBinaryOperator_LT: return CMP_LT;
+	case CXBinaryOperator_GT: return CMP_GT;
+	case CXBinaryOperator_LE: return CMP_LE;
+	case CXBinaryOperator_GE: return CMP_GE;
+	default: return -1;
+	}
+}
+
+static int arith_op(enum CXBinaryOperatorKind op)
+{
+	switch (op) {
+	case CXBinaryOperator_Add: case CXBinaryOperator_AddAssign:
+		return AR_ADD;
+	case CXBinaryOperator_Sub: case CXBinaryOperator_SubAssign:
+		return AR_SUB;
+	case CXBinaryOperator_Mul: case CXBinaryOperator_MulAssign:
+		return AR_MUL;
+	case CXBinaryOperator_Div: case CXBinaryOperator_DivAssign:
+		return AR_DIV;
+	case CXBinaryOperator_Rem: case CXBinaryOperator_RemAssign:
+		return AR_REM;
+	case CXBinaryOperator_And: case CXBinaryOperator_AndAssign:
+		return AR_AND;
+	case CXBinaryOperator_Or: case CXBinaryOperator_OrAssign:
+		return AR_OR;
+	case CXBinaryOperator_Xor: case CXBinaryOperator_XorAssign:
+		return AR_XOR;
+	case CXBinaryOperator_Shl: case CXBinaryOperator_ShlAssign:
+		return AR_SHL;
+	case CXBinaryOperator_Shr: case CXBinaryOperator_ShrAssign:
+		return AR_SHR;
+	default:
+		return AR_OTHER;
+	}
+}
+
+/* && || ?: in value context: a temporary set on each branch. */
+static struct ir_expr *lower_logical_value(struct lower *L, CXCursor c)
+{
+	int t = new_temp(L, false);
+	int bt = new_block(L), bf = new_block(L), join = new_block(L);
+
+	lower_cond(L, c, bt, bf);
+	L->cur = bt;
+	emit_assign(L, mk_var(L, t, c), mk_const(L, 1, c), c);
+	term_goto(L, join);
+	L->cur = bf;
+	emit_assign(L, mk_var(L, t, c), mk_const(L, 0, c), c);
+	term_goto(L, join);
+	L->cur = join;
+	return mk_var(L, t, c);
+}
+
+static struct ir_expr *lower_conditional_value(struct lower *L, CXCursor c)
+{
+	struct kids k;
+	struct ir_expr *v;
+	int t, bt, bf, join;
+
+	get_kids(c, &k);
+	if (k.n != 3) {
+		free_kids(&k);
+		lower_kids_effects(L, c);
+		return mk(L, EX_UNKNOWN, c);
+	}
+	t = new_temp(L, cursor_is_ptr(c));
+	bt = new_block(L);
+	bf = new_block(L);
+	join = new_block(L);
+	lower_cond(L, k.v[0], bt, bf);
+	L->cur = bt;
+	v = lower_expr(L, k.v[1]);
+	emit_assign(L, mk_var(L, t, c), v, k.v[1]);
+	term_goto(L, join);
+	L->cur = bf;
+	v = lower_expr(L, k.v[2]);
+	emit_assign(L, mk_var(L, t, c), v, k.v[2]);
+	term_goto(L, join);
+	L->cur = join;
+	free_kids(&k);
+	return mk_var(L, t, c);
+}
+
+static struct ir_expr *lower_binop(struct lower *L, CXCursor c)
+{
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	struct ir_expr *a, *b, *e;
+	struct kids k;
+	int64_t v;
+
+	if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr)
+		return lower_logical_value(L, c);
+	get_kids(c, &k);
+	if (k.n != 2) {
+		free_kids(&k);
+		lower_kids_effects(L, c);
+		return mk(L, EX_UNKNOWN, c);
+	}
+	if (op == CXBinaryOperator_Assign) {
+		CXCursor rhs = strip(k.v[1]);
+
+		a = lower_expr(L, k.v[0]);
+		if (kind_of(rhs) == CXCursor_CallExpr) {
+			lower_call(L, rhs, a);
+		} else {
+			b = lower_expr(L, k.v[1]);
+			emit_assign(L, a, b, c);
+		}
+		free_kids(&k);
+		return a;
+	}
+	if (op == CXBinaryOperator_Comma) {
+		emit_use(L, lower_expr(L, k.v[0]), k.v[0]);
+		e = lower_expr(L, k.v[1]);
+		free_kids(&k);
+		return e;
+	}
+	if (op >= CXBinaryOperator_MulAssign && op <= CXBinaryOperator_OrAssign) {
+		a = lower_expr(L, k.v[0]);
+		b = lower_expr(L, k.v[1]);
+		e = mk(L, EX_ARITH, c);
+		e->op = arith_op(op);
+		e->a = a;
+		e->b = b;
+		emit_assign(L, a, e, c);
+		free_kids(&k);
+		return a;
+	}
+	if (op != CXBinaryOperator_Comma && eval_int(c, &v)) {
+		free_kids(&k);
+		return mk_const(L, v, c);
+	}
+	a = lower_expr(L, k.v[0]);
+	b = lower_expr(L, k.v[1]);
+	free_kids(&k);
+	if (cmp_op(op) >= 0) {
+		e = mk(L, EX_CMP, c);
+		e->op = cmp_op(op);
+	} else {
+		e = mk(L, EX_ARITH, c);
+		e->op = arith_op(op);
+	}
+	e->a = a;
+	e->b = b;
+	return e;
+}
+
+static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
+{
+	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+	struct ir_expr *a, *e;
+	struct kids k;
+	int64_t v;
+
+	get_kids(c, &k);
+	if (k.n != 1) {
+		free_kids(&k);
+		lower_kids_effects(L, c);
+		return mk(L, EX_UNKNOWN, c);
+	}
+	if (op != CXUnaryOperator_PostInc && op != CXUnaryOperator_PostDec &&
+	    op != CXUnaryOperator_PreInc && op != CXUnaryOperator_PreDec &&
+	    op != CXUnaryOperator_Deref && op != CXUnaryOperator_AddrOf &&
+	    eval_int(c, &v)) {
+		free_kids(&k);
+		return mk_const(L, v, c);
+	}
+	a = lower_expr(L, k.v[0]);
+	free_kids(&k);
+	switch (op) {
+	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+		e = mk(L, EX_ARITH, c);
+		e->op = (op == CXUnaryOperator_PostInc ||
+			 op == CXUnaryOperator_PreInc) ? AR_ADD : AR_SUB;
+		e->a = a;
+		e->b = mk_const(L, 1, c);
+		emit_assign(L, a, e, c);
+		return a;
+	case CXUnaryOperator_Deref:
+		e = mk(L, EX_DEREF, c);
+		e->a = a;
+		return e;
+	case CXUnaryOperator_AddrOf:
+		if (a->kind == EX_FUNC)	/* &fn is fn */
+			return a;
+		e = mk(L, EX_ADDR, c);
+		e->a = a;
+		e->is_ptr = true;
+		return e;
+	case CXUnaryOperator_LNot:
+		e = mk(L, EX_NOT, c);
+		e->a = a;
+		return e;
+	case CXUnaryOperator_Minus:
+	case CXUnaryOperator_Not:
+		e = mk(L, EX_ARITH, c);
+		e->op = op == CXUnaryOperator_Minus ? AR_NEG : AR_BITNOT;
+		e->a = a;
+		return e;
+	case CXUnaryOperator_Plus:
+	case CXUnaryOperator_Extension:
+		return a;
+	default:
+		return mk(L, EX_UNKNOWN, c);
+	}
+}
+
+/*
+ * The record a member access reads from: "struct foo" for p->f with
+ * p a struct foo *, or s.f with s a struct foo.  Field facts across
+ * functions are keyed by it, so every access to the field agrees.
+ */
+static const char *record_name(struct lower *L, CXType t, bool arrow)
+{
+	CXString s;
+	const char *r;
+
+	t = clang_getCanonicalType(t);
+	if (arrow)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	t = clang_getUnqualifiedType(t);
+	s = clang_getTypeSpelling(t);
+	r = arena_strdup(L->ar, clang_getCString(s));
+	clang_disposeString(s);
+	return r;
+}
+
+static struct ir_expr *lower_member(struct lower *L, CXCursor c)
+{
+	struct ir_expr *e;
+	CXCursor base;
+	char *field;
+
+	if (!last_expr_kid(c, &base))
+		return mk(L, EX_UNKNOWN, c);
+	e = mk(L, EX_MEMBER, c);
+	e->a = lower_expr(L, base);
+	e->arrow = cursor_is_ptr(base);
+	field = spelling(c);
+	e->field = arena_strdup(L->ar, field);
+	free(field);
+	e->rec = record_name(L, clang_getCursorType(base), e->arrow);
+	return e;
+}
+
+static struct ir_expr *lower_index(struct lower *L, CXCursor c)
+{
+	struct ir_expr *e;
+	struct kids k;
+	CXCursor base;
+
+	get_kids(c, &k);
+	if (k.n != 2) {
+		free_kids(&k);
+		lower_kids_effects(L, c);
+		return mk(L, EX_UNKNOWN, c);
+	}
+	e = mk(L, EX_INDEX, c);
+	base = strip(k.v[0]);
+	/* an array member decays to a pointer: indexing it is no deref */
+	e->base_is_ptr = !type_is_array(clang_getCursorType(base));
+	e->a = lower_expr(L, k.v[0]);
+	e->b = lower_expr(L, k.v[1]);
+	free_kids(&k);
+	return e;
+}
+
+static struct ir_expr *lower_declref(struct lower *L, CXCursor c)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+
+	switch (kind_of(ref)) {
+	case CXCursor_VarDecl:
+	case CXCursor_ParmDecl:
+		return mk_var(L, map_var(L, ref), c);
+	case CXCursor_EnumConstantDecl:
+		return mk_const(L, clang_getEnumConstantDeclValue(ref), c);
+	case CXCursor_FunctionDecl: {
+		struct ir_expr *e = mk(L, EX_FUNC, c);
+		char *name = spelling(ref);
+
+		e->field = arena_strdup(L->ar, name);
+		free(name);
+		e->is_ptr = true;
+		return e;
+	}
+	default:
+		return mk(L, EX_UNKNOWN, c);
+	}
+}
+
+/* A type or member named as an operand (offsetof, type traits): the
+ * expressions beside it sit in typeof() and are not evaluated. */
+static bool has_type_operand(const struct kids *k)
+{
+	int i;
+
+	for (i = 0; i < k->n; i++) {
+		enum CXCursorKind kk = kind_of(k->v[i]);
+
+		if (kk == CXCursor_TypeRef || kk == CXCursor_MemberRef)
+			return true;
+	}
+	return false;
+}
+
+/* (typeof(*p)){ ... }: only the initialiser list is evaluated. */
+static struct ir_expr *lower_compound_literal(struct lower *L, CXCursor c)
+{
+	struct kids k;
+	int i;
+
+	get_kids(c, &k);
+	for (i = 0; i < k.n; i++)
+		if (kind_of(k.v[i]) == CXCursor_InitListExpr)
+			lower_kids_effects(L, k.v[i]);
+	free_kids(&k);
+	return mk(L, EX_UNKNOWN, c);
+}
+
+struct ir_expr *lower_expr(struct lower *L, CXCursor c)
+{
+	enum CXCursorKind k = kind_of(c);
+	struct ir_expr *e;
+	CXCursor inner;
+	int64_t v;
+
+	if (L->failed || ++L->depth > MAX_DEPTH) {
+		L->failed = true;
+		L->depth--;
+		return mk(L, EX_UNKNOWN, c);
+	}
+	switch (k) {
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr: {
+		struct kids kk;
+
+		get_kids(c, &kk);
+		if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
+			e = lower_expr(L, kk.v[0]);
+		} else if (eval_int(c, &v)) {
+			/* offsetof(typeof(*p), f), __builtin_types_compatible_p:
+			 * their operands are never evaluated */
+			e = mk_const(L, v, c);
+		} else if (has_type_operand(&kk)) {
+			e = mk(L, EX_UNKNOWN, c);
+		} else {
+			free_kids(&kk);
+			lower_kids_effects(L, c);
+			e = mk(L, EX_UNKNOWN, c);
+			break;
+		}
+		free_kids(&kk);
+		break;
+	}
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+		e = eval_int(c, &v) ? mk_const(L, v, c) : mk(L, EX_UNKNOWN, c);
+		break;
+	case CXCursor_StringLiteral:
+		e = mk(L, EX_STR, c);
+		e->is_ptr = true;
+		break;
+	case CXCursor_DeclRefExpr:
+		e = lower_declref(L, c);
+		break;
+	case CXCursor_MemberRefExpr:
+		e = lower_member(L, c);
+		break;
+	case CXCursor_ArraySubscriptExpr:
+		e = lower_index(L, c);
+		break;
+	case CXCursor_UnaryOperator:
+		e = lower_unop(L, c);
+		break;
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		e = lower_binop(L, c);
+		break;
+	case CXCursor_ConditionalOperator:
+		e = lower_conditional_value(L, c);
+		break;
+	case CXCursor_CallExpr:
+		e = lower_call(L, c, NULL);
+		break;
+	case CXCursor_CStyleCastExpr:
+		if (last_expr_kid(c, &inner)) {
+			e = lower_expr(L, inner);
+			if (e->kind == EX_CONST && cursor_is_ptr(c))
+				e->is_ptr = true;
+			/* (void *)p + n counts bytes whatever p points to */
+			if (cursor_is_ptr(c))
+				e->is_byte_ptr = byte_pointee(clang_getCursorType(c));
+		} else {
+			e = mk(L, EX_UNKNOWN, c);
+		}
+		break;
+	case CXCursor_StmtExpr:
+		if (lower_stmt_expr_body(L, c, &inner))
+			e = lower_expr(L, inner);
+		else
+			e = mk(L, EX_UNKNOWN, c);
+		break;
+	case CXCursor_CompoundLiteralExpr:
+		e = lower_compound_literal(L, c);
+		break;
+	case CXCursor_UnaryExpr:	/* sizeof, alignof: operand not evaluated */
+	case CXCursor_GenericSelectionExpr:
+		e = eval_int(c, &v) ? mk_const(L, v, c) : mk(L, EX_UNKNOWN, c);
+		break;
+	default:
+		if (eval_int(c, &v)) {
+			e = mk_const(L, v, c);
+		} else {
+			lower_kids_effects(L, c);
+			e = mk(L, EX_UNKNOWN, c);
+		}
+		break;
+	}
+	L->depth--;
+	return e;
+}
+
+struct ir_expr *lower_call(struct lower *L, CXCursor c,
+				  struct ir_expr *dest)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	struct ir_call *call;
+	struct ir_insn *insn;
+	CXType rt = clang_getCursorType(c);
+	int i, n;
+	int64_t v;
+
+	call = arena_alloc(L->ar, sizeof(*call));
+	if (kind_of(ref) == CXCursor_FunctionDecl) {
+		char *name = spelling(ref);
+
+		call->callee = arena_strdup(L->ar, name);
+		free(name);
+		/* __builtin_constant_p(x) and friends fold to constants */
+		if (!strncmp(call->callee, "__builtin_", 10) &&
+		    strcmp(call->callee, "__builtin_expect") &&
+		    eval_int(c, &v)) {
+			struct ir_expr *e = mk_const(L, v, c);
+
+			if (dest)
+				emit_assign(L, dest, e, c);
+			return e;
+		}
+	} else {
+		struct kids k;
+
+		get_kids(c, &k);
+		call->fnexpr = k.n ? lower_expr(L, k.v[0]) : NULL;
+		free_kids(&k);
+	}
+	n = clang_Cursor_getNumArguments(c);
+	if (n < 0)
+		n = 0;
+	call->nargs = n;
+	call->args = arena_alloc(L->ar, (n + 1) * sizeof(*call->args));
+	for (i = 0; i < n; i++) {
+		CXCursor arg = clang_Cursor_getArgument(c, i);
+
+		if (eval_int(arg, &v))
+			call->args[i] = mk_const(L, v, arg);
+		else
+			call->args[i] = lower_expr(L, arg);
+	}
+	call->site = L->fn->ncallsites++;
+	if (!dest && rt.kind != CXType_Void && rt.kind != CXType_Invalid)
+		dest = mk_var(L, new_temp(L, type_is_ptr(rt)), c);
+	call->dest = dest;
+	insn = add_insn(L, I_CALL, ir_cursor_loc(c, NULL));
+	insn->call = call;
+	return dest ? dest : mk(L, EX_UNKNOWN, c);
+}
+
+/* ---- conditions ---- */
+
+void lower_cond(struct lower *L, CXCursor c, int t, int f)
+{
+	CXCursor s = strip(c);
+	enum CXCursorKind k = kind_of(s);
+	struct kids kk;
+	CXCursor last;
+
+	if (L->failed || ++L->depth > MAX_DEPTH) {
+		L->failed = true;
+		L->depth--;
+		term_goto(L, t);
+		return;
+	}
+	if (k == CXCursor_BinaryOperator) {
+		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+
+		get_kids(s, &kk);
+		if (kk.n == 2 && (op == CXBinaryOperator_LAnd ||
+				  op == CXBinaryOperator_LOr)) {
+			int mid = new_block(L);
+
+			if (op == CXBinaryOperator_LAnd)
+				lower_cond(L, kk.v[0], mid, f);
+			else
+				lower_cond(L, kk.v[0], t, mid);
+			L->cur = mid;
+			lower_cond(L, kk.v[1], t, f);
+			free_kids(&kk);
+			goto out;
+		}
+		if (kk.n == 2 && op == CXBinaryOperator_Comma) {
+			emit_use(L, lower_expr(L, kk.v[0]), kk.v[0]);
+			lower_cond(L, kk.v[1], t, f);
+			free_kids(&kk);
+			goto out;
+		}
+		free_kids(&kk);
+	} else if (k == CXCursor_UnaryOperator &&
+		   clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot) {
+		get_kids(s, &kk);
+		if (kk.n == 1) {
+			lower_cond(L, kk.v[0], f, t);
+			free_kids(&kk);
+			goto out;
+		}
+		free_kids(&kk);
+	} else if (k == CXCursor_ConditionalOperator) {
+		get_kids(s, &kk);
+		if (kk.n == 3) {
+			int bt = new_block(L), bf = new_block(L);
+
+			lower_cond(L, kk.v[0], bt, bf);
+			L->cur = bt;
+			lower_cond(L, kk.v[1], t, f);
+			L->cur = bf;
+			lower_cond(L, kk.v[2], t, f);
+			free_kids(&kk);
+			goto out;
+		}
+		free_kids(&kk);
+	} else if (k == CXCursor_StmtExpr) {
+		if (lower_stmt_expr_body(L, s, &last)) {
+			lower_cond(L, last, t, f);
+			goto out;
+		}
+	} else if (k == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(s);
+		char *name = kind_of(ref) == CXCursor_FunctionDecl ?
+			     spelling(ref) : NULL;
+
+		/* likely()/unlikely(): __builtin_expect(!!(x), v) */
+		if (name && !strcmp(name, "__builtin_expect") &&
+		    clang_Cursor_getNumArguments(s) == 2) {
+			free(name);
+			lower_cond(L, clang_Cursor_getArgument(s, 0), t, f);
+			goto out;
+		}
+		free(name);
+	}
+	term_branch(L, lower_expr(L, c), t, f, ir_cursor_loc(c, NULL));
+out:
+	L->depth--;
+}
+
+/* ---- statements ---- */

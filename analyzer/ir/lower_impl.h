@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the three files of the lowering share: lower_cfg.c (cursor
+ * helpers, blocks, variables), lower_expr.c (expressions, calls,
+ * conditions) and lower.c (statements, the function).  Private to ir/.
+ */
+#ifndef KML_LOWER_IMPL_H
+#define KML_LOWER_IMPL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+#include "../util/arena.h"
+#include "../util/strvec.h"
+
+#define MAX_BLOCKS	20000
+#define MAX_DEPTH	400
+
+struct kids {
+	CXCursor *v;
+	int n;
+	int alloc;
+};
+
+struct label {
+	char *name;
+	int block;
+};
+
+struct var_key {
+	CXCursor decl;
+	unsigned hash;
+	int var;
+};
+
+struct switch_ctx {
+	CXCursor *cases;	/* CaseStmt/DefaultStmt cursors, in order */
+	int *blocks;
+	int n;
+	int alloc;
+};
+
+struct lower {
+	CXTranslationUnit tu;
+	struct ir_func *fn;
+	struct arena *ar;
+	int cur;
+	int brk;
+	int cont;
+	struct switch_ctx *sw;
+	struct label *labels;
+	int nlabels;
+	struct var_key *vkeys;
+	int nvkeys;
+	int depth;
+	int nblocks_alloc;
+	int nvars_alloc;
+	bool failed;
+};
+
+/* the lowering's own functions, by file of definition */
+void get_kids(CXCursor c, struct kids *k);
+void free_kids(struct kids *k);
+enum CXCursorKind kind_of(CXCursor c);
+bool type_is_ptr(CXType t);
+bool type_is_array(CXType t);
+bool cursor_is_ptr(CXCursor c);
+bool byte_pointee(CXType t);
+CXCursor strip(CXCursor c);
+bool eval_int(CXCursor c, int64_t *out);
+char *spelling(CXCursor c);
+int new_block(struct lower *L);
+struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,
+				struct ir_loc loc);
+void term_goto(struct lower *L, int target);
+void term_branch(struct lower *L, struct ir_expr *cond, int t, int f,
+			struct ir_loc loc);
+void term_exit(struct lower *L, enum term_kind kind,
+		      struct ir_expr *ret, struct ir_loc loc);
+void jump_to(struct lower *L, int target);
+struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c);
+struct ir_expr *mk_const(struct lower *L, int64_t v, CXCursor c);
+struct ir_expr *mk_var(struct lower *L, int var, CXCursor c);
+int new_temp(struct lower *L, bool is_ptr);
+int map_var(struct lower *L, CXCursor decl);
+int label_block(struct lower *L, const char *name);
+void emit_assign(struct lower *L, struct ir_expr *lhs,
+			struct ir_expr *rhs, CXCursor at);
+void emit_use(struct lower *L, struct ir_expr *e, CXCursor at);
+void lower_kids_effects(struct lower *L, CXCursor c);
+struct ir_expr *lower_expr(struct lower *L, CXCursor c);
+struct ir_expr *lower_call(struct lower *L, CXCursor c,
+				  struct ir_expr *dest);
+void lower_cond(struct lower *L, CXCursor c, int t, int f);
+bool is_assign_like(CXCursor c);
+void lower_stmt(struct lower *L, CXCursor c);
+
+#endif
