@@ -11,7 +11,8 @@ RULE when it carries the comment
 
     /* expect: RULE */            or    /* expect: RULE, OTHER-RULE */
 
-and every other line expects none. RULE must be one of the ids
+and every other line expects none. RULE:high or RULE:medium also requires
+the finding's confidence to be that one. RULE must be one of the ids
 `KMEMLINT --list-rules` prints. Prints each missing and each
 unexpected finding; exits 0 on exact agreement, 1 otherwise (including a
 tool error, exit status 2, whose stderr is shown).
@@ -25,8 +26,9 @@ import sys
 
 RULE_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 RULE_ID_RE = re.compile(RULE_ID + r"$")
-EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + RULE_ID + r"(?:\s*,\s*" +
-                       RULE_ID + r")*)\s*\*/")
+EXPECTED = RULE_ID + r"(?::(?:high|medium))?"
+EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + EXPECTED + r"(?:\s*,\s*" +
+                       EXPECTED + r")*)\s*\*/")
 # Anything that looks like an attempt at an expectation, to catch typos
 # such as "/* expect unchecked-alloc */" or "// expect: ...".
 EXPECT_LIKE_RE = re.compile(r"\bexpect(?:ed|s)?\s*:|/[*/]\s*expect\b")
@@ -60,7 +62,8 @@ def known_rules(kmemlint):
 
 
 def parse_expectations(path, known):
-    """Return ({(line, rule): None}, [problems]) for the testcase."""
+    """Return ({(line, rule): confidence or None}, [problems]) for the
+    testcase."""
     expected = {}
     problems = []
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -71,11 +74,12 @@ def parse_expectations(path, known):
                 problems.append("%s:%d: malformed expectation comment: %s"
                                 % (path, lineno, text.strip()))
             for m in matches:
-                for rule in re.split(r"\s*,\s*", m.group(1)):
+                for item in re.split(r"\s*,\s*", m.group(1)):
+                    rule, _, conf = item.partition(":")
                     if rule not in known:
                         problems.append("%s:%d: unknown rule id '%s' in "
                                         "expectation" % (path, lineno, rule))
-                    expected[(lineno, rule)] = None
+                    expected[(lineno, rule)] = conf or None
     return expected, problems
 
 
@@ -206,10 +210,24 @@ def main(argv):
         print("unexpected " + describe(reported[key]))
     for finding in foreign:
         print("unexpected (other file) " + describe(finding))
+    # the confidence, where the expectation names one: the highest of the
+    # findings on that line (the report keeps the surest of duplicates)
+    wrong_conf = []
+    for key, conf in sorted(expected.items()):
+        if conf is None or key not in reported:
+            continue
+        got = sorted({f.get("confidence") for f in findings
+                      if same_file(f.get("file"), testcase) and
+                      (f["line"], f["rule"]) == key},
+                     key=lambda c: c != "high")
+        if got[0] != conf:
+            wrong_conf.append(key)
+            print("confidence %s:%d: [%s] expected %s, reported %s"
+                  % (name, key[0], key[1], conf, got[0]))
     for problem in problems:
         print("error      " + problem)
 
-    ok = not (missing or unexpected or foreign or problems)
+    ok = not (missing or unexpected or foreign or problems or wrong_conf)
     if stderr.strip() and not ok:
         print("stderr:\n" + stderr.rstrip())
     print("%s %s: %d expected, %d reported, %d missing, %d unexpected"

@@ -9,6 +9,7 @@
  * function, through a struct field every store of which agrees.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "checkers.h"
 #include "../util/strvec.h"
@@ -67,6 +68,11 @@ static void on_free(struct engine *en, struct state *st,
 	notes[n++].msg = xstrfmt("released here by %s(): use %s", f->callee,
 				 fix);
 	free(fix);
+	/* the deallocator called here, of an unmanaged family: the fix is
+	 * its family's (a managed one's is to drop the call) */
+	if (!f->via && f->callee && !strcmp(f->callee, api->name) &&
+	    api_family_release(o->family) && !api_family_managed(o->family))
+		engine_report_fix(en, api->name, api_family_release(o->family));
 	engine_report(en, "free-mismatch", f->loc,
 		      xstrfmt("%s memory from %s() is released with %s()",
 			      fam, org.callee, api->name),

@@ -85,6 +85,7 @@ void do_free(struct engine *en, struct state *st, struct value v,
 {
 	struct objst tmp;
 	const struct objst *o;
+	struct ev_ctx old;
 	int i;
 
 	(void)arg;
@@ -95,9 +96,13 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;
 	tmp = *o;
+	old = ev_begin(en, st, v.obj, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_free)
+		if (en->unit->checkers[i]->on_free) {
+			en->queried = false;
 			en->unit->checkers[i]->on_free(en, st, &tmp, fi);
+		}
+	ev_end(en, old);
 	if (en->pass == PASS_SUMMARY) {
 		core_on_free(en, st, &tmp, fi);
 		record_release(en, v.obj, arg, fi);
@@ -241,6 +246,7 @@ static void fire_lock(struct engine *en, struct state *st,
 		      bool acquire, struct ir_loc loc)
 {
 	struct lock_info li;
+	struct ev_ctx old;
 	int i;
 
 	li.api = api;
@@ -248,9 +254,13 @@ static void fire_lock(struct engine *en, struct state *st,
 		  call->args[api->lock_arg] : NULL;
 	li.acquire = acquire;
 	li.loc = loc;
+	old = ev_begin(en, st, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_lock)
+		if (en->unit->checkers[i]->on_lock) {
+			en->queried = false;
 			en->unit->checkers[i]->on_lock(en, st, &li);
+		}
+	ev_end(en, old);
 }
 
 /* ---- the call ---- */
@@ -289,6 +299,7 @@ void exec_call(struct engine *en, struct state *st,
 	struct summary *sum = NULL;
 	struct value args[MAX_PARAMS];
 	const char *fnargs[MAX_PARAMS];
+	struct ev_ctx old;
 	int i, n = call->nargs < MAX_PARAMS ? call->nargs : MAX_PARAMS;
 	bool handled = false;
 	struct call_info ci;
@@ -331,9 +342,13 @@ void exec_call(struct engine *en, struct state *st,
 	ci.nargs = n;
 	ci.fnargs = fnargs;
 	ci.loc = insn->loc;
+	old = ev_begin(en, st, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_call)
+		if (en->unit->checkers[i]->on_call) {
+			en->queried = false;
 			en->unit->checkers[i]->on_call(en, st, &ci);
+		}
+	ev_end(en, old);
 	if (api && (api->roles & ROLE_NORETURN)) {
 		*path_ends = true;
 		return;

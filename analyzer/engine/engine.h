@@ -77,6 +77,11 @@ struct objst {
 	uint8_t can_fail;	/* an allocation that returns NULL on failure */
 	uint8_t link_same;
 	int32_t link;		/* object whose null-ness follows this one */
+	/* provenance, not part of the state's identity (never hashed or
+	 * compared): a callee's summary said something about it on this
+	 * path (freed it, dereferenced it, allocated it, tested it).  A
+	 * finding about it is of medium confidence. */
+	uint8_t inferred;
 };
 
 /* Where an object comes from, for messages and notes. */
@@ -342,6 +347,12 @@ char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 char *engine_deref_str(struct engine *en, const struct deref_info *d);
 /* The "allocated here" note of an object (0 or 1 notes filled). */
 int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n);
+/* The fix of the next finding reported while this event is handled:
+ * the identifier replace at the finding's location becomes with (a
+ * deallocator of the right family).  The strings must outlive the call
+ * of engine_report. */
+void engine_report_fix(struct engine *en, const char *replace,
+		       const char *with);
 /* Report a finding in the function being explored (reporting pass,
  * main file only; otherwise msg and notes are freed). */
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,

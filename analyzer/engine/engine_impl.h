@@ -166,6 +166,13 @@ struct site_info {
 	const char *via;	/* wrapper: the allocator inside it, or NULL */
 };
 
+/* The event being dispatched to the checkers, for the confidence of a
+ * finding reported while a checker handles it (report.c). */
+struct ev_ctx {
+	struct state *st;	/* its path, or NULL */
+	int32_t obj[2];		/* the objects it is about, or LINK_NONE */
+};
+
 struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
@@ -186,7 +193,25 @@ struct engine {
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
 	const char *store_fn;	/* assign() stores this function designator */
+	/* confidence (report.c) */
+	struct ev_ctx ev;
+	int replaying;		/* > 0: a callee's summary is being replayed */
+	const char *fix_old;	/* engine_report_fix, for the next finding */
+	const char *fix_new;
+	bool queried;		/* the checker being called asked for facts
+				 * of other functions (field facts, a
+				 * callee's success, the call graph) */
 };
+
+/* report.c: the event about objects a and b (LINK_NONE: none) on path st
+ * is dispatched; returns the previous one, for ev_end(). */
+struct ev_ctx ev_begin(struct engine *en, struct state *st, int32_t a,
+		       int32_t b);
+void ev_end(struct engine *en, struct ev_ctx old);
+/* report.c: a summary fact told this path something about object id. */
+void mark_inferred(struct engine *en, struct state *st, int32_t id);
+/* report.c: a query of facts of other functions answered something. */
+void engine_queried(struct engine *en);
 
 /* paths.c */
 struct value mkv(int kind);

@@ -22,6 +22,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	const struct sym *as;
 	struct deref_info d;
 	struct objst *o;
+	struct ev_ctx old;
 	int i;
 
 	if (v.kind != V_OBJ)
@@ -41,9 +42,13 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	d.via_always = via_always;
 	if (en->pass == PASS_SUMMARY)
 		core_on_deref(en, st, &d);
+	old = ev_begin(en, st, v.obj, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_deref)
+		if (en->unit->checkers[i]->on_deref) {
+			en->queried = false;
 			en->unit->checkers[i]->on_deref(en, st, &d);
+		}
+	ev_end(en, old);
 	/*
 	 * Used as non-NULL: later uses on this path are not new findings.
 	 * A symbolic object (a parameter, a field) is only marked when the
@@ -129,11 +134,18 @@ void fire_store(struct engine *en, struct state *st,
 {
 	int i;
 
+	struct ev_ctx old;
+
 	if (en->pass == PASS_SUMMARY)
 		core_on_store(en, st, si);
+	old = ev_begin(en, st, si->v.kind == V_OBJ ? si->v.obj : LINK_NONE,
+		       si->container);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_store)
+		if (en->unit->checkers[i]->on_store) {
+			en->queried = false;
 			en->unit->checkers[i]->on_store(en, st, si);
+		}
+	ev_end(en, old);
 }
 
 /* Allocation id is no longer reachable on this path: tell the checkers,
@@ -143,6 +155,7 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 {
 	struct lost_info l = { loc, at_return, forgotten };
 	struct objst o, *p = state_obj(st, id);
+	struct ev_ctx old;
 	int i;
 
 	if (!p)
@@ -150,10 +163,14 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	o = *p;
 	/* a failed allocation holds nothing to lose; but a NULL stored and
 	 * forgotten (out_urbs[i] once i moves on) was never checked there */
+	old = ev_begin(en, st, id, LINK_NONE);
 	for (i = 0; (o.null != NL_NULL || forgotten) &&
 		    i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_lost)
+		if (en->unit->checkers[i]->on_lost) {
+			en->queried = false;
 			en->unit->checkers[i]->on_lost(en, st, &o, &l);
+		}
+	ev_end(en, old);
 	if (!at_return) {
 		state_del_obj(st, id);
 		forget_object_memory(en, st, id, loc);
@@ -164,9 +181,16 @@ void fire_branch(struct engine *en, struct state *st,
 			const struct ir_block *b, struct value c, bool taken)
 {
 	struct branch_info bi = { b->cond, c, taken, b->term_loc };
+	struct ev_ctx old;
 	int i;
 
+	old = ev_begin(en, st, c.kind == V_OBJ || c.kind == V_PRED ||
+			       c.kind == V_REL ? c.obj : LINK_NONE,
+		       c.kind == V_REL ? (int32_t)c.c : LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_branch)
+		if (en->unit->checkers[i]->on_branch) {
+			en->queried = false;
 			en->unit->checkers[i]->on_branch(en, st, &bi);
+		}
+	ev_end(en, old);
 }

@@ -268,6 +268,7 @@ static void return_value(struct engine *en, struct state *st,
 			 const struct ir_block *b, const struct value *v)
 {
 	struct return_info ri;
+	struct ev_ctx old;
 	int i;
 
 	memset(&ri, 0, sizeof(ri));
@@ -287,9 +288,14 @@ static void return_value(struct engine *en, struct state *st,
 	ri.maybe_success = ri.success || ri.cond == RC_UNKNOWN;
 	ri.loc = b->term_loc;
 	lost_at_return(en, st, &ri.v, ri.loc);
+	old = ev_begin(en, st, ri.v.kind == V_OBJ ? ri.v.obj : LINK_NONE,
+		       LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_return)
+		if (en->unit->checkers[i]->on_return) {
+			en->queried = false;
 			en->unit->checkers[i]->on_return(en, st, &ri);
+		}
+	ev_end(en, old);
 	if (en->pass == PASS_SUMMARY)
 		facts_return(en, st, &ri);
 }
@@ -325,6 +331,7 @@ static void do_return(struct engine *en, struct state *st,
 static struct state *initial_state(struct engine *en)
 {
 	struct state *init = state_new();
+	struct ev_ctx old;
 	int i;
 
 	/* parameters are symbolic objects so that summaries can say what
@@ -339,9 +346,13 @@ static struct state *initial_state(struct engine *en)
 		v.obj = sym_param(en, var->param);
 		state_set(init, path_root_var(en, i), &v);
 	}
+	old = ev_begin(en, init, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
-		if (en->unit->checkers[i]->on_entry)
+		if (en->unit->checkers[i]->on_entry) {
+			en->queried = false;
 			en->unit->checkers[i]->on_entry(en, init);
+		}
+	ev_end(en, old);
 	return init;
 }
 

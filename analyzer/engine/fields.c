@@ -105,6 +105,8 @@ int engine_field_facts(struct engine *en, const char *key,
 			       NULL;
 
 	*out = e ? e->v : NULL;
+	if (e && e->n)
+		engine_queried(en);
 	return e ? e->n : 0;
 }
 
@@ -117,11 +119,15 @@ int engine_field_facts(struct engine *en, const char *key,
 void sym_field_facts(struct engine *en, struct sym *s)
 {
 	const struct field_rec *v, *first = NULL;
+	bool queried = en->queried;
 	int n, i;
 
 	if (en->pass != PASS_REPORT)
 		return;
+	/* the engine's own question: the object says where its facts are
+	 * from (s->store), not the event that made it */
 	n = engine_field_facts(en, s->field_key, &v);
+	en->queried = queried;
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != core.field_store)
 			continue;

@@ -152,6 +152,7 @@ bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
 {
 	struct fn_entry *e = hmap_get(&en->unit->fns, fn);
 
+	engine_queried(en);
 	return unit_success(en->unit, fn, (enum ret_cond)cond,
 			    e && e->fn->returns_ptr);
 }
@@ -181,6 +182,8 @@ static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
 int engine_fn_inits(struct engine *en, const struct ir_fn_init **out)
 {
 	*out = en->unit->prog->fn_inits;
+	if (en->unit->prog->nfn_inits)
+		engine_queried(en);
 	return en->unit->prog->nfn_inits;
 }
 
@@ -195,8 +198,10 @@ bool engine_fn_calls(struct engine *en, const char *caller,
 		return false;
 	c = calls_of(up, caller);
 	for (i = 0; i < c->callees.n; i++)
-		if (!strcmp(c->callees.v[i], callee))
+		if (!strcmp(c->callees.v[i], callee)) {
+			engine_queried(en);
 			return true;
+		}
 	return false;
 }
 

@@ -54,6 +54,50 @@ static bool says_value(const struct summary *s, const char *subject)
 	return false;
 }
 
+/* The global slots of st, hashed: did a fact change the path's state? */
+static uint64_t global_slots_hash(const struct state *st)
+{
+	uint64_t h = 1469598103934665603ULL;
+	int i;
+
+	for (i = 0; i < st->ns; i++) {
+		if (slot_def_of(st->s[i].type)->scope != SLOT_GLOBAL)
+			continue;
+		h = (h ^ (uint64_t)st->s[i].type) * 1099511628211ULL;
+		h = (h ^ (uint64_t)st->s[i].key) * 1099511628211ULL;
+		h = (h ^ (uint64_t)st->s[i].v.a) * 1099511628211ULL;
+		h = (h ^ (uint64_t)st->s[i].v.b) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* A fact of a checker's own kind: the checker replays it.  What it
+ * changes is known from a summary: the object it is about, or, when it
+ * changes the checker's global slots (a lock depth), the whole path for
+ * that checker (the confidence of its findings, report.c). */
+static void checker_fact(struct engine *en, struct state *st,
+			 const struct checker *owner,
+			 const struct call_info *ci, const struct fact *f,
+			 const struct value *v)
+{
+	uint64_t before = global_slots_hash(st);
+	struct ev_ctx old;
+	int i;
+
+	old = ev_begin(en, st, v->kind == V_OBJ ? v->obj : LINK_NONE,
+		       LINK_NONE);
+	en->queried = false;
+	owner->on_fact(en, st, ci, f, v);
+	ev_end(en, old);
+	if (v->kind == V_OBJ)
+		mark_inferred(en, st, v->obj);
+	if (global_slots_hash(st) == before)
+		return;
+	for (i = 0; i < en->unit->ncheckers && i < 32; i++)
+		if (en->unit->checkers[i] == owner)
+			st->inferred_rules |= 1u << i;
+}
+
 /* Apply one fact at the call; false when it makes the path impossible. */
 static bool apply_fact(struct engine *en, struct state *st,
 		       const struct replay *r, const struct fact *f)
@@ -65,10 +109,14 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
 	if (f->kind == core.deref) {
-		if (v.kind == V_OBJ)
+		if (v.kind == V_OBJ) {
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
 					 f->value != 0);
+			/* the event itself is the callee's: a finding it
+			 * makes is replayed; a use does not change what
+			 * is later said of the object */
+		}
 		return true;
 	}
 	if (f->kind == core.free) {
@@ -83,6 +131,8 @@ static bool apply_fact(struct engine *en, struct state *st,
 		fi.via_file = f->file;
 		fi.loc = r->loc;
 		do_free(en, st, v, NULL, &fi);
+		if (v.kind == V_OBJ)
+			mark_inferred(en, st, obj_of(en, v.obj));
 		return true;
 	}
 	if (f->kind == core.null) {
@@ -94,11 +144,16 @@ static bool apply_fact(struct engine *en, struct state *st,
 			return f->value == 0;
 		if (v.kind != V_OBJ)
 			return true;
-		return refine(en, st, v, f->value == 0);
+		if (!refine(en, st, v, f->value == 0))
+			return false;
+		mark_inferred(en, st, v.obj);
+		return true;
 	}
 	if (f->kind == core.unlinks) {
-		if (v.kind == V_OBJ)
+		if (v.kind == V_OBJ) {
 			do_unlink(en, st, v.obj, r->loc);
+			mark_inferred(en, st, v.obj);
+		}
 		return true;
 	}
 	if (f->kind == core.writes_key) {
@@ -142,7 +197,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 					r->fnargs, r->loc };
 
 		if (owner && owner->on_fact)
-			owner->on_fact(en, st, &ci, f, &v);
+			checker_fact(en, st, owner, &ci, f, &v);
 	}
 	return true;
 }
@@ -202,6 +257,8 @@ static bool replay_return(struct engine *en, struct state *st,
 			   (int)(a->value & 0xffff), may_null,
 			   (int)(a->value >> 16) - 1, a->str);
 		o = state_obj(st, r->call->site);
+		if (o)
+			o->inferred = 1;	/* a wrapper's allocation */
 		if (o && cond != RC_ANY && may_null) {
 			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
 			o->can_fail = 1;
@@ -223,9 +280,25 @@ static bool replay_return(struct engine *en, struct state *st,
  * of the path where the call returned 0 and st goes on where it returned
  * non-zero.  Returns true when it set the call's result.
  */
+static bool replay_facts(struct engine *en, struct state *st,
+			 const struct replay *r, struct state **split,
+			 bool *ends);
+
 bool replay_summary(struct engine *en, struct state *st,
 			   const struct replay *r, struct state **split,
 			   bool *ends)
+{
+	bool set;
+
+	en->replaying++;
+	set = replay_facts(en, st, r, split, ends);
+	en->replaying--;
+	return set;
+}
+
+static bool replay_facts(struct engine *en, struct state *st,
+			 const struct replay *r, struct state **split,
+			 bool *ends)
 {
 	struct state *z;
 	bool zok, nok, set;

@@ -89,6 +89,97 @@ uint64_t engine_gfp_direct_reclaim(struct engine *en)
 	return en->unit->prog->consts.gfp_direct_reclaim;
 }
 
+/* ---- confidence ---- */
+
+struct ev_ctx ev_begin(struct engine *en, struct state *st, int32_t a,
+		       int32_t b)
+{
+	struct ev_ctx old = en->ev;
+
+	en->ev.st = st;
+	en->ev.obj[0] = a;
+	en->ev.obj[1] = b;
+	return old;
+}
+
+void ev_end(struct engine *en, struct ev_ctx old)
+{
+	en->ev = old;
+}
+
+/* A symbolic object the state holds nothing of yet (a parameter the
+ * callee freed) is added to it, in the reporting pass only: the summary
+ * pass computes the same facts as before. */
+void mark_inferred(struct engine *en, struct state *st, int32_t id)
+{
+	struct objst *o = state_obj(st, id);
+
+	if (!o && en->pass == PASS_REPORT && id != LINK_NONE)
+		o = obj_materialize(en, st, id);
+	if (o)
+		o->inferred = 1;
+}
+
+void engine_queried(struct engine *en)
+{
+	if (en->pass == PASS_REPORT)
+		en->queried = true;
+}
+
+/* The object's facts came from a summary on this path, or its origin
+ * from the field facts of the unit (what other functions stored). */
+static bool obj_inferred(struct engine *en, const struct state *st,
+			 int32_t id)
+{
+	const struct objst *o;
+	const struct sym *s;
+
+	if (id == LINK_NONE)
+		return false;
+	o = state_obj((struct state *)st, id);
+	if (o && o->inferred)
+		return true;
+	s = sym_of(en, id);
+	return s && s->store;
+}
+
+/*
+ * A finding is reported while a checker handles an event.  It is of
+ * medium confidence when that event is a callee's summary replayed at a
+ * call, when the checker asked for facts of other functions to decide,
+ * when an object the event is about got its facts from a summary or from
+ * the field facts, when a summary changed the reporting checker's own
+ * path state (its lock depth), or when it is located in another function.
+ * Otherwise everything it rests on is in this function: high.
+ */
+static enum confidence report_confidence(struct engine *en, const char *rule,
+					 const char *fn)
+{
+	const struct state *st = en->ev.st;
+	int i;
+
+	if (strcmp(fn, en->fn->name) || en->replaying || en->queried)
+		return CONF_MEDIUM;
+	if (!st)
+		return CONF_HIGH;
+	if (obj_inferred(en, st, en->ev.obj[0]) ||
+	    obj_inferred(en, st, en->ev.obj[1]))
+		return CONF_MEDIUM;
+	for (i = 0; i < en->unit->ncheckers && i < 32; i++)
+		if (en->unit->checkers[i]->rule &&
+		    !strcmp(en->unit->checkers[i]->rule, rule) &&
+		    (st->inferred_rules & (1u << i)))
+			return CONF_MEDIUM;
+	return CONF_HIGH;
+}
+
+void engine_report_fix(struct engine *en, const char *replace,
+		       const char *with)
+{
+	en->fix_old = replace;
+	en->fix_new = with;
+}
+
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes)
 {
@@ -101,8 +192,10 @@ void engine_report_in(struct engine *en, const char *fn, const char *file,
 		      struct trace_note *notes, int nnotes)
 {
 	struct finding f;
+	const char *fix_old = en->fix_old, *fix_new = en->fix_new;
 	int i;
 
+	en->fix_old = en->fix_new = NULL;
 	/* fn of another file (a header's inline) would be dropped anyway */
 	if (!engine_reporting(en) || strcmp(file, en->fn->file)) {
 		free(msg);
@@ -117,6 +210,11 @@ void engine_report_in(struct engine *en, const char *fn, const char *file,
 	f.function = xstrdup(fn);
 	f.rule = xstrdup(rule);
 	f.message = msg;
+	f.confidence = report_confidence(en, rule, fn);
+	if (fix_old && fix_new) {
+		f.fix_old = xstrdup(fix_old);
+		f.fix_new = xstrdup(fix_new);
+	}
 	f.notes = nnotes ? xcalloc(nnotes, sizeof(*f.notes)) : NULL;
 	f.nnotes = nnotes;
 	for (i = 0; i < nnotes; i++) {

@@ -471,6 +471,7 @@ struct state *state_join(const struct state *a, const struct state *b)
 				o.order = -1;
 			if (bo->link != o.link || bo->link_same != o.link_same)
 				o.link = LINK_NONE;
+			o.inferred |= bo->inferred;
 		}
 		state_add_obj(j, &o);
 	}
@@ -481,6 +482,7 @@ struct state *state_join(const struct state *a, const struct state *b)
 			continue;
 		state_add_obj(j, &o);
 	}
+	j->inferred_rules = a->inferred_rules | b->inferred_rules;
 	for (i = 0; i < a->ns; i++) {
 		const struct slot_val *bv = slot_get(b, a->s[i].type,
 						     a->s[i].key);

@@ -32,6 +32,9 @@ struct state {
 	int ns;
 	int salloc;
 	uint64_t hash;
+	/* provenance, not part of the identity: bit i, a summary fact
+	 * replayed on this path changed checker i's global slots */
+	uint32_t inferred_rules;
 };
 
 struct state *state_new(void);

@@ -5,6 +5,20 @@
 #include "finding.h"
 #include "../util/strvec.h"
 
+const char *confidence_name(enum confidence c)
+{
+	return c == CONF_HIGH ? "high" : "medium";
+}
+
+int confidence_parse(const char *s)
+{
+	if (!strcmp(s, "high"))
+		return CONF_HIGH;
+	if (!strcmp(s, "medium"))
+		return CONF_MEDIUM;
+	return -1;
+}
+
 void findings_init(struct finding_list *fl)
 {
 	fl->v = NULL;
@@ -38,7 +52,7 @@ static int cmp_finding(const void *pa, const void *pb)
 	return strcmp(a->message, b->message);
 }
 
-static void free_finding(struct finding *f)
+void finding_free(struct finding *f)
 {
 	int i;
 
@@ -51,6 +65,8 @@ static void free_finding(struct finding *f)
 	free(f->function);
 	free(f->rule);
 	free(f->message);
+	free(f->fix_old);
+	free(f->fix_new);
 }
 
 void findings_sort(struct finding_list *fl)
@@ -61,9 +77,12 @@ void findings_sort(struct finding_list *fl)
 		return;
 	qsort(fl->v, fl->n, sizeof(*fl->v), cmp_finding);
 	for (i = 1; i < fl->n; i++) {
-		if (!cmp_finding(&fl->v[j], &fl->v[i]))
-			free_finding(&fl->v[i]);
-		else
+		if (!cmp_finding(&fl->v[j], &fl->v[i])) {
+			/* one path shows it with certain facts: high */
+			if (fl->v[i].confidence < fl->v[j].confidence)
+				fl->v[j].confidence = fl->v[i].confidence;
+			finding_free(&fl->v[i]);
+		} else
 			fl->v[++j] = fl->v[i];
 	}
 	fl->n = j + 1;
@@ -74,7 +93,7 @@ void findings_free(struct finding_list *fl)
 	size_t i;
 
 	for (i = 0; i < fl->n; i++)
-		free_finding(&fl->v[i]);
+		finding_free(&fl->v[i]);
 	free(fl->v);
 	findings_init(fl);
 }
@@ -88,8 +107,9 @@ void report_text(FILE *out, const struct finding_list *fl)
 		const struct finding *f = &fl->v[i];
 
 		fprintf(out, "%s: In function '%s':\n", f->file, f->function);
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
-			f->col, f->message, f->rule);
+		fprintf(out, "%s:%u:%u: warning: %s [%s] [confidence: %s]\n",
+			f->file, f->line, f->col, f->message, f->rule,
+			confidence_name(f->confidence));
 		for (j = 0; j < f->nnotes; j++)
 			fprintf(out, "%s:%u:%u: note: %s\n", f->notes[j].file,
 				f->notes[j].line, f->notes[j].col,
@@ -97,7 +117,7 @@ void report_text(FILE *out, const struct finding_list *fl)
 	}
 }
 
-static void json_str(FILE *out, const char *s)
+void json_str(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (; *s; s++) {
@@ -132,6 +152,8 @@ void report_json(FILE *out, const struct finding_list *fl)
 		json_str(out, f->function);
 		fputs(", \"rule\": ", out);
 		json_str(out, f->rule);
+		fputs(", \"confidence\": ", out);
+		json_str(out, confidence_name(f->confidence));
 		fputs(", \"message\": ", out);
 		json_str(out, f->message);
 		fputs(", \"trace\": [", out);

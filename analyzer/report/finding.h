@@ -11,6 +11,20 @@ struct note {
 	char *msg;
 };
 
+/*
+ * How sure the finding is.  high: the path and the facts it rests on are
+ * certain within the function (what the source and the rules tables
+ * say).  medium: it rests on a callee's summary, on facts of other
+ * functions (struct fields, callbacks, the call graph), or on a finding
+ * located in another function than the one whose path shows it.
+ */
+enum confidence { CONF_HIGH, CONF_MEDIUM };
+
+/* "high", "medium" */
+const char *confidence_name(enum confidence c);
+/* -1 for a name that is neither */
+int confidence_parse(const char *s);
+
 struct finding {
 	char *file;
 	unsigned line;
@@ -20,6 +34,11 @@ struct finding {
 	char *message;
 	struct note *notes;
 	int nnotes;
+	enum confidence confidence;
+	/* a fix, when the checker knows one: the identifier fix_old at the
+	 * finding's location becomes fix_new (or both NULL) */
+	char *fix_old;
+	char *fix_new;
 };
 
 struct finding_list {
@@ -34,9 +53,13 @@ void findings_add(struct finding_list *fl, struct finding *f);
 /* Sort by file, line, column, rule; drop exact duplicates. */
 void findings_sort(struct finding_list *fl);
 void findings_free(struct finding_list *fl);
+/* Frees the strings and notes of one finding. */
+void finding_free(struct finding *f);
 
 void report_text(FILE *out, const struct finding_list *fl);
 void report_json(FILE *out, const struct finding_list *fl);
+/* s as a JSON string, quoted and escaped. */
+void json_str(FILE *out, const char *s);
 /* One line "file: error: msg" in text or JSON form, for tool errors. */
 void report_file_error(FILE *out, int json, const char *file,
 		       const char *msg);

@@ -40,7 +40,7 @@ int foo_setup_bad(struct foo_dev *fd)
 	return 0;
 
 err_rsp:
-	kfree(fd->rsp); /* expect: double-free */
+	kfree(fd->rsp); /* expect: double-free:high */
 err_cmd:
 	kfree(fd->cmd);
 	return ret;

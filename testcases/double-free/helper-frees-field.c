@@ -42,7 +42,7 @@ static void foo_hw_reset_clear(struct foo_dev *fd)
 void foo_shutdown_bad(struct foo_dev *fd)
 {
 	foo_hw_reset(fd);
-	kfree(fd->fw); /* expect: double-free */
+	kfree(fd->fw); /* expect: double-free:medium */
 }
 
 void foo_shutdown_good(struct foo_dev *fd)

@@ -20,7 +20,7 @@ void foo_cmd_finish_bad(struct foo_cmd *cmd, int status)
 		pr_warn("foo: cmd %u failed: %d\n", cmd->id, status);
 		kfree(cmd);
 	}
-	kfree(cmd); /* expect: double-free */
+	kfree(cmd); /* expect: double-free:high */
 }
 
 void foo_cmd_drop_bad(struct foo_cmd *cmd, u32 *last_id)

@@ -39,7 +39,7 @@ int foo_bad_release(struct inode *inode, struct file *file)
 {
 	struct foo_bad_ctx *ctx = file->private_data;
 
-	kfree(ctx->trace); /* expect: free-mismatch */
+	kfree(ctx->trace); /* expect: free-mismatch:medium */
 	kfree(ctx);
 	return 0;
 }

@@ -20,7 +20,7 @@ int foo_dump_bad(const void *regs, size_t len, u32 *first)
 		return -ENOMEM;
 	memcpy(snap, regs, min_t(size_t, len, FOO_SMALL));
 	*first = snap[0];
-	vfree(snap); /* expect: free-mismatch */
+	vfree(snap); /* expect: free-mismatch:high */
 	return 0;
 }
 

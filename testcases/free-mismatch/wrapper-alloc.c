@@ -29,7 +29,7 @@ int foo_load_bad(struct foo_blob *b, const void *src, size_t len)
 	if (!data)
 		return -ENOMEM;
 	if (b->data) {
-		kfree(data); /* expect: free-mismatch */
+		kfree(data); /* expect: free-mismatch:medium */
 		return -EBUSY;
 	}
 	memcpy(data, src, len);

@@ -37,7 +37,7 @@ static int foo_bad_remove(struct platform_device *pdev)
 {
 	struct foo_bad_priv *priv = platform_get_drvdata(pdev);
 
-	free_page((unsigned long)priv->ring); /* expect: page-order-mismatch */
+	free_page((unsigned long)priv->ring); /* expect: page-order-mismatch:medium */
 	return 0;
 }
 

@@ -24,7 +24,7 @@ int foo_fw_bad(const u8 *fw, size_t len, u32 *version)
 		return -ENOMEM;
 	memcpy((void *)buf, fw, len);
 	*version = *(u32 *)buf;
-	free_page(buf); /* expect: page-order-mismatch */
+	free_page(buf); /* expect: page-order-mismatch:high */
 	return 0;
 }
 

@@ -30,7 +30,7 @@ int foo_tx_bad(const void *data, size_t len)
 	if (!buf)
 		return -ENOMEM;
 	memcpy((void *)buf, data, min_t(size_t, len, PAGE_SIZE << FOO_TX_ORDER));
-	foo_rx_buf_free(buf); /* expect: page-order-mismatch */
+	foo_rx_buf_free(buf); /* expect: page-order-mismatch:medium */
 	return 0;
 }
 

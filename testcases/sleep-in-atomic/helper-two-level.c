@@ -23,7 +23,7 @@ struct foo_dev {
 
 static struct foo_req *foo_req_new(int op)
 {
-	struct foo_req *req = kzalloc(sizeof(*req), GFP_KERNEL); /* expect: sleep-in-atomic */
+	struct foo_req *req = kzalloc(sizeof(*req), GFP_KERNEL); /* expect: sleep-in-atomic:medium */
 
 	if (req)
 		req->op = op;

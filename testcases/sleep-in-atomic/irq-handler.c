@@ -17,7 +17,7 @@ struct foo_dev {
 static irqreturn_t foo_irq_bad(int irq, void *data)
 {
 	struct foo_dev *fd = data;
-	u32 *snap = kmalloc(sizeof(*snap), GFP_KERNEL); /* expect: sleep-in-atomic */
+	u32 *snap = kmalloc(sizeof(*snap), GFP_KERNEL); /* expect: sleep-in-atomic:medium */
 
 	if (!snap)
 		return IRQ_NONE;

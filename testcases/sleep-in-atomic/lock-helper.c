@@ -31,7 +31,7 @@ int foo_swap_bad(struct foo_dev *fd)
 	void *p;
 
 	foo_lock(fd);
-	p = kzalloc(64, GFP_KERNEL); /* expect: sleep-in-atomic */
+	p = kzalloc(64, GFP_KERNEL); /* expect: sleep-in-atomic:medium */
 	if (p) {
 		kfree(fd->buf);
 		fd->buf = p;

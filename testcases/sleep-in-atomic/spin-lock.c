@@ -23,7 +23,7 @@ int foo_add_bad(struct foo_dev *fd, int val)
 	struct foo_item *it;
 
 	spin_lock(&fd->lock);
-	it = kzalloc(sizeof(*it), GFP_KERNEL); /* expect: sleep-in-atomic */
+	it = kzalloc(sizeof(*it), GFP_KERNEL); /* expect: sleep-in-atomic:high */
 	if (!it) {
 		spin_unlock(&fd->lock);
 		return -ENOMEM;

@@ -38,7 +38,7 @@ int foo_hdr_bad(struct foo_priv *priv)
 {
 	struct foo_hdr *hdr = kmalloc(sizeof(*hdr), GFP_KERNEL);
 
-	foo_hdr_fill(hdr, priv->seq++); /* expect: unchecked-alloc */
+	foo_hdr_fill(hdr, priv->seq++); /* expect: unchecked-alloc:medium */
 	priv->hdr = hdr;
 	return 0;
 }

@@ -51,7 +51,7 @@ int foo_bad_probe(struct platform_device *pdev)
 	priv = devm_kzalloc(&pdev->dev, sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return -ENOMEM;
-	priv->events = devm_kcalloc(&pdev->dev, FOO_NR_EVENTS, sizeof(*priv->events), GFP_KERNEL); /* expect: unchecked-alloc */
+	priv->events = devm_kcalloc(&pdev->dev, FOO_NR_EVENTS, sizeof(*priv->events), GFP_KERNEL); /* expect: unchecked-alloc:medium */
 	platform_set_drvdata(pdev, priv);
 	return devm_request_irq(&pdev->dev, irq, foo_bad_irq, 0, "foo-bad", priv);
 }

@@ -21,7 +21,7 @@ int foo_open_bad(struct foo_priv *priv, int id)
 	struct foo_ctx *ctx;
 
 	ctx = kmalloc(sizeof(*ctx), GFP_KERNEL);
-	ctx->id = id; /* expect: unchecked-alloc */
+	ctx->id = id; /* expect: unchecked-alloc:high */
 	ctx->flags = 0;
 	priv->ctx = ctx;
 	return 0;

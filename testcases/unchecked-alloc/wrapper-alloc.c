@@ -26,7 +26,7 @@ int foo_submit_bad(struct foo_queue *q, u32 tag)
 {
 	struct foo_req *req = foo_alloc(sizeof(*req));
 
-	req->tag = tag; /* expect: unchecked-alloc */
+	req->tag = tag; /* expect: unchecked-alloc:medium */
 	q->pending = req;
 	return 0;
 }

@@ -34,7 +34,7 @@ static void foo_rx_stop(struct foo_port *p)
 void foo_suspend_bad(struct foo_port *p)
 {
 	foo_rx_stop(p);
-	memset(p->rx_buf, 0, p->rx_len); /* expect: use-after-free */
+	memset(p->rx_buf, 0, p->rx_len); /* expect: use-after-free:medium */
 	p->rx_buf = NULL;
 }
 

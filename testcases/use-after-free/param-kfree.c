@@ -21,7 +21,7 @@ void foo_req_finish_bad(struct foo_req *req)
 {
 	kfree(req->buf);
 	kfree(req);
-	req->dev->inflight--; /* expect: use-after-free */
+	req->dev->inflight--; /* expect: use-after-free:high */
 }
 
 void foo_req_clear_bad(struct foo_req *req)

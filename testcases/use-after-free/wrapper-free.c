@@ -41,7 +41,7 @@ static void foo_msg_free(struct foo_msg *m)
 void foo_msg_drop_bad(struct foo_stats *st, struct foo_msg *m)
 {
 	foo_msg_free(m);
-	st->dropped_bytes += m->len; /* expect: use-after-free */
+	st->dropped_bytes += m->len; /* expect: use-after-free:medium */
 }
 
 void foo_msg_drop_good(struct foo_stats *st, struct foo_msg *m)
