@@ -21,13 +21,17 @@
 #include "../frontend/tu.h"
 #include "../report/finding.h"
 #include "../report/rules.h"
+#include "../report/sarif.h"
+#include "../report/source.h"
 #include "../util/strvec.h"
+#include "ci.h"
+#include "hook.h"
 
 #ifndef KML_VERSION
 #define KML_VERSION "0.1.0"
 #endif
 
-enum { FMT_TEXT, FMT_JSON };
+enum { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_HTML };
 
 struct options {
 	int format;
@@ -43,6 +47,7 @@ struct options {
 	bool dump_summaries;
 	bool trace_events;
 	int budget;
+	struct ci_opts ci;
 };
 
 static void usage(FILE *f)
@@ -60,8 +65,11 @@ static void usage(FILE *f)
 	      "                                kbuild's checker interface, like Sparse\n"
 	      "\n"
 	      "Options:\n"
-	      "  --format=text|json   GCC-style text (default) or JSON Lines\n"
+	      "  --format=FORMAT      text: GCC-style (default); json: JSON Lines;\n"
+	      "                       sarif: SARIF 2.1.0; html: a report page\n"
 	      "  --output=FILE        append findings to FILE instead of stdout\n"
+	      "  --min-confidence=high|medium\n"
+	      "                       report only findings this sure (medium: all)\n"
 	      "  --kdir=DIR           kernel build directory (or $KDIR)\n"
 	      "  -p PATH              compile_commands.json or its directory\n"
 	      "  --rules=FILE         load more API rules (repeatable)\n"
@@ -74,6 +82,16 @@ static void usage(FILE *f)
 	      "                       field facts of the file on stdout\n"
 	      "  --trace-events       print the events the checkers see on stdout\n"
 	      "  --list-rules         list rule ids\n"
+	      "\n"
+	      "Hooks and CI (docs/usage.md):\n"
+	      "  --diff=REV           report only on lines changed since REV\n"
+	      "  --staged             report only on lines of the staged change\n"
+	      "  --baseline=FILE      do not report the findings FILE lists\n"
+	      "  --write-baseline=FILE  write the findings of this run to FILE\n"
+	      "  --list-suppressions  list the kmemlint-ignore comments instead\n"
+	      "  kmemlint install-hook [options]\n"
+	      "                       write .git/hooks/pre-commit running\n"
+	      "                       kmemlint --staged [options]\n"
 	      "  --help, --version\n"
 	      "\n"
 	      "Exit status: 0 no findings, 1 findings, 2 the tool could not do its job.\n"
@@ -137,7 +155,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *opt)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	int i;
+	int i, ci;
 	const char *v;
 
 	for (i = 1; i < argc; i++) {
@@ -156,13 +174,20 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (!strcmp(a, "--list-rules")) {
 			list_rules();
 			exit(0);
+		} else if ((ci = ci_parse_opt(argc, argv, &i, &o->ci))) {
+			if (ci < 0)
+				return -1;
 		} else if ((v = opt_value(argc, argv, &i, "--format"))) {
 			if (!strcmp(v, "text"))
 				o->format = FMT_TEXT;
 			else if (!strcmp(v, "json"))
 				o->format = FMT_JSON;
+			else if (!strcmp(v, "sarif"))
+				o->format = FMT_SARIF;
+			else if (!strcmp(v, "html"))
+				o->format = FMT_HTML;
 			else {
-				fprintf(stderr, "kmemlint: unknown format '%s' (text or json)\n", v);
+				fprintf(stderr, "kmemlint: unknown format '%s' (text, json, sarif or html)\n", v);
 				return -1;
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--output"))) {
@@ -248,6 +273,23 @@ static void emit(const struct options *o, const char *buf, size_t len)
 	}
 	fwrite(buf, 1, len, f);
 	fclose(f);
+}
+
+/* The formats that are one document for the whole run. */
+static void emit_run(const struct options *o, const struct finding_list *all,
+		     const char *cwd)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (!mem)
+		return;
+	if (o->format == FMT_SARIF)
+		report_sarif(mem, all, cwd);
+	fclose(mem);
+	emit(o, buf, len);
+	free(buf);
 }
 
 static char *abs_path(const char *dir, const char *file)
@@ -385,21 +427,34 @@ int main(int argc, char **argv)
 	struct options o;
 	struct job_list jobs;
 	struct analyze_stats stats = { 0, 0 };
+	struct finding_list all;
 	CXIndex idx;
 	char *start_cwd = getcwd(NULL, 0);
-	bool kbuild_mode;
+	bool kbuild_mode, analysed;
 	int nfindings = 0, nfailed = 0, ret;
-	size_t j;
+	size_t j, k;
 
+	findings_init(&all);
 	if (fe_dump_args_mode(argc, argv))
 		return 0;
+	if (argc > 1 && !strcmp(argv[1], "install-hook"))
+		return install_hook(argc - 1, argv + 1);
 	if (check_registry())
 		return 2;
 	memset(&o, 0, sizeof(o));
 	strvec_init(&o.rules);
 	strvec_init(&o.rest);
+	ci_init(&o.ci);
 	if (parse_args(argc, argv, &o)) {
 		ret = 2;
+		goto out_opts;
+	}
+	if (ci_begin(&o.ci, &o.rest, o.rest.n > 0)) {
+		ret = 2;
+		goto out_opts;
+	}
+	if (!o.rest.n && !o.compdb && (o.ci.diff_rev || o.ci.staged)) {
+		ret = 0;	/* the change has no C file */
 		goto out_opts;
 	}
 	if (!o.rest.n && !o.compdb) {
@@ -443,12 +498,43 @@ int main(int argc, char **argv)
 		FILE *mem;
 
 		findings_init(&fl);
-		if (analyse_job(idx, &jobs.v[j], &o, &fl, &stats))
+		analysed = !analyse_job(idx, &jobs.v[j], &o, &fl, &stats);
+		if (!analysed)
 			nfailed++;
 		findings_sort(&fl);
 		if (!kbuild_mode)
 			relabel(&fl, start_cwd);
+		if (analysed) {
+			char *path = abs_path(jobs.v[j].dir, jobs.v[j].file);
+			char *name = xstrdup(path);
+			struct finding_list one = { NULL, 0, 0 };
+
+			if (!kbuild_mode) {
+				/* the name the findings have (relabel) */
+				struct finding tmp = { .file = name };
+
+				one.v = &tmp;
+				one.n = 1;
+				relabel(&one, start_cwd);
+				name = tmp.file;
+			}
+			ci_filter(&o.ci, path, name, &fl);
+			free(path);
+			free(name);
+		}
+		if (o.ci.list_suppressions) {
+			findings_free(&fl);
+			continue;
+		}
 		nfindings += (int)fl.n;
+		if (o.format == FMT_SARIF || o.format == FMT_HTML) {
+			/* one document for the whole run */
+			for (k = 0; k < fl.n; k++)
+				findings_add(&all, &fl.v[k]);
+			fl.n = 0;
+			findings_free(&fl);
+			continue;
+		}
 		mem = open_memstream(&buf, &len);
 		if (mem) {
 			if (o.format == FMT_JSON)
@@ -462,12 +548,20 @@ int main(int argc, char **argv)
 		findings_free(&fl);
 	}
 	clang_disposeIndex(idx);
+	if (o.format == FMT_SARIF || o.format == FMT_HTML)
+		emit_run(&o, &all, start_cwd);
+	findings_free(&all);
+	if (ci_finish(&o.ci, kbuild_mode))
+		nfailed++, o.strict = true;
+	if (o.ci.list_suppressions)
+		nfindings = 0;
 	if (o.verbose)
 		fprintf(stderr, "kmemlint: %d functions, %d over budget, %d findings\n",
 			stats.functions, stats.budget_hit, nfindings);
 	if (nfailed && o.strict)
 		ret = 2;
-	else if (nfindings && (!kbuild_mode || o.werror))
+	else if (nfindings && (!kbuild_mode || o.werror) &&
+		 !o.ci.write_baseline)
 		ret = 1;
 	else
 		ret = 0;
@@ -477,6 +571,8 @@ out_opts:
 	api_free_all();
 	strvec_clear(&o.rules);
 	strvec_clear(&o.rest);
+	ci_free(&o.ci);
+	source_cache_free();
 	free(start_cwd);
 	return ret;
 }
