@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 PKGS="libclang-19-dev llvm-19-dev clang-19 meson ninja-build pkg-config \
 gcc make python3 linux-headers-amd64 sparse coccinelle bc flex bison \
-libelf-dev libssl-dev time linux-source-6.1 xz-utils"
+libelf-dev libssl-dev time linux-source-6.1 xz-utils git nodejs npm pre-commit"
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
@@ -26,6 +26,10 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get update
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $missing
 fi
+
+# the SARIF Multitool the ci suite validates SARIF with (npm, into
+# ~/.cache/kmemlint/sarif-multitool; nothing is done when it is there)
+sh testcases/ci/sarif-multitool.sh > /dev/null
 
 if [ ! -f build/build.ninja ]; then
 	meson setup build

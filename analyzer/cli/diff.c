@@ -67,8 +67,13 @@ static struct diff_file *new_file(struct diff_set *d, const char *rel)
 
 static void add_range(struct diff_file *f, unsigned lo, unsigned n)
 {
-	if (!n)
-		return;		/* lines removed only */
+	if (!n) {
+		/* lines removed only, after line lo: the line that now
+		 * follows them is the one the change touches (a removed
+		 * NULL check leaves the use below it unchecked) */
+		lo++;
+		n = 1;
+	}
 	if (f->n == f->alloc) {
 		f->alloc = f->alloc ? 2 * f->alloc : 8;
 		f->lo = xrealloc(f->lo, f->alloc * sizeof(*f->lo));
