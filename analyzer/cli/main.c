@@ -21,6 +21,7 @@
 #include "../frontend/tu.h"
 #include "../report/finding.h"
 #include "../report/rules.h"
+#include "../report/html.h"
 #include "../report/sarif.h"
 #include "../report/source.h"
 #include "../util/strvec.h"
@@ -287,6 +288,8 @@ static void emit_run(const struct options *o, const struct finding_list *all,
 		return;
 	if (o->format == FMT_SARIF)
 		report_sarif(mem, all, cwd);
+	else
+		report_html(mem, all, cwd);
 	fclose(mem);
 	emit(o, buf, len);
 	free(buf);
