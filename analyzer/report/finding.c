@@ -88,8 +88,16 @@ void report_text(FILE *out, const struct finding_list *fl)
 		const struct finding *f = &fl->v[i];
 
 		fprintf(out, "%s: In function '%s':\n", f->file, f->function);
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line,
+		fprintf(out, "%s:%u:%u: warning: %s [%s]", f->file, f->line,
 			f->col, f->message, f->rule);
+		if (f->engines)
+			fprintf(out, " (engines: %s%s%s; fix: %s)",
+				f->engines & ENGINE_KMEMLINT ? "kmemlint" : "",
+				f->engines == (ENGINE_KMEMLINT | ENGINE_COCCINELLE) ?
+				", " : "",
+				f->engines & ENGINE_COCCINELLE ? "coccinelle" : "",
+				f->fix ? "yes" : "no");
+		fputc('\n', out);
 		for (j = 0; j < f->nnotes; j++)
 			fprintf(out, "%s:%u:%u: note: %s\n", f->notes[j].file,
 				f->notes[j].line, f->notes[j].col,
@@ -134,6 +142,13 @@ void report_json(FILE *out, const struct finding_list *fl)
 		json_str(out, f->rule);
 		fputs(", \"message\": ", out);
 		json_str(out, f->message);
+		if (f->engines)
+			fprintf(out, ", \"engines\": [%s%s%s], \"fix\": %s",
+				f->engines & ENGINE_KMEMLINT ? "\"kmemlint\"" : "",
+				f->engines == (ENGINE_KMEMLINT | ENGINE_COCCINELLE) ?
+				", " : "",
+				f->engines & ENGINE_COCCINELLE ? "\"coccinelle\"" : "",
+				f->fix ? "true" : "false");
 		fputs(", \"trace\": [", out);
 		for (j = 0; j < f->nnotes; j++) {
 			fputs(j ? ", {\"file\": " : "{\"file\": ", out);

@@ -2,6 +2,7 @@
 #ifndef KML_FINDING_H
 #define KML_FINDING_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct note {
@@ -20,7 +21,14 @@ struct finding {
 	char *message;
 	struct note *notes;
 	int nnotes;
+	/* --cocci, --fix: which engines found it (ENGINE_*; 0: not asked,
+	 * nothing printed) and whether --fix has a patch for it */
+	unsigned engines;
+	bool fix;
 };
+
+#define ENGINE_KMEMLINT		0x1
+#define ENGINE_COCCINELLE	0x2
 
 struct finding_list {
 	struct finding *v;
