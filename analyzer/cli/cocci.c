@@ -17,17 +17,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cocci.h"
+#include "spawn.h"
 #include "../report/rules.h"
 #include "../util/strvec.h"
 
@@ -37,8 +33,6 @@
 #ifndef KML_COCCI_INSTALL_DIR
 #define KML_COCCI_INSTALL_DIR "/usr/share/kmemlint/cocci"
 #endif
-
-extern char **environ;
 
 const char cocci_usage[] =
 	"  --cocci              also run the semantic patches of cocci/ with\n"
@@ -214,75 +208,6 @@ int cocci_begin(struct cocci_opts *co)
 	return 0;
 }
 
-/*
- * Run argv with stdout to out (or /dev/null) and stderr to err, at most
- * timeout seconds.  Returns the exit status, -1 when it could not start,
- * -2 when it was killed at the timeout.
- */
-static int run(char *const argv[], const char *out, const char *err,
-	       int timeout)
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t attr;
-	struct timespec nap = { 0, 20 * 1000 * 1000 };
-	time_t end = time(NULL) + timeout;
-	int status, rc;
-	pid_t pid;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out ? out : "/dev/null",
-					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	posix_spawn_file_actions_addopen(&fa, 2, err ? err : "/dev/null",
-					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	posix_spawnattr_init(&attr);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-	posix_spawnattr_setpgroup(&attr, 0);
-	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&attr);
-	if (rc)
-		return -1;
-	for (;;) {
-		pid_t w = waitpid(pid, &status, WNOHANG);
-
-		if (w == pid)
-			break;
-		if (w < 0 && errno != EINTR)
-			return -1;
-		if (time(NULL) >= end) {
-			kill(-pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			return -2;
-		}
-		nanosleep(&nap, NULL);
-	}
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m;
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	m = open_memstream(&buf, &len);
-	if (!m) {
-		fclose(f);
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)))
-		fwrite(chunk, 1, n, m);
-	fclose(f);
-	fclose(m);
-	return buf;
-}
-
 /* spatch on one file; its stdout in *out (caller frees).  0 ok. */
 static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 		  const char *path, char **out)
@@ -309,7 +234,7 @@ static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 	argv[n++] = (char *)path;
 	argv[n] = NULL;
 	*out = NULL;
-	rc = run(argv, ofile, efile, co->timeout + 5);
+	rc = spawn_run(argv, ofile, efile, co->timeout + 5);
 	if (rc == -2) {
 		fprintf(stderr, "kmemlint: %s: spatch -D %s with %s ran past %d s: killed\n",
 			path, mode, patches.v[k], co->timeout);
@@ -320,9 +245,9 @@ static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 			spatch_path);
 		return -1;
 	}
-	*out = slurp(ofile);
+	*out = spawn_slurp(ofile);
 	if (rc) {
-		char *err = slurp(efile);
+		char *err = spawn_slurp(efile);
 
 		/* a report-only semantic patch has no rule for -D patch */
 		if (err && strstr(err, "No rules apply")) {
@@ -547,7 +472,7 @@ static int write_file(const char *path, const char *text)
 
 static int copy_file(const char *from, const char *to)
 {
-	char *text = slurp(from);
+	char *text = spawn_slurp(from);
 	int ret;
 
 	if (!text)
@@ -595,8 +520,8 @@ static int cocci_fix(const struct cocci_opts *co, const char *path,
 		free(out);
 		if (!kept)
 			continue;
-		if (write_file(pfile, kept) || run(dry, NULL, NULL, co->timeout) ||
-		    run(pargv, NULL, NULL, co->timeout)) {
+		if (write_file(pfile, kept) || spawn_run(dry, NULL, NULL, co->timeout) ||
+		    spawn_run(pargv, NULL, NULL, co->timeout)) {
 			fprintf(stderr, "kmemlint: %s: the %s fix does not apply after the others: left out\n",
 				path, prules.v[k]);
 			for (i = 0; i < fl->n; i++)
@@ -618,8 +543,8 @@ static int cocci_fix(const struct cocci_opts *co, const char *path,
 
 		snprintf(la, sizeof(la), "a/%s", rel);
 		snprintf(lb, sizeof(lb), "b/%s", rel);
-		rc = run(dargv, dfile, NULL, co->timeout);
-		d = rc == 1 ? slurp(dfile) : NULL;
+		rc = spawn_run(dargv, dfile, NULL, co->timeout);
+		d = rc == 1 ? spawn_slurp(dfile) : NULL;
 		if (d) {
 			fputs(d, co->diff);
 			fflush(co->diff);
