@@ -15,6 +15,7 @@
 #include <clang-c/Index.h>
 
 #include "../checkers/checkers.h"
+#include "cocci.h"
 #include "../engine/analyze.h"
 #include "../engine/apitable.h"
 #include "../frontend/compile.h"
@@ -49,6 +50,7 @@ struct options {
 	bool trace_events;
 	int budget;
 	struct ci_opts ci;
+	struct cocci_opts cocci;	/* --cocci, --fix (cocci.c) */
 };
 
 static void usage(FILE *f)
@@ -94,6 +96,10 @@ static void usage(FILE *f)
 	      "                       write .git/hooks/pre-commit running\n"
 	      "                       kmemlint --staged [options]\n"
 	      "  --help, --version\n"
+	      "\n"
+	      "Semantic patches (Coccinelle):\n", f);
+	fputs(cocci_usage, f);
+	fputs("\n"
 	      "\n"
 	      "Exit status: 0 no findings, 1 findings, 2 the tool could not do its job.\n"
 	      "Under kbuild (compiler flags on the command line) findings exit 0\n"
@@ -156,7 +162,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *opt)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	int i, ci;
+	int i, ci, ret;
 	const char *v;
 
 	for (i = 1; i < argc; i++) {
@@ -215,6 +221,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->dump_summaries = true;
 		} else if (!strcmp(a, "--trace-events")) {
 			o->trace_events = true;
+		} else if ((ret = cocci_parse_opt(argc, argv, &i, &o->cocci))) {
+			if (ret < 0)
+				return -1;
 		} else {
 			/* a compiler or Sparse flag, or a file: never fatal */
 			strvec_push(&o->rest, a);
@@ -262,8 +271,11 @@ static void emit(const struct options *o, const char *buf, size_t len)
 	if (!len)
 		return;
 	if (!o->output) {
-		fwrite(buf, 1, len, stdout);
-		fflush(stdout);
+		/* --fix without --fix-output: stdout is the diff */
+		FILE *to = o->cocci.fix && !o->cocci.fix_output ? stderr : stdout;
+
+		fwrite(buf, 1, len, to);
+		fflush(to);
 		return;
 	}
 	f = fopen(o->output, "a");
@@ -493,6 +505,11 @@ int main(int argc, char **argv)
 	}
 	if (ret)
 		nfailed++;
+	if ((o.cocci.run || o.cocci.fix) && cocci_begin(&o.cocci)) {
+		ret = 2;
+		cocci_end(&o.cocci);
+		goto out_jobs;
+	}
 	idx = clang_createIndex(0, 0);
 	for (j = 0; j < jobs.n; j++) {
 		struct finding_list fl;
@@ -504,6 +521,16 @@ int main(int argc, char **argv)
 		analysed = !analyse_job(idx, &jobs.v[j], &o, &fl, &stats);
 		if (!analysed)
 			nfailed++;
+		else if (o.cocci.run || o.cocci.fix) {
+			char *path = abs_path(jobs.v[j].dir, jobs.v[j].file);
+			size_t n = start_cwd ? strlen(start_cwd) : 0;
+			const char *rel = n && !strncmp(path, start_cwd, n) &&
+					  path[n] == '/' ? path + n + 1 : path;
+
+			if (cocci_file(&o.cocci, path, rel, &fl))
+				nfailed++;
+			free(path);
+		}
 		findings_sort(&fl);
 		if (!kbuild_mode)
 			relabel(&fl, start_cwd);
@@ -551,6 +578,8 @@ int main(int argc, char **argv)
 		findings_free(&fl);
 	}
 	clang_disposeIndex(idx);
+	if ((o.cocci.run || o.cocci.fix) && cocci_end(&o.cocci))
+		nfailed++;
 	if (o.format == FMT_SARIF || o.format == FMT_HTML)
 		emit_run(&o, &all, start_cwd);
 	findings_free(&all);

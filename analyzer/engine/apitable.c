@@ -102,6 +102,10 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->order_arg = API_NONE;
 	e->order_const = -1;
 	e->dev_arg = API_NONE;
+	e->size_arg = API_NONE;
+	e->size_arg2 = API_NONE;
+	e->clear_arg = API_NONE;
+	e->fill_arg = API_NONE;
 	e->free_arg = API_NONE;
 	e->free_order_arg = API_NONE;
 	e->free_order_const = -1;
@@ -124,6 +128,9 @@ static void free_entry(void *p)
 	free(e->lock_kind);
 	free(e->cb_context);
 	free(e->replacement);
+	free(e->zeroing);
+	free(e->array);
+	free(e->sensitive);
 	free(e);
 }
 
@@ -226,6 +233,25 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 	}
 	if (!strcmp(k, "dev"))
 		return parse_int(v, &e->dev_arg);
+	if (!strcmp(k, "size") && (role == ROLE_ALLOC || role == ROLE_CLEAR)) {
+		/* size=N, or size=N*M: count times element size */
+		char buf[16], *star;
+
+		if (strlen(v) >= sizeof(buf))
+			return -1;
+		strcpy(buf, v);
+		star = strchr(buf, '*');
+		e->size_arg2 = API_NONE;
+		if (star) {
+			*star = '\0';
+			if (role != ROLE_ALLOC || parse_int(star + 1, &e->size_arg2) ||
+			    e->size_arg2 < 0)
+				return -1;
+		}
+		return parse_int(buf, &e->size_arg) || e->size_arg < 0 ? -1 : 0;
+	}
+	if (!strcmp(k, "fill") && role == ROLE_CLEAR)
+		return parse_int(v, &e->fill_arg);
 	if (!strcmp(k, "arg")) {
 		int i;
 
@@ -239,6 +265,7 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
 		case ROLE_CALLBACK: e->cb_arg = i; break;
+		case ROLE_CLEAR: e->clear_arg = i; break;
 		case ROLE_OWNER:
 			if (i > 31)
 				return -1;
@@ -291,8 +318,17 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		return 0;
 	}
 	if (!strcmp(k, "use")) {
-		free(e->replacement);
-		e->replacement = xstrdup(v);
+		char **slot;
+
+		switch (role) {
+		case ROLE_DEPRECATED: slot = &e->replacement; break;
+		case ROLE_ZEROING: slot = &e->zeroing; break;
+		case ROLE_ARRAY: slot = &e->array; break;
+		case ROLE_SENSITIVE: slot = &e->sensitive; break;
+		default: return -1;
+		}
+		free(*slot);
+		*slot = xstrdup(v);
 		return 0;
 	}
 	return -1;
@@ -311,6 +347,8 @@ static const struct {
 	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
 	{ "field", ROLE_FIELD },
+	{ "zeroing", ROLE_ZEROING },	{ "array", ROLE_ARRAY },
+	{ "sensitive", ROLE_SENSITIVE }, { "clear", ROLE_CLEAR },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -378,6 +416,21 @@ static int parse_line(char *line, const char *path, int lineno)
 	}
 	if (role == ROLE_FREE && e->free_arg == API_NONE)
 		e->free_arg = 0;
+	if ((role & (ROLE_DEPRECATED | ROLE_ZEROING | ROLE_ARRAY |
+		     ROLE_SENSITIVE)) &&
+	    !(role == ROLE_DEPRECATED ? e->replacement :
+	      role == ROLE_ZEROING ? e->zeroing :
+	      role == ROLE_ARRAY ? e->array : e->sensitive)) {
+		fprintf(stderr, "kmemlint: %s:%d: '%s %s' needs use=\n",
+			path, lineno, dir, name);
+		return -1;
+	}
+	if (role == ROLE_CLEAR &&
+	    (e->clear_arg == API_NONE || e->size_arg == API_NONE)) {
+		fprintf(stderr, "kmemlint: %s:%d: 'clear %s' needs arg= and size=\n",
+			path, lineno, name);
+		return -1;
+	}
 	return 0;
 }
 

@@ -28,6 +28,10 @@ enum api_role {
 	ROLE_ERRPTR	= 1 << 15,
 	ROLE_FIELD	= 1 << 16,	/* not a function: a struct field
 					 * (NAME is "record.field") */
+	ROLE_ZEROING	= 1 << 17,	/* has a zeroing variant (kzalloc) */
+	ROLE_ARRAY	= 1 << 18,	/* has an array variant (kmalloc_array) */
+	ROLE_SENSITIVE	= 1 << 19,	/* has a wiping variant (kfree_sensitive) */
+	ROLE_CLEAR	= 1 << 20,	/* fills a buffer (memset, memzero_explicit) */
 };
 
 enum api_fail {
@@ -53,6 +57,8 @@ struct api_entry {
 	int order_arg;		/* page order argument, or API_NONE */
 	int order_const;	/* order when there is no argument (-1 unknown) */
 	int dev_arg;		/* devm: the device argument */
+	int size_arg;		/* the byte size argument, or API_NONE */
+	int size_arg2;		/* size=N*M: the element size, or API_NONE */
 
 	/* free */
 	int free_arg;
@@ -92,8 +98,19 @@ struct api_entry {
 	int cb_arg;
 	char *cb_context;
 
-	/* deprecated */
+	/* deprecated: the function to call instead */
 	char *replacement;
+	/* zeroing, array, sensitive: the variant that zeroes what it
+	 * allocates (kzalloc), that takes a count and an element size
+	 * (kmalloc_array), that wipes what it frees (kfree_sensitive) */
+	char *zeroing;
+	char *array;
+	char *sensitive;
+
+	/* clear: argument clear_arg is filled with argument fill_arg (or
+	 * zeroes, API_NONE) over size_arg bytes */
+	int clear_arg;
+	int fill_arg;
 };
 
 /* Family names are interned to small integers. */

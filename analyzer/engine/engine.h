@@ -100,6 +100,13 @@ struct obj_origin {
 const struct objst *engine_obj(struct engine *en, const struct state *st,
 			       int32_t id, struct objst *tmp);
 bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out);
+/* The object a member's address (&p->f) belongs to; id itself otherwise. */
+int32_t engine_obj_base(struct engine *en, int32_t id);
+/* The value of a side-effect-free IR expression on this path (a call's
+ * argument or one of its operands).  Arithmetic folds only over literals:
+ * n * 4 with n a known constant is not folded. */
+struct value engine_eval(struct engine *en, struct state *st,
+			 const struct ir_expr *e);
 
 /* ---- checker-owned state slots ---- */
 

@@ -287,3 +287,14 @@ struct value eval(struct engine *en, struct state *st,
 		return mkv(V_UNK);
 	}
 }
+
+struct value engine_eval(struct engine *en, struct state *st,
+			 const struct ir_expr *e)
+{
+	return eval(en, st, e);
+}
+
+int32_t engine_obj_base(struct engine *en, int32_t id)
+{
+	return obj_of(en, id);
+}

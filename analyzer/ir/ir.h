@@ -46,6 +46,8 @@ struct ir_expr {
 	bool is_long;		/* an integer as wide as a pointer (page addresses) */
 	bool is_record;		/* a struct or union value */
 	bool is_byte_ptr;	/* a void * or char *: arithmetic counts bytes */
+	int64_t psize;		/* pointer: the size of what it points to,
+				 * 0 when unknown (void, incomplete) */
 	int var;		/* EX_VAR */
 	int64_t ival;		/* EX_CONST */
 	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name */

@@ -82,6 +82,19 @@ bool byte_pointee(CXType t)
 	return p.kind == CXType_Void || clang_Type_getSizeOf(p) == 1;
 }
 
+/* The size of what a pointer type points to, 0 when it has none. */
+int64_t pointee_size(CXType t)
+{
+	CXType p = clang_getCanonicalType(clang_getPointeeType(
+			clang_getCanonicalType(t)));
+	long long n;
+
+	if (p.kind == CXType_Void)
+		return 0;
+	n = clang_Type_getSizeOf(p);
+	return n > 0 ? n : 0;
+}
+
 /* unsigned long and friends: what __get_free_pages() returns */
 static bool cursor_is_long(CXCursor c)
 {
@@ -264,6 +277,7 @@ struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
 		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
 			       CXType_Record;
 		e->is_byte_ptr = e->is_ptr && byte_pointee(clang_getCursorType(c));
+		e->psize = e->is_ptr ? pointee_size(clang_getCursorType(c)) : 0;
 	}
 	return e;
 }
@@ -284,6 +298,10 @@ struct ir_expr *mk_var(struct lower *L, int var, CXCursor c)
 	e->var = var;
 	e->is_ptr = L->fn->vars[var].is_ptr;
 	e->is_long = L->fn->vars[var].is_long;
+	/* a declaration (T *p = ...): the pointee of its type */
+	if (e->is_ptr && !e->psize && !clang_Cursor_isNull(c) &&
+	    clang_isDeclaration(kind_of(c)))
+		e->psize = pointee_size(clang_getCursorType(c));
 	return e;
 }
 

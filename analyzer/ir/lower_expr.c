@@ -494,8 +494,10 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 			if (e->kind == EX_CONST && cursor_is_ptr(c))
 				e->is_ptr = true;
 			/* (void *)p + n counts bytes whatever p points to */
-			if (cursor_is_ptr(c))
+			if (cursor_is_ptr(c)) {
 				e->is_byte_ptr = byte_pointee(clang_getCursorType(c));
+				e->psize = pointee_size(clang_getCursorType(c));
+			}
 		} else {
 			e = mk(L, EX_UNKNOWN, c);
 		}

@@ -68,6 +68,7 @@ bool type_is_ptr(CXType t);
 bool type_is_array(CXType t);
 bool cursor_is_ptr(CXCursor c);
 bool byte_pointee(CXType t);
+int64_t pointee_size(CXType t);
 CXCursor strip(CXCursor c);
 bool eval_int(CXCursor c, int64_t *out);
 char *spelling(CXCursor c);

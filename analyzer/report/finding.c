@@ -107,9 +107,17 @@ void report_text(FILE *out, const struct finding_list *fl)
 		const struct finding *f = &fl->v[i];
 
 		fprintf(out, "%s: In function '%s':\n", f->file, f->function);
-		fprintf(out, "%s:%u:%u: warning: %s [%s] [confidence: %s]\n",
+		fprintf(out, "%s:%u:%u: warning: %s [%s] [confidence: %s]",
 			f->file, f->line, f->col, f->message, f->rule,
 			confidence_name(f->confidence));
+		if (f->engines)
+			fprintf(out, " (engines: %s%s%s; fix: %s)",
+				f->engines & ENGINE_KMEMLINT ? "kmemlint" : "",
+				f->engines == (ENGINE_KMEMLINT | ENGINE_COCCINELLE) ?
+				", " : "",
+				f->engines & ENGINE_COCCINELLE ? "coccinelle" : "",
+				f->fix ? "yes" : "no");
+		fputc('\n', out);
 		for (j = 0; j < f->nnotes; j++)
 			fprintf(out, "%s:%u:%u: note: %s\n", f->notes[j].file,
 				f->notes[j].line, f->notes[j].col,
@@ -156,6 +164,13 @@ void report_json(FILE *out, const struct finding_list *fl)
 		json_str(out, confidence_name(f->confidence));
 		fputs(", \"message\": ", out);
 		json_str(out, f->message);
+		if (f->engines)
+			fprintf(out, ", \"engines\": [%s%s%s], \"fix\": %s",
+				f->engines & ENGINE_KMEMLINT ? "\"kmemlint\"" : "",
+				f->engines == (ENGINE_KMEMLINT | ENGINE_COCCINELLE) ?
+				", " : "",
+				f->engines & ENGINE_COCCINELLE ? "\"coccinelle\"" : "",
+				f->fix ? "true" : "false");
 		fputs(", \"trace\": [", out);
 		for (j = 0; j < f->nnotes; j++) {
 			fputs(j ? ", {\"file\": " : "{\"file\": ", out);

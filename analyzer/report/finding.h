@@ -2,6 +2,7 @@
 #ifndef KML_FINDING_H
 #define KML_FINDING_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct note {
@@ -39,7 +40,14 @@ struct finding {
 	 * finding's location becomes fix_new (or both NULL) */
 	char *fix_old;
 	char *fix_new;
+	/* --cocci, --fix: which engines found it (ENGINE_*; 0: not asked,
+	 * nothing printed) and whether --fix has a patch for it */
+	unsigned engines;
+	bool fix;
 };
+
+#define ENGINE_KMEMLINT		0x1
+#define ENGINE_COCCINELLE	0x2
 
 struct finding_list {
 	struct finding *v;

@@ -34,7 +34,7 @@ void foo_xfer_good(struct foo_ar *ar, struct foo_xfer *x, size_t len)
 		x->buf = dma_alloc_coherent(ar->dev, len, &x->dma, GFP_KERNEL);
 	if (!x->buf)
 		return;
-	memset(x->buf, 0, len);
+	memset(x->buf, 0, len); /* expect: deprecated-api */
 	if (ar->bus.dev_type == FOO_DEV_HL)
 		kfree(x->buf);
 	else
@@ -52,7 +52,7 @@ void foo_xfer_good_alias(struct foo_xfer *x, size_t len)
 		x->buf = dma_alloc_coherent(ar->dev, len, &x->dma, GFP_KERNEL);
 	if (!x->buf)
 		return;
-	memset(x->buf, 0, len);
+	memset(x->buf, 0, len); /* expect: deprecated-api */
 	if (x->ar->bus.dev_type == FOO_DEV_HL)
 		kfree(x->buf);
 	else
@@ -68,7 +68,7 @@ void foo_xfer_bad(struct foo_ar *ar, struct foo_xfer *x, size_t len)
 		x->buf = dma_alloc_coherent(ar->dev, len, &x->dma, GFP_KERNEL);
 	if (!x->buf)
 		return;
-	memset(x->buf, 0, len);
+	memset(x->buf, 0, len); /* expect: deprecated-api */
 	if (ar->bus.dev_type != FOO_DEV_HL)
 		kfree(x->buf); /* expect: free-mismatch */
 	else

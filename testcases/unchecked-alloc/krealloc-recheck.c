@@ -21,7 +21,7 @@ int foo_buf_bad(struct foo_priv *priv, size_t len, size_t extra)
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	memset(buf, 0, len);
+	memset(buf, 0, len); /* expect: deprecated-api */
 	nbuf = krealloc(buf, len + extra, GFP_KERNEL);
 	if (!nbuf)
 		kfree(buf);
@@ -38,7 +38,7 @@ int foo_buf_good(struct foo_priv *priv, size_t len, size_t extra)
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	memset(buf, 0, len);
+	memset(buf, 0, len); /* expect: deprecated-api */
 	nbuf = krealloc(buf, len + extra, GFP_KERNEL);
 	if (!nbuf) {
 		kfree(buf);

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * deprecated-api: allocation API forms the kernel replaced.  Every
+ * replacement is a line of rules/deprecated.rules; this file only says
+ * when a form is there:
+ *
+ *  - a call to a `deprecated` function (kzfree, removed in v5.10);
+ *  - NAME(n * size) where NAME has an `array` variant and a factor of the
+ *    product is not a constant on this path: kmalloc(n * sizeof(*p)) can
+ *    overflow, kmalloc_array() checks it.  struct_size(), array_size()
+ *    and size_mul() are calls (overflow.h), not products, and a product
+ *    of constants is folded by clang: neither is a finding;
+ *  - an allocation by NAME with a `zeroing` variant whose block is first
+ *    touched by a `clear` (memset(p, 0, n)) of its whole size: kzalloc();
+ *  - a `clear` of a whole block right before the block is released by a
+ *    deallocator with a `sensitive` variant: kfree_sensitive().
+ *
+ * "Whole" is decided on values, not text: the size the clear is given and
+ * the allocation's size (its size= argument, or the size of the type the
+ * result is stored as for an allocator without one, kmem_cache_alloc())
+ * are the same constant on this path, or the same symbolic value (a
+ * size_t parameter or field read once).  A block the function did not
+ * allocate is whole when the size is that of the type its pointer points
+ * to (memzero_explicit(ctx, sizeof(*ctx))).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checkers.h"
+#include "../util/strvec.h"
+
+#define RULE "deprecated-api"
+
+enum size_kind { SZ_NONE, SZ_CONST, SZ_SYM };
+
+static int pending_slot;	/* global 0: the allocation just made (site + 1) */
+static int pending_size_slot;	/* global 0: its size (kind, value) */
+static int pending_loc_slot;	/* global 0: where, and does it zero later */
+static int size_slot;		/* object: (kind, value) of its size */
+static int fresh_slot;		/* object: not touched since its allocation */
+static int wiped_slot;		/* object: cleared whole, not touched since */
+
+static void size_of_value(const struct value *v, struct slot_val *out)
+{
+	out->a = SZ_NONE;
+	out->b = 0;
+	if (v->kind == V_CONST && v->c > 0) {
+		out->a = SZ_CONST;
+		out->b = v->c;
+	} else if (v->kind == V_OBJ && v->obj < 0) {
+		out->a = SZ_SYM;
+		out->b = v->obj;
+	}
+}
+
+/* The allocation's size on this path, from its size= arguments or the
+ * type its result is stored as. */
+static void alloc_size(const struct call_info *c, struct slot_val *out)
+{
+	const struct api_entry *api = c->api;
+
+	out->a = SZ_NONE;
+	out->b = 0;
+	if (api->size_arg == API_NONE) {
+		if (c->call->dest && c->call->dest->psize > 1) {
+			out->a = SZ_CONST;
+			out->b = c->call->dest->psize;
+		}
+		return;
+	}
+	if (api->size_arg >= c->nargs)
+		return;
+	if (api->size_arg2 == API_NONE) {
+		size_of_value(&c->args[api->size_arg], out);
+		return;
+	}
+	if (api->size_arg2 < c->nargs &&
+	    c->args[api->size_arg].kind == V_CONST &&
+	    c->args[api->size_arg2].kind == V_CONST &&
+	    c->args[api->size_arg].c > 0 && c->args[api->size_arg2].c > 0) {
+		out->a = SZ_CONST;
+		out->b = c->args[api->size_arg].c * c->args[api->size_arg2].c;
+	}
+}
+
+static bool same_size(const struct slot_val *a, const struct slot_val *b)
+{
+	return a->a != SZ_NONE && a->a == b->a && a->b == b->b;
+}
+
+/* Anything but a clear or the release that follows one: the block is no
+ * longer fresh from its allocator, nor freshly wiped. */
+static void touch(struct state *st, int32_t id)
+{
+	slot_clear(st, fresh_slot, id);
+	slot_clear(st, wiped_slot, id);
+}
+
+/* The allocation of the last on_call, now that the engine made it. */
+static void settle(struct engine *en, struct state *st)
+{
+	const struct slot_val *p = slot_get(st, pending_slot, 0);
+	struct slot_val size, where;
+	struct objst tmp;
+	int32_t id;
+
+	if (!p)
+		return;
+	id = (int32_t)(p->a - 1);
+	size = *slot_get(st, pending_size_slot, 0);
+	where = *slot_get(st, pending_loc_slot, 0);
+	slot_clear(st, pending_slot, 0);
+	slot_clear(st, pending_size_slot, 0);
+	slot_clear(st, pending_loc_slot, 0);
+	if (!engine_obj(en, st, id, &tmp))
+		return;
+	slot_clear(st, wiped_slot, id);
+	if (size.a != SZ_NONE)
+		slot_set(st, size_slot, id, &size);
+	else
+		slot_clear(st, size_slot, id);
+	if (where.b)
+		slot_set(st, fresh_slot, id, &where);
+	else
+		slot_clear(st, fresh_slot, id);
+}
+
+/* Factors of a product, with at least one not constant on this path. */
+static bool variable_product(struct engine *en, struct state *st,
+			     const struct ir_expr *e, int depth)
+{
+	struct value v;
+
+	if (depth > 8 || !e)
+		return false;
+	if (e->kind == EX_ARITH && e->op == AR_MUL && e->b)
+		return variable_product(en, st, e->a, depth + 1) ||
+		       variable_product(en, st, e->b, depth + 1);
+	v = engine_eval(en, st, e);
+	return v.kind != V_CONST;
+}
+
+struct strbuf_lite {
+	char buf[256];
+	size_t n;
+};
+
+static void sb_add(struct strbuf_lite *sb, const char *s)
+{
+	size_t l = strlen(s);
+
+	if (sb->n + l >= sizeof(sb->buf))
+		l = sizeof(sb->buf) - 1 - sb->n;
+	memcpy(sb->buf + sb->n, s, l);
+	sb->n += l;
+	sb->buf[sb->n] = '\0';
+}
+
+/* "n * 4": the factors of a product as the engine names them */
+static void product_str(struct engine *en, const struct ir_expr *e,
+			struct strbuf_lite *out, int depth)
+{
+	char *s;
+
+	if (depth < 8 && e && e->kind == EX_ARITH && e->op == AR_MUL && e->b) {
+		product_str(en, e->a, out, depth + 1);
+		sb_add(out, " * ");
+		product_str(en, e->b, out, depth + 1);
+		return;
+	}
+	s = engine_expr_str(en, e);
+	sb_add(out, s);
+	free(s);
+}
+
+/* memset, not __builtin_memset: the name the source calls */
+static const char *src_name(const char *callee)
+{
+	return strncmp(callee, "__builtin_", 10) ? callee : callee + 10;
+}
+
+static void check_array(struct engine *en, struct state *st,
+			const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	const struct ir_expr *e;
+	struct trace_note note;
+	struct strbuf_lite sb = { "", 0 };
+	const char *s;
+
+	if (!(api->roles & ROLE_ARRAY) || api->size_arg == API_NONE ||
+	    api->size_arg2 != API_NONE || api->size_arg >= c->call->nargs)
+		return;
+	e = c->call->args[api->size_arg];
+	if (!e || e->kind != EX_ARITH || e->op != AR_MUL || !e->b ||
+	    c->args[api->size_arg].kind == V_CONST ||
+	    !variable_product(en, st, e, 0))
+		return;
+	product_str(en, e, &sb, 0);
+	s = sb.buf;
+	note.file = NULL;
+	note.loc = c->loc;
+	note.msg = xstrfmt("%s() returns a block smaller than asked for when %s wraps around; %s() fails instead",
+			   api->name, s, api->array);
+	engine_report(en, RULE, c->loc,
+		      xstrfmt("%s() with the open-coded multiplication %s as its size: use %s(), which checks it for overflow",
+			      api->name, s, api->array),
+		      &note, 1);
+}
+
+static void on_clear(struct engine *en, struct state *st,
+		     const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	const struct slot_val *have, *fresh;
+	struct slot_val size, wiped;
+	struct obj_origin org;
+	struct trace_note note;
+	const struct ir_expr *pe;
+	const struct api_entry *alloc;
+	int32_t id, base;
+
+	if (api->clear_arg >= c->nargs || api->size_arg >= c->nargs ||
+	    c->args[api->clear_arg].kind != V_OBJ)
+		return;
+	id = c->args[api->clear_arg].obj;
+	base = engine_obj_base(en, id);
+	if (base != id) {
+		touch(st, base);	/* a member: part of the block */
+		return;
+	}
+	if (api->fill_arg != API_NONE &&
+	    (api->fill_arg >= c->nargs ||
+	     c->args[api->fill_arg].kind != V_CONST ||
+	     c->args[api->fill_arg].c != 0)) {
+		touch(st, id);
+		return;
+	}
+	size_of_value(&c->args[api->size_arg], &size);
+	have = slot_get(st, size_slot, id);
+	pe = c->call->args[api->clear_arg];
+	if (!have && pe && pe->psize > 1 && size.a == SZ_CONST &&
+	    size.b == pe->psize && id < 0)
+		have = &size;	/* a block from elsewhere, its whole type */
+	fresh = slot_get(st, fresh_slot, id);
+	if (!have || !same_size(have, &size)) {
+		touch(st, id);
+		return;
+	}
+	if (fresh && engine_origin(en, id, &org) && org.callee &&
+	    (alloc = api_lookup(org.callee)) && (alloc->roles & ROLE_ZEROING)) {
+		struct ir_loc aloc = loc_unpack(fresh->a);
+
+		note.file = NULL;
+		note.loc = aloc;
+		note.msg = xstrfmt("allocated here by %s(); %s() returns it zeroed",
+				   org.callee, alloc->zeroing);
+		engine_report(en, RULE, c->loc,
+			      xstrfmt("%s() zeroes the whole block %s() allocated at line %u: allocate it with %s() and drop the %s()",
+				      src_name(c->call->callee), org.callee,
+				      aloc.line, alloc->zeroing,
+				      src_name(c->call->callee)),
+			      &note, 1);
+	}
+	/* a block cleared before anything was written to it holds nothing
+	 * to wipe: its kfree() is no kfree_sensitive() */
+	if (fresh) {
+		slot_clear(st, fresh_slot, id);
+		slot_clear(st, wiped_slot, id);
+		return;
+	}
+	wiped.a = loc_pack(c->loc);
+	wiped.b = (int64_t)(intptr_t)engine_intern(en,
+						   src_name(c->call->callee));
+	slot_set(st, wiped_slot, id, &wiped);
+}
+
+static void on_call(struct engine *en, struct state *st,
+		    const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	int i;
+
+	settle(en, st);
+	if (api && (api->roles & ROLE_DEPRECATED) && api->replacement) {
+		struct trace_note note = { NULL, c->loc,
+			xstrfmt("%s() is the replacement (rules: %s)",
+				api->replacement, api->where) };
+
+		engine_report(en, RULE, c->loc,
+			      xstrfmt("%s() is deprecated: use %s()", api->name,
+				      api->replacement),
+			      &note, 1);
+	}
+	if (api && (api->roles & ROLE_CLEAR)) {
+		on_clear(en, st, c);
+		return;
+	}
+	/* a block passed to a call (not a compile-time builtin such as
+	 * __builtin_object_size, not its release) may be written there */
+	if (!c->call->callee || strncmp(c->call->callee, "__builtin_", 10))
+		for (i = 0; i < c->nargs; i++) {
+			if (c->args[i].kind != V_OBJ)
+				continue;
+			/* the release a wipe goes before: on_free decides */
+			if (api && (api->roles & ROLE_SENSITIVE) &&
+			    i == api->free_arg)
+				continue;
+			touch(st, engine_obj_base(en, c->args[i].obj));
+		}
+	if (api && (api->roles & ROLE_ALLOC))
+		check_array(en, st, c);
+	if (api && (api->roles & ROLE_ALLOC) && api->out_arg == API_NONE &&
+	    c->call->dest) {
+		struct slot_val p = { (int64_t)c->call->site + 1, 0 };
+		struct slot_val size, where = { loc_pack(c->loc), 0 };
+
+		alloc_size(c, &size);
+		where.b = !!(api->roles & ROLE_ZEROING);
+		slot_set(st, pending_slot, 0, &p);
+		slot_set(st, pending_size_slot, 0, &size);
+		slot_set(st, pending_loc_slot, 0, &where);
+	}
+}
+
+static void on_deref(struct engine *en, struct state *st,
+		     const struct deref_info *d)
+{
+	const struct api_entry *via;
+
+	settle(en, st);
+	if (d->v.kind != V_OBJ)
+		return;
+	/* the clear's own access: on_call decides */
+	if (d->via && (via = api_lookup(d->via)) && (via->roles & ROLE_CLEAR))
+		return;
+	touch(st, engine_obj_base(en, d->v.obj));
+}
+
+/* A block of a family this deallocator releases (or of no known
+ * family): not free-mismatch's, where the fix is another deallocator. */
+static bool own_family(const struct api_entry *api, int family)
+{
+	int i;
+
+	if (family < 0)
+		return true;
+	for (i = 0; i < api->nfree_families; i++)
+		if (api->free_families[i] == family)
+			return true;
+	return false;
+}
+
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
+{
+	const struct slot_val *w;
+	struct trace_note note;
+	struct ir_loc wloc;
+	const char *by;
+
+	settle(en, st);
+	w = slot_get(st, wiped_slot, o->id);
+	if (!w || f->via || !f->api || !(f->api->roles & ROLE_SENSITIVE) ||
+	    !own_family(f->api, o->family)) {
+		touch(st, o->id);
+		return;
+	}
+	wloc = loc_unpack(w->a);
+	by = (const char *)(intptr_t)w->b;
+	note.file = NULL;
+	note.loc = wloc;
+	note.msg = xstrfmt("%s() clears the whole block here", by);
+	engine_report(en, RULE, f->loc,
+		      xstrfmt("%s() of a block %s() cleared at line %u: use %s(), which clears and frees it",
+			      f->api->name, by, wloc.line, f->api->sensitive),
+		      &note, 1);
+	touch(st, o->id);
+}
+
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *s)
+{
+	(void)s;
+	settle(en, st);
+}
+
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	(void)b;
+	settle(en, st);
+}
+
+static void on_lost(struct engine *en, struct state *st,
+		    const struct objst *o, const struct lost_info *l)
+{
+	(void)o;
+	(void)l;
+	settle(en, st);
+}
+
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	(void)r;
+	settle(en, st);
+}
+
+static void init(void)
+{
+	static const struct slot_def defs[] = {
+		{ "deprecated-api:pending", SLOT_GLOBAL, NULL },
+		{ "deprecated-api:pending-size", SLOT_GLOBAL, NULL },
+		{ "deprecated-api:pending-loc", SLOT_GLOBAL, NULL },
+		{ "deprecated-api:size", SLOT_OBJECT, NULL },
+		{ "deprecated-api:fresh", SLOT_OBJECT, NULL },
+		{ "deprecated-api:wiped", SLOT_OBJECT, NULL },
+	};
+
+	pending_slot = engine_slot_register(&defs[0]);
+	pending_size_slot = engine_slot_register(&defs[1]);
+	pending_loc_slot = engine_slot_register(&defs[2]);
+	size_slot = engine_slot_register(&defs[3]);
+	fresh_slot = engine_slot_register(&defs[4]);
+	wiped_slot = engine_slot_register(&defs[5]);
+}
+
+const struct checker checker_deprecated_api = {
+	.rule = RULE,
+	.init = init,
+	.on_call = on_call,
+	.on_deref = on_deref,
+	.on_free = on_free,
+	.on_store = on_store,
+	.on_branch = on_branch,
+	.on_lost = on_lost,
+	.on_return = on_return,
+};
