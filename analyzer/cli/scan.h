@@ -6,7 +6,8 @@
  * `kmemlint scan PATH`: every file of a driver tree (or of a
  * compile_commands.json), each analysed in a worker process.
  *
- *   scan.c         options, the passes, the output and the summary table
+ *   scan.c         options, the output and the summary table
+ *   scan_rounds.c  the database: which files to analyse, the rounds
  *   scan_pool.c    worker processes: limits, timeouts, progress bar
  *   scan_worker.c  one file, in a worker: parse, lower, analyse, write
  *                  the results as records
@@ -102,6 +103,18 @@ int scan_read_results(struct scan *sc, int i, const char *path);
 /* FNV-1a of a file's bytes, as 16 hex digits (malloc'ed); "-" when it
  * cannot be read. */
 char *scan_hash_file(const char *path);
+
+/* scan_rounds.c */
+struct kdb;
+/* DIR/.kmemlint/summaries.db, or one in the cache dir */
+char *default_db(const char *root);
+/* kmemlint's version and binary, and its rules: the database's key */
+char *tool_stamp(const struct scan_opts *o);
+char *flags_hash(const struct compile_job *job);
+/* analyse the files that need it, in rounds */
+int run_rounds(struct scan *sc, struct kdb *db);
+/* every file's findings and counts from the database */
+void collect(struct scan *sc, struct kdb *db, struct finding_list *all);
 
 int scan_main(int argc, char **argv);
 

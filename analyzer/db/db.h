@@ -55,10 +55,12 @@ int kdb_file_put(struct kdb *db, const char *path, const char *module,
 		 const char *content, const char *flags, int status,
 		 const char *records, struct strvec *changed);
 /* A file whose worker failed: keeps nothing but the failure. */
-int kdb_file_failed(struct kdb *db, const char *path, const char *content,
-		    const char *flags, int status, struct strvec *changed);
+int kdb_file_failed(struct kdb *db, const char *path, const char *module,
+		    const char *content, const char *flags, int status,
+		    struct strvec *changed);
 /* Mark stale every file that asked for one of changed, but the file that
- * changed it. */
+ * changed it; for field records and initialisers, only the files of the
+ * changer's module (the only ones that read them). */
 int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
 /* Drop the files not in paths (sorted); their names go to changed. */
 int kdb_drop_others(struct kdb *db, const struct strvec *paths,

@@ -118,15 +118,15 @@ static int delete_rows(struct kdb *db, long long id)
 	return 0;
 }
 
-/* "k name" changed by path: "k name\x1fpath" */
+/* "k name" changed by path of module: "k name\x1fpath\x1fmodule" */
 static void push_changed(struct strvec *changed, const char *key,
-			 const char *path)
+			 const char *path, const char *module)
 {
-	strvec_pushf(changed, "%s\x1f%s", key, path);
+	strvec_pushf(changed, "%s\x1f%s\x1f%s", key, path, module);
 }
 
 static void diff(const struct hmap *a, const struct hmap *b,
-		 struct strvec *changed, const char *path)
+		 struct strvec *changed, const char *path, const char *module)
 {
 	size_t i;
 
@@ -138,11 +138,11 @@ static void diff(const struct hmap *a, const struct hmap *b,
 		ta = a->slots[i].val;
 		tb = hmap_get(b, a->slots[i].key);
 		if (!tb || strcmp(ta->s, tb->s))
-			push_changed(changed, a->slots[i].key, path);
+			push_changed(changed, a->slots[i].key, path, module);
 	}
 	for (i = 0; i < b->cap; i++)
 		if (b->slots[i].key && !hmap_get(a, b->slots[i].key))
-			push_changed(changed, b->slots[i].key, path);
+			push_changed(changed, b->slots[i].key, path, module);
 }
 
 struct writer {
@@ -311,23 +311,28 @@ int kdb_file_put(struct kdb *db, const char *path, const char *module,
 	ret = update_file(db, w.id, module, content, flags, status,
 			  w.functions, w.budget_hit, w.findings.s);
 	if (changed)
-		diff(&old, &w.now, changed, path);
+		diff(&old, &w.now, changed, path, module);
 	free(w.findings.s);
 	hmap_free(&old, text_free);
 	hmap_free(&w.now, text_free);
 	return ret;
 }
 
-int kdb_file_failed(struct kdb *db, const char *path, const char *content,
-		    const char *flags, int status, struct strvec *changed)
+int kdb_file_failed(struct kdb *db, const char *path, const char *module,
+		    const char *content, const char *flags, int status,
+		    struct strvec *changed)
 {
-	return kdb_file_put(db, path, "", content, flags, status, "", changed);
+	return kdb_file_put(db, path, module, content, flags, status, "",
+			    changed);
 }
 
 int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
 {
+	/* field records and initialisers are read within a module only;
+	 * an unknown module ("": a failed or deleted file) reaches all */
 	sqlite3_stmt *st = kdb_prep(db, "UPDATE files SET stale=1 WHERE id IN"
-		" (SELECT file FROM deps WHERE kind=?1 AND name=?2) AND path<>?3");
+		" (SELECT file FROM deps WHERE kind=?1 AND name=?2) AND path<>?3"
+		" AND (?1='s' OR ?4='' OR module=?4)");
 	size_t i;
 
 	if (!st)
@@ -335,14 +340,19 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
 	for (i = 0; i < changed->n; i++) {
 		char kind[2] = { changed->v[i][0], 0 };
 		char *name = xstrdup(changed->v[i] + 2);
-		char *by = strchr(name, '\x1f');
+		char *by = strchr(name, '\x1f'), *mod = NULL;
 
-		if (by)
+		if (by) {
 			*by++ = '\0';
+			mod = strchr(by, '\x1f');
+			if (mod)
+				*mod++ = '\0';
+		}
 		sqlite3_reset(st);
 		kdb_bind(st, 1, kind);
 		kdb_bind(st, 2, name);
 		kdb_bind(st, 3, by ? by : "");
+		kdb_bind(st, 4, mod ? mod : "");
 		sqlite3_step(st);
 		free(name);
 	}
