@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 PKGS="libclang-19-dev llvm-19-dev clang-19 meson ninja-build pkg-config \
 gcc make python3 linux-headers-amd64 sparse coccinelle bc flex bison \
-libelf-dev libssl-dev time linux-source-6.1 xz-utils git nodejs npm pre-commit patch"
+libelf-dev libssl-dev time linux-source-6.1 xz-utils \
+libsqlite3-dev sqlite3 git nodejs npm pre-commit patch"
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then

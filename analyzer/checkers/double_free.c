@@ -174,7 +174,7 @@ static void on_free(struct engine *en, struct state *st,
 	if (!engine_reporting(en) || !(d = dangling_elsewhere(en, st, o->id)) ||
 	    !engine_origin(en, o->id, &org))
 		return;
-	first.file = NULL;
+	first.file = d->file;
 	first.loc = d->loc;
 	first.msg = xstrfmt("freed here by %s() in %s(), which still returns success with it in %s",
 			    d->str ? d->str : "a call", d->fn, org.field_key);

@@ -131,6 +131,7 @@ bool sleep_callback_of(struct engine *en, const char *fn,
 		if (atomic_ctx_name(api)) {
 			cb->api = api;
 			cb->loc = v[i].loc;
+			cb->file = v[i].file;
 			return true;
 		}
 	}
@@ -141,6 +142,7 @@ bool sleep_callback_of(struct engine *en, const char *fn,
 		cb->api = sleep_atomic_field(fi[i].rec, fi[i].field);
 		if (cb->api) {
 			cb->loc = fi[i].loc;
+			cb->file = fi[i].file;
 			cb->var = fi[i].var;
 			return true;
 		}
@@ -242,7 +244,9 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 	 * process context */
 	if (f[d].tag == 'V' && ctx && ctx->bh)
 		return;
-	for (r = d; r > 0 && strcmp(f[r].file, engine_fn_file(en)); r--)
+	/* the deepest level in this file, or (kmemlint scan) in another
+	 * file of the tree: where the sleeping call is */
+	for (r = d; r > 0 && !engine_file_reportable(en, f[r].file); r--)
 		;
 
 	/* the context */
@@ -266,7 +270,7 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 	free(where);
 
 	if (cb && (cb->roles & ROLE_FIELD))
-		note(t, &nt, NULL, scb.loc,
+		note(t, &nt, scb.file, scb.loc,
 		     scb.var ?
 		     xstrfmt("%s() is stored in %s of %s here: it runs in %s context, where sleeping is a bug",
 			     engine_fn_name(en), cb->name, scb.var,
@@ -274,7 +278,7 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 		     xstrfmt("%s() is stored in %s here: it runs in %s context, where sleeping is a bug",
 			     engine_fn_name(en), cb->name, cb->cb_context));
 	else if (cb)
-		note(t, &nt, NULL, scb.loc,
+		note(t, &nt, scb.file, scb.loc,
 		     xstrfmt("%s() is registered here by %s(): it runs in %s context, where sleeping is a bug",
 			     engine_fn_name(en), cb->name, cb->cb_context));
 	else if (ctx)

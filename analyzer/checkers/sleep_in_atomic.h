@@ -63,6 +63,8 @@ struct sleep_cb {
 	const struct api_entry *api;
 	struct ir_loc loc;	/* the registration, store or initialiser */
 	const char *var;	/* a static initialiser's variable, or NULL */
+	const char *file;	/* loc's file, when another file of the scan
+				 * registers it; else NULL */
 };
 
 /* The atomic context a function runs in as a callback, from what this

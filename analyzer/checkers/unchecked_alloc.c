@@ -92,7 +92,7 @@ static void on_deref(struct engine *en, struct state *st,
 			      "'%s' is dereferenced on a path where it is NULL (allocated by %s())" :
 			      "'%s' from %s() is dereferenced without a NULL check",
 			      what, org.callee);
-	notes[n].file = NULL;
+	notes[n].file = org.file;
 	notes[n].loc = org.loc;
 	notes[n++].msg = alloc_note_msg(&org);
 	if (d->via && d->via_loc) {
@@ -179,7 +179,7 @@ static void report_store(struct engine *en, int32_t id,
 
 	if (!use || !engine_origin(en, id, &org) || !org.callee)
 		return;
-	notes[n].file = NULL;
+	notes[n].file = org.file;
 	notes[n].loc = org.loc;
 	notes[n++].msg = alloc_note_msg(&org);
 	notes[n].file = NULL;
@@ -189,7 +189,7 @@ static void report_store(struct engine *en, int32_t id,
 	notes[n].file = NULL;
 	notes[n].loc = at;
 	notes[n++].msg = xstrfmt("%s() %s", engine_fn_name(en), what_then);
-	notes[n].file = NULL;
+	notes[n].file = use->file;
 	notes[n].loc = use->loc;
 	notes[n++].msg = use->str ?
 		xstrfmt("%s() passes it to %s(), which dereferences it, without a NULL check",

@@ -28,6 +28,8 @@
 #include "../util/strvec.h"
 #include "ci.h"
 #include "hook.h"
+#include "scan.h"
+#include "../db/ext.h"
 
 #ifndef KML_VERSION
 #define KML_VERSION "0.1.0"
@@ -40,6 +42,7 @@ struct options {
 	const char *output;
 	const char *kdir;
 	const char *compdb;
+	const char *db;		/* kmemlint scan's database, read-only */
 	struct strvec rules;
 	struct strvec rest;	/* compiler flags and files */
 	bool strict;
@@ -66,6 +69,8 @@ static void usage(FILE *f)
 	      "  kmemlint -p BUILD [file.c]    flags from BUILD/compile_commands.json\n"
 	      "  make -C $KDIR M=$PWD C=2 CHECK=kmemlint\n"
 	      "                                kbuild's checker interface, like Sparse\n"
+	      "  kmemlint scan [options] DIR   a whole tree, in worker processes\n"
+	      "                                (kmemlint scan --help)\n"
 	      "\n"
 	      "Options:\n"
 	      "  --format=FORMAT      text: GCC-style (default); json: JSON Lines;\n"
@@ -76,6 +81,8 @@ static void usage(FILE *f)
 	      "  --kdir=DIR           kernel build directory (or $KDIR)\n"
 	      "  -p PATH              compile_commands.json or its directory\n"
 	      "  --rules=FILE         load more API rules (repeatable)\n"
+	      "  --db=FILE            read what kmemlint scan's database knows of\n"
+	      "                       the other files of the tree\n"
 	      "  --strict             exit 2 when a file cannot be parsed\n"
 	      "  --werror             under kbuild, findings fail the build\n"
 	      "  --budget=N           exploration steps per function (20000)\n"
@@ -205,6 +212,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->compdb = argv[++i];
 		} else if ((v = opt_value(argc, argv, &i, "--compdb"))) {
 			o->compdb = v;
+		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+			o->db = v;
 		} else if ((v = opt_value(argc, argv, &i, "--rules"))) {
 			strvec_push(&o->rules, v);
 		} else if ((v = opt_value(argc, argv, &i, "--budget"))) {
@@ -234,23 +243,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 static int load_rules(const struct options *o)
 {
-	const char *env = getenv("KMEMLINT_RULES_DIR");
-	const char *dirs[] = { env, KML_RULES_DIR, KML_RULES_INSTALL_DIR };
-	size_t i;
-	int ret = -1;
-
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		if (dirs[i] && !access(dirs[i], R_OK)) {
-			ret = api_load_dir(dirs[i]);
-			break;
-		}
-	}
-	if (i == sizeof(dirs) / sizeof(dirs[0]))
-		fprintf(stderr, "kmemlint: no rules directory found (set KMEMLINT_RULES_DIR)\n");
-	for (i = 0; i < o->rules.n; i++)
-		if (api_load_file(o->rules.v[i]))
-			ret = -1;
-	return ret;
+	return api_load_default(o->rules.v, (int)o->rules.n);
 }
 
 static bool looks_like_compiler_cmdline(const struct options *o)
@@ -339,7 +332,9 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 	char *path = abs_path(job->dir, job->file);
 	char *cwd = getcwd(NULL, 0);
 	struct analyze_opts aopts = { o->budget, o->verbose, o->dump_ir,
-				      o->dump_summaries ? stdout : NULL };
+				      o->dump_summaries ? stdout : NULL,
+				      NULL, NULL };
+	struct kdb_ext *x = NULL;
 	static struct header_consts consts;
 	static bool probed;
 	struct ir_program prog;
@@ -400,9 +395,15 @@ static int analyse_job(CXIndex idx, const struct compile_job *job,
 	tf = tu_funcs_collect(tu);
 	tu_funcs_program(tf, &prog);
 	prog.consts = consts;
+	if (o->db) {
+		x = kdb_ext_for_file(o->db, path, job->args.v,
+				     (int)job->args.n, &prog);
+		aopts.ext = kdb_ext_source(x);
+	}
 	analyze_program(&prog, checkers_for(o), nr_checkers + o->trace_events,
 			&aopts, out, stats);
 	tu_funcs_free(tf);
+	kdb_ext_free(x);
 out_tu:
 	clang_disposeTranslationUnit(tu);
 out_cwd:
@@ -454,6 +455,8 @@ int main(int argc, char **argv)
 		return 0;
 	if (argc > 1 && !strcmp(argv[1], "install-hook"))
 		return install_hook(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "scan"))
+		return scan_main(argc - 1, argv + 1);
 	if (check_registry())
 		return 2;
 	memset(&o, 0, sizeof(o));

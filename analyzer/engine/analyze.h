@@ -9,11 +9,28 @@
 #include "../ir/program.h"
 #include "../report/finding.h"
 
+/*
+ * What other files of a batch scan know (kmemlint scan's summary
+ * database, db/ext.c).  Each callback returns record lines (malloc'ed,
+ * NULL for none) in the form unit_export writes them.
+ */
+struct ext_source {
+	void *ctx;
+	/* "sum" + "fact" lines of a function no file of this unit defines */
+	char *(*summary)(void *ctx, const char *name);
+	/* "field" lines other files wrote about a field key */
+	char *(*fields)(void *ctx, const char *key);
+	/* may a finding be located in file (another file of the scan)? */
+	bool (*reportable)(void *ctx, const char *file);
+};
+
 struct analyze_opts {
 	int budget;		/* steps per function before states are joined */
 	bool verbose;
 	bool dump_ir;		/* print each main-file function's CFG */
 	FILE *dump_summaries;	/* print the summaries and field facts here */
+	const struct ext_source *ext;	/* other files' knowledge, or NULL */
+	FILE *export;		/* write the unit's records here, or NULL */
 };
 
 struct analyze_stats {

@@ -12,10 +12,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "apitable.h"
 #include "../util/hmap.h"
 #include "../util/strvec.h"
+
+#ifndef KML_RULES_DIR
+#define KML_RULES_DIR "rules"
+#endif
+#ifndef KML_RULES_INSTALL_DIR
+#define KML_RULES_INSTALL_DIR "/usr/share/kmemlint/rules"
+#endif
 
 static struct hmap table;
 static struct strvec families;
@@ -508,4 +516,31 @@ void api_free_all(void)
 	strvec_clear(&families);
 	strvec_clear(&releases);
 	memset(managed, 0, sizeof(managed));
+}
+
+const char *api_default_dir(void)
+{
+	const char *env = getenv("KMEMLINT_RULES_DIR");
+	const char *dirs[] = { env, KML_RULES_DIR, KML_RULES_INSTALL_DIR };
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (dirs[i] && !access(dirs[i], R_OK))
+			return dirs[i];
+	return NULL;
+}
+
+int api_load_default(char *const *extra, int nextra)
+{
+	const char *dir = api_default_dir();
+	int ret = -1, k;
+
+	if (dir)
+		ret = api_load_dir(dir);
+	else
+		fprintf(stderr, "kmemlint: no rules directory found (set KMEMLINT_RULES_DIR)\n");
+	for (k = 0; k < nextra; k++)
+		if (api_load_file(extra[k]))
+			ret = -1;
+	return ret;
 }

@@ -130,5 +130,13 @@ int api_load_file(const char *path);
 int api_load_dir(const char *dir);
 const struct api_entry *api_lookup(const char *name);
 void api_free_all(void);
+/*
+ * The tables every run loads: every *.rules file of the first of
+ * $KMEMLINT_RULES_DIR, the source tree's rules/ and the installed rules
+ * that exists, then each of extra.  0, or -1 after an error message.
+ */
+int api_load_default(char *const *extra, int nextra);
+/* The directory api_load_default reads, or NULL. */
+const char *api_default_dir(void);
 
 #endif

@@ -90,6 +90,8 @@ struct obj_origin {
 	const char *via;	/* wrapper: the allocator inside it */
 	struct ir_loc loc;	/* allocation (or the store into the field) */
 	const char *fn;		/* function of loc when not this one */
+	const char *file;	/* file of loc when not this one's (a store
+				 * another file of the scan made), or NULL */
 	const char *subject;	/* "$0->buf", "@g": as a caller sees it */
 	const char *field_key;	/* "struct foo::buf", "@g", or NULL */
 	bool many;		/* stands for several objects of one site */
@@ -261,6 +263,9 @@ const char *engine_subject(struct engine *en, int32_t id);
 /* Facts about a struct field or global across the translation unit. */
 struct field_rec {
 	const char *fn;		/* function that wrote it */
+	const char *file;	/* NULL: a function of this unit; else the
+				 * file of another unit (kmemlint scan's
+				 * database), for notes */
 	int kind;
 	int64_t value;
 	const char *str;
@@ -373,6 +378,9 @@ void engine_report_in(struct engine *en, const char *fn, const char *file,
 /* Is the function being explored one of the main file (not a header's
  * inline)? */
 bool engine_in_main_file(struct engine *en);
+/* May a finding be located in file: the file of the function being
+ * explored, or (kmemlint scan) another file of the scan? */
+bool engine_file_reportable(struct engine *en, const char *file);
 /* The file of the function being explored. */
 const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its

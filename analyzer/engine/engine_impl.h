@@ -90,8 +90,18 @@ struct fn_entry {
 
 struct field_db;
 
+/* A function of another file, from ext (summary_io.c). */
+struct ext_fn {
+	struct summary sum;
+	unsigned fail_conds;
+	bool returns_ptr;
+	bool none;		/* ext knows no such function */
+};
+
 struct unit {
 	const struct ir_program *prog;
+	const struct ext_source *ext;	/* other files' knowledge, or NULL */
+	struct hmap ext_fns;		/* name -> struct ext_fn */
 	struct hmap fns;		/* name -> struct fn_entry */
 	const struct checker *const *checkers;
 	int ncheckers;
@@ -356,6 +366,14 @@ void facts_finish(struct engine *en);
 void summary_free(struct summary *s);
 void summary_write(FILE *f, const struct summary *s);
 int summary_parse_line(const char *line, struct summary *s);
+int fact_kind_find(const char *name);
+
+/* summary_io.c: the unit's knowledge as records, and another file's
+ * read back (see analyze.h, struct ext_source) */
+void unit_export(struct unit *u, FILE *f);
+struct ext_fn *unit_ext_fn(struct unit *u, const char *name);
+void ext_fn_free(void *p);
+void field_db_import(struct unit *u, const char *key);
 
 /* core.c */
 const char *sym_key(struct engine *en, int32_t id);
@@ -376,6 +394,13 @@ struct field_db *field_db_new(void);
 void field_db_free(struct field_db *db);
 void field_db_write(FILE *f, const struct field_db *db);
 void sym_field_facts(struct engine *en, struct sym *s);
+void field_db_add_ext(struct field_db *db, const char *key,
+		      const struct field_rec *r);
+/* true the first time key is asked: read other files' records then */
+bool field_db_first_import(struct field_db *db, const char *key);
+void field_db_each(const struct field_db *db,
+		   void (*cb)(const char *key, const struct field_rec *v,
+			      int n, void *arg), void *arg);
 
 /* program.c: is cond (of a function returning a value) a success of fn,
  * going by what fn returns when its allocations fail? */

@@ -52,6 +52,16 @@ int engine_fact_kind(const char *name, enum fact_merge merge,
 	return nkinds++;
 }
 
+int fact_kind_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < nkinds; i++)
+		if (!strcmp(kinds[i].name, name))
+			return i;
+	return -1;
+}
+
 const char *engine_fact_kind_name(int kind)
 {
 	return kind >= 0 && kind < nkinds ? kinds[kind].name : "?";

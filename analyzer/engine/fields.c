@@ -26,6 +26,7 @@ struct field_entry {
 struct field_db {
 	struct hmap keys;	/* key -> struct field_entry */
 	struct strvec order;	/* keys in first-seen order, for dumps */
+	struct hmap imported;	/* keys other files' records were read for */
 };
 
 struct field_db *field_db_new(void)
@@ -34,6 +35,7 @@ struct field_db *field_db_new(void)
 
 	hmap_init(&db->keys);
 	strvec_init(&db->order);
+	hmap_init(&db->imported);
 	return db;
 }
 
@@ -45,6 +47,7 @@ static void free_entry(void *p)
 	for (i = 0; i < e->n; i++) {
 		free((char *)e->v[i].fn);
 		free((char *)e->v[i].str);
+		free((char *)e->v[i].file);
 	}
 	free(e->v);
 	free(e);
@@ -56,27 +59,29 @@ void field_db_free(struct field_db *db)
 		return;
 	hmap_free(&db->keys, free_entry);
 	strvec_clear(&db->order);
+	hmap_free(&db->imported, NULL);
 	free(db);
 }
 
 static bool same_rec(const struct field_rec *r, const char *fn, int kind,
-		     int64_t value, const char *str, struct ir_loc loc)
+		     int64_t value, const char *str, struct ir_loc loc,
+		     const char *file)
 {
 	return r->kind == kind && r->value == value && !strcmp(r->fn, fn) &&
+	       !strcmp(r->file ? r->file : "", file ? file : "") &&
 	       !strcmp(r->str ? r->str : "", str ? str : "") &&
 	       r->loc.line == loc.line && r->loc.col == loc.col;
 }
 
-void engine_field_fact(struct engine *en, const char *key, int kind,
-		       int64_t value, const char *str, struct ir_loc loc)
+static struct field_rec *add_rec(struct field_db *db, const char *key,
+				 const char *fn, int kind, int64_t value,
+				 const char *str, struct ir_loc loc,
+				 const char *file)
 {
-	struct field_db *db = en->unit->fields;
 	struct field_entry *e;
 	struct field_rec *r;
 	int i;
 
-	if (en->pass != PASS_SUMMARY || !en->fn->in_main_file || !key)
-		return;
 	e = hmap_get(&db->keys, key);
 	if (!e) {
 		e = xcalloc(1, sizeof(*e));
@@ -84,25 +89,67 @@ void engine_field_fact(struct engine *en, const char *key, int kind,
 		strvec_push(&db->order, key);
 	}
 	for (i = 0; i < e->n; i++)
-		if (same_rec(&e->v[i], en->fn->name, kind, value, str, loc))
-			return;
+		if (same_rec(&e->v[i], fn, kind, value, str, loc, file))
+			return NULL;
 	if (e->n == e->alloc) {
 		e->alloc = e->alloc ? e->alloc * 2 : 4;
 		e->v = xrealloc(e->v, e->alloc * sizeof(*e->v));
 	}
 	r = &e->v[e->n++];
-	r->fn = xstrdup(en->fn->name);
+	r->fn = xstrdup(fn);
 	r->kind = kind;
 	r->value = value;
 	r->str = str ? xstrdup(str) : NULL;
 	r->loc = loc;
+	r->file = file ? xstrdup(file) : NULL;
+	return r;
+}
+
+void engine_field_fact(struct engine *en, const char *key, int kind,
+		       int64_t value, const char *str, struct ir_loc loc)
+{
+	if (en->pass != PASS_SUMMARY || !en->fn->in_main_file || !key)
+		return;
+	add_rec(en->unit->fields, key, en->fn->name, kind, value, str, loc,
+		NULL);
+}
+
+void field_db_add_ext(struct field_db *db, const char *key,
+		      const struct field_rec *r)
+{
+	add_rec(db, key, r->fn, r->kind, r->value, r->str, r->loc, r->file);
+}
+
+bool field_db_first_import(struct field_db *db, const char *key)
+{
+	if (hmap_get(&db->imported, key))
+		return false;
+	hmap_put(&db->imported, key, (void *)1);
+	return true;
+}
+
+void field_db_each(const struct field_db *db,
+		   void (*cb)(const char *key, const struct field_rec *v,
+			      int n, void *arg), void *arg)
+{
+	size_t k;
+
+	for (k = 0; k < db->order.n; k++) {
+		const struct field_entry *e = hmap_get(&db->keys,
+						       db->order.v[k]);
+
+		cb(db->order.v[k], e->v, e->n, arg);
+	}
 }
 
 int engine_field_facts(struct engine *en, const char *key,
 		       const struct field_rec **out)
 {
-	struct field_entry *e = key ? hmap_get(&en->unit->fields->keys, key) :
-			       NULL;
+	struct field_entry *e;
+
+	if (key && en->unit->ext)
+		field_db_import(en->unit, key);
+	e = key ? hmap_get(&en->unit->fields->keys, key) : NULL;
 
 	*out = e ? e->v : NULL;
 	if (e && e->n)
@@ -154,7 +201,8 @@ void field_db_write(FILE *f, const struct field_db *db)
 						       db->order.v[k]);
 
 		for (i = 0; i < e->n; i++)
-			fprintf(f, "field\t%s\t%s\t%s\t%lld\t%s\t%u:%u\n",
+			if (!e->v[i].file)
+				fprintf(f, "field\t%s\t%s\t%s\t%lld\t%s\t%u:%u\n",
 				db->order.v[k],
 				engine_fact_kind_name(e->v[i].kind),
 				e->v[i].fn, (long long)e->v[i].value,

@@ -112,8 +112,12 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	if (api && api->roles != ROLE_CALLBACK && !hmap_get(&up->main_set, name))
 		return NULL;
 	e = get_entry(u, name);
-	if (!e)
-		return NULL;
+	if (!e) {
+		/* defined in another file of the scan? */
+		struct ext_fn *x = unit_ext_fn(u, name);
+
+		return x ? &x->sum : NULL;
+	}
 	if (e->done)
 		return e->skipped ? NULL : &e->sum;
 	if (e->in_progress || u->depth >= MAX_SUMMARY_DEPTH)
@@ -137,7 +141,8 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 		  bool returns_ptr)
 {
 	struct fn_entry *e = hmap_get(&u->fns, fn);
-	unsigned f = e ? e->fail_conds : 0;
+	struct ext_fn *x = e ? NULL : unit_ext_fn(u, fn);
+	unsigned f = e ? e->fail_conds : x ? x->fail_conds : 0;
 
 	if (cond != RC_ZERO && cond != RC_NONZERO)
 		return false;
@@ -151,10 +156,11 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
 {
 	struct fn_entry *e = hmap_get(&en->unit->fns, fn);
+	struct ext_fn *x = e ? NULL : unit_ext_fn(en->unit, fn);
 
 	engine_queried(en);
 	return unit_success(en->unit, fn, (enum ret_cond)cond,
-			    e && e->fn->returns_ptr);
+			    e ? e->fn->returns_ptr : x && x->returns_ptr);
 }
 
 static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
@@ -258,6 +264,8 @@ void analyze_program(const struct ir_program *prog,
 	engine_init(checkers, ncheckers);
 	memset(&up, 0, sizeof(up));
 	u->prog = prog;
+	u->ext = opts->ext;
+	hmap_init(&u->ext_fns);
 	hmap_init(&u->fns);
 	hmap_init(&up.main_set);
 	hmap_init(&up.calls);
@@ -281,11 +289,14 @@ void analyze_program(const struct ir_program *prog,
 		if (e && !e->skipped)
 			explore_fn(u, e, PASS_REPORT);
 	}
+	if (opts->export)
+		unit_export(u, opts->export);
 	if (stats) {
 		stats->functions += u->nfuncs;
 		stats->budget_hit += u->nbudget_hit;
 	}
 	hmap_free(&u->fns, free_fn_entry);
+	hmap_free(&u->ext_fns, ext_fn_free);
 	hmap_free(&up.main_set, NULL);
 	hmap_free(&up.calls, free_calls);
 	hmap_free(&u->strings, free);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
@@ -22,7 +23,7 @@ int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n)
 
 	if (!engine_origin(en, id, &o) || !o.callee)
 		return 0;
-	n->file = NULL;
+	n->file = o.file;
 	n->loc = o.loc;
 	if (o.fn)
 		n->msg = xstrfmt("allocated here by %s() in %s(), stored in %s",
@@ -196,15 +197,16 @@ void engine_report_in(struct engine *en, const char *fn, const char *file,
 	int i;
 
 	en->fix_old = en->fix_new = NULL;
-	/* fn of another file (a header's inline) would be dropped anyway */
-	if (!engine_reporting(en) || strcmp(file, en->fn->file)) {
+	/* fn of another file (a header's inline) would be dropped anyway,
+	 * unless it is a file of the same scan */
+	if (!engine_reporting(en) || !engine_file_reportable(en, file)) {
 		free(msg);
 		for (i = 0; i < nnotes; i++)
 			free(notes[i].msg);
 		return;
 	}
 	memset(&f, 0, sizeof(f));
-	f.file = xstrdup(en->fn->file);
+	f.file = xstrdup(file);
 	f.line = loc.line;
 	f.col = loc.col;
 	f.function = xstrdup(fn);
@@ -324,4 +326,12 @@ char *engine_deref_str(struct engine *en, const struct deref_info *d)
 		return xstrdup(buf);
 	}
 	return xstrdup("the pointer");
+}
+
+bool engine_file_reportable(struct engine *en, const char *file)
+{
+	const struct ext_source *x = en->unit->ext;
+
+	return !strcmp(file, en->fn->file) ||
+	       (x && x->reportable && x->reportable(x->ctx, file));
 }

@@ -475,7 +475,8 @@ bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out)
 		out->callee = s->store->str;
 		out->loc = s->store->loc;
 		out->fn = s->store->fn;
-		if (out->fn && !strcmp(out->fn, en->fn->name))
+		out->file = s->store->file;
+		if (out->fn && !out->file && !strcmp(out->fn, en->fn->name))
 			out->fn = NULL;
 	}
 	return true;

@@ -65,6 +65,7 @@ static void add(struct walk *w, CXCursor ref, CXCursor at)
 	fi->fn = xstrdup(clang_getCString(n));
 	fi->var = xstrdup(w->var);
 	fi->loc = ir_cursor_loc(at, NULL);
+	fi->file = NULL;
 	clang_disposeString(t);
 	clang_disposeString(f);
 	clang_disposeString(n);

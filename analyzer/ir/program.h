@@ -43,6 +43,8 @@ struct ir_fn_init {
 	const char *fn;		/* "foo_xmit" */
 	const char *var;	/* the variable initialised ("foo_ops") */
 	struct ir_loc loc;	/* the designator, in the main file */
+	const char *file;	/* NULL: loc is in the main file; else the file
+				 * of another unit of a scan (db/ext.c) */
 };
 
 struct ir_program {

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef KML_SCAN_H
+#define KML_SCAN_H
+
+/*
+ * `kmemlint scan PATH`: every file of a driver tree (or of a
+ * compile_commands.json), each analysed in a worker process.
+ *
+ *   scan.c         options, the output and the summary table
+ *   scan_rounds.c  the database: which files to analyse, the rounds
+ *   scan_pool.c    worker processes: limits, timeouts, progress bar
+ *   scan_worker.c  one file, in a worker: parse, lower, analyse, write
+ *                  the results as records
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/resource.h>
+
+#include "../frontend/compile.h"
+#include "../ir/program.h"
+#include "../report/finding.h"
+#include "../util/strvec.h"
+
+enum { SCAN_TEXT, SCAN_JSON };
+
+struct scan_opts {
+	const char *path;	/* DIR or compile_commands.json */
+	const char *kdir;
+	const char *output;
+	const char *db;		/* --db FILE */
+	struct strvec rules;
+	int format;
+	int jobs;
+	int timeout;		/* seconds per file */
+	long mem_limit;		/* MB per worker, 0 none */
+	int budget;
+	bool strict;
+	bool verbose;
+	bool progress;		/* stderr is a terminal */
+	bool list_files;	/* print the files and flags, analyse nothing */
+};
+
+/* Why a file could not be analysed. */
+enum scan_fail {
+	SF_NONE,
+	SF_PARSE,	/* unreadable, or clang reported an error */
+	SF_SIGNAL,	/* the worker died of a signal */
+	SF_TIMEOUT,	/* killed after --timeout seconds */
+	SF_MEMORY,	/* ran out of its --mem-limit */
+	SF_EXIT,	/* the worker exited with another status */
+};
+
+/* Exit status of a worker whose file does not parse. */
+#define WORKER_PARSE_FAILED 3
+
+struct scan_file {
+	const struct compile_job *job;
+	enum scan_fail fail;
+	int sig;		/* SF_SIGNAL: the signal; SF_EXIT: the status */
+	double cpu;		/* the worker's CPU seconds */
+	bool ran;		/* a worker ran in this scan */
+	bool analysed;		/* analysed, now or by an earlier scan */
+	int functions;
+	int budget_hit;
+	char *records;		/* the worker's records (this round) */
+	char *content;		/* hash of the file */
+	char *flags;		/* hash of its flags */
+	char *module;		/* KBUILD_MODNAME, or "" */
+	struct finding_list findings;
+};
+
+struct scan {
+	const struct scan_opts *o;
+	struct job_list jobs;
+	struct scan_file *files;	/* one per job, same order */
+	struct strvec unbuilt;		/* .c files kbuild does not build */
+	struct header_consts consts;
+	char *tmp;			/* the workers' result files */
+	char *root;			/* the tree (or the database's dir) */
+	char *dbpath;			/* the summary database */
+	double worker_cpu;
+	int rounds;
+	int reran;			/* analyses after the first round */
+	int nrun;			/* analyses in all */
+	int left_stale;			/* still stale after the last round */
+};
+
+/* scan_pool.c: run the worker on each of files idx[0..n); fills the
+ * scan_file's outcome and reads back its result file. */
+void scan_pool_run(struct scan *sc, const int *idx, int n);
+/* The worker's result and stderr files of file i. */
+char *scan_result_path(const struct scan *sc, int i, const char *ext);
+
+/* scan_worker.c: analyse file i in this (worker) process and write the
+ * records to out; returns the worker's exit status. */
+int scan_worker(const struct scan *sc, int i, FILE *out);
+/* The gfp constants of the headers, evaluated in a worker with job's
+ * flags; 0 on success. */
+int scan_probe_consts(struct scan *sc);
+/* Read a worker's records into file i's scan_file; 0 or -1. */
+int scan_read_results(struct scan *sc, int i, const char *path);
+/* FNV-1a of a file's bytes, as 16 hex digits (malloc'ed); "-" when it
+ * cannot be read. */
+char *scan_hash_file(const char *path);
+
+/* scan_rounds.c */
+struct kdb;
+/* DIR/.kmemlint/summaries.db, or one in the cache dir */
+char *default_db(const char *root);
+/* kmemlint's version and binary, and its rules: the database's key */
+char *tool_stamp(const struct scan_opts *o);
+char *flags_hash(const struct compile_job *job);
+/* analyse the files that need it, in rounds */
+int run_rounds(struct scan *sc, struct kdb *db);
+/* every file's findings and counts from the database */
+void collect(struct scan *sc, struct kdb *db, struct finding_list *all);
+
+int scan_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scan's worker processes.  One process per file, at most -j at once:
+ * a file that crashes the analyzer, hangs or eats all memory costs that
+ * file only.  Each worker runs under setrlimit(RLIMIT_AS) (--mem-limit),
+ * is killed after --timeout seconds, writes its results to a file of the
+ * scan's temporary directory and its stderr to another, and exits.  The
+ * parent reaps them, says why a file failed, and draws the progress bar
+ * on a terminal.
+ *
+ * Test hook (worker only): KMEMLINT_TEST_WORKER="crash:NAME,hang:NAME,
+ * oom:NAME" makes the worker of the file whose basename is NAME die of
+ * SIGSEGV, hang, or allocate until its memory limit stops it.  The test
+ * suite uses it to check that the scan goes on; see docs/usage.md.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "scan.h"
+
+struct running {
+	pid_t pid;
+	int i;
+	double start;
+	bool killed;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+char *scan_result_path(const struct scan *sc, int i, const char *ext)
+{
+	return xstrfmt("%s/w%d.%s", sc->tmp, i, ext);
+}
+
+static const char *base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* KMEMLINT_TEST_WORKER: "what:name[,what:name...]" */
+static void test_hook(const char *file)
+{
+	const char *env = getenv("KMEMLINT_TEST_WORKER");
+	char *copy, *tok, *save = NULL;
+
+	if (!env)
+		return;
+	copy = xstrdup(env);
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(tok, ':');
+
+		if (!colon || strcmp(colon + 1, base(file)))
+			continue;
+		*colon = '\0';
+		if (!strcmp(tok, "crash")) {
+			signal(SIGSEGV, SIG_DFL);
+			raise(SIGSEGV);
+		} else if (!strcmp(tok, "hang")) {
+			for (;;)
+				pause();
+		} else if (!strcmp(tok, "oom")) {
+			for (;;) {
+				char *p = malloc(64 << 20);
+
+				if (!p) {
+					fputs("kmemlint: out of memory\n", stderr);
+					_exit(2);
+				}
+				memset(p, 1, 64 << 20);
+			}
+		}
+	}
+	free(copy);
+}
+
+static void child(struct scan *sc, int i)
+{
+	char *out = scan_result_path(sc, i, "out");
+	char *err = scan_result_path(sc, i, "err");
+	int fd, code;
+	FILE *f;
+
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd >= 0) {
+		dup2(fd, 2);
+		close(fd);
+	}
+	fd = open("/dev/null", O_WRONLY);
+	if (fd >= 0) {
+		dup2(fd, 1);
+		close(fd);
+	}
+	if (sc->o->mem_limit > 0) {
+		struct rlimit rl;
+
+		rl.rlim_cur = rl.rlim_max = (rlim_t)sc->o->mem_limit << 20;
+		setrlimit(RLIMIT_AS, &rl);
+	}
+	test_hook(sc->jobs.v[i].file);
+	f = fopen(out, "w");
+	if (!f) {
+		fprintf(stderr, "kmemlint: %s: %s\n", out, strerror(errno));
+		_exit(2);
+	}
+	code = scan_worker(sc, i, f);
+	if (fclose(f) && !code)
+		code = 2;
+	fflush(stderr);
+	_exit(code);
+}
+
+static bool says_out_of_memory(const char *path)
+{
+	char buf[8192];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+	bool hit;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	hit = strstr(buf, "out of memory") || strstr(buf, "bad_alloc") ||
+	      strstr(buf, "Cannot allocate memory");
+	return hit;
+}
+
+/* Copy the worker's stderr to ours (after the progress bar is cleared). */
+static void relay(const char *path)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (write(2, buf, (size_t)n) < 0)
+			break;
+	close(fd);
+}
+
+static void clear_bar(const struct scan *sc)
+{
+	if (sc->o->progress)
+		fputs("\r\033[K", stderr);
+}
+
+static void draw_bar(const struct scan *sc, int done, int n, double t0,
+		     const char *current)
+{
+	struct winsize ws;
+	int cols = 80, left, eta;
+	double el = now() - t0;
+	char head[96];
+
+	if (!sc->o->progress)
+		return;
+	if (!ioctl(2, TIOCGWINSZ, &ws) && ws.ws_col > 20)
+		cols = ws.ws_col;
+	if (done) {
+		eta = (int)(el / done * (n - done) + 0.5);
+		snprintf(head, sizeof(head), "[%d/%d] %3d%% ETA %d:%02d ", done,
+			 n, done * 100 / n, eta / 60, eta % 60);
+	} else {
+		snprintf(head, sizeof(head), "[%d/%d] %3d%% ETA --:-- ", done,
+			 n, 0);
+	}
+	left = cols - 1 - (int)strlen(head);
+	if (current && left > 3) {
+		int len = (int)strlen(current);
+
+		if (len > left)
+			fprintf(stderr, "\r\033[K%s...%s", head,
+				current + len - (left - 3));
+		else
+			fprintf(stderr, "\r\033[K%s%s", head, current);
+	} else {
+		fprintf(stderr, "\r\033[K%s", head);
+	}
+	fflush(stderr);
+}
+
+static void finish(struct scan *sc, struct running *r, int status,
+		   const struct rusage *ru)
+{
+	struct scan_file *sf = &sc->files[r->i];
+	char *out = scan_result_path(sc, r->i, "out");
+	char *err = scan_result_path(sc, r->i, "err");
+	const char *file = sc->jobs.v[r->i].file;
+
+	sf->cpu = ru->ru_utime.tv_sec + ru->ru_utime.tv_usec / 1e6 +
+		  ru->ru_stime.tv_sec + ru->ru_stime.tv_usec / 1e6;
+	sc->worker_cpu += sf->cpu;
+	sf->fail = SF_NONE;
+	clear_bar(sc);
+	relay(err);
+	if (r->killed) {
+		sf->fail = SF_TIMEOUT;
+		fprintf(stderr, "kmemlint: %s: not analysed: killed after the time limit of %d s (--timeout)\n",
+			file, sc->o->timeout);
+	} else if (WIFSIGNALED(status)) {
+		sf->sig = WTERMSIG(status);
+		if (sc->o->mem_limit > 0 && says_out_of_memory(err)) {
+			sf->fail = SF_MEMORY;
+			fprintf(stderr, "kmemlint: %s: not analysed: out of the memory limit of %ld MB (--mem-limit)\n",
+				file, sc->o->mem_limit);
+		} else {
+			sf->fail = SF_SIGNAL;
+			fprintf(stderr, "kmemlint: %s: not analysed: the analyzer died of signal %d (%s); please report it\n",
+				file, sf->sig, strsignal(sf->sig));
+		}
+	} else if (WEXITSTATUS(status) == WORKER_PARSE_FAILED &&
+		   !(sc->o->mem_limit > 0 && says_out_of_memory(err))) {
+		sf->fail = SF_PARSE;
+	} else if (WEXITSTATUS(status) != 0) {
+		sf->sig = WEXITSTATUS(status);
+		if (says_out_of_memory(err)) {
+			sf->fail = SF_MEMORY;
+			fprintf(stderr, "kmemlint: %s: not analysed: out of the memory limit of %ld MB (--mem-limit)\n",
+				file, sc->o->mem_limit);
+		} else {
+			sf->fail = SF_EXIT;
+			fprintf(stderr, "kmemlint: %s: not analysed: the worker exited with status %d\n",
+				file, sf->sig);
+		}
+	} else if (scan_read_results(sc, r->i, out)) {
+		sf->fail = SF_EXIT;
+		fprintf(stderr, "kmemlint: %s: not analysed: the worker's results could not be read\n",
+			file);
+	}
+	unlink(out);
+	unlink(err);
+	free(out);
+	free(err);
+}
+
+void scan_pool_run(struct scan *sc, const int *idx, int n)
+{
+	int nj = sc->o->jobs > 0 ? sc->o->jobs : 1;
+	struct running *run = xcalloc((size_t)nj, sizeof(*run));
+	int next = 0, done = 0, active = 0, k;
+	const char *current = NULL;
+	double t0 = now(), last_draw = 0;
+
+	fflush(stdout);
+	fflush(stderr);
+	while (done < n) {
+		struct rusage ru;
+		int status;
+		pid_t pid;
+
+		while (active < nj && next < n) {
+			for (k = 0; run[k].pid; k++)
+				;
+			run[k].i = idx[next++];
+			run[k].start = now();
+			run[k].killed = false;
+			current = sc->jobs.v[run[k].i].file;
+			pid = fork();
+			if (pid == 0)
+				child(sc, run[k].i);
+			if (pid < 0) {
+				fprintf(stderr, "kmemlint: fork: %s\n",
+					strerror(errno));
+				sc->files[run[k].i].fail = SF_EXIT;
+				done++;
+				continue;
+			}
+			run[k].pid = pid;
+			active++;
+			draw_bar(sc, done, n, t0, current);
+		}
+		pid = wait4(-1, &status, WNOHANG, &ru);
+		if (pid > 0) {
+			for (k = 0; k < nj && run[k].pid != pid; k++)
+				;
+			if (k == nj)
+				continue;	/* not a worker (make) */
+			finish(sc, &run[k], status, &ru);
+			run[k].pid = 0;
+			active--;
+			done++;
+			draw_bar(sc, done, n, t0, current);
+			continue;
+		}
+		for (k = 0; k < nj; k++)
+			if (run[k].pid && !run[k].killed && sc->o->timeout > 0 &&
+			    now() - run[k].start > sc->o->timeout) {
+				kill(run[k].pid, SIGKILL);
+				run[k].killed = true;
+			}
+		if (now() - last_draw > 0.5) {
+			draw_bar(sc, done, n, t0, current);
+			last_draw = now();
+		}
+		poll(NULL, 0, 10);
+	}
+	clear_bar(sc);
+	free(run);
+}

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmemlint scan and its summary database: which files to analyse, the
+ * rounds (a file is analysed again when what it read of the other files
+ * changed), and every file's findings read back.  See
+ * docs/architecture.md#batch-scan.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scan.h"
+#include "../db/db.h"
+#include "../engine/apitable.h"
+#include "../report/finding_io.h"
+#include "../util/hmap.h"
+
+#ifndef KML_VERSION
+#define KML_VERSION "0.1.0"
+#endif
+
+/* ------------------------------------------------------------ database */
+
+#define MAX_ROUNDS 4
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
+}
+
+/* DIR/.kmemlint/summaries.db beside the tree, or in the cache dir. */
+char *default_db(const char *root)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	char *dir = xstrfmt("%s/.kmemlint", root), *path;
+
+	if ((!mkdir(dir, 0755) || errno == EEXIST) && !access(dir, W_OK)) {
+		path = xstrfmt("%s/summaries.db", dir);
+		free(dir);
+		return path;
+	}
+	free(dir);
+	if (xdg && *xdg == '/')
+		dir = xstrfmt("%s/kmemlint", xdg);
+	else
+		dir = xstrfmt("%s/.cache/kmemlint", home && *home ? home : "/tmp");
+	path = xstrfmt("%s/summaries-%016llx.db", dir, (unsigned long long)
+		       fnv(0xcbf29ce484222325ULL, root));
+	{
+		char *p;
+
+		for (p = dir + 1; *p; p++)
+			if (*p == '/') {
+				*p = '\0';
+				mkdir(dir, 0755);
+				*p = '/';
+			}
+		mkdir(dir, 0755);
+	}
+	free(dir);
+	return path;
+}
+
+/* What makes every summary stale: this binary, its rules. */
+char *tool_stamp(const struct scan_opts *o)
+{
+	struct strvec files;
+	struct stat st;
+	const char *dir = api_default_dir();
+	uint64_t h = fnv(0xcbf29ce484222325ULL, KML_VERSION);
+	char *self = realpath("/proc/self/exe", NULL), *x;
+	struct dirent **ents;
+	int n, i;
+	size_t k;
+
+	strvec_init(&files);
+	if (self && !stat(self, &st)) {
+		x = xstrfmt("%lld.%09ld %lld", (long long)st.st_mtim.tv_sec,
+			    (long)st.st_mtim.tv_nsec, (long long)st.st_size);
+		h = fnv(fnv(h, self), x);
+		free(x);
+	}
+	free(self);
+	n = dir ? scandir(dir, &ents, NULL, alphasort) : -1;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(ents[i]->d_name);
+
+		if (len > 6 && !strcmp(ents[i]->d_name + len - 6, ".rules"))
+			strvec_pushf(&files, "%s/%s", dir, ents[i]->d_name);
+		free(ents[i]);
+	}
+	if (n > 0)
+		free(ents);
+	for (k = 0; k < o->rules.n; k++)
+		strvec_push(&files, o->rules.v[k]);
+	for (k = 0; k < files.n; k++) {
+		x = scan_hash_file(files.v[k]);
+		h = fnv(fnv(h, files.v[k]), x);
+		free(x);
+	}
+	strvec_clear(&files);
+	return xstrfmt("%s %016llx", KML_VERSION, (unsigned long long)h);
+}
+
+char *flags_hash(const struct compile_job *job)
+{
+	uint64_t h = fnv(0xcbf29ce484222325ULL, job->dir ? job->dir : "");
+	size_t i;
+
+	for (i = 0; i < job->args.n; i++)
+		h = fnv(h, job->args.v[i]);
+	return xstrfmt("%016llx", (unsigned long long)h);
+}
+
+/* Hash of an included file, once per scan. */
+static const char *incl_hash(struct hmap *memo, const char *path)
+{
+	char *h = hmap_get(memo, path);
+
+	if (!h) {
+		h = scan_hash_file(path);
+		hmap_put(memo, path, h);
+	}
+	return h;
+}
+
+/* Must file i be analysed (again)?  Its text, flags or included files
+ * changed, it failed last time, or what it read of others changed. */
+static bool dirty(struct scan *sc, struct kdb *db, int i, struct hmap *memo)
+{
+	struct scan_file *sf = &sc->files[i];
+	struct kdb_file row;
+	bool d;
+	size_t k;
+
+	if (kdb_file_get(db, sc->jobs.v[i].file, &row))
+		return true;
+	d = !row.found || row.status || row.stale ||
+	    strcmp(row.content, sf->content) || strcmp(row.flags, sf->flags);
+	for (k = 0; !d && k < row.incl.n; k++)
+		d = strcmp(incl_hash(memo, row.incl.v[k]), row.incl_hash.v[k]);
+	kdb_file_clear(&row);
+	return d;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Pass 1 and 2 of the changed files, in rounds until what they read of
+ * each other stops changing. */
+int run_rounds(struct scan *sc, struct kdb *db)
+{
+	struct strvec changed, paths;
+	struct hmap memo;
+	int *idx = xcalloc(sc->jobs.n, sizeof(*idx)), n = 0, round;
+	size_t i;
+
+	strvec_init(&changed);
+	strvec_init(&paths);
+	hmap_init(&memo);
+	for (i = 0; i < sc->jobs.n; i++)
+		strvec_push(&paths, sc->jobs.v[i].file);
+	qsort(paths.v, paths.n, sizeof(char *), cmp_str);
+	kdb_begin(db);
+	kdb_drop_others(db, &paths, &changed);
+	kdb_mark_stale(db, &changed);
+	kdb_commit(db);
+	for (i = 0; i < sc->jobs.n; i++)
+		if (dirty(sc, db, (int)i, &memo))
+			idx[n++] = (int)i;
+	for (round = 1; n && round <= MAX_ROUNDS; round++) {
+		sc->rounds = round;
+		sc->nrun += n;
+		if (round > 1)
+			sc->reran += n;
+		scan_pool_run(sc, idx, n);
+		strvec_clear(&changed);
+		kdb_begin(db);
+		for (i = 0; i < (size_t)n; i++) {
+			struct scan_file *sf = &sc->files[idx[i]];
+
+			sf->ran = true;
+			if (sf->fail)
+				kdb_file_failed(db, sc->jobs.v[idx[i]].file,
+						sf->module, sf->content, sf->flags, sf->fail,
+						&changed);
+			else
+				kdb_file_put(db, sc->jobs.v[idx[i]].file,
+					     sf->module, sf->content, sf->flags,
+					     0, sf->records, &changed);
+			free(sf->records);
+			sf->records = NULL;
+		}
+		kdb_mark_stale(db, &changed);
+		if (kdb_commit(db))
+			break;
+		if (sc->o->verbose) {
+			fprintf(stderr, "kmemlint: round %d: %d files analysed; what other files read of them changed for %zu names%s",
+				round, n, changed.n, changed.n ? ":" : "\n");
+			for (i = 0; i < changed.n && i < 12; i++) {
+				char *c = xstrdup(changed.v[i]), *sep = strchr(c, '\x1f');
+
+				if (sep)
+					*sep = '\0';
+				fprintf(stderr, " %s%s", c, i + 1 < changed.n && i < 11 ? "," :
+					changed.n > 12 ? " ...\n" : "\n");
+				free(c);
+			}
+		}
+		/* the files whose view of the others changed this round */
+		for (i = 0, n = 0; i < sc->jobs.n; i++) {
+			struct kdb_file row;
+
+			if (!kdb_file_get(db, sc->jobs.v[i].file, &row) &&
+			    row.found && row.stale && !row.status)
+				idx[n++] = (int)i;
+			kdb_file_clear(&row);
+		}
+	}
+	sc->left_stale = n;
+	hmap_free(&memo, free);
+	strvec_clear(&changed);
+	strvec_clear(&paths);
+	free(idx);
+	return 0;
+}
+
+/* Every file's findings and counts, as the database has them now. */
+void collect(struct scan *sc, struct kdb *db, struct finding_list *all)
+{
+	size_t i;
+
+	for (i = 0; i < sc->jobs.n; i++) {
+		struct scan_file *sf = &sc->files[i];
+		struct kdb_file row;
+		char *line, *nl, *v[16];
+		int n;
+
+		if (kdb_file_get(db, sc->jobs.v[i].file, &row) || !row.found) {
+			kdb_file_clear(&row);
+			continue;
+		}
+		if (!sf->ran)
+			sf->fail = (enum scan_fail)row.status;
+		sf->analysed = !row.status;
+		sf->functions = row.functions;
+		sf->budget_hit = row.budget_hit;
+		for (line = row.findings; line && *line;
+		     line = nl ? nl + 1 : NULL) {
+			nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			n = rec_split(line, v, 16);
+			if (n > 0)
+				findings_read_rec(all, v, n);
+		}
+		kdb_file_clear(&row);
+	}
+}
+

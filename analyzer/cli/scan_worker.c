@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One file of a scan, in its worker process: parse it with its flags,
+ * lower it, run both passes of the engine, and write what the scan needs
+ * as records (report/finding_io.h), for the summary database (db/):
+ *
+ *   module <KBUILD_MODNAME>
+ *   dep <kind> <name>        what the analysis asked of other files
+ *   sum ... / fact ...       the summaries (engine/summary_io.c)
+ *   field ...                the field records
+ *   init <rec> <field> <fn> <var> <line> <col>
+ *                            a static initialiser storing fn in a field
+ *   incl <path> <hash>       a file of the tree the file includes
+ *   stat <functions> <over budget>
+ *   finding ... / note ...
+ *
+ * What other files know comes from the database as it was when the
+ * round began (the scan writes it between rounds only).
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <clang-c/Index.h>
+
+#include "scan.h"
+#include "../checkers/checkers.h"
+#include "../engine/analyze.h"
+#include "../db/ext.h"
+#include "../frontend/tu.h"
+#include "../report/finding_io.h"
+
+/* Does the unit parse without an error?  Prints the first one. */
+static bool parsed_clean(CXTranslationUnit tu, const char *file)
+{
+	unsigned i, nd = clang_getNumDiagnostics(tu);
+
+	for (i = 0; i < nd; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		bool bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+
+		if (bad) {
+			CXString s = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
+
+			fprintf(stderr, "kmemlint: %s: error: not analysed: %s\n",
+				file, clang_getCString(s));
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(d);
+		if (bad)
+			return false;
+	}
+	return true;
+}
+
+static CXTranslationUnit parse(CXIndex idx, const struct compile_job *job)
+{
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode err;
+
+	if (job->dir && chdir(job->dir)) {
+		fprintf(stderr, "kmemlint: %s: error: cannot enter %s: %s\n",
+			job->file, job->dir, strerror(errno));
+		return NULL;
+	}
+	if (access(job->file, R_OK)) {
+		fprintf(stderr, "kmemlint: %s: error: cannot read file: %s\n",
+			job->file, strerror(errno));
+		return NULL;
+	}
+	err = clang_parseTranslationUnit2(idx, job->file,
+					  (const char *const *)job->args.v,
+					  (int)job->args.n, NULL, 0,
+					  CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles,
+					  &tu);
+	if (err != CXError_Success || !tu) {
+		fprintf(stderr, "kmemlint: %s: error: libclang could not parse the file (error %d)\n",
+			job->file, (int)err);
+		return NULL;
+	}
+	if (!parsed_clean(tu, job->file)) {
+		clang_disposeTranslationUnit(tu);
+		return NULL;
+	}
+	return tu;
+}
+
+char *scan_hash_file(const char *path)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	unsigned char buf[65536];
+	ssize_t n, k;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return xstrdup("-");
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		for (k = 0; k < n; k++) {
+			h ^= buf[k];
+			h *= 0x100000001b3ULL;
+		}
+	close(fd);
+	return xstrfmt("%016llx", (unsigned long long)h);
+}
+
+static int cmp_file(const void *key, const void *job)
+{
+	return strcmp(key, ((const struct compile_job *)job)->file);
+}
+
+/* A finding may be located in any file of the scan. */
+static bool reportable(void *ctx, const char *file)
+{
+	const struct scan *sc = ctx;
+
+	return bsearch(file, sc->jobs.v, sc->jobs.n, sizeof(*sc->jobs.v),
+		       cmp_file) != NULL;
+}
+
+struct incl_ctx {
+	const struct scan *sc;
+	const char *main;
+	FILE *out;
+};
+
+static void put_incl(CXFile inc, CXSourceLocation *stack, unsigned depth,
+		     CXClientData data)
+{
+	struct incl_ctx *ic = data;
+	CXString name = clang_getFileName(inc);
+	const char *p = clang_getCString(name);
+	size_t n = strlen(ic->sc->root);
+	char *real, *h;
+
+	(void)stack;
+	if (depth && p && (real = realpath(p, NULL))) {
+		if (!strncmp(real, ic->sc->root, n) && real[n] == '/' &&
+		    strcmp(real, ic->main)) {
+			h = scan_hash_file(real);
+			fputs("incl\t", ic->out);
+			rec_put_str(ic->out, real);
+			fprintf(ic->out, "\t%s\n", h);
+			free(h);
+		}
+		free(real);
+	}
+	clang_disposeString(name);
+}
+
+/* This file's initialisers, for the other files. */
+static void put_inits(const struct ir_program *prog, FILE *out)
+{
+	int i;
+
+	for (i = 0; i < prog->nfn_inits; i++) {
+		const struct ir_fn_init *fi = &prog->fn_inits[i];
+
+		fputs("init\t", out);
+		rec_put_str(out, fi->rec);
+		fputc('\t', out);
+		rec_put_str(out, fi->field);
+		fputc('\t', out);
+		rec_put_str(out, fi->fn);
+		fputc('\t', out);
+		rec_put_str(out, fi->var);
+		fprintf(out, "\t%u\t%u\n", fi->loc.line, fi->loc.col);
+	}
+}
+
+int scan_worker(const struct scan *sc, int i, FILE *out)
+{
+	const struct compile_job *job = &sc->jobs.v[i];
+	struct analyze_opts aopts;
+	struct analyze_stats stats = { 0, 0 };
+	struct finding_list fl;
+	struct ir_program prog;
+	struct tu_funcs *tf;
+	struct kdb *db = NULL;
+	struct kdb_ext *x;
+	struct incl_ctx ic = { sc, job->file, out };
+	CXTranslationUnit tu;
+	CXIndex idx;
+	char *module;
+
+	idx = clang_createIndex(0, 0);
+	tu = parse(idx, job);
+	if (!tu)
+		return WORKER_PARSE_FAILED;
+	if (sc->dbpath && !access(sc->dbpath, R_OK))
+		db = kdb_open(sc->dbpath, true);
+	module = kdb_module_of(job->args.v, (int)job->args.n);
+	fputs("module\t", out);
+	rec_put_str(out, module);
+	fputc('\n', out);
+	x = kdb_ext_new(db, job->file, module, out, reportable, (void *)sc);
+	findings_init(&fl);
+	tf = tu_funcs_collect(tu);
+	tu_funcs_program(tf, &prog);
+	prog.consts = sc->consts;
+	put_inits(&prog, out);
+	kdb_ext_add_inits(x, &prog);
+	memset(&aopts, 0, sizeof(aopts));
+	aopts.budget = sc->o->budget;
+	aopts.ext = kdb_ext_source(x);
+	aopts.export = out;
+	analyze_program(&prog, all_checkers, nr_checkers, &aopts, &fl, &stats);
+	findings_sort(&fl);
+	clang_getInclusions(tu, put_incl, &ic);
+	fprintf(out, "stat\t%d\t%d\n", stats.functions, stats.budget_hit);
+	findings_write_recs(out, &fl);
+	/* the process ends here: no need to free the unit */
+	return ferror(out) ? 2 : 0;
+}
+
+/* The whole record file; it must hold the "stat" line. */
+int scan_read_results(struct scan *sc, int i, const char *path)
+{
+	struct scan_file *sf = &sc->files[i];
+	FILE *f = fopen(path, "r");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+	char buf[65536];
+	size_t n;
+
+	if (!f)
+		return -1;
+	mem = open_memstream(&text, &len);
+	while (mem && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, mem);
+	fclose(f);
+	if (!mem)
+		return -1;
+	fclose(mem);
+	free(sf->records);
+	sf->records = text;
+	return strstr(text, "\nstat\t") || !strncmp(text, "stat\t", 5) ? 0 : -1;
+}
+
+/* The header probe, in a child of its own: the scan process itself never
+ * runs libclang, so that every worker is forked from a clean process. */
+int scan_probe_consts(struct scan *sc)
+{
+	char *path = scan_result_path(sc, -1, "consts");
+	const struct compile_job *job = &sc->jobs.v[0];
+	int status, fd, ret = -1;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		struct header_consts c;
+		CXIndex idx = clang_createIndex(0, 0);
+
+		if (job->dir && chdir(job->dir))
+			_exit(1);
+		if (tu_probe_header_consts(idx, (const char *const *)job->args.v,
+					   (int)job->args.n, &c))
+			_exit(1);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || write(fd, &c, sizeof(c)) != (ssize_t)sizeof(c))
+			_exit(1);
+		close(fd);
+		_exit(0);
+	}
+	if (pid > 0 && waitpid(pid, &status, 0) == pid &&
+	    WIFEXITED(status) && !WEXITSTATUS(status)) {
+		fd = open(path, O_RDONLY);
+		if (fd >= 0 && read(fd, &sc->consts, sizeof(sc->consts)) ==
+		    (ssize_t)sizeof(sc->consts))
+			ret = 0;
+		if (fd >= 0)
+			close(fd);
+	}
+	if (ret)
+		memset(&sc->consts, 0, sizeof(sc->consts));
+	unlink(path);
+	free(path);
+	return ret;
+}

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A unit's summaries and field facts as records, for kmemlint scan's
+ * database, and other files' records read back (struct ext_source).
+ * One record a line, fields separated by tabs and escaped as in
+ * report/finding_io.h; an empty field is "none":
+ *
+ *   sum   <key> <name> <static 0|1> <fail_conds> <returns_ptr 0|1>
+ *   fact  <kind> <cond> <subject> <value> <str> <field key> <file> <line> <col>
+ *         (the facts of the last "sum", in summary order)
+ *   field <field key> <kind> <function> <value> <str> <line> <col>
+ *
+ * Other files' field records come back each after a "file <path>" line.
+ *
+ * Kinds are written by name, so the numbers the rules give families
+ * (inside values) are the same only for the same rules: the database is
+ * keyed by the tool and its rules too (db/db.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "engine_impl.h"
+#include "../report/finding_io.h"
+#include "../util/strvec.h"
+
+static const char *const cond_names[] = { "any", "zero", "nonzero" };
+
+static void put(FILE *f, const char *s)
+{
+	fputc('\t', f);
+	rec_put_str(f, s);
+}
+
+static void export_summary(FILE *f, const struct fn_entry *e)
+{
+	const struct summary *s = &e->sum;
+	int i;
+
+	fputs("sum", f);
+	put(f, s->key);
+	put(f, s->name);
+	fprintf(f, "\t%d\t%u\t%d\n", strcmp(s->key, s->name) != 0,
+		e->fail_conds, e->fn->returns_ptr);
+	for (i = 0; i < s->facts.n; i++) {
+		const struct fact *x = &s->facts.v[i];
+
+		fputs("fact", f);
+		put(f, engine_fact_kind_name(x->kind));
+		put(f, cond_names[x->cond <= RC_NONZERO ? x->cond : 0]);
+		put(f, x->subject);
+		fprintf(f, "\t%lld", (long long)x->value);
+		put(f, x->str);
+		put(f, x->key);
+		put(f, x->file);
+		fprintf(f, "\t%u\t%u\n", x->loc.line, x->loc.col);
+	}
+}
+
+static void export_field(const char *key, const struct field_rec *v, int n,
+			 void *arg)
+{
+	FILE *f = arg;
+	int i;
+
+	/* a global may be static: another file's @g is another variable */
+	if (key[0] == '@')
+		return;
+	for (i = 0; i < n; i++) {
+		if (v[i].file)
+			continue;	/* read from another file */
+		fputs("field", f);
+		put(f, key);
+		put(f, engine_fact_kind_name(v[i].kind));
+		put(f, v[i].fn);
+		fprintf(f, "\t%lld", (long long)v[i].value);
+		put(f, v[i].str);
+		fprintf(f, "\t%u\t%u\n", v[i].loc.line, v[i].loc.col);
+	}
+}
+
+void unit_export(struct unit *u, FILE *f)
+{
+	int i;
+
+	for (i = 0; i < u->prog->nmain; i++) {
+		struct fn_entry *e = hmap_get(&u->fns, u->prog->main_fns[i]);
+
+		if (e && e->done && !e->skipped)
+			export_summary(f, e);
+	}
+	field_db_each(u->fields, export_field, f);
+}
+
+/* ---- reading another file's records ---- */
+
+static enum ret_cond cond_of(const char *s)
+{
+	int c;
+
+	for (c = 0; c < 3; c++)
+		if (!strcmp(cond_names[c], s))
+			return (enum ret_cond)c;
+	return RC_UNKNOWN;
+}
+
+static const char *opt(const char *s)
+{
+	return *s ? s : NULL;
+}
+
+/* Splits text into lines and each line into fields; calls fn per line. */
+static void each_line(char *text, void (*fn)(char **v, int n, void *arg),
+		      void *arg)
+{
+	char *line = text, *nl, *v[16];
+	int n;
+
+	while (line && *line) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		n = rec_split(line, v, 16);
+		if (n > 0)
+			fn(v, n, arg);
+		line = nl ? nl + 1 : NULL;
+	}
+}
+
+static void read_summary_line(char **v, int n, void *arg)
+{
+	struct ext_fn *x = arg;
+	struct ir_loc loc;
+	enum ret_cond cond;
+	int kind;
+
+	if (n == 6 && !strcmp(v[0], "sum")) {
+		x->sum.key = xstrdup(v[1]);
+		x->sum.name = xstrdup(v[2]);
+		x->fail_conds = (unsigned)strtoul(v[4], NULL, 10);
+		x->returns_ptr = atoi(v[5]) != 0;
+		x->none = false;
+		return;
+	}
+	if (n != 10 || strcmp(v[0], "fact") || !x->sum.key)
+		return;
+	kind = fact_kind_find(v[1]);
+	cond = cond_of(v[2]);
+	if (kind < 0 || cond == RC_UNKNOWN)
+		return;		/* a kind of a checker this build lacks */
+	loc.line = (unsigned)strtoul(v[8], NULL, 10);
+	loc.col = (unsigned)strtoul(v[9], NULL, 10);
+	fact_list_add(&x->sum.facts, kind, cond, v[3], strtoll(v[4], NULL, 10),
+		      opt(v[5]), opt(v[6]), v[7], loc);
+	if (!x->sum.file)
+		x->sum.file = xstrdup(v[7]);
+	if (cond != RC_ANY)
+		x->sum.split = true;
+}
+
+struct ext_fn *unit_ext_fn(struct unit *u, const char *name)
+{
+	struct ext_fn *x;
+	char *text;
+
+	if (!u->ext || !u->ext->summary)
+		return NULL;
+	x = hmap_get(&u->ext_fns, name);
+	if (x)
+		return x->none ? NULL : x;
+	x = xcalloc(1, sizeof(*x));
+	x->none = true;
+	hmap_put(&u->ext_fns, name, x);
+	text = u->ext->summary(u->ext->ctx, name);
+	if (text)
+		each_line(text, read_summary_line, x);
+	free(text);
+	if (!x->none && !x->sum.file)
+		x->sum.file = xstrdup("");
+	return x->none ? NULL : x;
+}
+
+void ext_fn_free(void *p)
+{
+	struct ext_fn *x = p;
+
+	summary_free(&x->sum);
+	free(x);
+}
+
+struct field_import {
+	struct unit *u;
+	const char *key;
+	const char *file;
+};
+
+static void read_field_line(char **v, int n, void *arg)
+{
+	struct field_import *fi = arg;
+	struct field_rec r;
+
+	/* "file" lines name the file of the records that follow */
+	if (n == 2 && !strcmp(v[0], "file")) {
+		fi->file = v[1];	/* lives as long as the text; copied */
+		return;
+	}
+	if (n != 8 || strcmp(v[0], "field") || strcmp(v[1], fi->key) ||
+	    !fi->file)
+		return;
+	r.kind = fact_kind_find(v[2]);
+	if (r.kind < 0)
+		return;
+	r.fn = v[3];
+	r.value = strtoll(v[4], NULL, 10);
+	r.str = opt(v[5]);
+	r.loc.line = (unsigned)strtoul(v[6], NULL, 10);
+	r.loc.col = (unsigned)strtoul(v[7], NULL, 10);
+	r.file = fi->file;
+	field_db_add_ext(fi->u->fields, fi->key, &r);
+}
+
+void field_db_import(struct unit *u, const char *key)
+{
+	struct field_import fi = { u, key, NULL };
+	char *text;
+
+	if (!u->ext->fields || key[0] == '@' ||
+	    !field_db_first_import(u->fields, key))
+		return;
+	text = u->ext->fields(u->ext->ctx, key);
+	if (text)
+		each_line(text, read_field_line, &fi);
+	free(text);
+}

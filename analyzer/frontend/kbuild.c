@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `kmemlint scan DIR`: the flags kbuild compiles each file of DIR with,
+ * including the directory Makefiles' ccflags-y, CFLAGS_file.o and
+ * subdir-ccflags-y.
+ *
+ * kbuild is asked once for the whole tree, without compiling anything:
+ *
+ *   make -k -s -C KDIR M=MIRROR 'cmd_cc_o_c=SELF scan --kbuild-record=R
+ *        $(srctree) $(c_flags) -c -o $@ $<' modules
+ *
+ * A variable given on make's command line overrides the Makefiles' and is
+ * passed down to every sub-make, so each object's compile command becomes
+ * our recorder, which writes its argv to a file of R and fails (so make
+ * -k neither runs fixdep nor links, and goes on with the next object).
+ * MIRROR is a temporary copy of DIR made of symlinks, so that kbuild's
+ * droppings (.mod, modules.order) never land in the user's tree; the
+ * paths are mapped back afterwards.  An in-tree Makefile's
+ * -I$(srctree)/drivers/foo names the kernel headers' tree, which has no
+ * drivers/: such a directory is looked for in DIR and its parents.
+ *
+ * The answer is cached per DIR (see scan_cache_*), keyed by KDIR's
+ * configuration and every Makefile and Kbuild of DIR.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "kbuild.h"
+
+extern char **environ;
+
+#define RECORD_OPT "--kbuild-record="
+#define CACHE_VERSION "kmemlint-scan-flags 1"
+
+/* ------------------------------------------------------------ recorder */
+
+int fe_record_mode(int argc, char **argv)
+{
+	const char *dir;
+	char *path, *cwd;
+	int fd, i;
+	FILE *f;
+
+	if (argc < 2 || !starts_with(argv[1], RECORD_OPT))
+		return -1;
+	dir = argv[1] + strlen(RECORD_OPT);
+	path = xstrfmt("%s/r.XXXXXX", dir);
+	fd = mkstemp(path);
+	cwd = getcwd(NULL, 0);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f && cwd) {
+		fprintf(f, "%s\n", cwd);
+		for (i = 2; i < argc; i++)
+			fprintf(f, "%s\n", argv[i]);
+	}
+	if (f)
+		fclose(f);
+	free(cwd);
+	free(path);
+	/* fail: make -k goes on with the next object, compiles nothing */
+	return 1;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static uint64_t fnv_add(uint64_t h, const char *s)
+{
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+
+	return !stat(p, &st) && S_ISDIR(st.st_mode);
+}
+
+/* What the tree holds: the .c files, and a stamp of its Makefiles. */
+struct tree_walk {
+	const char *root;
+	const char *mirror;	/* NULL: do not mirror */
+	struct strvec *cfiles;
+	uint64_t stamp;
+	int err;
+};
+
+static bool skip_name(const char *name)
+{
+	return name[0] == '.';	/* .git, .kmemlint, kbuild's .*.cmd */
+}
+
+static void walk(struct tree_walk *w, const char *rel)
+{
+	char *dpath = *rel ? xstrfmt("%s/%s", w->root, rel) : xstrdup(w->root);
+	struct dirent **ents;
+	int n, i;
+
+	n = scandir(dpath, &ents, NULL, alphasort);
+	if (n < 0) {
+		free(dpath);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		char *r = *rel ? xstrfmt("%s/%s", rel, name) : xstrdup(name);
+		char *full = xstrfmt("%s/%s", w->root, r);
+		struct stat st;
+
+		if (!skip_name(name) && !lstat(full, &st)) {
+			if (S_ISDIR(st.st_mode)) {
+				if (w->mirror) {
+					char *m = xstrfmt("%s/%s", w->mirror, r);
+
+					if (mkdir(m, 0755) && errno != EEXIST)
+						w->err = -1;
+					free(m);
+				}
+				walk(w, r);
+			} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
+				if (ends_with(name, ".c"))
+					fe_push(w->cfiles, full);
+				if (!strcmp(name, "Makefile") ||
+				    !strcmp(name, "Kbuild") ||
+				    starts_with(name, "Makefile.") ||
+				    ends_with(name, ".mk")) {
+					char buf[64];
+
+					snprintf(buf, sizeof(buf), "%lld.%09ld %lld",
+						 (long long)st.st_mtim.tv_sec,
+						 (long)st.st_mtim.tv_nsec,
+						 (long long)st.st_size);
+					w->stamp = fnv_add(fnv_add(w->stamp, r), buf);
+				}
+				if (ends_with(name, ".c"))
+					w->stamp = fnv_add(w->stamp, r);
+				if (w->mirror) {
+					char *m = xstrfmt("%s/%s", w->mirror, r);
+
+					if (symlink(full, m))
+						w->err = -1;
+					free(m);
+				}
+			}
+		}
+		free(full);
+		free(r);
+		free(ents[i]);
+	}
+	free(ents);
+	free(dpath);
+}
+
+static int rm_entry(const char *path, const struct stat *st, int type,
+		    struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static char **make_environ(void)
+{
+	static const char *const strip[] = {
+		"MAKEFLAGS=", "MFLAGS=", "MAKELEVEL=", "MAKEOVERRIDES=",
+	};
+	size_t n = 0, k = 0, i, j;
+	char **env;
+
+	while (environ[n])
+		n++;
+	env = xcalloc(n + 1, sizeof(*env));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < sizeof(strip) / sizeof(strip[0]); j++)
+			if (starts_with(environ[i], strip[j]))
+				break;
+		if (j == sizeof(strip) / sizeof(strip[0]))
+			env[k++] = environ[i];
+	}
+	return env;
+}
+
+static int run_make(const char *kdir, const char *mirror, const char *rec,
+		    int jobs, const char *log)
+{
+	posix_spawn_file_actions_t fa;
+	char self[PATH_MAX];
+	char *margs[10];
+	char **env;
+	ssize_t len;
+	pid_t pid;
+	int status, err, i;
+
+	len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (len < 0)
+		return -1;
+	self[len] = '\0';
+	margs[0] = "make";
+	margs[1] = "-k";
+	margs[2] = "-s";
+	margs[3] = xstrfmt("-j%d", jobs > 0 ? jobs : 1);
+	margs[4] = "-C";
+	margs[5] = (char *)kdir;
+	margs[6] = xstrfmt("M=%s", mirror);
+	margs[7] = xstrfmt("cmd_cc_o_c=%s scan " RECORD_OPT "%s $(srctree) $(c_flags) -c -o $@ $<",
+			   self, rec);
+	margs[8] = "modules";
+	margs[9] = NULL;
+	env = make_environ();
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, log,
+					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	err = posix_spawnp(&pid, "make", &fa, NULL, margs, env);
+	posix_spawn_file_actions_destroy(&fa);
+	free(env);
+	for (i = 3; i <= 7; i += (i == 3 ? 3 : 1))
+		free(margs[i]);
+	if (err)
+		return -1;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------ path mapping */
+
+static char *map_mirror(const char *arg, const char *mirror, const char *real)
+{
+	const char *p = strstr(arg, mirror);
+	size_t ml = strlen(mirror);
+
+	if (!p || (p[ml] && p[ml] != '/'))
+		return xstrdup(arg);
+	/* "$(srctree)/$(src)/x" becomes the real dir: drop what precedes */
+	if (p != arg && arg[0] != '-')
+		return xstrfmt("%s%s", real, p + ml);
+	if (p != arg) {
+		size_t flag = strspn(arg, "-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=");
+		return xstrfmt("%.*s%s%s", (int)flag, arg, real, p + ml);
+	}
+	return xstrfmt("%s%s", real, p + ml);
+}
+
+/* -I$(srctree)/drivers/x of an in-tree Makefile, when the headers' tree
+ * has no drivers/x: the same path in DIR or one of its parents. */
+static char *map_srctree(const char *path, const char *srctree,
+			 const char *real)
+{
+	size_t sl = strlen(srctree);
+	const char *rel;
+	char *anc, *slash, *cand;
+
+	if (strncmp(path, srctree, sl) || path[sl] != '/' || is_dir(path))
+		return NULL;
+	rel = path + sl;
+	while (*rel == '/')
+		rel++;
+	if (!*rel)
+		return NULL;
+	anc = xstrdup(real);
+	for (;;) {
+		cand = xstrfmt("%s/%s", anc, rel);
+		if (is_dir(cand)) {
+			free(anc);
+			return cand;
+		}
+		free(cand);
+		slash = strrchr(anc, '/');
+		if (!slash || slash == anc)
+			break;
+		*slash = '\0';
+	}
+	free(anc);
+	return NULL;
+}
+
+static bool takes_path(const char *a)
+{
+	return !strcmp(a, "-I") || !strcmp(a, "-iquote") ||
+	       !strcmp(a, "-isystem") || !strcmp(a, "-idirafter");
+}
+
+static void fix_srctree(struct strvec *args, const char *srctree,
+			const char *real)
+{
+	size_t i;
+
+	for (i = 0; i < args->n; i++) {
+		char *a = args->v[i], *m = NULL;
+
+		if (takes_path(a) && i + 1 < args->n) {
+			m = map_srctree(args->v[i + 1], srctree, real);
+			if (m) {
+				free(args->v[i + 1]);
+				args->v[i + 1] = m;
+			}
+			i++;
+		} else if (starts_with(a, "-I") && a[2]) {
+			m = map_srctree(a + 2, srctree, real);
+			if (m) {
+				args->v[i] = xstrfmt("-I%s", m);
+				free(a);
+				free(m);
+			}
+		}
+	}
+}
+
+/* One record: cwd, srctree, then the compiler's words. */
+static int read_record(const char *path, const char *mirror, const char *real,
+		       struct job_list *out)
+{
+	struct strvec lines, raw, files, args;
+	size_t i;
+	int ret = -1;
+
+	strvec_init(&lines);
+	strvec_init(&raw);
+	strvec_init(&files);
+	strvec_init(&args);
+	if (fe_read_lines(path, &lines) || lines.n < 3)
+		goto out;
+	for (i = 2; i < lines.n; i++) {
+		char *m = map_mirror(lines.v[i], mirror, real);
+
+		fe_push(&raw, m);
+		free(m);
+	}
+	fe_translate_flags((int)raw.n, raw.v, &args, &files);
+	if (files.n != 1)
+		goto out;
+	fix_srctree(&args, lines.v[1], real);
+	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
+	ret = 0;
+out:
+	strvec_clear(&lines);
+	strvec_clear(&raw);
+	strvec_clear(&files);
+	strvec_clear(&args);
+	return ret;
+}
+
+static int cmp_job(const void *a, const void *b)
+{
+	return strcmp(((const struct compile_job *)a)->file,
+		      ((const struct compile_job *)b)->file);
+}
+
+/* ---------------------------------------------------------------- cache */
+
+static char *cache_file(const char *real, const char *kdir)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	uint64_t h = fnv_add(fnv_add(0xcbf29ce484222325ULL, real), kdir);
+
+	if (xdg && *xdg == '/')
+		return xstrfmt("%s/kmemlint/scan-%016llx.flags", xdg,
+			       (unsigned long long)h);
+	if (home && *home)
+		return xstrfmt("%s/.cache/kmemlint/scan-%016llx.flags", home,
+			       (unsigned long long)h);
+	return NULL;
+}
+
+static char *tree_stamp(const char *kdir, uint64_t walk_stamp)
+{
+	char *conf = xstrfmt("%s/include/config/auto.conf", kdir);
+	struct stat st;
+	char *s;
+
+	if (stat(conf, &st))
+		memset(&st, 0, sizeof(st));
+	s = xstrfmt("kdir %s auto.conf %lld.%09ld tree %016llx", kdir,
+		    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+		    (unsigned long long)walk_stamp);
+	free(conf);
+	return s;
+}
+
+/* "J file", "D dir", "A arg"... after the version and stamp lines */
+static int cache_load(const char *path, const char *stamp,
+		      struct job_list *out)
+{
+	struct strvec lines;
+	struct compile_job *job = NULL;
+	size_t i;
+	int ret = -1;
+
+	strvec_init(&lines);
+	if (fe_read_lines(path, &lines) || lines.n < 2 ||
+	    strcmp(lines.v[0], CACHE_VERSION) || strcmp(lines.v[1], stamp))
+		goto out;
+	for (i = 2; i + 1 < lines.n; i++) {
+		if (starts_with(lines.v[i], "J ") &&
+		    starts_with(lines.v[i + 1], "D ")) {
+			job = job_list_add(out, lines.v[i] + 2,
+					   lines.v[i + 1] + 2);
+			i++;
+		} else if (starts_with(lines.v[i], "A ") && job) {
+			fe_push(&job->args, lines.v[i] + 2);
+		}
+	}
+	if (i < lines.n && starts_with(lines.v[i], "A ") && job)
+		fe_push(&job->args, lines.v[i] + 2);
+	ret = 0;
+out:
+	strvec_clear(&lines);
+	return ret;
+}
+
+static void cache_store(const char *path, const char *stamp,
+			const struct job_list *jl)
+{
+	char *dir = xstrdup(path), *tmp, *p;
+	size_t i, k;
+	FILE *f;
+	int fd;
+
+	*strrchr(dir, '/') = '\0';
+	for (p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0755);
+			*p = '/';
+		}
+	mkdir(dir, 0755);
+	free(dir);
+	tmp = xstrfmt("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return;
+	}
+	fprintf(f, "%s\n%s\n", CACHE_VERSION, stamp);
+	for (i = 0; i < jl->n; i++) {
+		fprintf(f, "J %s\nD %s\n", jl->v[i].file, jl->v[i].dir);
+		for (k = 0; k < jl->v[i].args.n; k++)
+			fprintf(f, "A %s\n", jl->v[i].args.v[k]);
+	}
+	if (fclose(f) || rename(tmp, path))
+		unlink(tmp);
+	free(tmp);
+}
+
+/* ------------------------------------------------------------ the scan */
+
+int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
+			    struct job_list *out, struct strvec *unbuilt)
+{
+	struct strvec cfiles;
+	struct tree_walk w;
+	char *real = realpath(dir, NULL), *kreal = realpath(kdir, NULL);
+	char *tmp = NULL, *mirror = NULL, *rec = NULL, *log = NULL;
+	char *cache = NULL, *stamp = NULL;
+	const char *tmpdir = getenv("TMPDIR");
+	struct dirent **ents;
+	size_t i, k;
+	int n, ret = -1;
+
+	strvec_init(&cfiles);
+	if (!real || !is_dir(real)) {
+		fprintf(stderr, "kmemlint: %s: not a directory\n", dir);
+		goto out;
+	}
+	if (!kreal) {
+		fprintf(stderr, "kmemlint: %s: %s\n", kdir, strerror(errno));
+		goto out;
+	}
+	memset(&w, 0, sizeof(w));
+	w.root = real;
+	w.cfiles = &cfiles;
+	w.stamp = 0xcbf29ce484222325ULL;
+	walk(&w, "");
+	stamp = tree_stamp(kreal, w.stamp);
+	cache = cache_file(real, kreal);
+	if (cache && !cache_load(cache, stamp, out))
+		goto listed;
+	job_list_free(out);
+
+	if (!tmpdir || !*tmpdir || strchr(tmpdir, ' '))
+		tmpdir = "/tmp";
+	tmp = xstrfmt("%s/kmemlint-scan-XXXXXX", tmpdir);
+	if (!mkdtemp(tmp)) {
+		fprintf(stderr, "kmemlint: %s: %s\n", tmp, strerror(errno));
+		goto out;
+	}
+	mirror = xstrfmt("%s/tree", tmp);
+	rec = xstrfmt("%s/records", tmp);
+	log = xstrfmt("%s/make.log", tmp);
+	mkdir(mirror, 0755);
+	mkdir(rec, 0755);
+	strvec_clear(&cfiles);
+	w.mirror = mirror;
+	walk(&w, "");
+	if (w.err || run_make(kreal, mirror, rec, jobs, log)) {
+		fprintf(stderr, "kmemlint: %s: could not run make to ask kbuild for the flags\n",
+			dir);
+		goto out;
+	}
+	n = scandir(rec, &ents, NULL, alphasort);
+	for (i = 0; n > 0 && i < (size_t)n; i++) {
+		if (ents[i]->d_name[0] != '.') {
+			char *p = xstrfmt("%s/%s", rec, ents[i]->d_name);
+
+			read_record(p, mirror, real, out);
+			free(p);
+		}
+		free(ents[i]);
+	}
+	if (n > 0)
+		free(ents);
+	if (!out->n) {
+		struct strvec lines;
+
+		strvec_init(&lines);
+		fprintf(stderr, "kmemlint: %s: kbuild builds no C file here with the configuration of %s\n",
+			dir, kdir);
+		if (!fe_read_lines(log, &lines))
+			for (i = lines.n > 10 ? lines.n - 10 : 0; i < lines.n; i++)
+				fprintf(stderr, "kmemlint:   make: %s\n", lines.v[i]);
+		strvec_clear(&lines);
+		goto out;
+	}
+	qsort(out->v, out->n, sizeof(*out->v), cmp_job);
+	if (cache)
+		cache_store(cache, stamp, out);
+listed:
+	/* the .c files kbuild does not build with this configuration */
+	for (i = 0; unbuilt && i < cfiles.n; i++) {
+		for (k = 0; k < out->n; k++)
+			if (!strcmp(out->v[k].file, cfiles.v[i]))
+				break;
+		if (k == out->n)
+			fe_push(unbuilt, cfiles.v[i]);
+	}
+	ret = 0;
+out:
+	if (tmp)
+		nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	strvec_clear(&cfiles);
+	free(tmp);
+	free(mirror);
+	free(rec);
+	free(log);
+	free(cache);
+	free(stamp);
+	free(real);
+	free(kreal);
+	return ret;
+}
