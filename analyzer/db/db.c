@@ -34,7 +34,7 @@
 #include "db_impl.h"
 #include "../report/finding_io.h"
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"	/* 2: findings carry confidence and fix */
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"

@@ -4,7 +4,8 @@
  * hands its file's findings to the scan this way, and the summary database
  * keeps them for the files an incremental scan does not analyse again.
  *
- *   finding <file> <line> <col> <function> <rule> <message>
+ *   finding <file> <line> <col> <function> <rule> <confidence> <fix_old>
+ *           <fix_new> <message>       (fix_old/fix_new empty: no fix)
  *   note <file> <line> <col> <message>        (the finding's notes, in order)
  *
  * Fields are separated by tabs; a tab, a newline or a backslash inside a
@@ -74,6 +75,10 @@ void findings_write_recs(FILE *f, const struct finding_list *fl)
 		rec_put_str(f, x->function);
 		fputc('\t', f);
 		rec_put_str(f, x->rule);
+		fprintf(f, "\t%s\t", confidence_name(x->confidence));
+		rec_put_str(f, x->fix_old);
+		fputc('\t', f);
+		rec_put_str(f, x->fix_new);
 		fputc('\t', f);
 		rec_put_str(f, x->message);
 		fputc('\n', f);
@@ -92,14 +97,18 @@ int findings_read_rec(struct finding_list *fl, char **v, int n)
 {
 	struct finding f, *last;
 
-	if (n == 7 && !strcmp(v[0], "finding")) {
+	if (n == 10 && !strcmp(v[0], "finding")) {
 		memset(&f, 0, sizeof(f));
 		f.file = xstrdup(v[1]);
 		f.line = (unsigned)strtoul(v[2], NULL, 10);
 		f.col = (unsigned)strtoul(v[3], NULL, 10);
 		f.function = xstrdup(v[4]);
 		f.rule = xstrdup(v[5]);
-		f.message = xstrdup(v[6]);
+		f.confidence = confidence_parse(v[6]) == CONF_MEDIUM ?
+			       CONF_MEDIUM : CONF_HIGH;
+		f.fix_old = *v[7] ? xstrdup(v[7]) : NULL;
+		f.fix_new = *v[8] ? xstrdup(v[8]) : NULL;
+		f.message = xstrdup(v[9]);
 		findings_add(fl, &f);
 		return 1;
 	}

@@ -10,7 +10,7 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 . "$TOP/testcases/ci/lib.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-cp "$TOP"/kernel-bench/drivers/*.c "$T"/
+cp "$TOP"/kernel-bench/drivers/*.[ch] "$T"/
 cd "$T"
 
 "$K" --format=json *.c > all.jsonl 2>/dev/null

@@ -87,7 +87,9 @@ find tree -name '*.mod' -o -name 'modules.order' -o -name '*.o' -o -name '.*.cmd
 check "-j1 and -j2: byte-identical JSON" cmp -s "$T/out" "$T/out1"
 check "-j1 and -j2: byte-identical text" cmp -s "$T/text1" "$T/text2"
 check "text: GCC style" \
-	grep -q '^tree/kmls_core.c:16:[0-9]*: warning: .*\[unchecked-alloc\]$' "$T/text1"
+	grep -q '^tree/kmls_core.c:16:[0-9]*: warning: .*\[unchecked-alloc\] \[confidence: high\]$' "$T/text1"
+check "text: a finding that needs another file's summary is medium confidence" \
+	grep -q '^tree/kmls_core.c:27:[0-9]*: warning: .*\[unchecked-alloc\] \[confidence: medium\]$' "$T/text1"
 
 "$KMEMLINT" scan -j2 --output="$T/o.json" --format=json tree >"$T/stdout" 2>/dev/null
 check "--output: findings in the file, none on stdout" \
