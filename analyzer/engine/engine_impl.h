@@ -215,8 +215,8 @@ const struct sym *sym_of(struct engine *en, int32_t id);
 int32_t sym_param(struct engine *en, int param);
 bool sym_rooted(struct engine *en, int32_t id);
 int32_t sym_opaque(struct engine *en, int site);
-int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
-		    int32_t avoid);
+int32_t sym_written(struct engine *en, const struct state *st, int path,
+		    struct ir_loc loc, int32_t avoid);
 int32_t addr_sym(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
 int32_t sym_many(struct engine *en, int site);

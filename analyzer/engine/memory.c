@@ -378,7 +378,7 @@ void assign(struct engine *en, struct state *st, int path,
 	if (v->kind == V_UNK && memory_path(en, path)) {
 		const struct value *old = state_get(st, path);
 
-		w = vobj(sym_written(en, path, loc, old && old->kind == V_OBJ ?
+		w = vobj(sym_written(en, st, path, loc, old && old->kind == V_OBJ ?
 						    old->obj : 0));
 		obj_reset(en, st, w.obj);
 		v = &w;
