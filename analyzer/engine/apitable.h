@@ -28,6 +28,8 @@ enum api_role {
 	ROLE_ERRPTR	= 1 << 15,
 	ROLE_FIELD	= 1 << 16,	/* not a function: a struct field
 					 * (NAME is "record.field") */
+	ROLE_GET	= 1 << 17,	/* takes a reference on an argument */
+	ROLE_PUT	= 1 << 18,	/* drops a reference on an argument */
 };
 
 enum api_fail {
@@ -77,6 +79,11 @@ struct api_entry {
 
 	/* unlink: the object argument unlink_arg points into leaves its list */
 	int unlink_arg;
+
+	/* get/put: the argument whose object gains or drops a reference
+	 * (a put that is also a free frees only the last one) */
+	int get_arg;
+	int put_arg;
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;
