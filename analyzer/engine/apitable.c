@@ -121,6 +121,8 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->passthru_arg = API_NONE;
 	e->order_of_arg = API_NONE;
 	e->unlink_arg = API_NONE;
+	e->get_arg = API_NONE;
+	e->put_arg = API_NONE;
 	e->lock_arg = API_NONE;
 	e->cb_arg = API_NONE;
 	hmap_put(&table, name, e);
@@ -271,6 +273,8 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_PASSTHRU: e->passthru_arg = i; break;
 		case ROLE_ORDER: e->order_of_arg = i; break;
 		case ROLE_UNLINK: e->unlink_arg = i; break;
+		case ROLE_GET: e->get_arg = i; break;
+		case ROLE_PUT: e->put_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
 		case ROLE_CALLBACK: e->cb_arg = i; break;
 		case ROLE_CLEAR: e->clear_arg = i; break;
@@ -357,6 +361,7 @@ static const struct {
 	{ "field", ROLE_FIELD },
 	{ "zeroing", ROLE_ZEROING },	{ "array", ROLE_ARRAY },
 	{ "sensitive", ROLE_SENSITIVE }, { "clear", ROLE_CLEAR },
+	{ "get", ROLE_GET },		{ "put", ROLE_PUT },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -439,6 +444,10 @@ static int parse_line(char *line, const char *path, int lineno)
 			path, lineno, name);
 		return -1;
 	}
+	if (role == ROLE_GET && e->get_arg == API_NONE)
+		e->get_arg = 0;
+	if (role == ROLE_PUT && e->put_arg == API_NONE)
+		e->put_arg = 0;
 	return 0;
 }
 

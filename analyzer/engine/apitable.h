@@ -32,6 +32,8 @@ enum api_role {
 	ROLE_ARRAY	= 1 << 18,	/* has an array variant (kmalloc_array) */
 	ROLE_SENSITIVE	= 1 << 19,	/* has a wiping variant (kfree_sensitive) */
 	ROLE_CLEAR	= 1 << 20,	/* fills a buffer (memset, memzero_explicit) */
+	ROLE_GET	= 1 << 21,	/* takes a reference on an argument */
+	ROLE_PUT	= 1 << 22,	/* drops a reference on an argument */
 };
 
 enum api_fail {
@@ -83,6 +85,11 @@ struct api_entry {
 
 	/* unlink: the object argument unlink_arg points into leaves its list */
 	int unlink_arg;
+
+	/* get/put: the argument whose object gains or drops a reference
+	 * (a put that is also a free frees only the last one) */
+	int get_arg;
+	int put_arg;
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;

@@ -95,6 +95,10 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	o = engine_obj(en, st, v.obj, &tmp);
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;
+	/* usb_free_urb() of an urb this path took a reference on: that
+	 * reference goes, the urb stays */
+	if (fi->api && (fi->api->roles & ROLE_PUT) && refs_put(en, st, v))
+		return;
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
@@ -400,8 +404,12 @@ void exec_call(struct engine *en, struct state *st,
 		if (*path_ends)
 			return;
 	}
+	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
+		refs_get(en, st, args[api->get_arg], 1);
 	if (api && (api->roles & ROLE_FREE) && !api->free_on_success)
 		table_free(en, st, call, api, args, n, insn->loc);
+	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
+		refs_put(en, st, args[api->put_arg]);
 	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
 	    args[api->unlink_arg].kind == V_OBJ)
 		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);

@@ -18,6 +18,7 @@
  *   facts.c    summary records: kinds, merging per return condition, text
  *   core.c     the engine's own facts (deref, free, alloc, null, writes)
  *   fields.c   facts about struct fields and globals across the unit
+ *   refs.c     reference counts: get and put entries
  *   program.c  one translation unit: summary pass, then reporting pass
  */
 
@@ -67,6 +68,7 @@ struct core_kinds {
 	int ret_is;		/* $ret is the value of place str */
 	int ret_nonnull;	/* $ret is never NULL (every return says so) */
 	int unlinks;		/* subject left the structure holding it */
+	int refs;		/* subject: value references taken and kept */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */
 	int field_release;	/* field facts: released by str, value order */
 };
@@ -74,6 +76,7 @@ struct core_kinds {
 extern struct core_kinds core;
 extern int core_failed;		/* slot (global): an allocation failed here */
 extern int core_freed;		/* slot (object): freed on this path */
+extern int core_refs;		/* slot (object): references this path took */
 
 /* ---- the translation unit ---- */
 
@@ -250,8 +253,8 @@ const struct sym *sym_of(struct engine *en, int32_t id);
 int32_t sym_param(struct engine *en, int param);
 bool sym_rooted(struct engine *en, int32_t id);
 int32_t sym_opaque(struct engine *en, int site);
-int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
-		    int32_t avoid);
+int32_t sym_written(struct engine *en, const struct state *st, int path,
+		    struct ir_loc loc, int32_t avoid);
 int32_t addr_sym(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
 int32_t sym_many(struct engine *en, int site);
@@ -388,6 +391,13 @@ void core_path_facts(struct engine *en, struct state *st,
 		     const struct return_info *r, struct fact_list *out);
 void ret_alloc_facts(struct engine *en, struct state *st,
 		     const struct return_info *r);
+
+/* refs.c */
+void refs_init(void);
+void refs_get(struct engine *en, struct state *st, struct value v, int64_t n);
+bool refs_put(struct engine *en, struct state *st, struct value v);
+void refs_path_facts(struct engine *en, struct state *st,
+		     const struct return_info *r, struct fact_list *out);
 
 /* fields.c */
 struct field_db *field_db_new(void);

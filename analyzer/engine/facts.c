@@ -107,6 +107,7 @@ void facts_init(void)
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
+	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	static const struct slot_def failed = {
@@ -115,6 +116,7 @@ void facts_init(void)
 
 	core_freed = engine_slot_register(&freed);
 	core_failed = engine_slot_register(&failed);
+	refs_init();
 }
 
 /* ---- fact lists ---- */
@@ -265,6 +267,7 @@ void facts_return(struct engine *en, struct state *st,
 
 	ret_alloc_facts(en, st, r);
 	core_path_facts(en, st, r, &pf);
+	refs_path_facts(en, st, r, &pf);
 	for (i = 0; i < en->pending.n; i++)
 		fact_copy_into(&pf, &en->pending.v[i], RC_ANY);
 	fact_list_clear(&en->pending);

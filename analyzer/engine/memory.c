@@ -378,7 +378,7 @@ void assign(struct engine *en, struct state *st, int path,
 	if (v->kind == V_UNK && memory_path(en, path)) {
 		const struct value *old = state_get(st, path);
 
-		w = vobj(sym_written(en, path, loc, old && old->kind == V_OBJ ?
+		w = vobj(sym_written(en, st, path, loc, old && old->kind == V_OBJ ?
 						    old->obj : 0));
 		obj_reset(en, st, w.obj);
 		v = &w;
@@ -545,11 +545,25 @@ const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
 	return NULL;
 }
 
+/* A link of a list: memory, or a member of a local struct (a list head
+ * on the stack, list_replace_init(&bh->head, &local_list)). */
+static bool link_path(struct engine *en, int path)
+{
+	int p;
+
+	if (memory_path(en, path))
+		return true;
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].kind == '.')
+			return true;
+	return false;
+}
+
 /*
  * Object id leaves the structure that held it (list_del): the places
  * that pointed at it now hold something else.  The place it was read
- * from and the memory bindings holding it get new values; the locals
- * that hold it still do.
+ * from and the links holding it (memory, members of a local list head)
+ * get new values; the local pointers that hold it still do.
  */
 void unlink_object(struct engine *en, struct state *st, int32_t id,
 		   struct ir_loc loc)
@@ -561,7 +575,7 @@ void unlink_object(struct engine *en, struct state *st, int32_t id,
 		assign(en, st, place, &unk, NULL, loc);
 	for (i = 0; i < st->nb; i++) {
 		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id ||
-		    !memory_path(en, st->b[i].path))
+		    !link_path(en, st->b[i].path))
 			continue;
 		assign(en, st, st->b[i].path, &unk, NULL, loc);
 		i = -1;		/* bindings moved: look again */

@@ -39,6 +39,11 @@ static bool table_covers(const struct replay *r, const struct fact *f)
 		snprintf(sub, sizeof(sub), "$%d", api->free_arg);
 		return !strcmp(f->subject, sub);
 	}
+	/* usb_get_urb()'s own kref_get(): the entry's get says it */
+	if (f->kind == core.refs && (api->roles & ROLE_GET)) {
+		snprintf(sub, sizeof(sub), "$%d", api->get_arg);
+		return !strcmp(f->subject, sub);
+	}
 	return false;
 }
 
@@ -147,6 +152,10 @@ static bool apply_fact(struct engine *en, struct state *st,
 		if (!refine(en, st, v, f->value == 0))
 			return false;
 		mark_inferred(en, st, v.obj);
+		return true;
+	}
+	if (f->kind == core.refs) {
+		refs_get(en, st, v, f->value);
 		return true;
 	}
 	if (f->kind == core.unlinks) {

@@ -496,38 +496,89 @@ int32_t sym_many(struct engine *en, int site)
 	return sym_intern(en, key, &s);
 }
 
+/* Does a binding of st hold id, or an object read through id (p->next
+ * where p is id)? */
+static bool sym_in_use(struct engine *en, const struct state *st, int32_t id)
+{
+	int i, depth;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct value *v = &st->b[i].v;
+		int32_t x;
+
+		if (v->kind != V_OBJ && v->kind != V_PRED && v->kind != V_REL)
+			continue;
+		if (v->kind == V_REL && v->c == id)
+			return true;
+		for (x = v->obj, depth = 0; depth < 16; depth++) {
+			const struct sym *s;
+
+			if (x == id)
+				return true;
+			s = sym_of(en, x);
+			if (!s || (s->kind != SYM_FIELD && s->kind != SYM_ADDR))
+				break;
+			x = s->base;
+		}
+	}
+	return false;
+}
+
+#define WRITTEN_NAMES 3
+
 /*
  * What an unknown value written to memory is: not the value the place
  * held on entry (that one may have been freed), but a new symbolic
  * object, named by the write and the place, made afresh each time the
  * write runs.  It keeps the place's field key, so the field facts of the
  * unit still say what it holds.
+ *
+ * Made afresh, the name must not be one the path still holds: a list
+ * popped in a loop (p = card->packets; card->packets = p->next;
+ * kfree(p);) writes at the same place each time round, and the object
+ * of the last round, or what was read through it (its ->next, now in p),
+ * is still held or freed.  Reusing that name would make the new head the
+ * old one.  A write takes the first of a few names that neither the
+ * place's old value (avoid) nor any binding of the path holds, directly
+ * or through an object read from it; with all of them held, the first
+ * that is not avoid.
  */
-int32_t sym_written(struct engine *en, int path, struct ir_loc loc,
-			   int32_t avoid)
+int32_t sym_written(struct engine *en, const struct state *st, int path,
+		    struct ir_loc loc, int32_t avoid)
 {
-	char key[64], fkbuf[512];
+	char key[80], fkbuf[512];
 	const char *fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
-	void *hit;
+	int32_t fallback = 0;
 	struct sym s;
+	int k;
 
-	snprintf(key, sizeof(key), "W%u:%u|%d", loc.line, loc.col, path);
-	hit = hmap_get(&en->symmap, key);
-	if (hit && sym_id((int)(intptr_t)hit - 1) == avoid) {
-		/* the write replaces the very object it was made from last
-		 * time round a loop: the other of two names */
-		snprintf(key, sizeof(key), "W%u:%u|%d'", loc.line, loc.col,
-			 path);
-		hit = hmap_get(&en->symmap, key);
-	}
-	if (hit)
-		return sym_id((int)(intptr_t)hit - 1);
 	memset(&s, 0, sizeof(s));
 	s.place = -1;
 	s.kind = SYM_OPAQUE;
 	s.site = -1;
-	s.field_key = fk ? xstrdup(fk) : NULL;
-	return sym_intern(en, key, &s);
+	for (k = 0; k < WRITTEN_NAMES; k++) {
+		void *hit;
+		int32_t id;
+
+		snprintf(key, sizeof(key), "W%u:%u|%d'%d", loc.line, loc.col,
+			 path, k);
+		hit = hmap_get(&en->symmap, key);
+		if (!hit) {
+			s.field_key = fk ? xstrdup(fk) : NULL;
+			return sym_intern(en, key, &s);
+		}
+		id = sym_id((int)(intptr_t)hit - 1);
+		if (id == avoid)
+			continue;
+		if (!sym_in_use(en, st, id))
+			return id;
+		if (!fallback)
+			fallback = id;
+	}
+	if (fallback)
+		return fallback;
+	/* every name is avoid: cannot happen with more than one name */
+	return sym_id((int)(intptr_t)hmap_get(&en->symmap, key) - 1);
 }
 
 /* The place a symbolic field object was read from, or -1. */
