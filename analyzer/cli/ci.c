@@ -8,6 +8,7 @@
 
 #include "ci.h"
 #include "diff.h"
+#include "output.h"
 #include "../report/baseline.h"
 #include "../report/suppress.h"
 
@@ -21,18 +22,6 @@ struct ci_state {
 	FILE *bl;
 };
 
-/* "--opt=value" or "--opt value"; returns the value or NULL. */
-static const char *value_of(int argc, char **argv, int *i, const char *opt)
-{
-	size_t n = strlen(opt);
-
-	if (!strncmp(argv[*i], opt, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (!strcmp(argv[*i], opt) && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
-}
-
 void ci_init(struct ci_opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -44,7 +33,7 @@ int ci_parse_opt(int argc, char **argv, int *i, struct ci_opts *o)
 {
 	const char *v;
 
-	if ((v = value_of(argc, argv, i, "--min-confidence"))) {
+	if ((v = opt_value(argc, argv, i, "--min-confidence"))) {
 		int c = confidence_parse(v);
 
 		if (c < 0) {
@@ -52,11 +41,11 @@ int ci_parse_opt(int argc, char **argv, int *i, struct ci_opts *o)
 			return -1;
 		}
 		o->min_conf = c;
-	} else if ((v = value_of(argc, argv, i, "--baseline"))) {
+	} else if ((v = opt_value(argc, argv, i, "--baseline"))) {
 		o->baseline = v;
-	} else if ((v = value_of(argc, argv, i, "--write-baseline"))) {
+	} else if ((v = opt_value(argc, argv, i, "--write-baseline"))) {
 		o->write_baseline = v;
-	} else if ((v = value_of(argc, argv, i, "--diff"))) {
+	} else if ((v = opt_value(argc, argv, i, "--diff"))) {
 		if (v[0] == '-') {
 			fprintf(stderr, "kmemlint: --diff needs a revision, not '%s'\n", v);
 			return -1;
@@ -130,7 +119,10 @@ void ci_filter(struct ci_opts *o, const char *path, const char *name,
 	struct ci_state *s = o->st;
 	size_t first = s->sup.n;
 
-	suppress_scan(&s->sup, path, name);
+	/* no path: findings read back from JSON, already filtered by the
+	 * suppressions of their run */
+	if (path)
+		suppress_scan(&s->sup, path, name);
 	if (s->sup.n > first)
 		suppress_apply(&s->sup, fl);
 	keep_if(fl, sure_enough, o);

@@ -9,7 +9,7 @@
  * killed when it runs past the timeout.
  *
  * A report line is `FILE:LINE:COL-COL: RULE: MESSAGE (FUNCTION)` (the
- * semantic patches print it so).  The fix of a file is the patch-mode
+ * semantic cocci_patches print it so).  The fix of a file is the patch-mode
  * hunks that change the line of an engine finding of that rule, or the
  * line of one of its notes (the allocation a NULL test goes after),
  * applied one rule after the other to a copy; the diff of the copy
@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "cocci.h"
+#include "cocci_int.h"
+#include "output.h"
 #include "spawn.h"
 #include "../report/rules.h"
 #include "../util/strvec.h"
@@ -35,32 +37,21 @@
 #endif
 
 const char cocci_usage[] =
-	"  --cocci              also run the semantic patches of cocci/ with\n"
+	"  --cocci              also run the semantic cocci_patches of cocci/ with\n"
 	"                       spatch and merge their findings\n"
 	"  --fix                write a unified diff fixing the findings to\n"
 	"                       stdout (findings then go to stderr)\n"
 	"  --fix-output=FILE    write the diff to FILE instead\n"
 	"  --in-place           with --fix: also apply it to the files\n"
 	"  --spatch=PATH        the spatch to run (default: spatch on PATH)\n"
-	"  --cocci-dir=DIR      the semantic patches (default: cocci/)\n"
+	"  --cocci-dir=DIR      the semantic cocci_patches (default: cocci/)\n"
 	"  --cocci-timeout=N    seconds one spatch run may take (120)\n";
 
-static struct strvec patches;	/* the .cocci files */
-static struct strvec prules;	/* their rule ids */
+struct strvec cocci_patches;	/* the .cocci files */
+struct strvec cocci_prules;	/* their rule ids */
 static char spatch_path[4096];
-static char tmpdir[] = "/tmp/kmemlint-cocci.XXXXXX";
+char cocci_tmpdir[] = "/tmp/kmemlint-cocci.XXXXXX";
 static bool have_tmp;
-
-static const char *optval(int argc, char **argv, int *i, const char *opt)
-{
-	size_t n = strlen(opt);
-
-	if (!strncmp(argv[*i], opt, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (!strcmp(argv[*i], opt) && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
-}
 
 int cocci_parse_opt(int argc, char **argv, int *i, struct cocci_opts *co)
 {
@@ -72,14 +63,14 @@ int cocci_parse_opt(int argc, char **argv, int *i, struct cocci_opts *co)
 		co->fix = true;
 	} else if (!strcmp(a, "--in-place")) {
 		co->in_place = true;
-	} else if ((v = optval(argc, argv, i, "--fix-output"))) {
+	} else if ((v = opt_value(argc, argv, i, "--fix-output"))) {
 		co->fix = true;
 		co->fix_output = v;
-	} else if ((v = optval(argc, argv, i, "--spatch"))) {
+	} else if ((v = opt_value(argc, argv, i, "--spatch"))) {
 		co->spatch = v;
-	} else if ((v = optval(argc, argv, i, "--cocci-dir"))) {
+	} else if ((v = opt_value(argc, argv, i, "--cocci-dir"))) {
 		co->dir = v;
-	} else if ((v = optval(argc, argv, i, "--cocci-timeout"))) {
+	} else if ((v = opt_value(argc, argv, i, "--cocci-timeout"))) {
 		co->timeout = atoi(v);
 		if (co->timeout <= 0) {
 			fprintf(stderr, "kmemlint: --cocci-timeout needs a number of seconds, not '%s'\n", v);
@@ -157,7 +148,7 @@ int cocci_begin(struct cocci_opts *co)
 	}
 	d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "kmemlint: %s: cannot open the semantic patches directory: %s (give --cocci-dir=DIR)\n",
+		fprintf(stderr, "kmemlint: %s: cannot open the semantic cocci_patches directory: %s (give --cocci-dir=DIR)\n",
 			dir, strerror(errno));
 		return -1;
 	}
@@ -170,8 +161,8 @@ int cocci_begin(struct cocci_opts *co)
 	}
 	closedir(d);
 	qsort(names.v, names.n, sizeof(char *), cmp_str);
-	strvec_init(&patches);
-	strvec_init(&prules);
+	strvec_init(&cocci_patches);
+	strvec_init(&cocci_prules);
 	for (i = 0; i < names.n; i++) {
 		char *id = xstrdup(names.v[i]);
 
@@ -180,17 +171,17 @@ int cocci_begin(struct cocci_opts *co)
 			fprintf(stderr, "kmemlint: %s/%s: not named after a rule id: skipped\n",
 				dir, names.v[i]);
 		} else {
-			strvec_pushf(&patches, "%s/%s", dir, names.v[i]);
-			strvec_push(&prules, id);
+			strvec_pushf(&cocci_patches, "%s/%s", dir, names.v[i]);
+			strvec_push(&cocci_prules, id);
 		}
 		free(id);
 	}
 	strvec_clear(&names);
-	if (!patches.n) {
-		fprintf(stderr, "kmemlint: %s: no semantic patches (*.cocci)\n", dir);
+	if (!cocci_patches.n) {
+		fprintf(stderr, "kmemlint: %s: no semantic cocci_patches (*.cocci)\n", dir);
 		return -1;
 	}
-	if (!mkdtemp(tmpdir)) {
+	if (!mkdtemp(cocci_tmpdir)) {
 		fprintf(stderr, "kmemlint: cannot make a temporary directory: %s\n",
 			strerror(errno));
 		return -1;
@@ -208,8 +199,7 @@ int cocci_begin(struct cocci_opts *co)
 	return 0;
 }
 
-/* spatch on one file; its stdout in *out (caller frees).  0 ok. */
-static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
+int cocci_spatch(const struct cocci_opts *co, size_t k, const char *mode,
 		  const char *path, char **out)
 {
 	char tmo[16], ofile[4200], efile[4200];
@@ -217,8 +207,8 @@ static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 	int n = 0, rc;
 
 	snprintf(tmo, sizeof(tmo), "%d", co->timeout);
-	snprintf(ofile, sizeof(ofile), "%s/out", tmpdir);
-	snprintf(efile, sizeof(efile), "%s/err", tmpdir);
+	snprintf(ofile, sizeof(ofile), "%s/out", cocci_tmpdir);
+	snprintf(efile, sizeof(efile), "%s/err", cocci_tmpdir);
 	argv[n++] = spatch_path;
 	argv[n++] = "--very-quiet";
 	argv[n++] = "--no-includes";
@@ -230,14 +220,14 @@ static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 	argv[n++] = "-D";
 	argv[n++] = (char *)mode;
 	argv[n++] = "--sp-file";
-	argv[n++] = patches.v[k];
+	argv[n++] = cocci_patches.v[k];
 	argv[n++] = (char *)path;
 	argv[n] = NULL;
 	*out = NULL;
 	rc = spawn_run(argv, ofile, efile, co->timeout + 5);
 	if (rc == -2) {
 		fprintf(stderr, "kmemlint: %s: spatch -D %s with %s ran past %d s: killed\n",
-			path, mode, patches.v[k], co->timeout);
+			path, mode, cocci_patches.v[k], co->timeout);
 		return -1;
 	}
 	if (rc == -1) {
@@ -255,7 +245,7 @@ static int spatch(const struct cocci_opts *co, size_t k, const char *mode,
 			return 0;
 		}
 		fprintf(stderr, "kmemlint: %s: spatch -D %s with %s failed (exit %d)%s%s\n",
-			path, mode, patches.v[k], rc, err && *err ? ": " : "",
+			path, mode, cocci_patches.v[k], rc, err && *err ? ": " : "",
 			err ? err : "");
 		free(err);
 		return -1;
@@ -309,10 +299,10 @@ static int cocci_report(const struct cocci_opts *co, const char *path,
 	size_t k, n0 = fl->n, i;
 	int ret = 0;
 
-	for (k = 0; k < patches.n; k++) {
+	for (k = 0; k < cocci_patches.n; k++) {
 		char *out, *line, *save;
 
-		if (spatch(co, k, "report", path, &out))
+		if (cocci_spatch(co, k, "report", path, &out))
 			ret = -1;
 		if (!out)
 			continue;
@@ -320,7 +310,7 @@ static int cocci_report(const struct cocci_opts *co, const char *path,
 		     line = strtok_r(NULL, "\n", &save)) {
 			struct finding f;
 
-			if (!parse_report(line, prules.v[k], path, &f))
+			if (!parse_report(line, cocci_prules.v[k], path, &f))
 				continue;
 			for (i = 0; i < n0; i++) {
 				struct finding *e = &fl->v[i];
@@ -341,225 +331,6 @@ static int cocci_report(const struct cocci_opts *co, const char *path,
 		}
 		free(out);
 	}
-	return ret;
-}
-
-/* Is line an anchor of an engine finding of rule in path: the finding's
- * line or one of its notes'?  Marks the findings it anchors when mark. */
-static bool anchor(struct finding_list *fl, const char *path,
-		   const char *rule, unsigned line, bool mark)
-{
-	bool hit = false;
-	size_t i;
-	int j;
-
-	for (i = 0; i < fl->n; i++) {
-		struct finding *f = &fl->v[i];
-		bool here = false;
-
-		if (!(f->engines & ENGINE_KMEMLINT) || strcmp(f->rule, rule) ||
-		    strcmp(f->file, path))
-			continue;
-		if (f->line == line)
-			here = true;
-		for (j = 0; j < f->nnotes && !here; j++)
-			if (f->notes[j].line == line &&
-			    !strcmp(f->notes[j].file, path))
-				here = true;
-		if (here) {
-			hit = true;
-			if (mark)
-				f->fix = true;
-		}
-	}
-	return hit;
-}
-
-/*
- * The hunks of a patch-mode diff that change an anchor line (a removed
- * line, or the line an insertion follows), with headers naming target:
- * NULL when none.
- */
-static char *keep_hunks(char *diff, struct finding_list *fl,
-			const char *path, const char *rule, const char *target)
-{
-	char *buf = NULL, *line, *save, *hunk = NULL;
-	size_t len = 0, hlen = 0;
-	FILE *m = open_memstream(&buf, &len), *h = NULL;
-	unsigned old = 0;
-	bool keep = false, any = false;
-
-	if (!m)
-		return NULL;
-	fprintf(m, "--- %s\n+++ %s\n", target, target);
-	for (line = strtok_r(diff, "\n", &save); ; line = strtok_r(NULL, "\n", &save)) {
-		bool start = !line || !strncmp(line, "@@ ", 3);
-
-		if (start && h) {
-			fclose(h);
-			if (keep) {
-				fputs(hunk, m);
-				any = true;
-			}
-			free(hunk);
-			h = NULL;
-		}
-		if (!line)
-			break;
-		if (start) {
-			unsigned a, b = 1;
-
-			if (sscanf(line, "@@ -%u,%u", &a, &b) < 1)
-				continue;
-			old = a;
-			keep = false;
-			h = open_memstream(&hunk, &hlen);
-			if (!h)
-				break;
-			fprintf(h, "%s\n", line);
-			continue;
-		}
-		if (!h)
-			continue;	/* the --- / +++ headers */
-		fprintf(h, "%s\n", line);
-		if (line[0] == '-') {
-			keep |= anchor(fl, path, rule, old, false);
-			old++;
-		} else if (line[0] == '+') {
-			keep |= old > 1 && anchor(fl, path, rule, old - 1, false);
-		} else {
-			old++;
-		}
-	}
-	fclose(m);
-	if (!any) {
-		free(buf);
-		return NULL;
-	}
-	/* mark what the kept hunks fix */
-	{
-		char *copy = xstrdup(buf), *l, *s2;
-		bool in = false;
-
-		for (l = strtok_r(copy, "\n", &s2); l; l = strtok_r(NULL, "\n", &s2)) {
-			unsigned a, b = 1;
-
-			if (sscanf(l, "@@ -%u,%u", &a, &b) >= 1) {
-				old = a;
-				in = true;
-			} else if (in && l[0] == '-') {
-				anchor(fl, path, rule, old++, true);
-			} else if (in && l[0] == '+') {
-				if (old > 1)
-					anchor(fl, path, rule, old - 1, true);
-			} else if (in) {
-				old++;
-			}
-		}
-		free(copy);
-	}
-	return buf;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (!f)
-		return -1;
-	fputs(text, f);
-	return fclose(f);
-}
-
-static int copy_file(const char *from, const char *to)
-{
-	char *text = spawn_slurp(from);
-	int ret;
-
-	if (!text)
-		return -1;
-	ret = write_file(to, text);
-	free(text);
-	return ret;
-}
-
-static int cocci_fix(const struct cocci_opts *co, const char *path,
-		     const char *rel, struct finding_list *fl)
-{
-	char work[4200], pfile[4200], dfile[4200];
-	bool changed = false;
-	int ret = 0;
-	size_t k, i;
-
-	snprintf(work, sizeof(work), "%s/work.c", tmpdir);
-	snprintf(pfile, sizeof(pfile), "%s/rule.diff", tmpdir);
-	snprintf(dfile, sizeof(dfile), "%s/file.diff", tmpdir);
-	if (copy_file(path, work)) {
-		fprintf(stderr, "kmemlint: %s: cannot copy for --fix: %s\n", path,
-			strerror(errno));
-		return -1;
-	}
-	for (k = 0; k < patches.n; k++) {
-		char *out, *kept;
-		char *dry[] = { "patch", "-s", "-N", "--dry-run", work, pfile,
-				NULL };
-		char *pargv[] = { "patch", "-s", "-N", "--no-backup-if-mismatch",
-				  work, pfile, NULL };
-
-		for (i = 0; i < fl->n; i++)
-			if ((fl->v[i].engines & ENGINE_KMEMLINT) &&
-			    !strcmp(fl->v[i].rule, prules.v[k]) &&
-			    !strcmp(fl->v[i].file, path))
-				break;
-		if (i == fl->n)
-			continue;
-		if (spatch(co, k, "patch", path, &out))
-			ret = -1;
-		if (!out)
-			continue;
-		kept = keep_hunks(out, fl, path, prules.v[k], "work.c");
-		free(out);
-		if (!kept)
-			continue;
-		if (write_file(pfile, kept) || spawn_run(dry, NULL, NULL, co->timeout) ||
-		    spawn_run(pargv, NULL, NULL, co->timeout)) {
-			fprintf(stderr, "kmemlint: %s: the %s fix does not apply after the others: left out\n",
-				path, prules.v[k]);
-			for (i = 0; i < fl->n; i++)
-				if (!strcmp(fl->v[i].rule, prules.v[k]) &&
-				    !strcmp(fl->v[i].file, path))
-					fl->v[i].fix = false;
-			ret = -1;
-		} else {
-			changed = true;
-		}
-		free(kept);
-	}
-	if (changed) {
-		char la[4200], lb[4200];
-		char *dargv[] = { "diff", "-u", "--label", la, "--label", lb,
-				  (char *)path, work, NULL };
-		char *d;
-		int rc;
-
-		snprintf(la, sizeof(la), "a/%s", rel);
-		snprintf(lb, sizeof(lb), "b/%s", rel);
-		rc = spawn_run(dargv, dfile, NULL, co->timeout);
-		d = rc == 1 ? spawn_slurp(dfile) : NULL;
-		if (d) {
-			fputs(d, co->diff);
-			fflush(co->diff);
-			free(d);
-		}
-		if (co->in_place && rc == 1 && copy_file(work, path)) {
-			fprintf(stderr, "kmemlint: %s: cannot write the fix: %s\n",
-				path, strerror(errno));
-			ret = -1;
-		}
-	}
-	unlink(work);
-	unlink(pfile);
-	unlink(dfile);
 	return ret;
 }
 
@@ -587,14 +358,14 @@ int cocci_end(struct cocci_opts *co)
 		ret = -1;
 	co->diff = NULL;
 	if (have_tmp) {
-		snprintf(p, sizeof(p), "%s/out", tmpdir);
+		snprintf(p, sizeof(p), "%s/out", cocci_tmpdir);
 		unlink(p);
-		snprintf(p, sizeof(p), "%s/err", tmpdir);
+		snprintf(p, sizeof(p), "%s/err", cocci_tmpdir);
 		unlink(p);
-		rmdir(tmpdir);
+		rmdir(cocci_tmpdir);
 		have_tmp = false;
 	}
-	strvec_clear(&patches);
-	strvec_clear(&prules);
+	strvec_clear(&cocci_patches);
+	strvec_clear(&cocci_prules);
 	return ret;
 }

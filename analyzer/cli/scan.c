@@ -32,6 +32,7 @@
 #include "../util/hmap.h"
 #include "../frontend/kbuild.h"
 #include "../report/rules.h"
+#include "../report/source.h"
 
 static void usage(FILE *f)
 {
@@ -45,8 +46,6 @@ static void usage(FILE *f)
 	      "  --kdir=DIR         kernel build directory (or $KDIR, or the newest\n"
 	      "                     /usr/src/linux-headers-*-amd64)\n"
 	      "  -j N, --jobs=N     worker processes (default: the number of CPUs)\n"
-	      "  --format=text|json GCC-style text (default) or JSON Lines\n"
-	      "  --output=FILE      write the findings to FILE instead of stdout\n"
 	      "  --timeout=SEC      time limit per file (default 120; 0 none)\n"
 	      "  --mem-limit=MB     address-space limit per worker (default 4096; 0 none)\n"
 	      "  --strict           exit 2 when a file could not be analysed\n"
@@ -56,19 +55,11 @@ static void usage(FILE *f)
 	      "                     changed after each round\n"
 	      "  --list-files       print each file with its flags; analyse nothing\n"
 	      "\n"
+	      "Output, as for kmemlint FILE... (docs/usage.md):\n", f);
+	fputs(out_usage, f);
+	fputs("\n"
 	      "Exit status: 0 no findings, 1 findings, 2 the scan could not be done\n"
 	      "(or, with --strict, a file could not be analysed).\n", f);
-}
-
-static const char *opt_value(int argc, char **argv, int *i, const char *opt)
-{
-	size_t n = strlen(opt);
-
-	if (!strncmp(argv[*i], opt, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (!strcmp(argv[*i], opt) && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
 }
 
 static bool number(const char *v, long *out)
@@ -84,7 +75,7 @@ static int parse_args(int argc, char **argv, struct scan_opts *o)
 {
 	const char *v;
 	long n;
-	int i;
+	int i, r;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -92,17 +83,9 @@ static int parse_args(int argc, char **argv, struct scan_opts *o)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			exit(0);
-		} else if ((v = opt_value(argc, argv, &i, "--format"))) {
-			if (!strcmp(v, "text"))
-				o->format = SCAN_TEXT;
-			else if (!strcmp(v, "json"))
-				o->format = SCAN_JSON;
-			else {
-				fprintf(stderr, "kmemlint: unknown format '%s' (text or json)\n", v);
+		} else if ((r = out_parse_opt(argc, argv, &i, &o->out))) {
+			if (r < 0)
 				return -1;
-			}
-		} else if ((v = opt_value(argc, argv, &i, "--output"))) {
-			o->output = v;
 		} else if ((v = opt_value(argc, argv, &i, "--kdir"))) {
 			o->kdir = v;
 		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
@@ -230,9 +213,8 @@ static void relabel_path(char *p, const char *cwd, size_t n)
 }
 
 /* Paths relative to the current directory when under it. */
-static void relabel(struct finding_list *fl)
+static void relabel(struct finding_list *fl, const char *cwd)
 {
-	char *cwd = getcwd(NULL, 0);
 	size_t i, n = cwd ? strlen(cwd) : 0;
 	int k;
 
@@ -242,37 +224,6 @@ static void relabel(struct finding_list *fl)
 			for (k = 0; k < fl->v[i].nnotes; k++)
 				relabel_path(fl->v[i].notes[k].file, cwd, n);
 		}
-	free(cwd);
-}
-
-static int emit(const struct scan *sc, struct finding_list *all)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len), *f;
-	int ret = 0;
-
-	if (!mem)
-		return -1;
-	if (sc->o->format == SCAN_JSON)
-		report_json(mem, all);
-	else
-		report_text(mem, all);
-	fclose(mem);
-	f = sc->o->output ? fopen(sc->o->output, "w") : stdout;
-	if (!f) {
-		fprintf(stderr, "kmemlint: %s: %s\n", sc->o->output,
-			strerror(errno));
-		f = stdout;
-		ret = -1;
-	}
-	fwrite(buf, 1, len, f);
-	if (f != stdout)
-		fclose(f);
-	else
-		fflush(stdout);
-	free(buf);
-	return ret;
 }
 
 static double now(void)
@@ -439,6 +390,8 @@ int scan_main(int argc, char **argv)
 	double t0 = now();
 	struct kdb *db = NULL;
 	char *stamp = NULL;
+	char *cwd = getcwd(NULL, 0);
+	struct strvec analysed;
 	int ret = 2, failed = 0;
 	size_t i;
 
@@ -447,6 +400,10 @@ int scan_main(int argc, char **argv)
 		return ret;
 	memset(&o, 0, sizeof(o));
 	strvec_init(&o.rules);
+	strvec_init(&analysed);
+	out_init(&o.out);
+	/* all files' findings sorted together: the same output for any -j */
+	o.out.batch = true;
 	o.jobs = default_jobs();
 	o.timeout = 120;
 	o.mem_limit = 4096;
@@ -458,6 +415,7 @@ int scan_main(int argc, char **argv)
 	findings_init(&all);
 	ret = 2;
 	if (parse_args(argc, argv, &o) ||
+	    out_begin(&o.out, NULL, true) ||
 	    api_load_default(o.rules.v, (int)o.rules.n) ||
 	    collect_jobs(&sc))
 		goto out;
@@ -505,12 +463,23 @@ int scan_main(int argc, char **argv)
 	collect(&sc, db, &all);
 	for (i = 0; i < sc.jobs.n; i++)
 		failed += sc.files[i].fail != SF_NONE;
-	relabel(&all);
+	relabel(&all, cwd);
 	findings_sort(&all);
-	ret = emit(&sc, &all) ? 2 : 0;
-	summary_table(&sc, &all, now() - t0);
+	/* the same pipeline as kmemlint FILE...: each file's findings
+	 * filtered (suppressions of the analysed files, confidence, the
+	 * change, the baseline), then one sorted output */
+	for (i = 0; i < sc.jobs.n; i++)
+		if (sc.files[i].analysed && !sc.files[i].fail)
+			strvec_push(&analysed, shown(sc.jobs.v[i].file));
+	out_files(&o.out, &all, cwd, &analysed);
+	ret = out_finish(&o.out, cwd, false) ? 2 : 0;
+	/* what was reported, after the filters */
+	summary_table(&sc, &o.out.all, now() - t0);
+	if (o.out.ci.list_suppressions)
+		o.out.nfindings = 0;
 	if (!ret)
-		ret = failed && o.strict ? 2 : all.n ? 1 : 0;
+		ret = failed && o.strict ? 2 :
+		      o.out.nfindings && !o.out.ci.write_baseline ? 1 : 0;
 out:
 	if (sc.tmp) {
 		nftw(sc.tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
@@ -532,6 +501,10 @@ out:
 	job_list_free(&sc.jobs);
 	strvec_clear(&sc.unbuilt);
 	strvec_clear(&o.rules);
+	strvec_clear(&analysed);
+	out_free(&o.out);
+	source_cache_free();
+	free(cwd);
 	api_free_all();
 	return ret;
 }

@@ -21,16 +21,14 @@
 #include "../ir/program.h"
 #include "../report/finding.h"
 #include "../util/strvec.h"
-
-enum { SCAN_TEXT, SCAN_JSON };
+#include "output.h"
 
 struct scan_opts {
 	const char *path;	/* DIR or compile_commands.json */
 	const char *kdir;
-	const char *output;
 	const char *db;		/* --db FILE */
 	struct strvec rules;
-	int format;
+	struct out_opts out;	/* --format, --output, hook and CI (output.h) */
 	int jobs;
 	int timeout;		/* seconds per file */
 	long mem_limit;		/* MB per worker, 0 none */

@@ -98,6 +98,11 @@ void findings_free(struct finding_list *fl)
 	findings_init(fl);
 }
 
+bool finding_fix_available(const struct finding *f)
+{
+	return f->fix || (f->fix_old && f->fix_new);
+}
+
 void report_text(FILE *out, const struct finding_list *fl)
 {
 	size_t i;
@@ -171,6 +176,16 @@ void report_json(FILE *out, const struct finding_list *fl)
 				", " : "",
 				f->engines & ENGINE_COCCINELLE ? "\"coccinelle\"" : "",
 				f->fix ? "true" : "false");
+		if (f->fix_old && f->fix_new) {
+			/* the engine's fix: kmemlint report, SARIF */
+			fputs(", \"replace\": {\"old\": ", out);
+			json_str(out, f->fix_old);
+			fputs(", \"new\": ", out);
+			json_str(out, f->fix_new);
+			fputc('}', out);
+		}
+		fprintf(out, ", \"fix_available\": %s",
+			finding_fix_available(f) ? "true" : "false");
 		fputs(", \"trace\": [", out);
 		for (j = 0; j < f->nnotes; j++) {
 			fputs(j ? ", {\"file\": " : "{\"file\": ", out);

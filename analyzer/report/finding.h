@@ -64,6 +64,9 @@ void findings_free(struct finding_list *fl);
 /* Frees the strings and notes of one finding. */
 void finding_free(struct finding *f);
 
+/* --fix has a patch for it (cocci), or the checker knows the replacement */
+bool finding_fix_available(const struct finding *f);
+
 void report_text(FILE *out, const struct finding_list *fl);
 void report_json(FILE *out, const struct finding_list *fl);
 /* s as a JSON string, quoted and escaped. */

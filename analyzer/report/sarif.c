@@ -185,6 +185,16 @@ static void result(FILE *out, const struct finding *f)
 	json_str(out, fp);
 	fputs("}, \"properties\": {\"confidence\": ", out);
 	json_str(out, confidence_name(f->confidence));
+	/* issue 10: whether a fix is available, from --fix/--cocci's patch
+	 * or the checker's replacement; "fixes" when it is known here */
+	fprintf(out, ", \"fixAvailable\": %s",
+		finding_fix_available(f) ? "true" : "false");
+	if (f->engines)
+		fprintf(out, ", \"engines\": [%s%s%s]",
+			f->engines & ENGINE_KMEMLINT ? "\"kmemlint\"" : "",
+			f->engines == (ENGINE_KMEMLINT | ENGINE_COCCINELLE) ?
+			", " : "",
+			f->engines & ENGINE_COCCINELLE ? "\"coccinelle\"" : "");
 	fputs("}", out);
 	fixes(out, f);
 	fputs("}", out);
