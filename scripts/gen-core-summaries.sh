@@ -119,11 +119,13 @@ db, src, outp, version, end, start, dirs = sys.argv[1], sys.argv[2], sys.argv[3]
 exp = re.compile(r'\bEXPORT_SYMBOL(?:_GPL|_NS|_NS_GPL)?\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)')
 con = sqlite3.connect(db)
 files = {p: i for i, p in con.execute('SELECT path, id FROM files')}
-nfailed = 0
 exported = set()
 for p in files:
-    with open(p, errors='replace') as fh:
-        exported.update(exp.findall(fh.read()))
+    try:
+        with open(p, errors='replace') as fh:
+            exported.update(exp.findall(fh.read()))
+    except OSError as e:
+        print('%s: %s' % (p, e), file=sys.stderr)
 # The facts the checkers use at a call of a core function: what it does to
 # its arguments ($N), whether it sleeps, what it returns.  Places behind
 # an argument ($0->f), must facts on arguments (null, sets) and field
