@@ -14,6 +14,8 @@
 #   --kdir DIR  the kernel build directory whose flags are used (default:
 #               the newest /usr/src/linux-headers-*-amd64); for another
 #               kernel version give that version's --src and --kdir
+#   --from-db F only write the file, from the database F of an earlier
+#               run of this script (kept with KEEP=1), of the same --src
 #   DIR...      directories of TREE (default: the core list below)
 #
 # Core files are built into vmlinux (obj-y), and kbuild with M= only
@@ -33,6 +35,7 @@ jobs=2
 timeout=120
 src=
 out=
+fromdb=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kmemlint) kml=$2; shift 2 ;;
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout=$2; shift 2 ;;
 	--src) src=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
+	--from-db) fromdb=$2; shift 2 ;;
 	-*) echo "$0: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
@@ -52,6 +56,10 @@ fi
 [ -d "$kdir" ] || { echo "$0: no kernel build directory (--kdir)" >&2; exit 2; }
 tmp=$(mktemp -d /tmp/kmemlint-core-sums.XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
+if [ -z "$src" ] && [ -n "$fromdb" ]; then
+	echo "$0: --from-db needs --src" >&2
+	exit 2
+fi
 if [ -z "$src" ]; then
 	tarball=$(ls /usr/src/linux-source-*.tar.xz | sort -V | tail -n 1)
 	base=$(basename "$tarball" .tar.xz)
@@ -67,6 +75,9 @@ version=$(make -s -C "$kdir" kernelversion 2>/dev/null || basename "$kdir")
 major=$(echo "$version" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
 out=${out:-$top/rules/core-$major.summaries}
 
+if [ -n "$fromdb" ]; then
+	db=$fromdb start=0 end=0
+else
 # one module's flags, as kbuild gives them
 KMEMLINT_NO_CORE_SUMMARIES=1 "$kml" scan --kdir="$kdir" --list-files \
 	"$src/drivers/usb/core" >"$tmp/flags" 2>"$tmp/err" || {
@@ -112,13 +123,14 @@ end=$(date +%s)
 grep -v '^\[' "$tmp/scan.err" | tail -n 20 >&2
 db=$(find "$tmp" -name '*.db' | head -n 1)
 [ -n "$db" ] || { echo "$0: the scan wrote no database" >&2; exit 2; }
+fi
 
 python3 - "$db" "$src" "$out" "$version" "$end" "$start" "$@" <<'EOF'
 import os, re, sqlite3, sys
 db, src, outp, version, end, start, dirs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7:]
 exp = re.compile(r'\bEXPORT_SYMBOL(?:_GPL|_NS|_NS_GPL)?\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)')
 con = sqlite3.connect(db)
-files = {p: i for i, p in con.execute('SELECT path, id FROM files')}
+files = {p: i for p, i in con.execute('SELECT path, id FROM files')}
 exported = set()
 for p in files:
     try:
@@ -158,6 +170,7 @@ for name, path, body in rows:
             else:
                 continue
             v[7] = rel
+            v[5] = v[5].replace(src + '/', '')
             facts.append('\t'.join(v))
             counts[kind] = counts.get(kind, 0) + 1
     sv = head.split('\t') if head else []
