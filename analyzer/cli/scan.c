@@ -346,6 +346,10 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 	fprintf(stderr, "  wall time  %.1f s\n", wall);
 	fprintf(stderr, "  CPU time   %.1f s (workers %.1f s)\n",
 		cpu_of(RUSAGE_SELF) + cpu_of(RUSAGE_CHILDREN), sc->worker_cpu);
+	if (sc->worker_rss_kb > 0)
+		fprintf(stderr, "  memory     %.1f MB peak RSS of a worker (%s)\n",
+			sc->worker_rss_kb / 1024.0,
+			sc->jobs.v[sc->worker_rss_file].file);
 }
 
 /* ---------------------------------------------------------------- main */

@@ -78,6 +78,8 @@ struct scan {
 	char *root;			/* the tree (or the database's dir) */
 	char *dbpath;			/* the summary database */
 	double worker_cpu;
+	long worker_rss_kb;		/* the largest peak RSS of a worker */
+	int worker_rss_file;		/* its file (job index), or -1 */
 	int rounds;
 	int reran;			/* analyses after the first round */
 	int nrun;			/* analyses in all */

@@ -218,6 +218,10 @@ static void finish(struct scan *sc, struct running *r, int status,
 	sf->cpu = ru->ru_utime.tv_sec + ru->ru_utime.tv_usec / 1e6 +
 		  ru->ru_stime.tv_sec + ru->ru_stime.tv_usec / 1e6;
 	sc->worker_cpu += sf->cpu;
+	if (ru->ru_maxrss > sc->worker_rss_kb) {
+		sc->worker_rss_kb = ru->ru_maxrss;
+		sc->worker_rss_file = r->i;
+	}
 	sf->fail = SF_NONE;
 	clear_bar(sc);
 	relay(err);

@@ -98,7 +98,8 @@ char *tool_stamp(const struct scan_opts *o)
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(ents[i]->d_name);
 
-		if (len > 6 && !strcmp(ents[i]->d_name + len - 6, ".rules"))
+		if ((len > 6 && !strcmp(ents[i]->d_name + len - 6, ".rules")) ||
+		    (len > 10 && !strcmp(ents[i]->d_name + len - 10, ".summaries")))
 			strvec_pushf(&files, "%s/%s", dir, ents[i]->d_name);
 		free(ents[i]);
 	}
@@ -112,6 +113,8 @@ char *tool_stamp(const struct scan_opts *o)
 		free(x);
 	}
 	strvec_clear(&files);
+	x = getenv("KMEMLINT_NO_CORE_SUMMARIES");
+	h = fnv(h, x ? x : "");
 	return xstrfmt("%s %016llx", KML_VERSION, (unsigned long long)h);
 }
 

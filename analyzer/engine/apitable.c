@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "apitable.h"
+#include "core_sums.h"
 #include "../util/hmap.h"
 #include "../util/strvec.h"
 
@@ -480,9 +481,16 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static bool core_off(void)
+{
+	const char *v = getenv("KMEMLINT_NO_CORE_SUMMARIES");
+
+	return v && *v && strcmp(v, "0");
+}
+
 int api_load_dir(const char *dir)
 {
-	struct strvec names;
+	struct strvec names, sums;
 	struct dirent *de;
 	DIR *d = opendir(dir);
 	int ret = 0;
@@ -494,11 +502,16 @@ int api_load_dir(const char *dir)
 		return -1;
 	}
 	strvec_init(&names);
+	strvec_init(&sums);
 	while ((de = readdir(d))) {
 		size_t l = strlen(de->d_name);
 
 		if (l > 6 && !strcmp(de->d_name + l - 6, ".rules"))
 			if (strvec_pushf(&names, "%s/%s", dir, de->d_name))
+				ret = -1;
+		if (l > 10 && !strcmp(de->d_name + l - 10, ".summaries") &&
+		    !core_off())
+			if (strvec_pushf(&sums, "%s/%s", dir, de->d_name))
 				ret = -1;
 	}
 	closedir(d);
@@ -506,6 +519,12 @@ int api_load_dir(const char *dir)
 	for (i = 0; i < names.n; i++)
 		if (api_load_file(names.v[i]))
 			ret = -1;
+	/* the core kernel's summaries (core_sums.h), in name order */
+	qsort(sums.v, sums.n, sizeof(char *), cmp_str);
+	for (i = 0; i < sums.n; i++)
+		if (core_sums_load_file(sums.v[i]))
+			ret = -1;
+	strvec_clear(&sums);
 	if (!names.n) {
 		fprintf(stderr, "kmemlint: %s: no .rules files\n", dir);
 		ret = -1;
@@ -525,6 +544,7 @@ void api_free_all(void)
 	strvec_clear(&families);
 	strvec_clear(&releases);
 	memset(managed, 0, sizeof(managed));
+	core_sums_free();
 }
 
 const char *api_default_dir(void)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "core_sums.h"
 #include "engine_impl.h"
 #include "../report/finding_io.h"
 #include "../util/strvec.h"
@@ -164,15 +165,17 @@ struct ext_fn *unit_ext_fn(struct unit *u, const char *name)
 	struct ext_fn *x;
 	char *text;
 
-	if (!u->ext || !u->ext->summary)
-		return NULL;
 	x = hmap_get(&u->ext_fns, name);
 	if (x)
 		return x->none ? NULL : x;
 	x = xcalloc(1, sizeof(*x));
 	x->none = true;
 	hmap_put(&u->ext_fns, name, x);
-	text = u->ext->summary(u->ext->ctx, name);
+	/* another file of the scan, else the core kernel (core_sums.h) */
+	text = u->ext && u->ext->summary ?
+	       u->ext->summary(u->ext->ctx, name) : NULL;
+	if (!text)
+		text = core_sums_text(name);
 	if (text)
 		each_line(text, read_summary_line, x);
 	free(text);
