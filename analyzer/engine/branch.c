@@ -89,6 +89,8 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 		return cond.c != 0 || taken;
 	case V_NESET:
 		return !(cond.c & 1) || taken;
+	case V_BITS:
+		return !cond.c || taken;
 	case V_OBJ:
 		return set_null(en, st, cond.obj, !taken, 0);
 	case V_PRED:

@@ -145,7 +145,9 @@ void core_on_store(struct engine *en, struct state *st,
 		return;
 	dst = store_subject(en, st, s->path);
 	if (dst)
-		add_may(en, core.writes, dst, 0, NULL, s->field_key, s->loc);
+		/* value: the bits it changed (x |= K), 0 for the place */
+		add_may(en, core.writes, dst, s->bits, NULL, s->field_key,
+			s->loc);
 	else if (s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the
 		 * place, but knows its field */

@@ -206,6 +206,7 @@ struct engine {
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
 	const char *store_fn;	/* assign() stores this function designator */
+	int64_t store_bits;	/* assign() changes only these bits (x |= K) */
 	/* confidence (report.c) */
 	struct ev_ctx ev;
 	int replaying;		/* > 0: a callee's summary is being replayed */
@@ -229,6 +230,14 @@ void engine_queried(struct engine *en);
 /* paths.c */
 struct value mkv(int kind);
 struct value vconst(int64_t c);
+/* V_BITS: bits known set and known clear (normalised to a constant when
+ * all 32 are known and the integer is not wider, !wide) */
+struct value vbits(uint32_t set, uint32_t clr, bool wide);
+int64_t store_bits(struct engine *en, const struct ir_insn *in);
+/* The known bits of a constant or V_BITS value; false for others. */
+bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
+/* v with the bits of mask no longer known */
+struct value bits_forget(struct value v, uint32_t mask);
 struct value vobj(int32_t id);
 struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);

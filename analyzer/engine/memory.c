@@ -399,6 +399,7 @@ void assign(struct engine *en, struct state *st, int path,
 		si.lhs = lhs;
 		si.loc = loc;
 		si.forget = en->assign_forgets;
+		si.bits = en->store_bits;
 		si.fn = en->store_fn;
 		fire_store(en, st, &si);
 	}

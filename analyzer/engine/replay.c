@@ -176,9 +176,17 @@ static bool apply_fact(struct engine *en, struct state *st,
 		struct value unk = mkv(V_UNK);
 
 		if (path >= 0 && !says_value(r->sum, f->subject)) {
+			/* only some bits of a flag word (x |= K): the
+			 * others keep what the caller knew */
+			if (f->value > 0 && f->value <= 0xffffffffLL) {
+				unk = bits_forget(load_path(en, st, path),
+						  (uint32_t)f->value);
+				en->store_bits = f->value;
+			}
 			en->assign_forgets = true;
 			assign(en, st, path, &unk, NULL, r->loc);
 			en->assign_forgets = false;
+			en->store_bits = 0;
 		}
 		return true;
 	}
