@@ -218,6 +218,60 @@ void core_path_facts(struct engine *en, struct state *st,
 	}
 }
 
+/* Is place subject one this function wrote on some path so far? */
+static bool wrote_subject(struct engine *en, const char *subject)
+{
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++)
+		if (en->acc.may.v[i].kind == core.writes &&
+		    !strcmp(en->acc.may.v[i].subject, subject))
+			return true;
+	return false;
+}
+
+/*
+ * The one place of the caller's memory this path tested and did not
+ * write (if (io_data->use_sg) in ffs_alloc_buffer()), with whether it
+ * was found zero or not: the mode field that chose the allocator.  NULL
+ * when there is none or more than one.
+ */
+static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
+{
+	char *found = NULL;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct value *v = &st->b[i].v;
+		bool nz;
+		char *s;
+
+		if (v->kind == V_CONST)
+			nz = v->c != 0;
+		else if (v->kind == V_NONNULL ||
+			 (v->kind == V_NE && v->c == 0) ||
+			 (v->kind == V_NESET && (v->c & 1)))
+			nz = true;
+		else
+			continue;
+		s = store_subject(en, st, st->b[i].path);
+		if (!s)
+			continue;
+		if (wrote_subject(en, s)) {
+			free(s);
+			continue;
+		}
+		if (found) {
+			free(s);
+			free(found);
+			return NULL;
+		}
+		found = s;
+		*nonzero = nz;
+	}
+	return found;
+}
+
 /* The allocation a path returns, for callers: a wrapper allocator. */
 void ret_alloc_facts(struct engine *en, struct state *st,
 			    const struct return_info *r)
@@ -232,9 +286,16 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		o = engine_obj(en, st, r->v.obj, &tmp);
 		if (!o || o->family < 0 || !si || !si->callee)
 			return;
-		add_may(en, core.ret_alloc, "$ret",
-			o->family | ((int64_t)(o->order + 1) << 16),
+		int64_t fam = o->family | ((int64_t)(o->order + 1) << 16);
+		bool nz = false;
+		char *g = path_guard(en, st, &nz);
+
+		add_may(en, core.ret_alloc, "$ret", fam,
 			si->via ? si->via : si->callee, NULL, r->loc);
+		add_may(en, core.ret_alloc_if, g ? g : "*",
+			fam | ((int64_t)nz << 32),
+			si->via ? si->via : si->callee, NULL, r->loc);
+		free(g);
 		if (o->null != NL_NONNULL)
 			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
 		return;

@@ -200,9 +200,11 @@ struct store_info {
 	struct ir_loc loc;
 	int path;			/* engine's: the access path, or -1 */
 	bool forget;			/* a callee wrote it, value unknown */
-	int64_t bits;			/* not 0: only these bits (0..31) of
-					 * the place changed (x |= K,
-					 * x &= ~K), the others kept */
+	int64_t bits;			/* not 0: only bits 0..31 of the
+					 * place changed, the others kept:
+					 * the low word those it may set
+					 * (x |= K), the high word those
+					 * it may clear (x &= ~K) */
 	const char *fn;			/* the value is this function's
 					 * designator (t->function = foo_cb),
 					 * or NULL */

@@ -59,6 +59,9 @@ struct core_kinds {
 	int free;		/* $N released (str: deallocator, value: order) */
 	int ret_alloc;		/* $ret is a fresh allocation (value: family,
 				 * and page order + 1 << 16) */
+	int ret_alloc_if;	/* the same, on a path that tested the
+				 * caller's place subject ("*": none): bit
+				 * 32 of value set when it was not 0 */
 	int ret_null;		/* $ret may be NULL after a failed allocation */
 	int null;		/* $N is NULL (1) or not (0) under cond */
 	int writes;		/* subject overwritten on some path */
@@ -206,7 +209,8 @@ struct engine {
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
 	const char *store_fn;	/* assign() stores this function designator */
-	int64_t store_bits;	/* assign() changes only these bits (x |= K) */
+	int64_t store_bits;	/* assign() changes only these bits (x |= K):
+				 * may set (low word), may clear (high) */
 	/* confidence (report.c) */
 	struct ev_ctx ev;
 	int replaying;		/* > 0: a callee's summary is being replayed */
@@ -236,8 +240,9 @@ struct value vbits(uint32_t set, uint32_t clr, bool wide);
 int64_t store_bits(struct engine *en, const struct ir_insn *in);
 /* The known bits of a constant or V_BITS value; false for others. */
 bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
-/* v with the bits of mask no longer known */
-struct value bits_forget(struct value v, uint32_t mask);
+/* v after a store that may set the bits of change's low word and clear
+ * those of its high word (a callee's x |= K, x &= ~K) */
+struct value bits_forget(struct value v, uint64_t change);
 struct value vobj(int32_t id);
 struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);

@@ -43,13 +43,15 @@ bool value_bits(struct value v, uint32_t *set, uint32_t *clr)
 	return false;
 }
 
-struct value bits_forget(struct value v, uint32_t mask)
+struct value bits_forget(struct value v, uint64_t change)
 {
-	uint32_t set, clr;
+	uint32_t set, clr, may_set = (uint32_t)change,
+		 may_clr = (uint32_t)(change >> 32);
 
 	if (!value_bits(v, &set, &clr))
 		return mkv(V_UNK);
-	return vbits(set & ~mask, clr & ~mask, true);
+	/* a bit it may set is no longer known clear, and the other way */
+	return vbits(set & ~may_clr, clr & ~may_set, true);
 }
 
 /*

@@ -399,8 +399,9 @@ static void exec_block(struct engine *en, struct state *st,
 
 /*
  * x |= K, x &= ~K (x = x | K): the bits (0..31) of the place the store
- * changes, the others kept; 0 when it may change any (a plain store, a
- * mask past bit 31).  A callee's summary says only these bits changed.
+ * may set (low word) and may clear (high word), the others kept; 0 when
+ * it may change any (a plain store, a mask past bit 31).  A callee's
+ * summary says only these bits changed, and which way.
  */
 int64_t store_bits(struct engine *en, const struct ir_insn *in)
 {
@@ -413,12 +414,11 @@ int64_t store_bits(struct engine *en, const struct ir_insn *in)
 		return 0;
 	K = (uint64_t)r->b->ival;
 	if (r->op == AR_OR)
-		m = K;
-	else if ((K >> 32) == 0xffffffffu || (!r->is_long && !in->lhs->is_long))
-		m = ~K & 0xffffffffu;
-	else
+		return (K >> 32) || !K ? 0 : (int64_t)K;
+	if ((K >> 32) != 0xffffffffu && (r->is_long || in->lhs->is_long))
 		return 0;
-	return (m >> 32) || !m ? 0 : (int64_t)m;
+	m = ~K & 0xffffffffu;
+	return m ? (int64_t)(m << 32) : 0;
 }
 
 static void exec_term(struct engine *en, struct state *st,

@@ -5,7 +5,8 @@
  * drivers/net/ethernet/chelsio/cxgb4/cxgb4_main.c).  The adapter comes
  * from kzalloc(), so its flags read 0 until written; probe sets other
  * bits with |=, a helper sets FOO_FW_OK on some paths and clears
- * FOO_DEV_ENABLED on others (only those bits become unknown), and when
+ * FOO_DEV_ENABLED on others (only those bits become unknown), another
+ * only clears FOO_USING_MSIX (a known-clear bit stays clear), and when
  * MSI-X cannot be enabled it sets FOO_USING_MSI and frees the MSI-X
  * table.  The error path frees the table only if FOO_USING_MSIX is set,
  * a bit no code on that path set: no finding.  The bad twin's error path
@@ -52,6 +53,15 @@ static int foo_init0(struct foo_adapter *adap)
 	return 0;
 }
 
+/* clears FOO_USING_MSIX, never sets it: the bit stays known clear */
+static void foo_disable_msix(struct foo_adapter *adap)
+{
+	if (adap->flags & FOO_USING_MSIX) {
+		pci_disable_msix(adap->pdev);
+		adap->flags &= ~FOO_USING_MSIX;
+	}
+}
+
 static int foo_enable_msix(struct foo_adapter *adap)
 {
 	int ret = foo_alloc_msix_info(adap);
@@ -88,6 +98,7 @@ int foo_init_one(struct pci_dev *pdev)
 	return 0;
 
 out_free:
+	foo_disable_msix(adapter);
 	if (adapter->flags & FOO_USING_MSIX)
 		foo_free_msix_info(adapter);
 	kfree(adapter);
@@ -123,6 +134,15 @@ static int foo_bad_init0(struct foo_bad_adapter *adap)
 	}
 	adap->flags |= FOO_FW_OK;
 	return 0;
+}
+
+/* clears FOO_USING_MSIX, never sets it: the bit stays known clear */
+static void foo_bad_disable_msix(struct foo_bad_adapter *adap)
+{
+	if (adap->flags & FOO_USING_MSIX) {
+		pci_disable_msix(adap->pdev);
+		adap->flags &= ~FOO_USING_MSIX;
+	}
 }
 
 static int foo_bad_enable_msix(struct foo_bad_adapter *adap)
@@ -161,6 +181,7 @@ int foo_bad_init_one(struct pci_dev *pdev)
 	return 0;
 
 out_free:
+	foo_bad_disable_msix(adapter);
 	if (adapter->flags & (FOO_USING_MSIX | FOO_USING_MSI))
 		foo_bad_free_msix_info(adapter); /* expect: double-free */
 	kfree(adapter);
