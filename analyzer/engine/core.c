@@ -20,6 +20,43 @@ const char *sym_key(struct engine *en, int32_t id)
 	return s ? s->field_key : NULL;
 }
 
+static char *bits_guard(struct engine *en, struct state *st,
+			uint32_t *set, uint32_t *clr);
+
+/*
+ * The deref-if twin of a deref fact: the one flag word of the caller's
+ * memory this path knows bits of (setup_non_data_intr() reads
+ * adap->msix_info only after if (!(adap->flags & USING_MSIX)) return),
+ * "*" when none.  A fact of the same subject and bits with another
+ * place loses its place (a guard dropped is "*", never a wrong one).
+ */
+static void deref_guard_fact(struct engine *en, struct state *st,
+			     const char *subject, struct ir_loc loc)
+{
+	uint32_t set = 0, clr = 0;
+	char *g = bits_guard(en, st, &set, &clr);
+	int64_t value = g ? (int64_t)((uint64_t)set | ((uint64_t)clr << 32)) : 0;
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++) {
+		struct fact *f = &en->acc.may.v[i];
+
+		if (f->kind != core.deref_if || f->value != value ||
+		    strcmp(f->subject, subject))
+			continue;
+		if (f->str && strcmp(f->str, g ? g : "*")) {
+			free(f->str);
+			f->str = xstrdup("*");
+			f->value = 0;
+		}
+		free(g);
+		return;
+	}
+	fact_list_add(&en->acc.may, core.deref_if, RC_ANY, subject, value,
+		      g ? g : "*", NULL, en->fn->file, loc);
+	free(g);
+}
+
 void core_on_deref(struct engine *en, struct state *st,
 		   const struct deref_info *d)
 {
@@ -36,6 +73,7 @@ void core_on_deref(struct engine *en, struct state *st,
 	/* value 1: on every path that returns (the block cannot be
 	 * avoided), not under a condition a caller may make false */
 	always = !cfg_avoidable(en->fn, en->cur_block);
+	deref_guard_fact(en, st, subject, d->loc);
 	for (i = 0; i < en->acc.may.n; i++) {
 		struct fact *f = &en->acc.may.v[i];
 
@@ -268,6 +306,39 @@ static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
 		}
 		found = s;
 		*nonzero = nz;
+	}
+	return found;
+}
+
+/* The one flag word of the caller's memory this path knows bits of and
+ * did not write (a constant counts), or NULL. */
+static char *bits_guard(struct engine *en, struct state *st,
+			uint32_t *set, uint32_t *clr)
+{
+	char *found = NULL;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		uint32_t s1, c1;
+		char *s;
+
+		if (!value_bits(st->b[i].v, &s1, &c1))
+			continue;
+		s = store_subject(en, st, st->b[i].path);
+		if (!s)
+			continue;
+		if (wrote_subject(en, s)) {
+			free(s);
+			continue;
+		}
+		if (found) {
+			free(s);
+			free(found);
+			return NULL;
+		}
+		found = s;
+		*set = s1;
+		*clr = c1;
 	}
 	return found;
 }

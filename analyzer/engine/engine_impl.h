@@ -59,6 +59,10 @@ struct core_kinds {
 	int free;		/* $N released (str: deallocator, value: order) */
 	int ret_alloc;		/* $ret is a fresh allocation (value: family,
 				 * and page order + 1 << 16) */
+	int deref_if;		/* subject dereferenced on a path where the
+				 * caller's place str ("*": none) had bits
+				 * value (known set: low word, known clear:
+				 * high word) */
 	int ret_alloc_if;	/* the same, on a path that tested the
 				 * caller's place subject ("*": none): bit
 				 * 32 of value set when it was not 0 */

@@ -80,7 +80,8 @@ static struct value bit_op(int op, struct value a, const struct ir_expr *e)
 	 * above 31 of K unknown unless the value is no wider than 32 */
 	set &= (uint32_t)K;
 	clr |= ~(uint32_t)K;
-	return vbits(set, clr, e->is_long);
+	/* a K of bits 0..31 clears the bits above too */
+	return vbits(set, clr, e->is_long && (K >> 32));
 }
 
 static struct value not_value(struct value a)

@@ -103,6 +103,40 @@ static void checker_fact(struct engine *en, struct state *st,
 			st->inferred_rules |= 1u << i;
 }
 
+/*
+ * Does the callee reach its dereference of subject with what this caller
+ * knows of its flag words?  Each deref-if fact names the bits one path
+ * had (known set, known clear) where it dereferenced; a caller whose
+ * bits contradict every one of them does not reach any.  Summaries
+ * without deref-if facts (another version's database) always reach.
+ */
+static bool deref_reached(struct engine *en, struct state *st,
+			  const struct replay *r, const char *subject)
+{
+	bool any = false;
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		uint32_t s, c, gs, gc;
+		struct value v = mkv(V_UNK);
+
+		if (f->kind != core.deref_if || strcmp(f->subject, subject))
+			continue;
+		any = true;
+		if (!f->str || !strcmp(f->str, "*"))
+			return true;
+		resolve_subject(en, st, r->call, f->str, NULL, &v);
+		if (!value_bits(v, &s, &c))
+			return true;
+		gs = (uint32_t)f->value;
+		gc = (uint32_t)((uint64_t)f->value >> 32);
+		if (!(gs & c) && !(gc & s))
+			return true;
+	}
+	return !any;
+}
+
 /* Apply one fact at the call; false when it makes the path impossible. */
 static bool apply_fact(struct engine *en, struct state *st,
 		       const struct replay *r, const struct fact *f)
@@ -114,7 +148,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
 	if (f->kind == core.deref) {
-		if (v.kind == V_OBJ) {
+		if (v.kind == V_OBJ && deref_reached(en, st, r, f->subject)) {
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
 					 f->value != 0);
@@ -206,7 +240,8 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
-	    f->kind == core.ret_is || f->kind == core.ret_alloc_if)
+	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
+	    f->kind == core.deref_if)
 		return true;	/* the return value: see replay_return */
 	{
 		const struct checker *owner = fact_kind_owner(f->kind);
