@@ -400,7 +400,8 @@ void engine_paths_free(struct engine *en)
  * allocator (kzalloc, kcalloc, devm_kzalloc: rules/ names them), not
  * written on this path: it reads 0 (adapter->flags before the first
  * flags |= K).  Pointer fields are left unknown: a callee the engine
- * does not see may have filled them.
+ * does not see may have filled them.  A wrapper's block is not zeroed
+ * memory here: the wrapper may have set fields before returning.
  */
 static bool zeroed_field(struct engine *en, int path)
 {
@@ -419,7 +420,8 @@ static bool zeroed_field(struct engine *en, int path)
 	if (id < 0 || id >= en->nsites)
 		return false;
 	si = &en->sites[id];
-	return api_zeroes(si->via ? si->via : si->callee);
+	/* not through a wrapper: it may have set fields before returning */
+	return !si->via && api_zeroes(si->callee);
 }
 
 struct value load_path(struct engine *en, struct state *st, int path)
