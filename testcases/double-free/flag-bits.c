@@ -91,7 +91,7 @@ int foo_init_one(struct pci_dev *pdev)
 		foo_free_msix_info(adapter);
 	}
 
-	err = pci_set_dma_mask(pdev, DMA_BIT_MASK(64));
+	err = dma_set_mask(&pdev->dev, DMA_BIT_MASK(64));
 	if (err)
 		goto out_free;
 	pci_set_drvdata(pdev, adapter);
@@ -174,7 +174,7 @@ int foo_bad_init_one(struct pci_dev *pdev)
 		foo_bad_free_msix_info(adapter);
 	}
 
-	err = pci_set_dma_mask(pdev, DMA_BIT_MASK(64));
+	err = dma_set_mask(&pdev->dev, DMA_BIT_MASK(64));
 	if (err)
 		goto out_free;
 	pci_set_drvdata(pdev, adapter);
