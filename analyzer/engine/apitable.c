@@ -538,6 +538,27 @@ const struct api_entry *api_lookup(const char *name)
 	return hmap_get(&table, name);
 }
 
+/*
+ * Does allocator name return zeroed memory?  The zeroing variants are
+ * the ones `zeroing X use=NAME` lines of rules/ name (kzalloc, kcalloc,
+ * vzalloc, devm_kzalloc...).
+ */
+bool api_zeroes(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return false;
+	for (i = 0; i < table.cap; i++) {
+		const struct api_entry *e = table.slots[i].key ?
+					    table.slots[i].val : NULL;
+
+		if (e && e->zeroing && !strcmp(e->zeroing, name))
+			return true;
+	}
+	return false;
+}
+
 void api_free_all(void)
 {
 	hmap_free(&table, free_entry);

@@ -136,6 +136,8 @@ int api_load_file(const char *path);
 /* Load every *.rules file of a directory, in name order. */
 int api_load_dir(const char *dir);
 const struct api_entry *api_lookup(const char *name);
+/* Does allocator name return zeroed memory (a zeroing line's use=)? */
+bool api_zeroes(const char *name);
 void api_free_all(void);
 /*
  * The tables every run loads: every *.rules file of the first of

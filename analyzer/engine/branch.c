@@ -89,6 +89,8 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 		return cond.c != 0 || taken;
 	case V_NESET:
 		return !(cond.c & 1) || taken;
+	case V_BITS:
+		return !cond.c || taken;
 	case V_OBJ:
 		return set_null(en, st, cond.obj, !taken, 0);
 	case V_PRED:
@@ -147,6 +149,35 @@ static bool not_equal(struct value cur, int64_t k, struct value *out)
 }
 
 /*
+ * if (x & K) of a flag word: on the true edge the bit is set when K is
+ * one bit, on the false edge every bit of K is clear.
+ */
+static void refine_bits(struct engine *en, struct state *st,
+			const struct ir_expr *cond, bool truthy)
+{
+	uint64_t K = (uint64_t)cond->b->ival;
+	uint32_t set = 0, clr = 0;
+	struct value cur, v;
+	int path = expr_path(en, cond->a);
+
+	if (path < 0 || !K || (K >> 32) || cond->a->is_ptr)
+		return;
+	path = canon_path(en, st, path);
+	cur = load_path(en, st, path);
+	if (cur.kind != V_UNK && !value_bits(cur, &set, &clr))
+		return;
+	if (truthy && (K & (K - 1)))
+		return;		/* some bit of K set: which is not known */
+	if (truthy)
+		v = vbits(set | (uint32_t)K, clr, cond->a->is_long);
+	else
+		v = vbits(set, clr | (uint32_t)K, cond->a->is_long);
+	if (v.kind == V_UNK)
+		return;
+	state_set(st, path, &v);
+}
+
+/*
  * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
  * integer is known (zero, non-zero, equal to K, not equal to K), so a
  * later test of the same place follows the same way.
@@ -198,6 +229,11 @@ void refine_var(struct engine *en, struct state *st,
 		if (cond->op == CMP_NE)
 			truthy = !truthy;
 		cond = cond->a;
+	}
+	if (!cmp && cond->kind == EX_ARITH && cond->op == AR_AND &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		refine_bits(en, st, cond, truthy);
+		return;
 	}
 	path = expr_path(en, cond);
 	if (path < 0)

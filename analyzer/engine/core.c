@@ -20,6 +20,43 @@ const char *sym_key(struct engine *en, int32_t id)
 	return s ? s->field_key : NULL;
 }
 
+static char *bits_guard(struct engine *en, struct state *st,
+			uint32_t *set, uint32_t *clr);
+
+/*
+ * The deref-if twin of a deref fact: the one flag word of the caller's
+ * memory this path knows bits of (setup_non_data_intr() reads
+ * adap->msix_info only after if (!(adap->flags & USING_MSIX)) return),
+ * "*" when none.  A fact of the same subject and bits with another
+ * place loses its place (a guard dropped is "*", never a wrong one).
+ */
+static void deref_guard_fact(struct engine *en, struct state *st,
+			     const char *subject, struct ir_loc loc)
+{
+	uint32_t set = 0, clr = 0;
+	char *g = bits_guard(en, st, &set, &clr);
+	int64_t value = g ? (int64_t)((uint64_t)set | ((uint64_t)clr << 32)) : 0;
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++) {
+		struct fact *f = &en->acc.may.v[i];
+
+		if (f->kind != core.deref_if || f->value != value ||
+		    strcmp(f->subject, subject))
+			continue;
+		if (f->str && strcmp(f->str, g ? g : "*")) {
+			free(f->str);
+			f->str = xstrdup("*");
+			f->value = 0;
+		}
+		free(g);
+		return;
+	}
+	fact_list_add(&en->acc.may, core.deref_if, RC_ANY, subject, value,
+		      g ? g : "*", NULL, en->fn->file, loc);
+	free(g);
+}
+
 void core_on_deref(struct engine *en, struct state *st,
 		   const struct deref_info *d)
 {
@@ -36,6 +73,7 @@ void core_on_deref(struct engine *en, struct state *st,
 	/* value 1: on every path that returns (the block cannot be
 	 * avoided), not under a condition a caller may make false */
 	always = !cfg_avoidable(en->fn, en->cur_block);
+	deref_guard_fact(en, st, subject, d->loc);
 	for (i = 0; i < en->acc.may.n; i++) {
 		struct fact *f = &en->acc.may.v[i];
 
@@ -145,7 +183,9 @@ void core_on_store(struct engine *en, struct state *st,
 		return;
 	dst = store_subject(en, st, s->path);
 	if (dst)
-		add_may(en, core.writes, dst, 0, NULL, s->field_key, s->loc);
+		/* value: the bits it changed (x |= K), 0 for the place */
+		add_may(en, core.writes, dst, s->bits, NULL, s->field_key,
+			s->loc);
 	else if (s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the
 		 * place, but knows its field */
@@ -216,6 +256,93 @@ void core_path_facts(struct engine *en, struct state *st,
 	}
 }
 
+/* Is place subject one this function wrote on some path so far? */
+static bool wrote_subject(struct engine *en, const char *subject)
+{
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++)
+		if (en->acc.may.v[i].kind == core.writes &&
+		    !strcmp(en->acc.may.v[i].subject, subject))
+			return true;
+	return false;
+}
+
+/*
+ * The one place of the caller's memory this path tested and did not
+ * write (if (io_data->use_sg) in ffs_alloc_buffer()), with whether it
+ * was found zero or not: the mode field that chose the allocator.  NULL
+ * when there is none or more than one.
+ */
+static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
+{
+	char *found = NULL;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct value *v = &st->b[i].v;
+		bool nz;
+		char *s;
+
+		if (v->kind == V_CONST)
+			nz = v->c != 0;
+		else if (v->kind == V_NONNULL ||
+			 (v->kind == V_NE && v->c == 0) ||
+			 (v->kind == V_NESET && (v->c & 1)))
+			nz = true;
+		else
+			continue;
+		s = store_subject(en, st, st->b[i].path);
+		if (!s)
+			continue;
+		if (wrote_subject(en, s)) {
+			free(s);
+			continue;
+		}
+		if (found) {
+			free(s);
+			free(found);
+			return NULL;
+		}
+		found = s;
+		*nonzero = nz;
+	}
+	return found;
+}
+
+/* The one flag word of the caller's memory this path knows bits of and
+ * did not write (a constant counts), or NULL. */
+static char *bits_guard(struct engine *en, struct state *st,
+			uint32_t *set, uint32_t *clr)
+{
+	char *found = NULL;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		uint32_t s1, c1;
+		char *s;
+
+		if (!value_bits(st->b[i].v, &s1, &c1))
+			continue;
+		s = store_subject(en, st, st->b[i].path);
+		if (!s)
+			continue;
+		if (wrote_subject(en, s)) {
+			free(s);
+			continue;
+		}
+		if (found) {
+			free(s);
+			free(found);
+			return NULL;
+		}
+		found = s;
+		*set = s1;
+		*clr = c1;
+	}
+	return found;
+}
+
 /* The allocation a path returns, for callers: a wrapper allocator. */
 void ret_alloc_facts(struct engine *en, struct state *st,
 			    const struct return_info *r)
@@ -230,9 +357,16 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		o = engine_obj(en, st, r->v.obj, &tmp);
 		if (!o || o->family < 0 || !si || !si->callee)
 			return;
-		add_may(en, core.ret_alloc, "$ret",
-			o->family | ((int64_t)(o->order + 1) << 16),
+		int64_t fam = o->family | ((int64_t)(o->order + 1) << 16);
+		bool nz = false;
+		char *g = path_guard(en, st, &nz);
+
+		add_may(en, core.ret_alloc, "$ret", fam,
 			si->via ? si->via : si->callee, NULL, r->loc);
+		add_may(en, core.ret_alloc_if, g ? g : "*",
+			fam | ((int64_t)nz << 32),
+			si->via ? si->via : si->callee, NULL, r->loc);
+		free(g);
 		if (o->null != NL_NONNULL)
 			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
 		return;

@@ -47,6 +47,12 @@ enum vkind {
 			 * the place's value on entry) */
 	V_REL,		/* boolean: null-ness of obj and of object c agree
 			 * (pred_null == 0) or differ (pred_null == 1) */
+	V_BITS,		/* integer of which bits 0..31 are partly known:
+			 * c holds the bits known set, (uint32_t)obj the
+			 * bits known clear; bits 32..63 unknown.  Made by
+			 * x | K and x & K with a literal K (flag words), so
+			 * loops stay finite: each bit only goes from known
+			 * to unknown on a join */
 };
 
 struct value {
@@ -194,6 +200,11 @@ struct store_info {
 	struct ir_loc loc;
 	int path;			/* engine's: the access path, or -1 */
 	bool forget;			/* a callee wrote it, value unknown */
+	int64_t bits;			/* not 0: only bits 0..31 of the
+					 * place changed, the others kept:
+					 * the low word those it may set
+					 * (x |= K), the high word those
+					 * it may clear (x &= ~K) */
 	const char *fn;			/* the value is this function's
 					 * designator (t->function = foo_cb),
 					 * or NULL */

@@ -59,6 +59,13 @@ struct core_kinds {
 	int free;		/* $N released (str: deallocator, value: order) */
 	int ret_alloc;		/* $ret is a fresh allocation (value: family,
 				 * and page order + 1 << 16) */
+	int deref_if;		/* subject dereferenced on a path where the
+				 * caller's place str ("*": none) had bits
+				 * value (known set: low word, known clear:
+				 * high word) */
+	int ret_alloc_if;	/* the same, on a path that tested the
+				 * caller's place subject ("*": none): bit
+				 * 32 of value set when it was not 0 */
 	int ret_null;		/* $ret may be NULL after a failed allocation */
 	int null;		/* $N is NULL (1) or not (0) under cond */
 	int writes;		/* subject overwritten on some path */
@@ -206,6 +213,8 @@ struct engine {
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
 	const char *store_fn;	/* assign() stores this function designator */
+	int64_t store_bits;	/* assign() changes only these bits (x |= K):
+				 * may set (low word), may clear (high) */
 	/* confidence (report.c) */
 	struct ev_ctx ev;
 	int replaying;		/* > 0: a callee's summary is being replayed */
@@ -229,6 +238,17 @@ void engine_queried(struct engine *en);
 /* paths.c */
 struct value mkv(int kind);
 struct value vconst(int64_t c);
+/* V_BITS: bits known set and known clear (normalised to a constant when
+ * all 32 are known and the integer is not wider, !wide) */
+struct value vbits(uint32_t set, uint32_t clr, bool wide);
+int64_t store_bits(struct engine *en, const struct ir_insn *in);
+/* An unwritten integer field of a direct zeroing allocation (fields.c) */
+bool zeroed_field(struct engine *en, int path);
+/* The known bits of a constant or V_BITS value; false for others. */
+bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
+/* v after a store that may set the bits of change's low word and clear
+ * those of its high word (a callee's x |= K, x &= ~K) */
+struct value bits_forget(struct value v, uint64_t change);
 struct value vobj(int32_t id);
 struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);

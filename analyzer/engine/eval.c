@@ -13,9 +13,82 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
+struct value vbits(uint32_t set, uint32_t clr, bool wide)
+{
+	struct value v;
+
+	set &= ~clr;
+	if (!wide && (set | clr) == 0xffffffffu)
+		return vconst(set);
+	if (!set && !clr)
+		return mkv(V_UNK);
+	v = mkv(V_BITS);
+	v.c = set;
+	v.obj = (int32_t)clr;
+	return v;
+}
+
+bool value_bits(struct value v, uint32_t *set, uint32_t *clr)
+{
+	if (v.kind == V_CONST && v.c >= 0 && v.c <= 0xffffffffLL) {
+		*set = (uint32_t)v.c;
+		*clr = ~(uint32_t)v.c;
+		return true;
+	}
+	if (v.kind == V_BITS) {
+		*set = (uint32_t)v.c;
+		*clr = (uint32_t)v.obj;
+		return true;
+	}
+	return false;
+}
+
+struct value bits_forget(struct value v, uint64_t change)
+{
+	uint32_t set, clr, may_set = (uint32_t)change,
+		 may_clr = (uint32_t)(change >> 32);
+
+	if (!value_bits(v, &set, &clr))
+		return mkv(V_UNK);
+	/* a bit it may set is no longer known clear, and the other way */
+	return vbits(set & ~may_clr, clr & ~may_set, true);
+}
+
+/*
+ * x | K and x & K with a literal K over a flag word: the bits K forces
+ * are known, the others are x's.  A base of unknown bits is kept unknown
+ * for &: "x & K" of an unknown x is a test, not a value worth a state.
+ */
+static struct value bit_op(int op, struct value a, const struct ir_expr *e)
+{
+	const struct ir_expr *k = e->b;
+	uint32_t set = 0, clr = 0;
+	uint64_t K;
+	bool known = value_bits(a, &set, &clr);
+
+	if (!k || k->kind != EX_CONST)
+		return mkv(V_UNK);
+	K = (uint64_t)k->ival;
+	if (op == AR_OR) {
+		if (K >> 32)
+			return mkv(V_UNK);
+		return vbits(set | (uint32_t)K, clr & ~(uint32_t)K, e->is_long);
+	}
+	if (!known)
+		return mkv(V_UNK);
+	/* & K: the bits of K's low half kept, the others cleared; bits
+	 * above 31 of K unknown unless the value is no wider than 32 */
+	set &= (uint32_t)K;
+	clr |= ~(uint32_t)K;
+	/* a K of bits 0..31 clears the bits above too */
+	return vbits(set, clr, e->is_long && (K >> 32));
+}
+
 static struct value not_value(struct value a)
 {
 	switch (a.kind) {
+	case V_BITS:
+		return a.c ? vconst(0) : mkv(V_UNK);
 	case V_CONST:
 		return vconst(!a.c);
 	case V_OBJ:
@@ -112,6 +185,10 @@ static struct value cmp_values(int op, struct value a, struct value b)
 	if (a.kind == V_NESET && b.c >= 0 && b.c < 64 &&
 	    ((uint64_t)a.c & (1ULL << b.c)))
 		return vconst(!eq);
+	if (a.kind == V_BITS && b.c >= 0 && b.c <= 0xffffffffLL &&
+	    ((((uint64_t)a.c & ~(uint64_t)b.c) & 0xffffffffu) ||
+	     ((uint32_t)a.obj & (uint32_t)b.c)))
+		return vconst(!eq);	/* a known bit differs */
 	if (b.c != 0)
 		return mkv(V_UNK);
 	/* a ==/!= 0 */
@@ -255,6 +332,9 @@ struct value eval(struct engine *en, struct state *st,
 
 			return ok ? vconst(r) : mkv(V_UNK);
 		}
+		if ((e->op == AR_OR || e->op == AR_AND) && !e->is_ptr &&
+		    !(e->a && e->a->is_ptr))
+			return bit_op(e->op, a, e);
 		/*
 		 * Pointer arithmetic (container_of, buf + len) stays inside
 		 * the pointer's object.  A size_t operand may be an object

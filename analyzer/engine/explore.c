@@ -148,6 +148,8 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
 	case V_NESET:
 		return (v.c & 1) ? RC_NONZERO : RC_UNKNOWN;
+	case V_BITS:
+		return v.c ? RC_NONZERO : RC_UNKNOWN;
 	case V_OBJ:
 	case V_PRED:
 		o = engine_obj(en, st, v.obj, &tmp);
@@ -376,9 +378,11 @@ static void exec_block(struct engine *en, struct state *st,
 			if (expr_path(en, in->lhs) >= 0) {
 				en->store_fn = in->rhs && in->rhs->kind ==
 					EX_FUNC ? in->rhs->field : NULL;
+				en->store_bits = store_bits(en, in);
 				assign(en, st, expr_path(en, in->lhs), &v,
 				       in->lhs, in->loc);
 				en->store_fn = NULL;
+				en->store_bits = 0;
 			}
 			break;
 		case I_USE:
@@ -391,6 +395,30 @@ static void exec_block(struct engine *en, struct state *st,
 			break;
 		}
 	}
+}
+
+/*
+ * x |= K, x &= ~K (x = x | K): the bits (0..31) of the place the store
+ * may set (low word) and may clear (high word), the others kept; 0 when
+ * it may change any (a plain store, a mask past bit 31).  A callee's
+ * summary says only these bits changed, and which way.
+ */
+int64_t store_bits(struct engine *en, const struct ir_insn *in)
+{
+	const struct ir_expr *r = in->rhs;
+	uint64_t K, m;
+
+	if (!r || r->kind != EX_ARITH || (r->op != AR_OR && r->op != AR_AND) ||
+	    !r->a || !r->b || r->b->kind != EX_CONST || r->is_ptr ||
+	    expr_path(en, r->a) != expr_path(en, in->lhs))
+		return 0;
+	K = (uint64_t)r->b->ival;
+	if (r->op == AR_OR)
+		return (K >> 32) || !K ? 0 : (int64_t)K;
+	if ((K >> 32) != 0xffffffffu && (r->is_long || in->lhs->is_long))
+		return 0;
+	m = ~K & 0xffffffffu;
+	return m ? (int64_t)(m << 32) : 0;
 }
 
 static void exec_term(struct engine *en, struct state *st,

@@ -99,6 +99,8 @@ void facts_init(void)
 	core.free = engine_fact_kind("free", FACT_MUST, NULL);
 	core.ret_alloc = engine_fact_kind("ret-alloc", FACT_MAY, NULL);
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
+	core.ret_alloc_if = engine_fact_kind("ret-alloc-if", FACT_MAY, NULL);
+	core.deref_if = engine_fact_kind("deref-if", FACT_MAY, NULL);
 	core.null = engine_fact_kind("null", FACT_MUST, NULL);
 	core.writes = engine_fact_kind("writes", FACT_MAY, NULL);
 	core.writes_key = engine_fact_kind("writes-field", FACT_MAY, NULL);

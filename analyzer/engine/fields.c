@@ -210,3 +210,32 @@ void field_db_write(FILE *f, const struct field_db *db)
 				e->v[i].loc.line, e->v[i].loc.col);
 	}
 }
+
+/*
+ * An integer field of a block this function allocated with a zeroing
+ * allocator (kzalloc, kcalloc, devm_kzalloc: rules/ names them), not
+ * written on this path: it reads 0 (adapter->flags before the first
+ * flags |= K).  Pointer fields are left unknown: a callee the engine
+ * does not see may have filled them.  A wrapper's block is not zeroed
+ * memory here: the wrapper may have set fields before returning.
+ */
+bool zeroed_field(struct engine *en, int path)
+{
+	const struct site_info *si;
+	int p = path;
+	int32_t id;
+
+	if (en->paths[path].type != PT_OTHER)
+		return false;
+	while (p >= 0 && en->paths[p].kind == '.' && !en->paths[p].deref)
+		p = en->paths[p].parent;
+	if (p < 0 || en->paths[p].kind != '>' || en->paths[p].parent < 0 ||
+	    en->paths[en->paths[p].parent].kind != 'o')
+		return false;
+	id = en->paths[en->paths[p].parent].var;
+	if (id < 0 || id >= en->nsites)
+		return false;
+	si = &en->sites[id];
+	/* not through a wrapper: it may have set fields before returning */
+	return !si->via && api_zeroes(si->callee);
+}

@@ -375,7 +375,12 @@ void assign(struct engine *en, struct state *st, int path,
 
 	path = canon_path(en, st, path);
 	d.root = path;
-	if (v->kind == V_UNK && memory_path(en, path)) {
+	if (v->kind == V_UNK && zeroed_field(en, path)) {
+		/* written, value unknown: no longer the 0 of the zeroing
+		 * allocation (an unbound place would read 0) */
+		w = mkv(V_TOP);
+		v = &w;
+	} else if (v->kind == V_UNK && memory_path(en, path)) {
 		const struct value *old = state_get(st, path);
 
 		w = vobj(sym_written(en, st, path, loc, old && old->kind == V_OBJ ?
@@ -399,6 +404,7 @@ void assign(struct engine *en, struct state *st, int path,
 		si.lhs = lhs;
 		si.loc = loc;
 		si.forget = en->assign_forgets;
+		si.bits = en->store_bits;
 		si.fn = en->store_fn;
 		fire_store(en, st, &si);
 	}

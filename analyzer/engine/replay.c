@@ -103,6 +103,40 @@ static void checker_fact(struct engine *en, struct state *st,
 			st->inferred_rules |= 1u << i;
 }
 
+/*
+ * Does the callee reach its dereference of subject with what this caller
+ * knows of its flag words?  Each deref-if fact names the bits one path
+ * had (known set, known clear) where it dereferenced; a caller whose
+ * bits contradict every one of them does not reach any.  Summaries
+ * without deref-if facts (another version's database) always reach.
+ */
+static bool deref_reached(struct engine *en, struct state *st,
+			  const struct replay *r, const char *subject)
+{
+	bool any = false;
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		uint32_t s, c, gs, gc;
+		struct value v = mkv(V_UNK);
+
+		if (f->kind != core.deref_if || strcmp(f->subject, subject))
+			continue;
+		any = true;
+		if (!f->str || !strcmp(f->str, "*"))
+			return true;
+		resolve_subject(en, st, r->call, f->str, NULL, &v);
+		if (!value_bits(v, &s, &c))
+			return true;
+		gs = (uint32_t)f->value;
+		gc = (uint32_t)((uint64_t)f->value >> 32);
+		if (!(gs & c) && !(gc & s))
+			return true;
+	}
+	return !any;
+}
+
 /* Apply one fact at the call; false when it makes the path impossible. */
 static bool apply_fact(struct engine *en, struct state *st,
 		       const struct replay *r, const struct fact *f)
@@ -114,7 +148,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
 	if (f->kind == core.deref) {
-		if (v.kind == V_OBJ) {
+		if (v.kind == V_OBJ && deref_reached(en, st, r, f->subject)) {
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
 					 f->value != 0);
@@ -176,9 +210,17 @@ static bool apply_fact(struct engine *en, struct state *st,
 		struct value unk = mkv(V_UNK);
 
 		if (path >= 0 && !says_value(r->sum, f->subject)) {
+			/* only some bits of a flag word (x |= K): the
+			 * others keep what the caller knew */
+			if (f->value) {
+				unk = bits_forget(load_path(en, st, path),
+						  (uint64_t)f->value);
+				en->store_bits = f->value;
+			}
 			en->assign_forgets = true;
 			assign(en, st, path, &unk, NULL, r->loc);
 			en->assign_forgets = false;
+			en->store_bits = 0;
 		}
 		return true;
 	}
@@ -198,7 +240,8 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
-	    f->kind == core.ret_is)
+	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
+	    f->kind == core.deref_if)
 		return true;	/* the return value: see replay_return */
 	{
 		const struct checker *owner = fact_kind_owner(f->kind);
@@ -247,6 +290,65 @@ static bool apply_facts(struct engine *en, struct state *st,
 	return true;
 }
 
+/* Is v known zero (0), known not zero (1), or not known (-1)? */
+static int value_truth(struct value v)
+{
+	switch (v.kind) {
+	case V_CONST:
+		return v.c != 0;
+	case V_NONNULL:
+	case V_ERRPTR:
+		return 1;
+	case V_NE:
+		return v.c == 0 ? 1 : -1;
+	case V_NESET:
+		return (v.c & 1) ? 1 : -1;
+	case V_BITS:
+		return v.c ? 1 : -1;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * A wrapper whose allocator depends on a mode field of its caller's
+ * memory (ffs_alloc_buffer(): vmalloc() when io_data->use_sg, else
+ * kmalloc()): the allocation of the ret-alloc-if facts whose tested
+ * place agrees with what the caller knows, when they all name one.
+ * Otherwise a, the first ret-alloc fact.
+ */
+static const struct fact *pick_alloc(struct engine *en, struct state *st,
+				     const struct replay *r,
+				     const struct fact *a, struct fact *tmp)
+{
+	const struct fact *pick = NULL;
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		struct value v = mkv(V_UNK);
+		int t;
+
+		if (f->kind != core.ret_alloc_if)
+			continue;
+		if (strcmp(f->subject, "*")) {
+			resolve_subject(en, st, r->call, f->subject, NULL, &v);
+			t = value_truth(v);
+			if (t >= 0 && t != (int)((f->value >> 32) & 1))
+				continue;
+		}
+		if (pick && (pick->value & 0xffffffff) !=
+			    (f->value & 0xffffffff))
+			return a;	/* two allocators possible */
+		pick = f;
+	}
+	if (!pick)
+		return a;
+	*tmp = *pick;
+	tmp->value &= 0xffffffff;
+	return tmp;
+}
+
 /* What the call returns, under cond: a fresh allocation, one of its
  * arguments' places, or nothing known.  Returns true when it set dest. */
 static bool replay_return(struct engine *en, struct state *st,
@@ -254,10 +356,13 @@ static bool replay_return(struct engine *en, struct state *st,
 {
 	const struct fact *a = find_fact(r->sum, core.ret_alloc, RC_ANY);
 	const struct fact *is = find_fact(r->sum, core.ret_is, cond);
+	struct fact tmp;
 	struct value v;
 
 	if (!is && cond != RC_ANY)
 		is = find_fact(r->sum, core.ret_is, RC_ANY);
+	if (a && !table_covers(r, a))
+		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !table_covers(r, a)) {
 		bool may_null = find_fact(r->sum, core.ret_null, RC_ANY);
 		struct objst *o;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "state.h"
+#include "engine_impl.h"
 #include "../util/hmap.h"
 #include "../util/strvec.h"
 
@@ -338,7 +339,7 @@ static void hash_value(uint64_t *h, const struct value *v)
 	int64_t w[3] = { v->kind | (v->pred_null << 8), v->obj, v->c };
 
 	if (v->kind != V_CONST && v->kind != V_NE && v->kind != V_NESET &&
-	    v->kind != V_REL)
+	    v->kind != V_REL && v->kind != V_BITS)
 		w[2] = 0;
 	*h = hash_bytes(w, sizeof(w), *h);
 }
@@ -383,6 +384,7 @@ bool value_eq(const struct value *a, const struct value *b)
 	case V_PRED:
 		return a->obj == b->obj && a->pred_null == b->pred_null;
 	case V_REL:
+	case V_BITS:
 		return a->obj == b->obj && a->c == b->c &&
 		       a->pred_null == b->pred_null;
 	default:
@@ -449,10 +451,18 @@ struct state *state_join(const struct state *a, const struct state *b)
 	 * some value: not the one it held on entry */
 	for (i = 0; i < a->nb; i++) {
 		const struct value *bv = state_get(b, a->b[i].path);
+		uint32_t s1, c1, s2, c2;
 
 		if (bv && value_eq(bv, &a->b[i].v))
 			state_set(j, a->b[i].path, &a->b[i].v);
-		else
+		else if (bv && value_bits(*bv, &s1, &c1) &&
+			 value_bits(a->b[i].v, &s2, &c2) &&
+			 ((s1 & s2) || (c1 & c2))) {
+			/* bits of a flag word: the knowns both agree on */
+			struct value m = vbits(s1 & s2, c1 & c2, true);
+
+			state_set(j, a->b[i].path, &m);
+		} else
 			state_set(j, a->b[i].path, &top);
 	}
 	for (i = 0; i < b->nb; i++)
