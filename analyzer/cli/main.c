@@ -71,6 +71,8 @@ static void usage(FILE *f)
 	      "                                kbuild's checker interface, like Sparse\n"
 	      "  kmemlint scan [options] DIR   a whole tree, in worker processes\n"
 	      "                                (kmemlint scan --help)\n"
+	      "  kmemlint merge OUT.db SHARD.db...  join the databases of\n"
+	      "                                scan --shard runs (kmemlint merge --help)\n"
 	      "\n"
 	      "Options:\n"
 	      "  --format=FORMAT      text: GCC-style (default); json: JSON Lines;\n"
@@ -457,6 +459,8 @@ int main(int argc, char **argv)
 		return install_hook(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "scan"))
 		return scan_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
 	if (check_registry())
 		return 2;
 	memset(&o, 0, sizeof(o));
