@@ -440,7 +440,7 @@ static void relabel(struct finding_list *fl, const char *cwd)
 	}
 }
 
-int main(int argc, char **argv)
+int kmemlint_main(int argc, char **argv)
 {
 	struct options o;
 	struct job_list jobs;

@@ -122,6 +122,8 @@ int run_rounds(struct scan *sc, struct kdb *db);
 void collect(struct scan *sc, struct kdb *db, struct finding_list *all);
 
 int scan_main(int argc, char **argv);
+/* main.c: kmemlint's main, run by bigstack.c on a large stack */
+int kmemlint_main(int argc, char **argv);
 
 /* shard.c: "K/N" into *k, *n (0, or -1 after a message); keep the K-th of
  * every N files of the sorted list (jobs, sorted by path). */
