@@ -94,7 +94,7 @@ static bool one_job(CXIndex idx, struct options *o,
 	return ok;
 }
 
-int main(int argc, char **argv)
+int kmemlint_main(int argc, char **argv)
 {
 	struct options o;
 	struct job_list jobs;
@@ -111,6 +111,8 @@ int main(int argc, char **argv)
 		return install_hook(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "scan"))
 		return scan_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
 	if (argc > 1 && !strcmp(argv[1], "report"))
 		return report_main(argc - 1, argv + 1);
 	if (check_registry())

@@ -27,6 +27,8 @@ void usage(FILE *f)
 	      "                                kbuild's checker interface, like Sparse\n"
 	      "  kmemlint scan [options] DIR   a whole tree, in worker processes\n"
 	      "                                (kmemlint scan --help)\n"
+	      "  kmemlint merge OUT.db SHARD.db...  join the databases of\n"
+	      "                                scan --shard runs (kmemlint merge --help)\n"
 	      "\n"
 	      "Options:\n"
 	      "  --format=FORMAT      text: GCC-style (default); json: JSON Lines;\n"

@@ -54,6 +54,10 @@ static void usage(FILE *f)
 	      "  --verbose          list the files kbuild does not build, and what\n"
 	      "                     changed after each round\n"
 	      "  --list-files       print each file with its flags; analyse nothing\n"
+	      "  --db=FILE          the summary database (default DIR/.kmemlint/summaries.db,\n"
+	      "                     or under $XDG_CACHE_HOME/kmemlint)\n"
+	      "  --shard=K/N        analyse only the K-th of N shares of the files\n"
+	      "                     (1 <= K <= N); join the shards with kmemlint merge\n"
 	      "\n"
 	      "Output, as for kmemlint FILE... (docs/usage.md):\n", f);
 	fputs(out_usage, f);
@@ -118,6 +122,9 @@ static int parse_args(int argc, char **argv, struct scan_opts *o)
 			o->strict = true;
 		} else if (!strcmp(a, "--verbose")) {
 			o->verbose = true;
+		} else if ((v = opt_value(argc, argv, &i, "--shard"))) {
+			if (scan_parse_shard(v, &o->shard_k, &o->shard_n))
+				return -1;
 		} else if (!strcmp(a, "--list-files")) {
 			o->list_files = true;
 		} else if (a[0] == '-') {
@@ -201,7 +208,9 @@ static int collect_jobs(struct scan *sc)
 		return -1;
 	}
 	normalise_jobs(&sc->jobs);
-	return sc->jobs.n ? 0 : -1;
+	if (o->shard_n)
+		scan_take_shard(&sc->jobs, o->shard_k, o->shard_n);
+	return sc->jobs.n || o->shard_n ? 0 : -1;
 }
 
 /* -------------------------------------------------------------- output */
@@ -456,7 +465,7 @@ int scan_main(int argc, char **argv)
 					   (int)sc.jobs.v[i].args.n);
 	}
 	sc.root = tree_root(o.path);
-	sc.dbpath = o.db ? xstrdup(o.db) : default_db(sc.root);
+	sc.dbpath = o.db ? abs_db(o.db) : default_db(sc.root);
 	db = kdb_open(sc.dbpath, false);
 	stamp = tool_stamp(&o);
 	if (!db || kdb_check_tool(db, stamp))

@@ -9,6 +9,8 @@
  *   scan.c         options, the output and the summary table
  *   scan_rounds.c  the database: which files to analyse, the rounds
  *   scan_pool.c    worker processes: limits, timeouts, progress bar
+ *   shard.c        --shard K/N: which files a shard takes
+ *   merge.c        kmemlint merge: the shards' databases joined
  *   scan_worker.c  one file, in a worker: parse, lower, analyse, write
  *                  the results as records
  */
@@ -37,6 +39,7 @@ struct scan_opts {
 	bool verbose;
 	bool progress;		/* stderr is a terminal */
 	bool list_files;	/* print the files and flags, analyse nothing */
+	int shard_k, shard_n;	/* --shard K/N: the K-th of N (1-based); 0 all */
 };
 
 /* Why a file could not be analysed. */
@@ -108,6 +111,8 @@ char *scan_hash_file(const char *path);
 struct kdb;
 /* DIR/.kmemlint/summaries.db, or one in the cache dir */
 char *default_db(const char *root);
+/* --db FILE made absolute: the workers run in the files' directories */
+char *abs_db(const char *path);
 /* kmemlint's version and binary, and its rules: the database's key */
 char *tool_stamp(const struct scan_opts *o);
 char *flags_hash(const struct compile_job *job);
@@ -117,5 +122,15 @@ int run_rounds(struct scan *sc, struct kdb *db);
 void collect(struct scan *sc, struct kdb *db, struct finding_list *all);
 
 int scan_main(int argc, char **argv);
+/* main.c: kmemlint's main, run by bigstack.c on a large stack */
+int kmemlint_main(int argc, char **argv);
+
+/* shard.c: "K/N" into *k, *n (0, or -1 after a message); keep the K-th of
+ * every N files of the sorted list (jobs, sorted by path). */
+int scan_parse_shard(const char *v, int *k, int *n);
+void scan_take_shard(struct job_list *jobs, int k, int n);
+
+/* merge.c: kmemlint merge OUT.db SHARD.db... */
+int merge_main(int argc, char **argv);
 
 #endif

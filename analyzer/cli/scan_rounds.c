@@ -74,6 +74,17 @@ char *default_db(const char *root)
 	return path;
 }
 
+char *abs_db(const char *path)
+{
+	char *cwd, *abs;
+
+	if (path[0] == '/' || !(cwd = getcwd(NULL, 0)))
+		return xstrdup(path);
+	abs = xstrfmt("%s/%s", cwd, path);
+	free(cwd);
+	return abs;
+}
+
 /* What makes every summary stale: this binary, its rules. */
 char *tool_stamp(const struct scan_opts *o)
 {

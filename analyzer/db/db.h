@@ -65,6 +65,14 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
 /* Drop the files not in paths (sorted); their names go to changed. */
 int kdb_drop_others(struct kdb *db, const struct strvec *paths,
 		    struct strvec *changed);
+/*
+ * merge.c: join the databases of kmemlint scan --shard runs into db (new
+ * and empty): their rows copied, and every file that asked for a name
+ * another shard defines marked stale.  *files, *stale: the counts after.
+ * 0, or -1 after a message naming the shard and the problem.
+ */
+int kdb_merge(struct kdb *db, const char *const *shards, int n,
+	      int *files, int *stale);
 /* The size of the database file, in bytes. */
 long long kdb_size(const char *path);
 

@@ -159,12 +159,16 @@ void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 			break;
 	if (i < st->nb) {
 		struct objst *mo;
+		/* copied first: obj_materialize() may grow or shift st->o,
+		 * which old points into (ASan: heap-use-after-free) */
+		bool had = old != NULL;
+		int family = had ? old->family : 0, order = had ? old->order : 0;
 
 		m.obj = sym_many(en, site);
 		mo = obj_materialize(en, st, m.obj);
-		if (old && mo) {
-			mo->family = old->family;
-			mo->order = old->order;
+		if (had && mo) {
+			mo->family = family;
+			mo->order = order;
 			mo->null = NL_NONNULL;
 		}
 		for (i = 0; i < st->nb; i++)

@@ -355,9 +355,15 @@ uint64_t state_hash(const struct state *s)
 	}
 	for (i = 0; i < s->no; i++) {
 		const struct objst *o = &s->o[i];
-		int64_t w[4] = { o->id, o->family | (o->order << 16),
-				 o->null | (o->flags << 8) | (o->can_fail << 16) |
-				 (o->link_same << 24), o->link };
+		/* unsigned shifts: order is -1 when unknown */
+		int64_t w[4] = { o->id,
+				 (int64_t)((uint64_t)(uint32_t)o->family |
+					   ((uint64_t)(uint32_t)o->order << 16)),
+				 (int64_t)((uint64_t)(uint32_t)o->null |
+					   ((uint64_t)(uint32_t)o->flags << 8) |
+					   ((uint64_t)(uint32_t)o->can_fail << 16) |
+					   ((uint64_t)(uint32_t)o->link_same << 24)),
+				 o->link };
 
 		h = hash_bytes(w, sizeof(w), h);
 	}

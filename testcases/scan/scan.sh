@@ -112,16 +112,20 @@ check "crash + hang: 2 failed in the table" \
 check "the next scan analyses the failed files again" \
 	grep -q '3 files: 3 analysed, 0 failed' "$T/err"
 
-touch tree/kmls_core.c; echo >>tree/kmls_core.c
-KMEMLINT_TEST_WORKER=oom:kmls_core.c \
-	"$KMEMLINT" scan -j2 --mem-limit=1024 --strict --format=json tree \
-	>"$T/out" 2>"$T/err"
-status=$?
-check "out of memory: named with the limit" \
-	grep -q 'kmls_core.c: over the memory limit of 1024 MB' "$T/err"
-check "out of memory: the other files go on" \
-	[ "$(count_findings "$T/out" unchecked-alloc kmls_sub.c 16)" -eq 1 ]
-check "--strict and a failed file: exit 2" [ "$status" -eq 2 ]
+# an ASan build has no memory limit (scan_pool.c): its shadow memory
+# needs terabytes of address space
+if [ "${KMEMLINT_ASAN:-}" != 1 ]; then
+	touch tree/kmls_core.c; echo >>tree/kmls_core.c
+	KMEMLINT_TEST_WORKER=oom:kmls_core.c \
+		"$KMEMLINT" scan -j2 --mem-limit=1024 --strict --format=json tree \
+		>"$T/out" 2>"$T/err"
+	status=$?
+	check "out of memory: named with the limit" \
+		grep -q 'kmls_core.c: over the memory limit of 1024 MB' "$T/err"
+	check "out of memory: the other files go on" \
+		[ "$(count_findings "$T/out" unchecked-alloc kmls_sub.c 16)" -eq 1 ]
+	check "--strict and a failed file: exit 2" [ "$status" -eq 2 ]
+fi
 
 "$KMEMLINT" scan --jobs=x tree >/dev/null 2>"$T/err"
 status=$?
