@@ -9,7 +9,13 @@ cd "$(dirname "$0")/.."
 PKGS="libclang-19-dev llvm-19-dev clang-19 meson ninja-build pkg-config \
 gcc make python3 linux-headers-amd64 sparse coccinelle bc flex bison \
 libelf-dev libssl-dev time linux-source-6.1 xz-utils \
-libsqlite3-dev sqlite3 git nodejs npm pre-commit patch"
+libsqlite3-dev sqlite3 git pre-commit patch"
+# npm (for the SARIF Multitool): Debian's nodejs and npm, unless a Node.js
+# with its npm is there already (a NodeSource nodejs ships npm, and
+# Debian's npm package conflicts with it)
+if ! command -v npm > /dev/null 2>&1; then
+	PKGS="$PKGS nodejs npm"
+fi
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
