@@ -265,8 +265,11 @@ const struct slot_val *slot_get(const struct state *st, int slot,
 }
 
 void slot_set(struct state *st, int slot, int32_t key,
-	      const struct slot_val *v)
+	      const struct slot_val *vp)
 {
+	/* a copy: vp may point into st->s (slot_get's answer), which the
+	 * realloc and memmove below move */
+	const struct slot_val vv = *vp, *v = &vv;
 	bool found;
 	int i = find_slot(st, slot, key, &found);
 
