@@ -191,6 +191,10 @@ struct lost_info {
 	bool forgotten;			/* not unreachable: stored where the
 					 * engine can no longer name it
 					 * (a[i] once i changed) */
+	bool clobbered;			/* its last reference was overwritten
+					 * with a value the engine does not
+					 * know (f(&p), a callee's write): the
+					 * callee may hold it */
 };
 
 struct lock_info {
@@ -296,6 +300,12 @@ int engine_fn_inits(struct engine *en, const struct ir_fn_init **out);
 /* Does caller call callee directly (both functions of this file)? */
 bool engine_fn_calls(struct engine *en, const char *caller,
 		     const char *callee);
+/* Does the call have a summary (a body in this unit, explored)?  false
+ * for an indirect call, a function of another file, recursion. */
+bool engine_call_summarized(struct engine *en, const struct call_info *c);
+/* The object a value stands for when it is freed or handed over: the
+ * containing object for a member's address (&p->node), else id. */
+int32_t engine_obj_of(struct engine *en, int32_t id);
 
 /* ---- the checker interface ---- */
 

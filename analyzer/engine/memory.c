@@ -402,7 +402,9 @@ void assign(struct engine *en, struct state *st, int path,
 		si.fn = en->store_fn;
 		fire_store(en, st, &si);
 	}
+	en->lost_clobbered = val->kind == V_UNK || en->assign_forgets;
 	fire_lost_list(en, st, &d, loc, false);
+	en->lost_clobbered = false;
 	fire_lost_list(en, st, &idx, loc, true);
 }
 

@@ -108,8 +108,10 @@ struct summary *unit_summary(struct unit *u, const char *name,
 
 	/* kmalloc, spin_lock...: the table, not the header's body.  A
 	 * registrar (usb_fill_bulk_urb) is only read for its callback
-	 * argument: what its body does still applies. */
-	if (api && api->roles != ROLE_CALLBACK && !hmap_get(&up->main_set, name))
+	 * argument, a sink (platform_set_drvdata) for its owner argument:
+	 * what its body does still applies. */
+	if (api && (api->roles & ~(ROLE_CALLBACK | ROLE_OWNER)) &&
+	    !hmap_get(&up->main_set, name))
 		return NULL;
 	e = get_entry(u, name);
 	if (!e)
@@ -198,6 +200,18 @@ bool engine_fn_calls(struct engine *en, const char *caller,
 		if (!strcmp(c->callees.v[i], callee))
 			return true;
 	return false;
+}
+
+bool engine_call_summarized(struct engine *en, const struct call_info *c)
+{
+	if (!c->call->callee || !strcmp(c->call->callee, en->fn->name))
+		return false;
+	return unit_summary(en->unit, c->call->callee, c->api) != NULL;
+}
+
+int32_t engine_obj_of(struct engine *en, int32_t id)
+{
+	return obj_of(en, id);
 }
 
 const char *engine_intern(struct engine *en, const char *s)

@@ -422,6 +422,11 @@ void lower_stmt(struct lower *L, CXCursor c)
 			name = spelling(ref);
 		free_kids(&kk);
 		if (name) {
+			/* the goto's line: where an exit path leaves (the
+			 * place a lost allocation is reported) */
+			if (L->fn->blocks[L->cur].term == T_NONE)
+				L->fn->blocks[L->cur].term_loc =
+					ir_cursor_loc(c, NULL);
 			jump_to(L, label_block(L, name));
 			free(name);
 		}

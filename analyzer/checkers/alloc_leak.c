@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * alloc-leak: an allocation of this function that a path loses while it
+ * still owns it.  The engine says when an allocation can no longer be
+ * reached (lost event: its last reference overwritten or dead, or the
+ * function returns and neither the return value, the parameters' memory
+ * nor a global reaches it).  This checker keeps, per object, whether the
+ * path gave it up before that:
+ *
+ *   - released: a deallocator, or a local helper whose summary frees it;
+ *   - stored in memory: a field or a global (a struct reachable from a
+ *     parameter or a global outlives the function; a local allocation
+ *     holding it is followed no further in this first step);
+ *   - handed to an `owner` line of the rules tables (list_add,
+ *     dev_set_drvdata, kfree_rcu...);
+ *   - passed to a function the engine knows nothing of (no rules entry,
+ *     no summary, an indirect call): it may take ownership.  Precision
+ *     first: silent.
+ *
+ * What is never a leak: a failed allocation (the engine fires no lost
+ * event for a NULL object), managed families (devm), an object that
+ * stands for several of one site, and a reference clobbered by an
+ * unknown write (f(&p)).  An unknown call that gets the address of a
+ * local struct (which may hold the pointer) silences the path.
+ *
+ * Summary fact `gives-up` (may; subject `$N`, `$N->f`): on some return
+ * path the function freed that object, stored it, handed it to a sink or
+ * to an unknown function.  A caller that passes its allocation there no
+ * longer owns it: foo_rx() that frees its message on one error code only
+ * is not a leak in the caller that keeps it on the others.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checkers.h"
+#include "../engine/apitable.h"
+#include "../util/strvec.h"
+
+static int gone_slot;		/* object: no longer owned here (a: why) */
+static int escape_slot;		/* global 0: an unknown call got &local */
+static int k_gives_up;		/* fact: gave up $N on some path */
+
+enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
+
+static void disown(struct engine *en, struct state *st, int32_t id, int why)
+{
+	struct slot_val v = { why, 0 };
+
+	id = engine_obj_of(en, id);
+	/* the caller's objects matter only for the summary */
+	if ((id < 0 && engine_reporting(en)) || slot_get(st, gone_slot, id))
+		return;
+	slot_set(st, gone_slot, id, &v);
+}
+
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
+{
+	(void)f;
+	disown(en, st, o->id, GONE_FREED);
+}
+
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *s)
+{
+	if (s->v.kind != V_OBJ)
+		return;
+	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
+}
+
+static void on_call(struct engine *en, struct state *st,
+		    const struct call_info *c)
+{
+	int i;
+
+	if (c->api || engine_call_summarized(en, c))
+		return;
+	for (i = 0; i < c->nargs; i++) {
+		const struct ir_expr *a = i < c->call->nargs ?
+					  c->call->args[i] : NULL;
+
+		if (c->args[i].kind == V_OBJ)
+			disown(en, st, c->args[i].obj, GONE_UNKNOWN);
+		/* &local_struct: it may hold one of ours */
+		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
+		    !slot_get(st, escape_slot, 0)) {
+			struct slot_val v = { 1, 0 };
+
+			slot_set(st, escape_slot, 0, &v);
+		}
+	}
+}
+
+static bool managed(const struct objst *o)
+{
+	const char *name;
+
+	if (o->family < 0)
+		return false;
+	if (api_family_managed(o->family))
+		return true;
+	name = api_family_name(o->family);
+	return name && !strncmp(name, "devm", 4);
+}
+
+static void on_lost(struct engine *en, struct state *st,
+		    const struct objst *o, const struct lost_info *l)
+{
+	struct trace_note notes[3];
+	struct obj_origin org;
+	int n;
+
+	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
+	    o->id < 0 || o->null == NL_NULL || managed(o) ||
+	    slot_get(st, gone_slot, o->id) || slot_get(st, escape_slot, 0))
+		return;
+	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
+	    org.many)
+		return;
+	n = engine_alloc_note(en, o->id, notes);
+	notes[n].file = NULL;
+	notes[n].loc = l->loc;
+	notes[n++].msg = xstrdup(l->at_return ?
+		"lost here: the function returns without freeing, returning or storing it" :
+		"lost here: its last reference is overwritten or goes out of use");
+	engine_report(en, "alloc-leak", l->loc,
+		      xstrfmt("memory from %s() is leaked on this path: not freed, returned or stored",
+			      org.callee),
+		      notes, n);
+}
+
+/* Summary pass: the caller's objects this path gave up. */
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	const struct slot_val *v;
+	int32_t id;
+	int pos = 0;
+
+	if (engine_reporting(en))
+		return;
+	while (slot_iter(st, gone_slot, &pos, &id, &v)) {
+		const char *subj = id < 0 ? engine_subject(en, id) : NULL;
+
+		if (subj)
+			engine_add_fact(en, k_gives_up, subj, v->a, NULL,
+					r->loc);
+	}
+}
+
+static void on_fact(struct engine *en, struct state *st,
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj)
+{
+	(void)c;
+	if (f->kind == k_gives_up && subj->kind == V_OBJ)
+		disown(en, st, subj->obj, (int)f->value);
+}
+
+static void init(void)
+{
+	static const struct slot_def gone = { "alloc-leak:gone", SLOT_OBJECT,
+					      NULL };
+	static const struct slot_def esc = { "alloc-leak:escape", SLOT_GLOBAL,
+					     NULL };
+
+	gone_slot = engine_slot_register(&gone);
+	escape_slot = engine_slot_register(&esc);
+	k_gives_up = engine_fact_kind("gives-up", FACT_MAY,
+				      &checker_alloc_leak);
+}
+
+const struct checker checker_alloc_leak = {
+	.rule = "alloc-leak",
+	.init = init,
+	.on_call = on_call,
+	.on_free = on_free,
+	.on_store = on_store,
+	.on_lost = on_lost,
+	.on_return = on_return,
+	.on_fact = on_fact,
+};
