@@ -68,11 +68,55 @@ static void on_store(struct engine *en, struct state *st,
 	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
 }
 
+static bool managed(const struct objst *o);
+
+/*
+ * ctx->buf = krealloc(ctx->buf, ...): where the reallocation fails it
+ * returns NULL, which overwrites the only pointer to the old block (a
+ * place in memory; a local copy is the lost event's business).
+ */
+static void realloc_over_self(struct engine *en, struct state *st,
+			      const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	const struct ir_call *call = c->call;
+	const struct objst *o;
+	struct objst tmp;
+	struct trace_note note;
+	char *place;
+	int a;
+
+	if (!engine_reporting(en) || !api || !(api->roles & ROLE_ALLOC) ||
+	    !(api->roles & ROLE_FREE) || !api->free_on_success || !call->dest)
+		return;
+	a = api->free_arg;
+	if (a < 0 || a >= c->nargs || a >= call->nargs ||
+	    c->args[a].kind != V_OBJ ||
+	    engine_expr_in_frame(en, call->dest) ||
+	    !engine_same_place(en, call->dest, call->args[a]))
+		return;
+	o = engine_obj(en, st, engine_obj_of(en, c->args[a].obj), &tmp);
+	if (!o || o->null == NL_NULL || managed(o) ||
+	    slot_get(st, gone_slot, o->id))
+		return;
+	place = engine_expr_str(en, call->dest);
+	note.file = NULL;
+	note.loc = c->loc;
+	note.msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
+			   call->callee);
+	engine_report(en, "alloc-leak", c->loc,
+		      xstrfmt("'%s' is overwritten with NULL when %s() fails: the old block is leaked",
+			      place, call->callee),
+		      &note, 1);
+	free(place);
+}
+
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	int i;
 
+	realloc_over_self(en, st, c);
 	if (c->api || engine_call_summarized(en, c))
 		return;
 	for (i = 0; i < c->nargs; i++) {
@@ -81,8 +125,11 @@ static void on_call(struct engine *en, struct state *st,
 
 		if (c->args[i].kind == V_OBJ)
 			disown(en, st, c->args[i].obj, GONE_UNKNOWN);
-		/* &local_struct: it may hold one of ours */
+		/* &local_struct: it may hold one of ours (a store into a
+		 * local is no store event).  A struct in memory (&priv->port)
+		 * holds only what a store event already gave up. */
 		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
+		    engine_expr_in_frame(en, a->a) &&
 		    !slot_get(st, escape_slot, 0)) {
 			struct slot_val v = { 1, 0 };
 

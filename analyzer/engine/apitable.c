@@ -279,10 +279,13 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		e->lock_trylock = !strcmp(v, "yes");
 		return 0;
 	}
-	if (!strcmp(k, "when") && role == ROLE_FREE) {
+	if (!strcmp(k, "when") && (role == ROLE_FREE || role == ROLE_OWNER)) {
 		if (strcmp(v, "success"))
 			return -1;
-		e->free_on_success = true;
+		if (role == ROLE_FREE)
+			e->free_on_success = true;
+		else
+			e->owner_on_success = true;
 		return 0;
 	}
 	if (!strcmp(k, "context")) {
@@ -310,7 +313,7 @@ static const struct {
 	{ "deprecated", ROLE_DEPRECATED }, { "passthru", ROLE_PASSTHRU },
 	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
-	{ "field", ROLE_FIELD },
+	{ "field", ROLE_FIELD },	{ "borrow", ROLE_BORROW },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -365,6 +368,7 @@ static int parse_line(char *line, const char *path, int lineno)
 		}
 		*eq = '\0';
 		if ((role == ROLE_FIELD && strcmp(kv, "context")) ||
+		    role == ROLE_BORROW ||
 		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
 				path, lineno, kv, eq + 1, dir);

@@ -28,6 +28,8 @@ enum api_role {
 	ROLE_ERRPTR	= 1 << 15,
 	ROLE_FIELD	= 1 << 16,	/* not a function: a struct field
 					 * (NAME is "record.field") */
+	ROLE_BORROW	= 1 << 17,	/* uses its pointer arguments during
+					 * the call only, keeps none */
 };
 
 enum api_fail {
@@ -60,8 +62,10 @@ struct api_entry {
 	int nfree_families;
 	int free_order_arg;
 	int free_order_const;
-	bool free_on_success;	/* only where the call returned non-NULL
-				 * (krealloc frees the old block then) */
+	bool free_on_success;	/* an allocator: only where the call
+				 * returned non-NULL (krealloc frees the
+				 * old block then); any other function:
+				 * only where it returned 0 */
 
 	/* deref: bit i set when argument i is dereferenced */
 	unsigned deref_mask;
@@ -80,6 +84,7 @@ struct api_entry {
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;
+	bool owner_on_success;	/* only where the call returned 0 */
 
 	/* lock/unlock */
 	int lock_arg;

@@ -385,7 +385,23 @@ void exec_call(struct engine *en, struct state *st,
 		if (*path_ends)
 			return;
 	}
-	if (api && (api->roles & ROLE_FREE) && !api->free_on_success)
+	/* a free or owner line `when=success` of a function that is not an
+	 * allocator: the release or the handover happens where the call
+	 * returned 0; where it returned non-zero the caller still owns the
+	 * argument (a send that consumes the buffer only on success) */
+	if (api && (((api->roles & ROLE_FREE) && api->free_on_success &&
+		     !(api->roles & ROLE_ALLOC)) ||
+		    ((api->roles & ROLE_OWNER) && api->owner_on_success)) &&
+	    call->dest && !*split) {
+		struct state *z = state_copy(st);
+
+		dest_assign(en, z, call, mkv(V_NONNULL), insn->loc);
+		*split = z;
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
+	}
+	if (api && (api->roles & ROLE_FREE) &&
+	    (!api->free_on_success || !(api->roles & ROLE_ALLOC)))
 		table_free(en, st, call, api, args, n, insn->loc);
 	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
 	    args[api->unlink_arg].kind == V_OBJ)

@@ -370,6 +370,13 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* e names a local variable of the function being explored, or a member
+ * or array element of one (no dereference on the way): storage of its
+ * frame, not memory a caller can see. */
+bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e);
+/* a and b name the same place (one access path: ctx->buf twice). */
+bool engine_same_place(struct engine *en, const struct ir_expr *a,
+		       const struct ir_expr *b);
 /* The installed headers' __GFP_DIRECT_RECLAIM bit (a gfp mask with it
  * may sleep), or 0 when the headers could not be evaluated. */
 uint64_t engine_gfp_direct_reclaim(struct engine *en);

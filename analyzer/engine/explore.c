@@ -450,13 +450,27 @@ static void debug_state(struct engine *en, struct state *st)
 			(long long)st->s[i].v.b);
 }
 
-/* Where a block starts, for the events fired there. */
+/* Where a block starts, for the events fired there: its first located
+ * instruction or terminator, else the first of the blocks it falls into
+ * (an error branch that starts with dev_err()'s own tests). */
 static struct ir_loc block_loc(const struct ir_func *fn,
 			       const struct ir_block *b)
 {
-	if (b->ninsns)
-		return b->insns[0].loc;
-	return b->term_loc.line ? b->term_loc : fn->loc;
+	int n;
+
+	for (n = 0; b && n < 16; n++) {
+		if (b->ninsns)
+			return b->insns[0].loc;
+		if (b->term_loc.line)
+			return b->term_loc;
+		if (b->term == T_BRANCH && b->cond && b->cond->loc.line)
+			return b->cond->loc;
+		if ((b->term != T_GOTO && b->term != T_BRANCH) ||
+		    b->succ[0] < 0 || b->succ[0] >= fn->nblocks)
+			break;
+		b = &fn->blocks[b->succ[0]];
+	}
+	return fn->loc;
 }
 
 void engine_explore(struct engine *en)
