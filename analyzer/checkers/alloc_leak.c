@@ -213,7 +213,7 @@ static void init(void)
 
 	gone_slot = engine_slot_register(&gone);
 	escape_slot = engine_slot_register(&esc);
-	k_gives_up = engine_fact_kind("gives-up", FACT_MAY,
+	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
 }
 

@@ -227,6 +227,9 @@ struct return_info {
 enum fact_merge {
 	FACT_MAY,	/* holds if it holds on some path (union) */
 	FACT_MUST,	/* holds if it holds on every path of the condition */
+	FACT_MAY_COND,	/* holds if it holds on some path of the condition:
+			 * the paths that return 0 and those that do not are
+			 * kept apart (gave up $1 where it returned 0) */
 };
 
 struct fact {

@@ -473,6 +473,31 @@ static struct ir_loc block_loc(const struct ir_func *fn,
 	return fn->loc;
 }
 
+/*
+ * Where a path that enters block b leaves the function, when it runs
+ * there within a few blocks (an error branch: `dev_err(...); return
+ * -EINVAL;`, `kfree(x); goto err;`): the return or the goto.  What a
+ * variable that dies on entering b held is lost there.  Else where b
+ * starts.
+ */
+static struct ir_loc exit_loc(const struct ir_func *fn,
+			      const struct ir_block *b)
+{
+	const struct ir_block *s = b;
+	int n;
+
+	for (n = 0; n < 8; n++) {
+		if ((s->term == T_RETURN || s->term == T_GOTO) &&
+		    s->term_loc.line)
+			return s->term_loc;
+		if ((s->term != T_GOTO && s->term != T_BRANCH) ||
+		    s->succ[0] < 0 || s->succ[0] >= fn->nblocks)
+			break;
+		s = &fn->blocks[s->succ[0]];
+	}
+	return block_loc(fn, b);
+}
+
 void engine_explore(struct engine *en)
 {
 	struct ir_func *fn = en->fn;
@@ -508,7 +533,7 @@ void engine_explore(struct engine *en)
 		}
 		if (!w.start)
 			forget_dead_vars(en, st, live, w.block,
-					 block_loc(fn, &fn->blocks[w.block]));
+					 exit_loc(fn, &fn->blocks[w.block]));
 		state_gc(en, st);
 		st->hash = state_hash(st);
 		if (merged && !w.start) {
