@@ -38,6 +38,9 @@
 
 static int gone_slot;		/* object: no longer owned here (a: why) */
 static int escape_slot;		/* global 0: an unknown call got &local */
+static int derived_slot;	/* global, keyed by the pointer a `derive`
+				 * call returned: a = the object it points
+				 * into */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
@@ -45,12 +48,22 @@ enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
 static void disown(struct engine *en, struct state *st, int32_t id, int why)
 {
 	struct slot_val v = { why, 0 };
+	const struct slot_val *d;
+	int depth;
 
-	id = engine_obj_of(en, id);
-	/* the caller's objects matter only for the summary */
-	if ((id < 0 && engine_reporting(en)) || slot_get(st, gone_slot, id))
-		return;
-	slot_set(st, gone_slot, id, &v);
+	for (depth = 0; depth < 4; depth++) {
+		id = engine_obj_of(en, id);
+		/* a pointer into an object (page_address(page)): handing it
+		 * over hands over the object */
+		d = slot_get(st, derived_slot, id);
+		/* the caller's objects matter only for the summary */
+		if (!(id < 0 && engine_reporting(en)) &&
+		    !slot_get(st, gone_slot, id))
+			slot_set(st, gone_slot, id, &v);
+		if (!d)
+			return;
+		id = (int32_t)d->a;
+	}
 }
 
 static void on_free(struct engine *en, struct state *st,
@@ -117,6 +130,15 @@ static void on_call(struct engine *en, struct state *st,
 	int i;
 
 	realloc_over_self(en, st, c);
+	if (c->api && (c->api->roles & ROLE_DERIVE) &&
+	    c->api->derive_arg < c->nargs &&
+	    c->args[c->api->derive_arg].kind == V_OBJ) {
+		struct slot_val v = {
+			engine_obj_of(en, c->args[c->api->derive_arg].obj), 0
+		};
+
+		slot_set(st, derived_slot, engine_call_result(en, c->call), &v);
+	}
 	if (c->api || engine_call_summarized(en, c))
 		return;
 	for (i = 0; i < c->nargs; i++) {
@@ -211,7 +233,11 @@ static void init(void)
 	static const struct slot_def esc = { "alloc-leak:escape", SLOT_GLOBAL,
 					     NULL };
 
+	static const struct slot_def der = { "alloc-leak:derived", SLOT_GLOBAL,
+					     NULL };
+
 	gone_slot = engine_slot_register(&gone);
+	derived_slot = engine_slot_register(&der);
 	escape_slot = engine_slot_register(&esc);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);

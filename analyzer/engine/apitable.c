@@ -107,6 +107,7 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->free_order_const = -1;
 	e->check_arg = API_NONE;
 	e->passthru_arg = API_NONE;
+	e->derive_arg = API_NONE;
 	e->order_of_arg = API_NONE;
 	e->unlink_arg = API_NONE;
 	e->lock_arg = API_NONE;
@@ -235,6 +236,7 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_FREE: e->free_arg = i; break;
 		case ROLE_CHECK: e->check_arg = i; break;
 		case ROLE_PASSTHRU: e->passthru_arg = i; break;
+		case ROLE_DERIVE: e->derive_arg = i; break;
 		case ROLE_ORDER: e->order_of_arg = i; break;
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
@@ -314,6 +316,7 @@ static const struct {
 	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
 	{ "field", ROLE_FIELD },	{ "borrow", ROLE_BORROW },
+	{ "derive", ROLE_DERIVE },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -382,6 +385,8 @@ static int parse_line(char *line, const char *path, int lineno)
 	}
 	if (role == ROLE_FREE && e->free_arg == API_NONE)
 		e->free_arg = 0;
+	if (role == ROLE_DERIVE && e->derive_arg == API_NONE)
+		e->derive_arg = 0;
 	return 0;
 }
 

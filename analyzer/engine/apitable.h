@@ -30,6 +30,8 @@ enum api_role {
 					 * (NAME is "record.field") */
 	ROLE_BORROW	= 1 << 17,	/* uses its pointer arguments during
 					 * the call only, keeps none */
+	ROLE_DERIVE	= 1 << 18,	/* returns a pointer into the object
+					 * of argument derive_arg */
 };
 
 enum api_fail {
@@ -75,6 +77,10 @@ struct api_entry {
 
 	/* passthru: returns argument passthru_arg (e.g. __builtin_expect) */
 	int passthru_arg;
+
+	/* derive: returns a pointer into argument derive_arg's object
+	 * (page_address(page), strim(buf)) */
+	int derive_arg;
 
 	/* order: returns the page order of the byte size in order_of_arg */
 	int order_of_arg;

@@ -377,6 +377,10 @@ int engine_param_index(struct engine *en, const struct ir_expr *e);
  * or array element of one (no dereference on the way): storage of its
  * frame, not memory a caller can see. */
 bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e);
+/* The object the pointer a call returns stands for when neither the
+ * tables nor a summary say what it is (an opaque object, one per call
+ * site): on_call may key slots on it before the call assigns it. */
+int32_t engine_call_result(struct engine *en, const struct ir_call *call);
 /* a and b name the same place (one access path: ctx->buf twice). */
 bool engine_same_place(struct engine *en, const struct ir_expr *a,
 		       const struct ir_expr *b);

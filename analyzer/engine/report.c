@@ -61,6 +61,11 @@ bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e)
 	       en->fn->vars[e->var].kind == VAR_TEMP;
 }
 
+int32_t engine_call_result(struct engine *en, const struct ir_call *call)
+{
+	return sym_opaque(en, call->site);
+}
+
 bool engine_same_place(struct engine *en, const struct ir_expr *a,
 		       const struct ir_expr *b)
 {
