@@ -208,6 +208,15 @@ static void on_return(struct engine *en, struct state *st,
 
 	if (engine_reporting(en))
 		return;
+	/* a wrapper that returns an allocation it also registered (stored
+	 * in a global table, handed to a sink): its caller does not own it
+	 * alone, and may drop the pointer */
+	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
+		v = slot_get(st, gone_slot, engine_obj_of(en, r->v.obj));
+		if (v && v->a != GONE_FREED)
+			engine_add_fact(en, k_gives_up, "$ret", v->a, NULL,
+					r->loc);
+	}
 	while (slot_iter(st, gone_slot, &pos, &id, &v)) {
 		const char *subj = id < 0 ? engine_subject(en, id) : NULL;
 
@@ -226,15 +235,23 @@ static void on_fact(struct engine *en, struct state *st,
 		disown(en, st, subj->obj, (int)f->value);
 }
 
+/* Paths joined when the budget is spent: given up on either side is
+ * given up (a leak is reported only where it is certain). */
+static bool join_either(const struct slot_val *a, const struct slot_val *b,
+			struct slot_val *out)
+{
+	*out = a ? *a : *b;
+	return true;
+}
+
 static void init(void)
 {
 	static const struct slot_def gone = { "alloc-leak:gone", SLOT_OBJECT,
-					      NULL };
+					      join_either };
 	static const struct slot_def esc = { "alloc-leak:escape", SLOT_GLOBAL,
-					     NULL };
-
+					     join_either };
 	static const struct slot_def der = { "alloc-leak:derived", SLOT_GLOBAL,
-					     NULL };
+					     join_either };
 
 	gone_slot = engine_slot_register(&gone);
 	derived_slot = engine_slot_register(&der);

@@ -395,7 +395,8 @@ void exec_call(struct engine *en, struct state *st,
 	    call->dest && !*split) {
 		struct state *z = state_copy(st);
 
-		dest_assign(en, z, call, mkv(V_NONNULL), insn->loc);
+		/* where it fails it returns a -errno */
+		dest_assign(en, z, call, mkv(V_NEG), insn->loc);
 		*split = z;
 		dest_assign(en, st, call, vconst(0), insn->loc);
 		handled = true;

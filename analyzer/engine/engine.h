@@ -47,6 +47,7 @@ enum vkind {
 			 * the place's value on entry) */
 	V_REL,		/* boolean: null-ness of obj and of object c agree
 			 * (pred_null == 0) or differ (pred_null == 1) */
+	V_NEG,		/* integer known < 0: a failed call's -errno */
 };
 
 struct value {

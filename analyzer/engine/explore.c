@@ -143,6 +143,7 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 		return v.c ? RC_NONZERO : RC_ZERO;
 	case V_NONNULL:
 	case V_ERRPTR:
+	case V_NEG:
 		return RC_NONZERO;
 	case V_NE:
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;

@@ -450,6 +450,8 @@ static bool value_excludes(struct value v, int64_t c)
 		return v.c == c;
 	case V_NONNULL:
 		return c == 0;
+	case V_NEG:
+		return c >= 0;
 	case V_NESET:
 		return c >= 0 && c < 64 && ((uint64_t)v.c & (1ULL << c));
 	default:
