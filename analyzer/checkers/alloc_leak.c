@@ -38,6 +38,8 @@
 
 static int gone_slot;		/* object: no longer owned here (a: why) */
 static int escape_slot;		/* global 0: an unknown call got &local */
+static int held_slot;		/* object: a = the allocation of this
+				 * function whose memory holds it */
 static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
@@ -76,9 +78,44 @@ static void on_free(struct engine *en, struct state *st,
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
+	int32_t id;
+
 	if (s->v.kind != V_OBJ)
 		return;
+	id = engine_obj_of(en, s->v.obj);
+	/* fd->urb = urb, fd an allocation of this function: still ours,
+	 * held by fd.  Lost with fd when fd is freed holding it; given up
+	 * with fd when fd is given up. */
+	if (!s->sink && !s->outlives && s->container >= 0 &&
+	    s->container != id && id >= 0 && engine_reporting(en)) {
+		struct slot_val v = { s->container, 0 };
+
+		slot_set(st, held_slot, id, &v);
+		return;
+	}
 	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
+}
+
+/* Is id, or an allocation whose memory holds it, given up? */
+static bool given_up(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *h;
+	int depth;
+
+	for (depth = 0; depth < 8; depth++) {
+		const struct slot_val *g = slot_get(st, gone_slot, id);
+
+		/* a container freed while it held the object loses it */
+		if (g)
+			return depth == 0 || g->a != GONE_FREED;
+		h = slot_get(st, held_slot, id);
+		if (!h)
+			return false;
+		id = (int32_t)h->a;
+		if (!engine_obj(en, st, id, &(struct objst){ 0 }))
+			return false;
+	}
+	return true;
 }
 
 static bool managed(const struct objst *o);
@@ -181,7 +218,7 @@ static void on_lost(struct engine *en, struct state *st,
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || managed(o) ||
-	    slot_get(st, gone_slot, o->id) || slot_get(st, escape_slot, 0))
+	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0))
 		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
 	    org.many)
@@ -191,6 +228,8 @@ static void on_lost(struct engine *en, struct state *st,
 	notes[n].loc = l->loc;
 	notes[n++].msg = xstrdup(l->at_return ?
 		"lost here: the function returns without freeing, returning or storing it" :
+		slot_get(st, held_slot, o->id) ?
+		"lost here: the memory that held its last reference is freed, or that reference is overwritten or goes out of use" :
 		"lost here: its last reference is overwritten or goes out of use");
 	engine_report(en, "alloc-leak", l->loc,
 		      xstrfmt("memory from %s() is leaked on this path: not freed, returned or stored",
@@ -252,9 +291,12 @@ static void init(void)
 					     join_either };
 	static const struct slot_def der = { "alloc-leak:derived", SLOT_GLOBAL,
 					     join_either };
+	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
+					      NULL };
 
 	gone_slot = engine_slot_register(&gone);
 	derived_slot = engine_slot_register(&der);
+	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
