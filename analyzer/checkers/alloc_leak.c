@@ -47,6 +47,26 @@ static int k_gives_up;		/* fact: gave up $N on some path */
 
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
 
+static void disown(struct engine *en, struct state *st, int32_t id, int why);
+
+/* What the memory of object id holds goes with it (stored, handed over:
+ * not freed, which loses it). */
+static void disown_held(struct engine *en, struct state *st, int32_t id,
+			int why)
+{
+	const struct slot_val *v;
+	int32_t held[16], key;
+	int pos = 0, n = 0, i;
+
+	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
+		if (v->a == id && key != id)
+			held[n++] = key;
+	for (i = 0; i < n; i++) {
+		slot_clear(st, held_slot, held[i]);
+		disown(en, st, held[i], why);
+	}
+}
+
 static void disown(struct engine *en, struct state *st, int32_t id, int why)
 {
 	struct slot_val v = { why, 0 };
@@ -60,8 +80,11 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		d = slot_get(st, derived_slot, id);
 		/* the caller's objects matter only for the summary */
 		if (!(id < 0 && engine_reporting(en)) &&
-		    !slot_get(st, gone_slot, id))
+		    !slot_get(st, gone_slot, id)) {
 			slot_set(st, gone_slot, id, &v);
+			if (why != GONE_FREED)
+				disown_held(en, st, id, why);
+		}
 		if (!d)
 			return;
 		id = (int32_t)d->a;
@@ -75,6 +98,8 @@ static void on_free(struct engine *en, struct state *st,
 	disown(en, st, o->id, GONE_FREED);
 }
 
+static bool given_up(struct engine *en, struct state *st, int32_t id);
+
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
@@ -87,7 +112,8 @@ static void on_store(struct engine *en, struct state *st,
 	 * held by fd.  Lost with fd when fd is freed holding it; given up
 	 * with fd when fd is given up. */
 	if (!s->sink && !s->outlives && s->container >= 0 &&
-	    s->container != id && id >= 0 && engine_reporting(en)) {
+	    s->container != id && id >= 0 && engine_reporting(en) &&
+	    !given_up(en, st, s->container)) {
 		struct slot_val v = { s->container, 0 };
 
 		slot_set(st, held_slot, id, &v);
