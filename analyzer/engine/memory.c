@@ -270,13 +270,37 @@ static bool rooted_dead(void *arg, int path)
 	return true;
 }
 
-/* At the start of block: forget the locals no later code reads. */
+/* An element of a local array (pool[n++] = skb): the code may read it
+ * back under another index (pool[i] in a loop) the engine does not
+ * relate to this one. */
+static bool array_element(struct engine *en, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].kind == '[' && !en->paths[p].deref)
+			return true;
+	return false;
+}
+
+static bool rooted_dead_element(void *arg, int path)
+{
+	struct dead_arg *da = arg;
+
+	return array_element(da->d->en, path) && rooted_dead(arg, path);
+}
+
+/* At the start of block: forget the locals no later code reads.  What
+ * only a local array's elements held is forgotten, not lost (it may have
+ * been read back and handed over under another index). */
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc)
 {
 	struct drop_arg d = { en, 0, NULL, 0, 0, st };
 	struct dead_arg da = { &d, live, block };
 
+	state_drop_if(st, rooted_dead_element, &da);
+	fire_lost_list(en, st, &d, loc, true);
 	state_drop_if(st, rooted_dead, &da);
 	fire_lost_list(en, st, &d, loc, false);
 }

@@ -17,9 +17,13 @@ struct foo_hw {
 	u32 *banks;
 	unsigned int nbanks;
 	u32 mode;
+	u32 regs[8];
 };
 
-void foo_write(struct foo_hw *hw, u32 reg, u32 val);
+static void foo_write(struct foo_hw *hw, u32 reg, u32 val)
+{
+	hw->regs[reg & 7] = val;
+}
 
 int foo_init_good(struct foo_hw *hw)
 {

@@ -18,7 +18,11 @@ struct foo_dev {
 	char *name;
 };
 
-int foo_hw_init(struct foo_dev *fd);
+static int foo_hw_init(struct foo_dev *fd)
+{
+	fd->cmd[0] = 0x5a;
+	return fd->urb->status;
+}
 
 int foo_probe_bad(struct foo_dev **out, int id)
 {

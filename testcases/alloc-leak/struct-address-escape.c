@@ -2,7 +2,7 @@
 /*
  * An unknown function given the address of a struct may keep what the
  * struct holds. A local struct can hold the allocation without a store
- * kmemlint sees, so foo_submit_good() is silent after foo_hw_submit().
+ * kmemlint sees, so foo_submit_good() is silent after ops->submit().
  * A struct in memory (&fd->port) holds only what was stored into it, and
  * the name of foo_register_bad() was not: it leaks when the registration
  * fails.
@@ -24,10 +24,13 @@ struct foo_dev {
 	struct foo_port port;
 };
 
-int foo_hw_submit(struct foo_req *req);
-int foo_port_register(struct foo_port *port);
+/* functions of another module, as kmemlint sees them: unknown */
+struct foo_ops {
+	int (*submit)(struct foo_req *req);
+	int (*port_register)(struct foo_port *port);
+};
 
-int foo_submit_good(size_t len)
+int foo_submit_good(const struct foo_ops *ops, size_t len)
 {
 	struct foo_req req;
 
@@ -35,30 +38,32 @@ int foo_submit_good(size_t len)
 	if (!req.buf)
 		return -ENOMEM;
 	req.len = len;
-	return foo_hw_submit(&req);
+	return ops->submit(&req);
 }
 
-int foo_register_bad(struct foo_dev *fd, int line)
+int foo_register_bad(const struct foo_ops *ops, struct foo_dev *fd,
+		     int line)
 {
 	char *name;
 
 	name = kasprintf(GFP_KERNEL, "foo%d", line);
 	if (!name)
 		return -ENOMEM;
-	if (foo_port_register(&fd->port))
+	if (ops->port_register(&fd->port))
 		return -EIO; /* expect: alloc-leak */
 	fd->port.name = name;
 	return 0;
 }
 
-int foo_register_good(struct foo_dev *fd, int line)
+int foo_register_good(const struct foo_ops *ops, struct foo_dev *fd,
+		      int line)
 {
 	char *name;
 
 	name = kasprintf(GFP_KERNEL, "foo%d", line);
 	if (!name)
 		return -ENOMEM;
-	if (foo_port_register(&fd->port)) {
+	if (ops->port_register(&fd->port)) {
 		kfree(name);
 		return -EIO;
 	}

@@ -53,7 +53,10 @@ static void foo_free_all(void)
 	}
 }
 
-int foo_start(int id);
+static int foo_start(int id)
+{
+	return id > 2 ? -EIO : 0;
+}
 
 int foo_probe_good(int id)
 {
