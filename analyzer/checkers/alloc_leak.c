@@ -214,11 +214,18 @@ static void on_call(struct engine *en, struct state *st,
 		 * local is no store event).  A struct in memory (&priv->port)
 		 * holds only what a store event already gave up. */
 		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
-		    engine_expr_in_frame(en, a->a) &&
-		    !slot_get(st, escape_slot, 0)) {
+		    engine_expr_in_frame(en, a->a)) {
 			struct slot_val v = { 1, 0 };
+			int32_t held[16];
+			int k, nh;
 
-			slot_set(st, escape_slot, 0, &v);
+			/* what it holds is handed over (the caller's
+			 * objects too: sg.ctx = skb, then tx_sg(&sg)) */
+			nh = engine_objects_in(en, st, a->a, held, 16);
+			for (k = 0; k < nh; k++)
+				disown(en, st, held[k], GONE_UNKNOWN);
+			if (!slot_get(st, escape_slot, 0))
+				slot_set(st, escape_slot, 0, &v);
 		}
 	}
 }
@@ -295,9 +302,26 @@ static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *f,
 		    const struct value *subj)
 {
-	(void)c;
-	if (f->kind == k_gives_up && subj->kind == V_OBJ)
+	if (f->kind != k_gives_up)
+		return;
+	if (subj->kind == V_OBJ)
 		disown(en, st, subj->obj, (int)f->value);
+	/* gave up $N, passed &local_struct: what the struct holds */
+	if (f->subject[0] == '$' && f->subject[1] >= '0' &&
+	    f->subject[1] <= '9' && !f->subject[2]) {
+		int n = f->subject[1] - '0';
+		const struct ir_expr *a = n < c->call->nargs ?
+					  c->call->args[n] : NULL;
+
+		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
+		    engine_expr_in_frame(en, a->a)) {
+			int32_t held[16];
+			int k, nh = engine_objects_in(en, st, a->a, held, 16);
+
+			for (k = 0; k < nh; k++)
+				disown(en, st, held[k], (int)f->value);
+		}
+	}
 }
 
 /* Paths joined when the budget is spent: given up on either side is

@@ -382,6 +382,10 @@ bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e);
  * tables nor a summary say what it is (an opaque object, one per call
  * site): on_call may key slots on it before the call assigns it. */
 int32_t engine_call_result(struct engine *en, const struct ir_call *call);
+/* The objects the places inside e (a local struct: req.buf, req.cb.ctx)
+ * hold on this path: at most max, returns how many. */
+int engine_objects_in(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max);
 /* a and b name the same place (one access path: ctx->buf twice). */
 bool engine_same_place(struct engine *en, const struct ir_expr *a,
 		       const struct ir_expr *b);

@@ -595,3 +595,24 @@ void unlink_object(struct engine *en, struct state *st, int32_t id,
 		i = -1;		/* bindings moved: look again */
 	}
 }
+
+int engine_objects_in(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max)
+{
+	int root = expr_path(en, e), i, n = 0;
+
+	if (root < 0)
+		return 0;
+	for (i = 0; i < st->nb && n < max; i++) {
+		int p;
+
+		if (st->b[i].v.kind != V_OBJ)
+			continue;
+		for (p = st->b[i].path; p >= 0; p = en->paths[p].parent)
+			if (p == root)
+				break;
+		if (p >= 0 && st->b[i].path != root)
+			ids[n++] = obj_of(en, st->b[i].v.obj);
+	}
+	return n;
+}
