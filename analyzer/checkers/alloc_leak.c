@@ -74,7 +74,7 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 	int depth;
 
 	for (depth = 0; depth < 4; depth++) {
-		id = engine_obj_of(en, id);
+		id = engine_obj_within(en, id);
 		/* a pointer into an object (page_address(page)): handing it
 		 * over hands over the object */
 		d = slot_get(st, derived_slot, id);

@@ -310,6 +310,9 @@ bool engine_call_summarized(struct engine *en, const struct call_info *c);
 /* The object a value stands for when it is freed or handed over: the
  * containing object for a member's address (&p->node), else id. */
 int32_t engine_obj_of(struct engine *en, int32_t id);
+/* The object an address points into, a member's or an element's
+ * (&p->node, &p[14], p + i): what owns it, for handing it over. */
+int32_t engine_obj_within(struct engine *en, int32_t id);
 
 /* ---- the checker interface ---- */
 

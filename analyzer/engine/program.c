@@ -209,6 +209,20 @@ bool engine_call_summarized(struct engine *en, const struct call_info *c)
 	return unit_summary(en->unit, c->call->callee, c->api) != NULL;
 }
 
+int32_t engine_obj_within(struct engine *en, int32_t id)
+{
+	int depth;
+
+	for (depth = 0; depth < 8; depth++) {
+		const struct sym *s = sym_of(en, id);
+
+		if (!s || s->kind != SYM_ADDR || s->base == LINK_NONE)
+			break;
+		id = s->base;
+	}
+	return id;
+}
+
 int32_t engine_obj_of(struct engine *en, int32_t id)
 {
 	return obj_of(en, id);
