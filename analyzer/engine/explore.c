@@ -346,6 +346,54 @@ static struct state *initial_state(struct engine *en)
 	return init;
 }
 
+/*
+ * s = t, d->buf[i] = local, for a struct or union: the pointers the
+ * engine knows in t's members are now in the same members of s too
+ * (store events for those in memory).  Members of members are followed
+ * to a few levels; what is not known stays unknown.
+ */
+static void copy_record(struct engine *en, struct state *st,
+			const struct ir_expr *lhs, const struct ir_expr *rhs,
+			struct ir_loc loc)
+{
+	int src = expr_path(en, rhs), dst = expr_path(en, lhs);
+	int from[32], n = 0, i;
+	struct value vals[32];
+
+	if (src < 0 || dst < 0 || src == dst)
+		return;
+	for (i = 0; i < st->nb && n < 32; i++) {
+		int p, depth = 0;
+
+		if (st->b[i].v.kind != V_OBJ)
+			continue;
+		for (p = st->b[i].path; p >= 0 && p != src && depth < 4;
+		     p = en->paths[p].parent, depth++)
+			if (en->paths[p].deref)
+				break;	/* through a pointer: not a member */
+		if (p == src && st->b[i].path != src) {
+			from[n] = st->b[i].path;
+			vals[n++] = st->b[i].v;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		int steps[4], k = 0, p, to = dst;
+
+		for (p = from[i]; p != src && k < 4; p = en->paths[p].parent)
+			steps[k++] = p;
+		while (k-- > 0) {
+			const struct path *s = &en->paths[steps[k]];
+
+			to = path_child(en, to, s->kind, s->deref, s->field,
+					s->rec, s->idx, s->idx_expr);
+			if (to < 0)
+				break;
+		}
+		if (to >= 0)
+			assign(en, st, to, &vals[i], NULL, loc);
+	}
+}
+
 static void exec_block(struct engine *en, struct state *st,
 		       const struct ir_block *b, int block, int start,
 		       struct worklist *wl, bool *ends)
@@ -369,6 +417,9 @@ static void exec_block(struct engine *en, struct state *st,
 				assign(en, st, expr_path(en, in->lhs), &v,
 				       in->lhs, in->loc);
 				en->store_fn = NULL;
+				if (in->lhs->is_record)
+					copy_record(en, st, in->lhs, in->rhs,
+						    in->loc);
 			}
 			break;
 		case I_USE:
