@@ -108,6 +108,7 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->check_arg = API_NONE;
 	e->passthru_arg = API_NONE;
 	e->derive_arg = API_NONE;
+	e->errtest_arg = API_NONE;
 	e->order_of_arg = API_NONE;
 	e->unlink_arg = API_NONE;
 	e->lock_arg = API_NONE;
@@ -237,6 +238,7 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_CHECK: e->check_arg = i; break;
 		case ROLE_PASSTHRU: e->passthru_arg = i; break;
 		case ROLE_DERIVE: e->derive_arg = i; break;
+		case ROLE_ERRTEST: e->errtest_arg = i; break;
 		case ROLE_ORDER: e->order_of_arg = i; break;
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
@@ -316,7 +318,7 @@ static const struct {
 	{ "order", ROLE_ORDER },
 	{ "unlink", ROLE_UNLINK },	{ "errptr", ROLE_ERRPTR },
 	{ "field", ROLE_FIELD },	{ "borrow", ROLE_BORROW },
-	{ "derive", ROLE_DERIVE },
+	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -387,6 +389,8 @@ static int parse_line(char *line, const char *path, int lineno)
 		e->free_arg = 0;
 	if (role == ROLE_DERIVE && e->derive_arg == API_NONE)
 		e->derive_arg = 0;
+	if (role == ROLE_ERRTEST && e->errtest_arg == API_NONE)
+		e->errtest_arg = 0;
 	return 0;
 }
 

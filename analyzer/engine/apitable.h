@@ -32,6 +32,8 @@ enum api_role {
 					 * the call only, keeps none */
 	ROLE_DERIVE	= 1 << 18,	/* returns a pointer into the object
 					 * of argument derive_arg */
+	ROLE_ERRTEST	= 1 << 19,	/* returns true iff argument
+					 * errtest_arg is an error pointer */
 };
 
 enum api_fail {
@@ -81,6 +83,9 @@ struct api_entry {
 	/* derive: returns a pointer into argument derive_arg's object
 	 * (page_address(page), strim(buf)) */
 	int derive_arg;
+
+	/* errtest: true iff argument errtest_arg is an ERR_PTR (IS_ERR) */
+	int errtest_arg;
 
 	/* order: returns the page order of the byte size in order_of_arg */
 	int order_of_arg;

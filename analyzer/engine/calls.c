@@ -367,6 +367,23 @@ void exec_call(struct engine *en, struct state *st,
 					      en->unit->prog->consts.page_shift)),
 			    insn->loc);
 		handled = true;
+	} else if (api && (api->roles & ROLE_ERRTEST) && call->dest &&
+		   !*split && api->errtest_arg < n &&
+		   args[api->errtest_arg].kind == V_OBJ) {
+		/* IS_ERR(p): where it is true p is an error pointer, which
+		 * owns nothing (a NULL for the rules); where it is false
+		 * nothing is learned (IS_ERR(NULL) is false) */
+		struct state *z = state_copy(st);
+		struct objst *o;
+
+		dest_assign(en, z, call, mkv(V_NONNULL), insn->loc);
+		o = obj_materialize(en, z,
+				    obj_of(en, args[api->errtest_arg].obj));
+		if (o)
+			o->null = NL_NULL;
+		*split = z;
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
 	} else if (api && (api->roles & ROLE_ERRPTR)) {
 		dest_assign(en, st, call, mkv(V_ERRPTR), insn->loc);
 		handled = true;
