@@ -64,8 +64,11 @@ if [ -z "$src" ]; then
 	tarball=$(ls /usr/src/linux-source-*.tar.xz | sort -V | tail -n 1)
 	base=$(basename "$tarball" .tar.xz)
 	echo "extracting $* and drivers/usb/core from $tarball" >&2
+	# drivers/usb/core gives the flags; tar fails on a member named twice
 	paths=
-	for d in "$@" drivers/usb/core; do paths="$paths $base/$d"; done
+	for d in "$@" drivers/usb/core; do
+		case " $paths " in *" $base/$d "*) ;; *) paths="$paths $base/$d" ;; esac
+	done
 	# shellcheck disable=SC2086
 	nice tar -xJf "$tarball" -C "$tmp" $paths
 	src=$tmp/$base
@@ -144,7 +147,7 @@ for p in files:
 # writes are left out: they are about the callee's own objects, and they
 # make the file large.
 keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'lock-delta'}
-keep_arg = {'deref', 'free', 'unlinks', 'refs'}
+keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up'}
 arg = re.compile(r'^\$\d+$')
 rows = con.execute('SELECT s.name, f.path, s.body FROM summaries s JOIN files f'
                    ' ON f.id = s.file WHERE s.static = 0 ORDER BY s.name, f.path')
@@ -165,6 +168,8 @@ for name, path, body in rows:
                 pass
             elif kind in keep_arg and arg.match(subj):
                 pass
+            elif kind == 'gives-up' and subj == '$ret':
+                pass		# registers what it returns
             elif kind == 'points' and arg.match(s):
                 kind = kind		# stores argument s in the caller's memory
             else:

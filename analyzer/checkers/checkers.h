@@ -14,6 +14,7 @@ extern const struct checker checker_double_free;
 extern const struct checker checker_use_after_free;
 extern const struct checker checker_sleep_in_atomic;
 extern const struct checker checker_deprecated_api;
+extern const struct checker checker_alloc_leak;
 
 extern const struct checker *const all_checkers[];
 extern const int nr_checkers;

@@ -9,6 +9,7 @@ const struct checker *const all_checkers[] = {
 	&checker_use_after_free,
 	&checker_sleep_in_atomic,
 	&checker_deprecated_api,
+	&checker_alloc_leak,
 };
 
 const int nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);

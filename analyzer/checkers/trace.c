@@ -55,6 +55,9 @@ static void value_str(struct engine *en, const struct value *v, char *buf,
 	case V_NONNULL:
 		snprintf(buf, len, "nonnull");
 		return;
+	case V_NEG:
+		snprintf(buf, len, "negative");
+		return;
 	case V_ERRPTR:
 		snprintf(buf, len, "errptr");
 		return;

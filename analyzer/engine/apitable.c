@@ -120,6 +120,8 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->free_order_const = -1;
 	e->check_arg = API_NONE;
 	e->passthru_arg = API_NONE;
+	e->derive_arg = API_NONE;
+	e->errtest_arg = API_NONE;
 	e->order_of_arg = API_NONE;
 	e->unlink_arg = API_NONE;
 	e->get_arg = API_NONE;
@@ -272,6 +274,8 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_FREE: e->free_arg = i; break;
 		case ROLE_CHECK: e->check_arg = i; break;
 		case ROLE_PASSTHRU: e->passthru_arg = i; break;
+		case ROLE_DERIVE: e->derive_arg = i; break;
+		case ROLE_ERRTEST: e->errtest_arg = i; break;
 		case ROLE_ORDER: e->order_of_arg = i; break;
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_GET: e->get_arg = i; break;
@@ -319,10 +323,13 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		e->lock_trylock = !strcmp(v, "yes");
 		return 0;
 	}
-	if (!strcmp(k, "when") && role == ROLE_FREE) {
+	if (!strcmp(k, "when") && (role == ROLE_FREE || role == ROLE_OWNER)) {
 		if (strcmp(v, "success"))
 			return -1;
-		e->free_on_success = true;
+		if (role == ROLE_FREE)
+			e->free_on_success = true;
+		else
+			e->owner_on_success = true;
 		return 0;
 	}
 	if (!strcmp(k, "context")) {
@@ -363,6 +370,8 @@ static const struct {
 	{ "zeroing", ROLE_ZEROING },	{ "array", ROLE_ARRAY },
 	{ "sensitive", ROLE_SENSITIVE }, { "clear", ROLE_CLEAR },
 	{ "get", ROLE_GET },		{ "put", ROLE_PUT },
+	{ "borrow", ROLE_BORROW },
+	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -417,6 +426,7 @@ static int parse_line(char *line, const char *path, int lineno)
 		}
 		*eq = '\0';
 		if ((role == ROLE_FIELD && strcmp(kv, "context")) ||
+		    role == ROLE_BORROW ||
 		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
 				path, lineno, kv, eq + 1, dir);
@@ -449,6 +459,10 @@ static int parse_line(char *line, const char *path, int lineno)
 		e->get_arg = 0;
 	if (role == ROLE_PUT && e->put_arg == API_NONE)
 		e->put_arg = 0;
+	if (role == ROLE_DERIVE && e->derive_arg == API_NONE)
+		e->derive_arg = 0;
+	if (role == ROLE_ERRTEST && e->errtest_arg == API_NONE)
+		e->errtest_arg = 0;
 	return 0;
 }
 

@@ -34,6 +34,12 @@ enum api_role {
 	ROLE_CLEAR	= 1 << 20,	/* fills a buffer (memset, memzero_explicit) */
 	ROLE_GET	= 1 << 21,	/* takes a reference on an argument */
 	ROLE_PUT	= 1 << 22,	/* drops a reference on an argument */
+	ROLE_BORROW	= 1 << 23,	/* uses its pointer arguments during
+					 * the call only, keeps none */
+	ROLE_DERIVE	= 1 << 24,	/* returns a pointer into the object
+					 * of argument derive_arg */
+	ROLE_ERRTEST	= 1 << 25,	/* returns true iff argument
+					 * errtest_arg is an error pointer */
 };
 
 enum api_fail {
@@ -68,8 +74,10 @@ struct api_entry {
 	int nfree_families;
 	int free_order_arg;
 	int free_order_const;
-	bool free_on_success;	/* only where the call returned non-NULL
-				 * (krealloc frees the old block then) */
+	bool free_on_success;	/* an allocator: only where the call
+				 * returned non-NULL (krealloc frees the
+				 * old block then); any other function:
+				 * only where it returned 0 */
 
 	/* deref: bit i set when argument i is dereferenced */
 	unsigned deref_mask;
@@ -79,6 +87,13 @@ struct api_entry {
 
 	/* passthru: returns argument passthru_arg (e.g. __builtin_expect) */
 	int passthru_arg;
+
+	/* derive: returns a pointer into argument derive_arg's object
+	 * (page_address(page), strim(buf)) */
+	int derive_arg;
+
+	/* errtest: true iff argument errtest_arg is an ERR_PTR (IS_ERR) */
+	int errtest_arg;
 
 	/* order: returns the page order of the byte size in order_of_arg */
 	int order_of_arg;
@@ -93,6 +108,7 @@ struct api_entry {
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;
+	bool owner_on_success;	/* only where the call returned 0 */
 
 	/* lock/unlock */
 	int lock_arg;

@@ -84,6 +84,7 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 		return (cond.c != 0) == taken;
 	case V_NONNULL:
 	case V_ERRPTR:
+	case V_NEG:
 		return taken;
 	case V_NE:
 		return cond.c != 0 || taken;

@@ -386,6 +386,23 @@ void exec_call(struct engine *en, struct state *st,
 					      en->unit->prog->consts.page_shift)),
 			    insn->loc);
 		handled = true;
+	} else if (api && (api->roles & ROLE_ERRTEST) && call->dest &&
+		   !*split && api->errtest_arg < n &&
+		   args[api->errtest_arg].kind == V_OBJ) {
+		/* IS_ERR(p): where it is true p is an error pointer, which
+		 * owns nothing (a NULL for the rules); where it is false
+		 * nothing is learned (IS_ERR(NULL) is false) */
+		struct state *z = state_copy(st);
+		struct objst *o;
+
+		dest_assign(en, z, call, mkv(V_NONNULL), insn->loc);
+		o = obj_materialize(en, z,
+				    obj_of(en, args[api->errtest_arg].obj));
+		if (o)
+			o->null = NL_NULL;
+		*split = z;
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
 	} else if (api && (api->roles & ROLE_ERRPTR)) {
 		dest_assign(en, st, call, mkv(V_ERRPTR), insn->loc);
 		handled = true;
@@ -406,7 +423,24 @@ void exec_call(struct engine *en, struct state *st,
 	}
 	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
 		refs_get(en, st, args[api->get_arg], 1);
-	if (api && (api->roles & ROLE_FREE) && !api->free_on_success)
+	/* a free or owner line `when=success` of a function that is not an
+	 * allocator: the release or the handover happens where the call
+	 * returned 0; where it returned non-zero the caller still owns the
+	 * argument (a send that consumes the buffer only on success) */
+	if (api && (((api->roles & ROLE_FREE) && api->free_on_success &&
+		     !(api->roles & ROLE_ALLOC)) ||
+		    ((api->roles & ROLE_OWNER) && api->owner_on_success)) &&
+	    call->dest && !*split) {
+		struct state *z = state_copy(st);
+
+		/* where it fails it returns a -errno */
+		dest_assign(en, z, call, mkv(V_NEG), insn->loc);
+		*split = z;
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
+	}
+	if (api && (api->roles & ROLE_FREE) &&
+	    (!api->free_on_success || !(api->roles & ROLE_ALLOC)))
 		table_free(en, st, call, api, args, n, insn->loc);
 	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
 		refs_put(en, st, args[api->put_arg]);

@@ -354,6 +354,9 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		const struct site_info *si = r->v.obj < en->nsites ?
 					     &en->sites[r->v.obj] : NULL;
 
+		/* return PTR_ERR(p): an int holds no allocation */
+		if (en->fn->returns_narrow)
+			return;
 		o = engine_obj(en, st, r->v.obj, &tmp);
 		if (!o || o->family < 0 || !si || !si->callee)
 			return;

@@ -53,6 +53,7 @@ enum vkind {
 			 * x | K and x & K with a literal K (flag words), so
 			 * loops stay finite: each bit only goes from known
 			 * to unknown on a join */
+	V_NEG,		/* integer known < 0: a failed call's -errno */
 };
 
 struct value {
@@ -216,6 +217,10 @@ struct lost_info {
 	bool forgotten;			/* not unreachable: stored where the
 					 * engine can no longer name it
 					 * (a[i] once i changed) */
+	bool clobbered;			/* its last reference was overwritten
+					 * with a value the engine does not
+					 * know (f(&p), a callee's write): the
+					 * callee may hold it */
 };
 
 struct lock_info {
@@ -248,6 +253,9 @@ struct return_info {
 enum fact_merge {
 	FACT_MAY,	/* holds if it holds on some path (union) */
 	FACT_MUST,	/* holds if it holds on every path of the condition */
+	FACT_MAY_COND,	/* holds if it holds on some path of the condition:
+			 * the paths that return 0 and those that do not are
+			 * kept apart (gave up $1 where it returned 0) */
 };
 
 struct fact {
@@ -324,6 +332,15 @@ int engine_fn_inits(struct engine *en, const struct ir_fn_init **out);
 /* Does caller call callee directly (both functions of this file)? */
 bool engine_fn_calls(struct engine *en, const char *caller,
 		     const char *callee);
+/* Does the call have a summary (a body in this unit, explored)?  false
+ * for an indirect call, a function of another file, recursion. */
+bool engine_call_summarized(struct engine *en, const struct call_info *c);
+/* The object a value stands for when it is freed or handed over: the
+ * containing object for a member's address (&p->node), else id. */
+int32_t engine_obj_of(struct engine *en, int32_t id);
+/* The object an address points into, a member's or an element's
+ * (&p->node, &p[14], p + i): what owns it, for handing it over. */
+int32_t engine_obj_within(struct engine *en, int32_t id);
 
 /* ---- the checker interface ---- */
 
@@ -397,6 +414,21 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* e names a local variable of the function being explored, or a member
+ * or array element of one (no dereference on the way): storage of its
+ * frame, not memory a caller can see. */
+bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e);
+/* The object the pointer a call returns stands for when neither the
+ * tables nor a summary say what it is (an opaque object, one per call
+ * site): on_call may key slots on it before the call assigns it. */
+int32_t engine_call_result(struct engine *en, const struct ir_call *call);
+/* The objects the places inside e (a local struct: req.buf, req.cb.ctx)
+ * hold on this path: at most max, returns how many. */
+int engine_objects_in(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max);
+/* a and b name the same place (one access path: ctx->buf twice). */
+bool engine_same_place(struct engine *en, const struct ir_expr *a,
+		       const struct ir_expr *b);
 /* The installed headers' __GFP_DIRECT_RECLAIM bit (a gfp mask with it
  * may sleep), or 0 when the headers could not be evaluated. */
 uint64_t engine_gfp_direct_reclaim(struct engine *en);

@@ -212,6 +212,7 @@ struct engine {
 	struct fact_acc acc;
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
+	bool lost_clobbered;	/* lost events of assign() with an unknown value */
 	const char *store_fn;	/* assign() stores this function designator */
 	int64_t store_bits;	/* assign() changes only these bits (x |= K):
 				 * may set (low word), may clear (high) */

@@ -97,6 +97,7 @@ static struct value not_value(struct value a)
 		return vpred(a.obj, !a.pred_null);
 	case V_NONNULL:
 	case V_ERRPTR:
+	case V_NEG:
 		return vconst(0);
 	case V_NE:
 		return a.c == 0 ? vconst(0) : mkv(V_UNK);
@@ -165,6 +166,27 @@ static struct value cmp_values(int op, struct value a, struct value b)
 		case CMP_GT: return vconst(a.c > b.c);
 		case CMP_LE: return vconst(a.c <= b.c);
 		case CMP_GE: return vconst(a.c >= b.c);
+		}
+	}
+	/* a -errno against k >= 0: below it, and never equal */
+	if (b.kind == V_NEG && a.kind == V_CONST) {
+		struct value t = a;
+
+		a = b;
+		b = t;
+		switch (op) {
+		case CMP_LT: op = CMP_GT; break;
+		case CMP_GT: op = CMP_LT; break;
+		case CMP_LE: op = CMP_GE; break;
+		case CMP_GE: op = CMP_LE; break;
+		}
+	}
+	if (a.kind == V_NEG && b.kind == V_CONST && b.c >= 0) {
+		switch (op) {
+		case CMP_EQ: return vconst(0);
+		case CMP_NE: return vconst(1);
+		case CMP_LT: case CMP_LE: return vconst(1);
+		default: return vconst(0);
 		}
 	}
 	if (op != CMP_EQ && op != CMP_NE)

@@ -153,7 +153,7 @@ void fire_store(struct engine *en, struct state *st,
 void fire_lost(struct engine *en, struct state *st, int32_t id,
 	       struct ir_loc loc, bool at_return, bool forgotten)
 {
-	struct lost_info l = { loc, at_return, forgotten };
+	struct lost_info l = { loc, at_return, forgotten, en->lost_clobbered };
 	struct objst o, *p = state_obj(st, id);
 	struct ev_ctx old;
 	int i;

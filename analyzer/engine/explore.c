@@ -143,6 +143,7 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 		return v.c ? RC_NONZERO : RC_ZERO;
 	case V_NONNULL:
 	case V_ERRPTR:
+	case V_NEG:
 		return RC_NONZERO;
 	case V_NE:
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
@@ -358,6 +359,54 @@ static struct state *initial_state(struct engine *en)
 	return init;
 }
 
+/*
+ * s = t, d->buf[i] = local, for a struct or union: the pointers the
+ * engine knows in t's members are now in the same members of s too
+ * (store events for those in memory).  Members of members are followed
+ * to a few levels; what is not known stays unknown.
+ */
+static void copy_record(struct engine *en, struct state *st,
+			const struct ir_expr *lhs, const struct ir_expr *rhs,
+			struct ir_loc loc)
+{
+	int src = expr_path(en, rhs), dst = expr_path(en, lhs);
+	int from[32], n = 0, i;
+	struct value vals[32];
+
+	if (src < 0 || dst < 0 || src == dst)
+		return;
+	for (i = 0; i < st->nb && n < 32; i++) {
+		int p, depth = 0;
+
+		if (st->b[i].v.kind != V_OBJ)
+			continue;
+		for (p = st->b[i].path; p >= 0 && p != src && depth < 4;
+		     p = en->paths[p].parent, depth++)
+			if (en->paths[p].deref)
+				break;	/* through a pointer: not a member */
+		if (p == src && st->b[i].path != src) {
+			from[n] = st->b[i].path;
+			vals[n++] = st->b[i].v;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		int steps[4], k = 0, p, to = dst;
+
+		for (p = from[i]; p != src && k < 4; p = en->paths[p].parent)
+			steps[k++] = p;
+		while (k-- > 0) {
+			const struct path *s = &en->paths[steps[k]];
+
+			to = path_child(en, to, s->kind, s->deref, s->field,
+					s->rec, s->idx, s->idx_expr);
+			if (to < 0)
+				break;
+		}
+		if (to >= 0)
+			assign(en, st, to, &vals[i], NULL, loc);
+	}
+}
+
 static void exec_block(struct engine *en, struct state *st,
 		       const struct ir_block *b, int block, int start,
 		       struct worklist *wl, bool *ends)
@@ -383,6 +432,9 @@ static void exec_block(struct engine *en, struct state *st,
 				       in->lhs, in->loc);
 				en->store_fn = NULL;
 				en->store_bits = 0;
+				if (in->lhs->is_record)
+					copy_record(en, st, in->lhs, in->rhs,
+						    in->loc);
 			}
 			break;
 		case I_USE:
@@ -489,13 +541,52 @@ static void debug_state(struct engine *en, struct state *st)
 			(long long)st->s[i].v.b);
 }
 
-/* Where a block starts, for the events fired there. */
+/* Where a block starts, for the events fired there: its first located
+ * instruction or terminator, else the first of the blocks it falls into
+ * (an error branch that starts with dev_err()'s own tests). */
 static struct ir_loc block_loc(const struct ir_func *fn,
 			       const struct ir_block *b)
 {
-	if (b->ninsns)
-		return b->insns[0].loc;
-	return b->term_loc.line ? b->term_loc : fn->loc;
+	int n;
+
+	for (n = 0; b && n < 16; n++) {
+		if (b->ninsns)
+			return b->insns[0].loc;
+		if (b->term_loc.line)
+			return b->term_loc;
+		if (b->term == T_BRANCH && b->cond && b->cond->loc.line)
+			return b->cond->loc;
+		if ((b->term != T_GOTO && b->term != T_BRANCH) ||
+		    b->succ[0] < 0 || b->succ[0] >= fn->nblocks)
+			break;
+		b = &fn->blocks[b->succ[0]];
+	}
+	return fn->loc;
+}
+
+/*
+ * Where a path that enters block b leaves the function, when it runs
+ * there within a few blocks (an error branch: `dev_err(...); return
+ * -EINVAL;`, `kfree(x); goto err;`): the return or the goto.  What a
+ * variable that dies on entering b held is lost there.  Else where b
+ * starts.
+ */
+static struct ir_loc exit_loc(const struct ir_func *fn,
+			      const struct ir_block *b)
+{
+	const struct ir_block *s = b;
+	int n;
+
+	for (n = 0; n < 8; n++) {
+		if ((s->term == T_RETURN || s->term == T_GOTO) &&
+		    s->term_loc.line)
+			return s->term_loc;
+		if ((s->term != T_GOTO && s->term != T_BRANCH) ||
+		    s->succ[0] < 0 || s->succ[0] >= fn->nblocks)
+			break;
+		s = &fn->blocks[s->succ[0]];
+	}
+	return block_loc(fn, b);
 }
 
 void engine_explore(struct engine *en)
@@ -533,7 +624,7 @@ void engine_explore(struct engine *en)
 		}
 		if (!w.start)
 			forget_dead_vars(en, st, live, w.block,
-					 block_loc(fn, &fn->blocks[w.block]));
+					 exit_loc(fn, &fn->blocks[w.block]));
 		state_gc(en, st);
 		st->hash = state_hash(st);
 		if (merged && !w.start) {

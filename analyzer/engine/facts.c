@@ -194,6 +194,26 @@ static void intersect(struct fact_list *dst, const struct fact_list *src)
 	*dst = out;
 }
 
+/* One more path of a return group: a FACT_MUST fact stays if this path
+ * has it too, a FACT_MAY_COND fact is added if this path has it. */
+static void merge_group(struct fact_list *dst, const struct fact_list *src,
+			enum ret_cond cond)
+{
+	struct fact_list out = { 0 };
+	int i;
+
+	for (i = 0; i < dst->n; i++)
+		if (fact_kind_merge(dst->v[i].kind) == FACT_MAY_COND ||
+		    has_fact(src, &dst->v[i]))
+			fact_copy_into(&out, &dst->v[i], dst->v[i].cond);
+	for (i = 0; i < src->n; i++)
+		if (fact_kind_merge(src->v[i].kind) == FACT_MAY_COND &&
+		    !has_fact(&out, &src->v[i]))
+			fact_copy_into(&out, &src->v[i], cond);
+	fact_list_clear(dst);
+	*dst = out;
+}
+
 static bool same_set(const struct fact_list *a, const struct fact_list *b)
 {
 	int i;
@@ -257,7 +277,7 @@ static void merge_path(struct engine *en, enum ret_cond cond,
 					       cond);
 		return;
 	}
-	intersect(&en->acc.by[cond], pf);
+	merge_group(&en->acc.by[cond], pf, cond);
 }
 
 void facts_return(struct engine *en, struct state *st,
@@ -317,9 +337,11 @@ void facts_finish(struct engine *en)
 
 	if (a->seen[RC_UNKNOWN]) {
 		if (a->seen[RC_ZERO])
-			intersect(&a->by[RC_ZERO], &a->by[RC_UNKNOWN]);
+			merge_group(&a->by[RC_ZERO], &a->by[RC_UNKNOWN],
+				    RC_ZERO);
 		if (a->seen[RC_NONZERO])
-			intersect(&a->by[RC_NONZERO], &a->by[RC_UNKNOWN]);
+			merge_group(&a->by[RC_NONZERO], &a->by[RC_UNKNOWN],
+				    RC_NONZERO);
 	}
 	if (a->seen[RC_ZERO])
 		z = &a->by[RC_ZERO];

@@ -274,13 +274,37 @@ static bool rooted_dead(void *arg, int path)
 	return true;
 }
 
-/* At the start of block: forget the locals no later code reads. */
+/* An element of a local array (pool[n++] = skb): the code may read it
+ * back under another index (pool[i] in a loop) the engine does not
+ * relate to this one. */
+static bool array_element(struct engine *en, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].kind == '[' && !en->paths[p].deref)
+			return true;
+	return false;
+}
+
+static bool rooted_dead_element(void *arg, int path)
+{
+	struct dead_arg *da = arg;
+
+	return array_element(da->d->en, path) && rooted_dead(arg, path);
+}
+
+/* At the start of block: forget the locals no later code reads.  What
+ * only a local array's elements held is forgotten, not lost (it may have
+ * been read back and handed over under another index). */
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc)
 {
 	struct drop_arg d = { en, 0, NULL, 0, 0, st };
 	struct dead_arg da = { &d, live, block };
 
+	state_drop_if(st, rooted_dead_element, &da);
+	fire_lost_list(en, st, &d, loc, true);
 	state_drop_if(st, rooted_dead, &da);
 	fire_lost_list(en, st, &d, loc, false);
 }
@@ -412,7 +436,9 @@ void assign(struct engine *en, struct state *st, int path,
 		si.fn = en->store_fn;
 		fire_store(en, st, &si);
 	}
+	en->lost_clobbered = val->kind == V_UNK || en->assign_forgets;
 	fire_lost_list(en, st, &d, loc, false);
+	en->lost_clobbered = false;
 	fire_lost_list(en, st, &idx, loc, true);
 }
 
@@ -458,6 +484,8 @@ static bool value_excludes(struct value v, int64_t c)
 		return v.c == c;
 	case V_NONNULL:
 		return c == 0;
+	case V_NEG:
+		return c >= 0;
 	case V_NESET:
 		return c >= 0 && c < 64 && ((uint64_t)v.c & (1ULL << c));
 	default:
@@ -590,4 +618,25 @@ void unlink_object(struct engine *en, struct state *st, int32_t id,
 		assign(en, st, st->b[i].path, &unk, NULL, loc);
 		i = -1;		/* bindings moved: look again */
 	}
+}
+
+int engine_objects_in(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max)
+{
+	int root = expr_path(en, e), i, n = 0;
+
+	if (root < 0)
+		return 0;
+	for (i = 0; i < st->nb && n < max; i++) {
+		int p;
+
+		if (st->b[i].v.kind != V_OBJ)
+			continue;
+		for (p = st->b[i].path; p >= 0; p = en->paths[p].parent)
+			if (p == root)
+				break;
+		if (p >= 0 && st->b[i].path != root)
+			ids[n++] = obj_of(en, st->b[i].v.obj);
+	}
+	return n;
 }

@@ -108,8 +108,10 @@ struct summary *unit_summary(struct unit *u, const char *name,
 
 	/* kmalloc, spin_lock...: the table, not the header's body.  A
 	 * registrar (usb_fill_bulk_urb) is only read for its callback
-	 * argument: what its body does still applies. */
-	if (api && api->roles != ROLE_CALLBACK && !hmap_get(&up->main_set, name))
+	 * argument, a sink (platform_set_drvdata) for its owner argument:
+	 * what its body does still applies; so does a borrower's. */
+	if (api && (api->roles & ~(ROLE_CALLBACK | ROLE_OWNER | ROLE_BORROW)) &&
+	    !hmap_get(&up->main_set, name))
 		return NULL;
 	e = get_entry(u, name);
 	if (!e) {
@@ -209,6 +211,32 @@ bool engine_fn_calls(struct engine *en, const char *caller,
 			return true;
 		}
 	return false;
+}
+
+bool engine_call_summarized(struct engine *en, const struct call_info *c)
+{
+	if (!c->call->callee || !strcmp(c->call->callee, en->fn->name))
+		return false;
+	return unit_summary(en->unit, c->call->callee, c->api) != NULL;
+}
+
+int32_t engine_obj_within(struct engine *en, int32_t id)
+{
+	int depth;
+
+	for (depth = 0; depth < 8; depth++) {
+		const struct sym *s = sym_of(en, id);
+
+		if (!s || s->kind != SYM_ADDR || s->base == LINK_NONE)
+			break;
+		id = s->base;
+	}
+	return id;
+}
+
+int32_t engine_obj_of(struct engine *en, int32_t id)
+{
+	return obj_of(en, id);
 }
 
 const char *engine_intern(struct engine *en, const char *s)

@@ -272,6 +272,14 @@ static int replay_round(int kind)
  * in the order things happen in the callee: it dereferences what it
  * uses, frees, then what it wrote is what its caller's memory holds.
  */
+/* A checker's fact about what the callee returns ("gave up $ret": the
+ * wrapper also registered the object it returns): applied once the call
+ * has its result. */
+static bool about_result(const struct fact *f)
+{
+	return fact_kind_owner(f->kind) && !strncmp(f->subject, "$ret", 4);
+}
+
 static bool apply_facts(struct engine *en, struct state *st,
 			const struct replay *r, enum ret_cond cond)
 {
@@ -282,7 +290,7 @@ static bool apply_facts(struct engine *en, struct state *st,
 			const struct fact *f = &r->sum->facts.v[i];
 
 			if ((f->cond != cond && f->cond != RC_ANY) ||
-			    replay_round(f->kind) != round)
+			    replay_round(f->kind) != round || about_result(f))
 				continue;
 			if (!apply_fact(en, st, r, f))
 				return false;
@@ -298,6 +306,7 @@ static int value_truth(struct value v)
 		return v.c != 0;
 	case V_NONNULL:
 	case V_ERRPTR:
+	case V_NEG:
 		return 1;
 	case V_NE:
 		return v.c == 0 ? 1 : -1;
@@ -347,6 +356,19 @@ static const struct fact *pick_alloc(struct engine *en, struct state *st,
 	*tmp = *pick;
 	tmp->value &= 0xffffffff;
 	return tmp;
+}
+
+static void apply_result_facts(struct engine *en, struct state *st,
+			       const struct replay *r, enum ret_cond cond)
+{
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+
+		if ((f->cond == cond || f->cond == RC_ANY) && about_result(f))
+			apply_fact(en, st, r, f);
+	}
 }
 
 /* What the call returns, under cond: a fresh allocation, one of its
@@ -422,16 +444,22 @@ static bool replay_facts(struct engine *en, struct state *st,
 			*ends = true;
 			return true;
 		}
-		return replay_return(en, st, r, RC_ANY);
+		set = replay_return(en, st, r, RC_ANY);
+		apply_result_facts(en, st, r, RC_ANY);
+		return set;
 	}
 	z = state_copy(st);
 	zok = apply_facts(en, z, r, RC_ZERO);
 	nok = apply_facts(en, st, r, RC_NONZERO);
 	if (zok && !replay_return(en, z, r, RC_ZERO))
 		dest_assign(en, z, r->call, vconst(0), r->loc);
+	if (zok)
+		apply_result_facts(en, z, r, RC_ZERO);
 	set = replay_return(en, st, r, RC_NONZERO);
 	if (!set)
 		dest_assign(en, st, r->call, mkv(V_NONNULL), r->loc);
+	if (nok)
+		apply_result_facts(en, st, r, RC_NONZERO);
 	if (!nok) {
 		state_swap(st, z);
 		nok = zok;

@@ -51,6 +51,30 @@ int engine_param_index(struct engine *en, const struct ir_expr *e)
 	return en->fn->vars[e->var].param;
 }
 
+bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e)
+{
+	while (e && ((e->kind == EX_MEMBER && !e->arrow) ||
+		     (e->kind == EX_INDEX && !e->base_is_ptr)))
+		e = e->a;
+	if (!e || e->kind != EX_VAR || e->var < 0 || e->var >= en->fn->nvars)
+		return false;
+	return en->fn->vars[e->var].kind == VAR_LOCAL ||
+	       en->fn->vars[e->var].kind == VAR_TEMP;
+}
+
+int32_t engine_call_result(struct engine *en, const struct ir_call *call)
+{
+	return sym_opaque(en, call->site);
+}
+
+bool engine_same_place(struct engine *en, const struct ir_expr *a,
+		       const struct ir_expr *b)
+{
+	int pa = expr_path(en, a);
+
+	return pa >= 0 && pa == expr_path(en, b);
+}
+
 #define GFP_STR(x) #x,
 static const char *const gfp_names[NGFP_NAMES] = { GFP_NAME_LIST(GFP_STR) };
 

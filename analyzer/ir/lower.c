@@ -422,6 +422,11 @@ void lower_stmt(struct lower *L, CXCursor c)
 			name = spelling(ref);
 		free_kids(&kk);
 		if (name) {
+			/* the goto's line: where an exit path leaves (the
+			 * place a lost allocation is reported) */
+			if (L->fn->blocks[L->cur].term == T_NONE)
+				L->fn->blocks[L->cur].term_loc =
+					ir_cursor_loc(c, NULL);
 			jump_to(L, label_block(L, name));
 			free(name);
 		}
@@ -495,6 +500,13 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 		fn->key = fn->name;
 	}
 	fn->returns_ptr = type_is_ptr(clang_getResultType(clang_getCursorType(c)));
+	{
+		CXType rt = clang_getResultType(clang_getCursorType(c));
+
+		fn->returns_narrow = type_is_int(rt) &&
+			clang_Type_getSizeOf(clang_getCanonicalType(rt)) <
+			(long long)sizeof(void *);
+	}
 	n = clang_Cursor_getNumArguments(c);
 	for (i = 0; i < n; i++) {
 		int v = map_var(&L, clang_Cursor_getArgument(c, i));

@@ -60,7 +60,7 @@ bool type_is_array(CXType t)
 	       t.kind == CXType_DependentSizedArray;
 }
 
-static bool type_is_int(CXType t)
+bool type_is_int(CXType t)
 {
 	t = clang_getCanonicalType(t);
 	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||

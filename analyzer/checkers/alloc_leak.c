@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * alloc-leak: an allocation of this function that a path loses while it
+ * still owns it.  The engine says when an allocation can no longer be
+ * reached (lost event: its last reference overwritten or dead, or the
+ * function returns and neither the return value, the parameters' memory
+ * nor a global reaches it).  This checker keeps, per object, whether the
+ * path gave it up before that:
+ *
+ *   - released: a deallocator, or a local helper whose summary frees it;
+ *   - stored in memory: a field or a global (a struct reachable from a
+ *     parameter or a global outlives the function; a local allocation
+ *     holding it is followed no further in this first step);
+ *   - handed to an `owner` line of the rules tables (list_add,
+ *     dev_set_drvdata, kfree_rcu...);
+ *   - passed to a function the engine knows nothing of (no rules entry,
+ *     no summary, an indirect call): it may take ownership.  Precision
+ *     first: silent.
+ *
+ * What is never a leak: a failed allocation (the engine fires no lost
+ * event for a NULL object), managed families (devm), an object that
+ * stands for several of one site, and a reference clobbered by an
+ * unknown write (f(&p)).  An unknown call that gets the address of a
+ * local struct (which may hold the pointer) silences the path.
+ *
+ * Summary fact `gives-up` (may; subject `$N`, `$N->f`): on some return
+ * path the function freed that object, stored it, handed it to a sink or
+ * to an unknown function.  A caller that passes its allocation there no
+ * longer owns it: foo_rx() that frees its message on one error code only
+ * is not a leak in the caller that keeps it on the others.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checkers.h"
+#include "../engine/apitable.h"
+#include "../util/strvec.h"
+
+static int gone_slot;		/* object: no longer owned here (a: why) */
+static int escape_slot;		/* global 0: an unknown call got &local */
+static int held_slot;		/* object: a = the allocation of this
+				 * function whose memory holds it */
+static int derived_slot;	/* global, keyed by the pointer a `derive`
+				 * call returned: a = the object it points
+				 * into */
+static int k_gives_up;		/* fact: gave up $N on some path */
+
+enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
+
+static void disown(struct engine *en, struct state *st, int32_t id, int why);
+
+/* What the memory of object id holds goes with it (stored, handed over:
+ * not freed, which loses it). */
+static void disown_held(struct engine *en, struct state *st, int32_t id,
+			int why)
+{
+	const struct slot_val *v;
+	int32_t held[16], key;
+	int pos = 0, n = 0, i;
+
+	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
+		if (v->a == id && key != id)
+			held[n++] = key;
+	for (i = 0; i < n; i++) {
+		slot_clear(st, held_slot, held[i]);
+		disown(en, st, held[i], why);
+	}
+}
+
+static void disown(struct engine *en, struct state *st, int32_t id, int why)
+{
+	struct slot_val v = { why, 0 };
+	const struct slot_val *d;
+	int depth;
+
+	for (depth = 0; depth < 4; depth++) {
+		id = engine_obj_within(en, id);
+		/* a pointer into an object (page_address(page)): handing it
+		 * over hands over the object */
+		d = slot_get(st, derived_slot, id);
+		/* the caller's objects matter only for the summary */
+		if (!(id < 0 && engine_reporting(en)) &&
+		    !slot_get(st, gone_slot, id)) {
+			slot_set(st, gone_slot, id, &v);
+			if (why != GONE_FREED)
+				disown_held(en, st, id, why);
+		}
+		if (!d)
+			return;
+		id = (int32_t)d->a;
+	}
+}
+
+static void on_free(struct engine *en, struct state *st,
+		    const struct objst *o, const struct free_info *f)
+{
+	(void)f;
+	disown(en, st, o->id, GONE_FREED);
+}
+
+static bool given_up(struct engine *en, struct state *st, int32_t id);
+
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *s)
+{
+	int32_t id;
+
+	if (s->v.kind != V_OBJ)
+		return;
+	id = engine_obj_of(en, s->v.obj);
+	/* fd->urb = urb, fd an allocation of this function: still ours,
+	 * held by fd.  Lost with fd when fd is freed holding it; given up
+	 * with fd when fd is given up. */
+	if (!s->sink && !s->outlives && s->container >= 0 &&
+	    s->container != id && id >= 0 && engine_reporting(en) &&
+	    !given_up(en, st, s->container)) {
+		struct slot_val v = { s->container, 0 };
+
+		slot_set(st, held_slot, id, &v);
+		return;
+	}
+	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
+}
+
+/* Is id, or an allocation whose memory holds it, given up? */
+static bool given_up(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *h;
+	int depth;
+
+	for (depth = 0; depth < 8; depth++) {
+		const struct slot_val *g = slot_get(st, gone_slot, id);
+
+		/* a container freed while it held the object loses it */
+		if (g)
+			return depth == 0 || g->a != GONE_FREED;
+		h = slot_get(st, held_slot, id);
+		if (!h)
+			return false;
+		id = (int32_t)h->a;
+		if (!engine_obj(en, st, id, &(struct objst){ 0 }))
+			return false;
+	}
+	return true;
+}
+
+static bool managed(const struct objst *o);
+
+/*
+ * ctx->buf = krealloc(ctx->buf, ...): where the reallocation fails it
+ * returns NULL, which overwrites the only pointer to the old block (a
+ * place in memory; a local copy is the lost event's business).
+ */
+static void realloc_over_self(struct engine *en, struct state *st,
+			      const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	const struct ir_call *call = c->call;
+	const struct objst *o;
+	struct objst tmp;
+	struct trace_note note;
+	char *place;
+	int a;
+
+	if (!engine_reporting(en) || !api || !(api->roles & ROLE_ALLOC) ||
+	    !(api->roles & ROLE_FREE) || !api->free_on_success || !call->dest)
+		return;
+	a = api->free_arg;
+	if (a < 0 || a >= c->nargs || a >= call->nargs ||
+	    c->args[a].kind != V_OBJ ||
+	    engine_expr_in_frame(en, call->dest) ||
+	    !engine_same_place(en, call->dest, call->args[a]))
+		return;
+	o = engine_obj(en, st, engine_obj_of(en, c->args[a].obj), &tmp);
+	if (!o || o->null == NL_NULL || managed(o) ||
+	    slot_get(st, gone_slot, o->id))
+		return;
+	place = engine_expr_str(en, call->dest);
+	note.file = NULL;
+	note.loc = c->loc;
+	note.msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
+			   call->callee);
+	engine_report(en, "alloc-leak", c->loc,
+		      xstrfmt("'%s' is overwritten with NULL when %s() fails: the old block is leaked",
+			      place, call->callee),
+		      &note, 1);
+	free(place);
+}
+
+static void on_call(struct engine *en, struct state *st,
+		    const struct call_info *c)
+{
+	int i;
+
+	realloc_over_self(en, st, c);
+	if (c->api && (c->api->roles & ROLE_DERIVE) &&
+	    c->api->derive_arg < c->nargs &&
+	    c->args[c->api->derive_arg].kind == V_OBJ) {
+		struct slot_val v = {
+			engine_obj_of(en, c->args[c->api->derive_arg].obj), 0
+		};
+
+		slot_set(st, derived_slot, engine_call_result(en, c->call), &v);
+	}
+	if (c->api || engine_call_summarized(en, c))
+		return;
+	for (i = 0; i < c->nargs; i++) {
+		const struct ir_expr *a = i < c->call->nargs ?
+					  c->call->args[i] : NULL;
+
+		if (c->args[i].kind == V_OBJ)
+			disown(en, st, c->args[i].obj, GONE_UNKNOWN);
+		/* &local_struct: it may hold one of ours (a store into a
+		 * local is no store event).  A struct in memory (&priv->port)
+		 * holds only what a store event already gave up. */
+		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
+		    engine_expr_in_frame(en, a->a)) {
+			struct slot_val v = { 1, 0 };
+			int32_t held[16];
+			int k, nh;
+
+			/* what it holds is handed over (the caller's
+			 * objects too: sg.ctx = skb, then tx_sg(&sg)) */
+			nh = engine_objects_in(en, st, a->a, held, 16);
+			for (k = 0; k < nh; k++)
+				disown(en, st, held[k], GONE_UNKNOWN);
+			if (!slot_get(st, escape_slot, 0))
+				slot_set(st, escape_slot, 0, &v);
+		}
+	}
+}
+
+static bool managed(const struct objst *o)
+{
+	const char *name;
+
+	if (o->family < 0)
+		return false;
+	if (api_family_managed(o->family))
+		return true;
+	name = api_family_name(o->family);
+	return name && !strncmp(name, "devm", 4);
+}
+
+static void on_lost(struct engine *en, struct state *st,
+		    const struct objst *o, const struct lost_info *l)
+{
+	struct trace_note notes[3];
+	struct obj_origin org;
+	int n;
+
+	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
+	    o->id < 0 || o->null == NL_NULL || managed(o) ||
+	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0))
+		return;
+	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
+	    org.many)
+		return;
+	n = engine_alloc_note(en, o->id, notes);
+	notes[n].file = NULL;
+	notes[n].loc = l->loc;
+	notes[n++].msg = xstrdup(l->at_return ?
+		"lost here: the function returns without freeing, returning or storing it" :
+		slot_get(st, held_slot, o->id) ?
+		"lost here: the memory that held its last reference is freed, or that reference is overwritten or goes out of use" :
+		"lost here: its last reference is overwritten or goes out of use");
+	engine_report(en, "alloc-leak", l->loc,
+		      xstrfmt("memory from %s() is leaked on this path: not freed, returned or stored",
+			      org.callee),
+		      notes, n);
+}
+
+/* Summary pass: the caller's objects this path gave up. */
+static void on_return(struct engine *en, struct state *st,
+		      const struct return_info *r)
+{
+	const struct slot_val *v;
+	int32_t id;
+	int pos = 0;
+
+	if (engine_reporting(en))
+		return;
+	/* a wrapper that returns an allocation it also registered (stored
+	 * in a global table, handed to a sink): its caller does not own it
+	 * alone, and may drop the pointer */
+	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
+		v = slot_get(st, gone_slot, engine_obj_of(en, r->v.obj));
+		if (v && v->a != GONE_FREED)
+			engine_add_fact(en, k_gives_up, "$ret", v->a, NULL,
+					r->loc);
+	}
+	while (slot_iter(st, gone_slot, &pos, &id, &v)) {
+		const char *subj = id < 0 ? engine_subject(en, id) : NULL;
+
+		if (subj)
+			engine_add_fact(en, k_gives_up, subj, v->a, NULL,
+					r->loc);
+	}
+}
+
+static void on_fact(struct engine *en, struct state *st,
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj)
+{
+	if (f->kind != k_gives_up)
+		return;
+	if (subj->kind == V_OBJ)
+		disown(en, st, subj->obj, (int)f->value);
+	/* gave up $N, passed &local_struct: what the struct holds */
+	if (f->subject[0] == '$' && f->subject[1] >= '0' &&
+	    f->subject[1] <= '9' && !f->subject[2]) {
+		int n = f->subject[1] - '0';
+		const struct ir_expr *a = n < c->call->nargs ?
+					  c->call->args[n] : NULL;
+
+		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
+		    engine_expr_in_frame(en, a->a)) {
+			int32_t held[16];
+			int k, nh = engine_objects_in(en, st, a->a, held, 16);
+
+			for (k = 0; k < nh; k++)
+				disown(en, st, held[k], (int)f->value);
+		}
+	}
+}
+
+/* Paths joined when the budget is spent: given up on either side is
+ * given up (a leak is reported only where it is certain). */
+static bool join_either(const struct slot_val *a, const struct slot_val *b,
+			struct slot_val *out)
+{
+	*out = a ? *a : *b;
+	return true;
+}
+
+static void init(void)
+{
+	static const struct slot_def gone = { "alloc-leak:gone", SLOT_OBJECT,
+					      join_either };
+	static const struct slot_def esc = { "alloc-leak:escape", SLOT_GLOBAL,
+					     join_either };
+	static const struct slot_def der = { "alloc-leak:derived", SLOT_GLOBAL,
+					     join_either };
+	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
+					      NULL };
+
+	gone_slot = engine_slot_register(&gone);
+	derived_slot = engine_slot_register(&der);
+	held_slot = engine_slot_register(&held);
+	escape_slot = engine_slot_register(&esc);
+	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
+				      &checker_alloc_leak);
+}
+
+const struct checker checker_alloc_leak = {
+	.rule = "alloc-leak",
+	.init = init,
+	.on_call = on_call,
+	.on_free = on_free,
+	.on_store = on_store,
+	.on_lost = on_lost,
+	.on_return = on_return,
+	.on_fact = on_fact,
+};
