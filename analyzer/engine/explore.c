@@ -212,18 +212,27 @@ static bool *reach_mark(struct engine *en, struct state *st,
 	if (hi < 0)
 		return NULL;
 	mark = xcalloc(hi - lo + 1, sizeof(*mark));
-	if (ret && ret->kind == V_OBJ && ret->obj >= lo && ret->obj <= hi)
-		mark[ret->obj - lo] = true;
+	/* a member's or an element's address (return &w->core) reaches
+	 * the object it points into */
+	if (ret && ret->kind == V_OBJ) {
+		int32_t r = engine_obj_within(en, ret->obj);
+
+		if (r >= lo && r <= hi)
+			mark[r - lo] = true;
+	}
 	while (changed) {
 		changed = false;
 		for (i = 0; i < st->nb; i++) {
 			const struct value *v = &st->b[i].v;
+			int32_t o;
 
-			if (v->kind != V_OBJ || v->obj < lo || v->obj > hi ||
-			    mark[v->obj - lo])
+			if (v->kind != V_OBJ)
+				continue;
+			o = engine_obj_within(en, v->obj);
+			if (o < lo || o > hi || mark[o - lo])
 				continue;
 			if (path_outlives(en, st, st->b[i].path, mark, lo)) {
-				mark[v->obj - lo] = true;
+				mark[o - lo] = true;
 				changed = true;
 			}
 		}
