@@ -286,7 +286,14 @@ static void return_value(struct engine *en, struct state *st,
 	memset(&ri, 0, sizeof(ri));
 	ri.v = mkv(V_UNK);
 	if (b->ret) {
-		ri.v = *v;
+		struct objst tmp;
+		const struct objst *o = v->kind == V_OBJ ?
+					engine_obj(en, st, v->obj, &tmp) : NULL;
+
+		/* a pointer IS_ERR() found to be an error is returned as one
+		 * (__devm_regmap_init(): return regmap after the else branch
+		 * of !IS_ERR(regmap)), not as a NULL */
+		ri.v = o && (o->flags & OF_ERRPTR) ? mkv(V_ERRPTR) : *v;
 		ri.has_value = true;
 	}
 	ri.cond = ret_class(en, st, ri.v);
