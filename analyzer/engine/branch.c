@@ -24,6 +24,10 @@ static bool set_null(struct engine *en, struct state *st, int32_t id,
 
 	if (!v)
 		return true;
+	/* an error pointer (IS_ERR() was true) owns nothing but is not 0:
+	 * err = PTR_ERR_OR_ZERO(p); if (err) goto fail; */
+	if (v->flags & OF_ERRPTR)
+		return !want_null;
 	if (want_null && v->null == NL_NONNULL)
 		return false;
 	if (!want_null && v->null == NL_NULL)
