@@ -166,13 +166,41 @@ static bool needs_b(enum ex_kind k)
 	return k == EX_INDEX || k == EX_CMP;
 }
 
+/* What the engine takes for granted of an instruction and a block. */
+static bool insn_ok(enum insn_kind kind, const struct ir_expr *lhs,
+		    const struct ir_expr *rhs, const struct ir_call *call)
+{
+	switch (kind) {
+	case I_ASSIGN:
+		return lhs && rhs && !call;
+	case I_USE:
+		return rhs && !call;
+	case I_CALL:
+		return call && (call->callee || call->fnexpr) &&
+		       call->nargs >= 0;
+	}
+	return false;
+}
+
+static bool term_ok(const struct ir_block *bl, int nblocks)
+{
+	if (bl->term == T_GOTO || bl->term == T_BRANCH)
+		if (bl->succ[0] < 0 || bl->succ[0] >= nblocks)
+			return false;
+	if (bl->term == T_BRANCH)
+		return bl->cond && bl->succ[1] >= 0 && bl->succ[1] < nblocks;
+	return (unsigned)bl->term <= T_UNREACHABLE;
+}
+
 /* Number the expressions reachable from e, children first. */
 static void collect_ex(struct writer *w, const struct ir_expr *e, int depth)
 {
 	if (!e || pmap_get(&w->ex, e) >= 0)
 		return;
 	if (depth > 100000 || (unsigned)e->kind > EX_ARITH ||
-	    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b)) {
+	    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b) ||
+	    ((e->kind == EX_FUNC || e->kind == EX_MEMBER) && !e->field) ||
+	    (e->kind == EX_MEMBER && !e->rec)) {
 		w->bad = true;
 		return;
 	}
@@ -233,18 +261,31 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 
 			collect_ex(w, in->lhs, 0);
 			collect_ex(w, in->rhs, 0);
-			if ((in->kind == I_CALL) != (in->call != NULL))
+			if (!insn_ok(in->kind, in->lhs, in->rhs, in->call))
 				w->bad = true;
 			if (!in->call)
 				continue;
 			collect_ex(w, in->call->fnexpr, 0);
 			collect_ex(w, in->call->dest, 0);
-			for (k = 0; k < in->call->nargs; k++)
+			if (in->call->site < 0 ||
+			    in->call->site >= fn->ncallsites)
+				w->bad = true;
+			for (k = 0; k < in->call->nargs; k++) {
+				if (!in->call->args[k])
+					w->bad = true;
 				collect_ex(w, in->call->args[k], 0);
+			}
 		}
 		collect_ex(w, bl->cond, 0);
 		collect_ex(w, bl->ret, 0);
+		if (!term_ok(bl, fn->nblocks))
+			w->bad = true;
 	}
+	if (fn->nblocks < 1 || !fn->name || !fn->file || !fn->key)
+		w->bad = true;
+	for (i = 0; i < fn->nvars; i++)
+		if (!fn->vars[i].name || !fn->vars[i].gname)
+			w->bad = true;
 	put_str(w, fn->name);
 	put_str(w, fn->key == fn->name ? NULL : fn->key);
 	put_str(w, fn->file);
@@ -368,6 +409,8 @@ int ir_cache_write(const char *path, const struct ir_cache_in *in)
 	for (i = 0; i < (size_t)in->ninits; i++) {
 		const struct ir_fn_init *fi = &in->inits[i];
 
+		if (!fi->rec || !fi->field || !fi->fn || !fi->var || fi->file)
+			w.bad = true;
 		put_str(&w, fi->rec);
 		put_str(&w, fi->field);
 		put_str(&w, fi->fn);
@@ -523,14 +566,14 @@ static struct ir_func *get_fn(struct reader *r)
 	fn->too_complex = fl & 16;
 	fn->loc = get_loc(r);
 	fn->nparams = get_count(r);
-	fn->ncallsites = get_int(r, 0, INT32_MAX, true);
+	fn->ncallsites = get_int(r, 0, INT32_MAX, true);	/* sites index engine arrays */
 	fn->nvars = get_count(r);
 	fn->vars = xcalloc((size_t)fn->nvars + 1, sizeof(*fn->vars));
 	for (i = 0; i < fn->nvars; i++) {
 		struct ir_var *v = &fn->vars[i];
 
-		v->name = get_str(r, true);
-		v->gname = get_str(r, true);
+		v->name = get_str(r, false);
+		v->gname = get_str(r, false);
 		v->kind = (enum var_kind)get_int(r, VAR_LOCAL, VAR_TEMP, false);
 		v->param = get_int(r, INT32_MIN, INT32_MAX, true);
 		if (v->kind == VAR_PARAM && (v->param < 0 || v->param >= fn->nparams))
@@ -562,7 +605,9 @@ static struct ir_func *get_fn(struct reader *r)
 		e->b = get_ref(r, ex, i);
 		e->loc = get_loc(r);
 		if ((e->kind == EX_VAR && (e->var < 0 || e->var >= fn->nvars)) ||
-		    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b))
+		    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b) ||
+		    ((e->kind == EX_FUNC || e->kind == EX_MEMBER) && !e->field) ||
+		    (e->kind == EX_MEMBER && !e->rec))
 			bad(r, "an expression without its operands");
 		ex[i] = e;
 	}
@@ -582,17 +627,23 @@ static struct ir_func *get_fn(struct reader *r)
 			in->loc = get_loc(r);
 			in->lhs = get_ref(r, ex, nex);
 			in->rhs = get_ref(r, ex, nex);
-			if (in->kind != I_CALL)
+			if (in->kind != I_CALL) {
+				if (!insn_ok(in->kind, in->lhs, in->rhs, NULL))
+					bad(r, "an instruction without its operands");
 				continue;
+			}
 			c = in->call = arena_alloc(ar, sizeof(*c));
 			c->callee = get_str(r, true);
 			c->fnexpr = get_ref(r, ex, nex);
 			c->dest = get_ref(r, ex, nex);
-			c->site = get_int(r, INT32_MIN, INT32_MAX, true);
+			c->site = get_int(r, 0, fn->ncallsites - 1, true);
 			c->nargs = get_count(r);
 			c->args = arena_alloc(ar, ((size_t)c->nargs + 1) * sizeof(*c->args));
 			for (k = 0; k < c->nargs; k++)
-				c->args[k] = get_ref(r, ex, nex);
+				if (!(c->args[k] = get_ref(r, ex, nex)))
+					bad(r, "a call without an argument");
+			if (!insn_ok(in->kind, in->lhs, in->rhs, c))
+				bad(r, "a call without its callee");
 		}
 		bl->term = (enum term_kind)get_int(r, T_NONE, T_UNREACHABLE, false);
 		bl->cond = get_ref(r, ex, nex);
@@ -600,12 +651,8 @@ static struct ir_func *get_fn(struct reader *r)
 		bl->term_loc = get_loc(r);
 		bl->succ[0] = get_int(r, INT32_MIN, INT32_MAX, true);
 		bl->succ[1] = get_int(r, INT32_MIN, INT32_MAX, true);
-		if ((bl->term == T_GOTO || bl->term == T_BRANCH) &&
-		    (bl->succ[0] < 0 || bl->succ[0] >= fn->nblocks))
-			bad(r, "a block index out of range");
-		if (bl->term == T_BRANCH &&
-		    (!bl->cond || bl->succ[1] < 0 || bl->succ[1] >= fn->nblocks))
-			bad(r, "a branch without its condition or target");
+		if (!term_ok(bl, fn->nblocks))
+			bad(r, "a jump to no block, or a branch on nothing");
 	}
 	free(ex);
 	if (r->why) {
@@ -798,10 +845,10 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 	for (n = 0; n < c->ninits; n++) {
 		struct ir_fn_init *fi = &c->inits[n];
 
-		fi->rec = get_str(&r, true);
-		fi->field = get_str(&r, true);
-		fi->fn = get_str(&r, true);
-		fi->var = get_str(&r, true);
+		fi->rec = get_str(&r, false);
+		fi->field = get_str(&r, false);
+		fi->fn = get_str(&r, false);
+		fi->var = get_str(&r, false);
 		fi->loc = get_loc(&r);
 	}
 	for (n = 0; n < c->ndefined; n++)
