@@ -705,8 +705,8 @@ static unsigned char *slurp(const char *path, size_t *len, const char **why)
 			*why = strerror(errno);
 		return NULL;
 	}
-	if (fstat(fd, &st) || st.st_size < HEADER || st.st_size > (1LL << 31)) {
-		*why = "truncated";
+	if (fstat(fd, &st) || st.st_size > (1LL << 31)) {
+		*why = "too large";
 		close(fd);
 		return NULL;
 	}
@@ -776,8 +776,10 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 	data = slurp(path, &len, why);
 	if (!data)
 		return NULL;
-	if (memcmp(data, MAGIC, 8) || rd_le(data + 8, 4) != VERSION) {
-		*why = "not a cache file of this version";
+	*why = memcmp(data, MAGIC, len < 8 ? len : 8) ? "not a cache file" :
+	       len < HEADER ? "truncated" :
+	       rd_le(data + 8, 4) != VERSION ? "of another version" : NULL;
+	if (*why) {
 		free(data);
 		return NULL;
 	}
