@@ -192,6 +192,13 @@ static bool term_ok(const struct ir_block *bl, int nblocks)
 	return (unsigned)bl->term <= T_UNREACHABLE;
 }
 
+/* Operators index tables of names. */
+static bool op_ok(enum ex_kind k, int op)
+{
+	return k == EX_CMP ? op >= CMP_EQ && op <= CMP_GE :
+	       k == EX_ARITH ? op >= AR_ADD && op <= AR_OTHER : true;
+}
+
 /* Number the expressions reachable from e, children first. */
 static void collect_ex(struct writer *w, const struct ir_expr *e, int depth)
 {
@@ -200,7 +207,7 @@ static void collect_ex(struct writer *w, const struct ir_expr *e, int depth)
 	if (depth > 100000 || (unsigned)e->kind > EX_ARITH ||
 	    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b) ||
 	    ((e->kind == EX_FUNC || e->kind == EX_MEMBER) && !e->field) ||
-	    (e->kind == EX_MEMBER && !e->rec)) {
+	    (e->kind == EX_MEMBER && !e->rec) || !op_ok(e->kind, e->op)) {
 		w->bad = true;
 		return;
 	}
@@ -607,7 +614,7 @@ static struct ir_func *get_fn(struct reader *r)
 		if ((e->kind == EX_VAR && (e->var < 0 || e->var >= fn->nvars)) ||
 		    (needs_a(e->kind) && !e->a) || (needs_b(e->kind) && !e->b) ||
 		    ((e->kind == EX_FUNC || e->kind == EX_MEMBER) && !e->field) ||
-		    (e->kind == EX_MEMBER && !e->rec))
+		    (e->kind == EX_MEMBER && !e->rec) || !op_ok(e->kind, e->op))
 			bad(r, "an expression without its operands");
 		ex[i] = e;
 	}
