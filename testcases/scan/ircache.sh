@@ -105,7 +105,17 @@ check "touched: one analysis, parsed" \
 check "touched: still one cache file per file" \
 	[ "$(ls "$T/on.db.ir" | wc -l)" -eq "$nfiles" ]
 
+# a callee's summary changes: its caller, unchanged, is analysed again
+# from the cache, and ends as a fresh scan without the cache does
+sed -i '/kfree(ring->desc);/d' bench/kmb_xfr_ring.c
+scan callee on.db
+check "callee: the caller analysed again from the cache" \
+	grep -Eq 'IR cache   [1-9][0-9]* analyses from the cache, 1 parsed' "$T/callee.err"
+KMEMLINT_NO_IR_CACHE=1 scan callee-off off2.db
+check "callee: the same findings as a fresh scan without the cache" \
+	cmp -s "$T/callee-off.out" "$T/callee.out"
+
 scan option opt.db --no-ir-cache
 check "--no-ir-cache: no cache directory" [ ! -e "$T/opt.db.ir" ]
-check "--no-ir-cache: the same findings" cmp -s "$T/off.out" "$T/option.out"
+check "--no-ir-cache: the same findings" cmp -s "$T/callee-off.out" "$T/option.out"
 finish
