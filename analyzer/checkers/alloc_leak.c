@@ -304,6 +304,12 @@ static void on_fact(struct engine *en, struct state *st,
 {
 	if (f->kind != k_gives_up)
 		return;
+	/* a `borrow` line says the function keeps none of its arguments:
+	 * its body may seem to give them up only because it lends them to
+	 * an ops pointer the summary cannot follow
+	 * (device_property_read_u32_array() -> fwnode ops) */
+	if (c->api && (c->api->roles & ROLE_BORROW))
+		return;
 	if (subj->kind == V_OBJ)
 		disown(en, st, subj->obj, (int)f->value);
 	/* gave up $N, passed &local_struct: what the struct holds */

@@ -398,8 +398,10 @@ void exec_call(struct engine *en, struct state *st,
 		dest_assign(en, z, call, mkv(V_NONNULL), insn->loc);
 		o = obj_materialize(en, z,
 				    obj_of(en, args[api->errtest_arg].obj));
-		if (o)
+		if (o) {
 			o->null = NL_NULL;
+			o->flags |= OF_ERRPTR;
+		}
 		*split = z;
 		dest_assign(en, st, call, vconst(0), insn->loc);
 		handled = true;

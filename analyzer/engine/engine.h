@@ -66,6 +66,9 @@ struct value {
 /* objst.flags */
 #define OF_CHECKED	0x01	/* compared against NULL on this path */
 #define OF_DEREFED	0x02	/* used as non-NULL on this path */
+#define OF_ERRPTR	0x04	/* IS_ERR() was true: an error pointer, which
+				 * owns nothing (null is NL_NULL) but is
+				 * returned as an ERR_PTR(), not as NULL */
 
 #define LINK_NONE	INT32_MIN
 

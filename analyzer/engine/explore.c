@@ -212,18 +212,27 @@ static bool *reach_mark(struct engine *en, struct state *st,
 	if (hi < 0)
 		return NULL;
 	mark = xcalloc(hi - lo + 1, sizeof(*mark));
-	if (ret && ret->kind == V_OBJ && ret->obj >= lo && ret->obj <= hi)
-		mark[ret->obj - lo] = true;
+	/* a member's or an element's address (return &w->core) reaches
+	 * the object it points into */
+	if (ret && ret->kind == V_OBJ) {
+		int32_t r = engine_obj_within(en, ret->obj);
+
+		if (r >= lo && r <= hi)
+			mark[r - lo] = true;
+	}
 	while (changed) {
 		changed = false;
 		for (i = 0; i < st->nb; i++) {
 			const struct value *v = &st->b[i].v;
+			int32_t o;
 
-			if (v->kind != V_OBJ || v->obj < lo || v->obj > hi ||
-			    mark[v->obj - lo])
+			if (v->kind != V_OBJ)
+				continue;
+			o = engine_obj_within(en, v->obj);
+			if (o < lo || o > hi || mark[o - lo])
 				continue;
 			if (path_outlives(en, st, st->b[i].path, mark, lo)) {
-				mark[v->obj - lo] = true;
+				mark[o - lo] = true;
 				changed = true;
 			}
 		}
@@ -277,7 +286,14 @@ static void return_value(struct engine *en, struct state *st,
 	memset(&ri, 0, sizeof(ri));
 	ri.v = mkv(V_UNK);
 	if (b->ret) {
-		ri.v = *v;
+		struct objst tmp;
+		const struct objst *o = v->kind == V_OBJ ?
+					engine_obj(en, st, v->obj, &tmp) : NULL;
+
+		/* a pointer IS_ERR() found to be an error is returned as one
+		 * (__devm_regmap_init(): return regmap after the else branch
+		 * of !IS_ERR(regmap)), not as a NULL */
+		ri.v = o && (o->flags & OF_ERRPTR) ? mkv(V_ERRPTR) : *v;
 		ri.has_value = true;
 	}
 	ri.cond = ret_class(en, st, ri.v);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lowering, part 2: expressions, calls and conditions.  A condition is
- * lowered to branches (&&, ||, ! short-circuit) so that the engine sees
- * each test as its own edge.
+ * Lowering, part 2: expressions (calls and conditions are in
+ * lower_call.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +71,7 @@ static bool last_expr_kid(CXCursor c, CXCursor *out)
  * ({ s1; s2; e; }): lower the statements, return the last expression
  * child (not yet lowered) through *last, or false if there is none.
  */
-static bool lower_stmt_expr_body(struct lower *L, CXCursor c, CXCursor *last)
+bool lower_stmt_expr_body(struct lower *L, CXCursor c, CXCursor *last)
 {
 	struct kids k, body;
 	bool have = false;
@@ -527,146 +526,3 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 	L->depth--;
 	return e;
 }
-
-struct ir_expr *lower_call(struct lower *L, CXCursor c,
-				  struct ir_expr *dest)
-{
-	CXCursor ref = clang_getCursorReferenced(c);
-	struct ir_call *call;
-	struct ir_insn *insn;
-	CXType rt = clang_getCursorType(c);
-	int i, n;
-	int64_t v;
-
-	call = arena_alloc(L->ar, sizeof(*call));
-	if (kind_of(ref) == CXCursor_FunctionDecl) {
-		char *name = spelling(ref);
-
-		call->callee = arena_strdup(L->ar, name);
-		free(name);
-		/* __builtin_constant_p(x) and friends fold to constants */
-		if (!strncmp(call->callee, "__builtin_", 10) &&
-		    strcmp(call->callee, "__builtin_expect") &&
-		    eval_int(c, &v)) {
-			struct ir_expr *e = mk_const(L, v, c);
-
-			if (dest)
-				emit_assign(L, dest, e, c);
-			return e;
-		}
-	} else {
-		struct kids k;
-
-		get_kids(c, &k);
-		call->fnexpr = k.n ? lower_expr(L, k.v[0]) : NULL;
-		free_kids(&k);
-	}
-	n = clang_Cursor_getNumArguments(c);
-	if (n < 0)
-		n = 0;
-	call->nargs = n;
-	call->args = arena_alloc(L->ar, (n + 1) * sizeof(*call->args));
-	for (i = 0; i < n; i++) {
-		CXCursor arg = clang_Cursor_getArgument(c, i);
-
-		if (eval_int(arg, &v))
-			call->args[i] = mk_const(L, v, arg);
-		else
-			call->args[i] = lower_expr(L, arg);
-	}
-	call->site = L->fn->ncallsites++;
-	if (!dest && rt.kind != CXType_Void && rt.kind != CXType_Invalid)
-		dest = mk_var(L, new_temp(L, type_is_ptr(rt)), c);
-	call->dest = dest;
-	insn = add_insn(L, I_CALL, ir_cursor_loc(c, NULL));
-	insn->call = call;
-	return dest ? dest : mk(L, EX_UNKNOWN, c);
-}
-
-/* ---- conditions ---- */
-
-void lower_cond(struct lower *L, CXCursor c, int t, int f)
-{
-	CXCursor s = strip(c);
-	enum CXCursorKind k = kind_of(s);
-	struct kids kk;
-	CXCursor last;
-
-	if (L->failed || ++L->depth > MAX_DEPTH) {
-		L->failed = true;
-		L->depth--;
-		term_goto(L, t);
-		return;
-	}
-	if (k == CXCursor_BinaryOperator) {
-		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
-
-		get_kids(s, &kk);
-		if (kk.n == 2 && (op == CXBinaryOperator_LAnd ||
-				  op == CXBinaryOperator_LOr)) {
-			int mid = new_block(L);
-
-			if (op == CXBinaryOperator_LAnd)
-				lower_cond(L, kk.v[0], mid, f);
-			else
-				lower_cond(L, kk.v[0], t, mid);
-			L->cur = mid;
-			lower_cond(L, kk.v[1], t, f);
-			free_kids(&kk);
-			goto out;
-		}
-		if (kk.n == 2 && op == CXBinaryOperator_Comma) {
-			emit_use(L, lower_expr(L, kk.v[0]), kk.v[0]);
-			lower_cond(L, kk.v[1], t, f);
-			free_kids(&kk);
-			goto out;
-		}
-		free_kids(&kk);
-	} else if (k == CXCursor_UnaryOperator &&
-		   clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot) {
-		get_kids(s, &kk);
-		if (kk.n == 1) {
-			lower_cond(L, kk.v[0], f, t);
-			free_kids(&kk);
-			goto out;
-		}
-		free_kids(&kk);
-	} else if (k == CXCursor_ConditionalOperator) {
-		get_kids(s, &kk);
-		if (kk.n == 3) {
-			int bt = new_block(L), bf = new_block(L);
-
-			lower_cond(L, kk.v[0], bt, bf);
-			L->cur = bt;
-			lower_cond(L, kk.v[1], t, f);
-			L->cur = bf;
-			lower_cond(L, kk.v[2], t, f);
-			free_kids(&kk);
-			goto out;
-		}
-		free_kids(&kk);
-	} else if (k == CXCursor_StmtExpr) {
-		if (lower_stmt_expr_body(L, s, &last)) {
-			lower_cond(L, last, t, f);
-			goto out;
-		}
-	} else if (k == CXCursor_CallExpr) {
-		CXCursor ref = clang_getCursorReferenced(s);
-		char *name = kind_of(ref) == CXCursor_FunctionDecl ?
-			     spelling(ref) : NULL;
-
-		/* likely()/unlikely(): __builtin_expect(!!(x), v) */
-		if (name && !strcmp(name, "__builtin_expect") &&
-		    clang_Cursor_getNumArguments(s) == 2) {
-			free(name);
-			lower_cond(L, clang_Cursor_getArgument(s, 0), t, f);
-			goto out;
-		}
-		free(name);
-	}
-	term_branch(L, lower_expr(L, c), t, f, ir_cursor_loc(c, NULL));
-out:
-	L->depth--;
-}
-
-/* ---- statements ---- */

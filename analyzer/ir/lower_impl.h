@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the three files of the lowering share: lower_cfg.c (cursor
- * helpers, blocks, variables), lower_expr.c (expressions, calls,
- * conditions) and lower.c (statements, the function).  Private to ir/.
+ * What the four files of the lowering share: lower_cfg.c (cursor
+ * helpers, blocks, variables), lower_expr.c (expressions), lower_call.c
+ * (calls, conditions) and lower.c (statements, the function).  Private
+ * to ir/.
  */
 #ifndef KML_LOWER_IMPL_H
 #define KML_LOWER_IMPL_H
@@ -92,6 +93,7 @@ void emit_assign(struct lower *L, struct ir_expr *lhs,
 			struct ir_expr *rhs, CXCursor at);
 void emit_use(struct lower *L, struct ir_expr *e, CXCursor at);
 void lower_kids_effects(struct lower *L, CXCursor c);
+bool lower_stmt_expr_body(struct lower *L, CXCursor c, CXCursor *last);
 struct ir_expr *lower_expr(struct lower *L, CXCursor c);
 struct ir_expr *lower_call(struct lower *L, CXCursor c,
 				  struct ir_expr *dest);

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What memory holds, as checkers ask it: the constants the fields of
+ * the caller's memory hold on the path, whether a field is known not 0
+ * or excludes a value, which field an object was read from, and the
+ * objects a local struct holds.  Writing and forgetting are in memory.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+
+/* A place of memory a caller also sees, of any type. */
+static bool caller_memory(struct engine *en, int path)
+{
+	int p;
+
+	for (p = path; p >= 0; p = en->paths[p].parent)
+		if (en->paths[p].deref || en->paths[p].kind == 'g')
+			return true;
+	return false;
+}
+
+int engine_field_consts(struct engine *en, struct state *st,
+			const char **keys, int64_t *vals, int max)
+{
+	char fk[512];
+	int i, n = 0;
+
+	for (i = 0; i < st->nb && n < max; i++) {
+		const char *k;
+
+		if (st->b[i].v.kind != V_CONST ||
+		    !caller_memory(en, st->b[i].path))
+			continue;
+		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
+		if (!k)
+			continue;
+		keys[n] = engine_intern(en, k);
+		vals[n++] = st->b[i].v.c;
+	}
+	return n;
+}
+
+/* v says the place does not hold c */
+static bool value_excludes(struct value v, int64_t c)
+{
+	switch (v.kind) {
+	case V_CONST:
+		return v.c != c;
+	case V_NE:
+		return v.c == c;
+	case V_NONNULL:
+		return c == 0;
+	case V_NEG:
+		return c >= 0;
+	case V_NESET:
+		return c >= 0 && c < 64 && ((uint64_t)v.c & (1ULL << c));
+	default:
+		return false;
+	}
+}
+
+/*
+ * One field under two keys: the key names the record type of the pointer
+ * the field was reached through, so int_params->out.int_mode (with
+ * int_params = &cdev->int_params) is "struct qed_int_params::out.int_mode"
+ * and cdev->int_params.out.int_mode "struct qed_dev::int_params.out.int_mode".
+ * Equal keys, or one's member path a suffix of the other's, at a '.'.
+ */
+bool engine_same_field(const char *a, const char *b)
+{
+	const char *ma = strstr(a, "::"), *mb = strstr(b, "::");
+	size_t la, lb;
+
+	if (!strcmp(a, b))
+		return true;
+	if (!ma || !mb)
+		return false;
+	ma += 2;
+	mb += 2;
+	la = strlen(ma);
+	lb = strlen(mb);
+	if (la > lb) {
+		const char *t = ma;
+
+		ma = mb;
+		mb = t;
+		la = lb;
+		lb = strlen(mb);
+	}
+	return la < lb && mb[lb - la - 1] == '.' && !strcmp(mb + lb - la, ma);
+}
+
+int engine_field_nonzero(struct engine *en, struct state *st,
+			 const char **keys, int max)
+{
+	char fk[512];
+	int i, n = 0;
+
+	for (i = 0; i < st->nb && n < max; i++) {
+		const char *k;
+
+		if (!value_excludes(st->b[i].v, 0) ||
+		    !caller_memory(en, st->b[i].path))
+			continue;
+		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
+		if (k)
+			keys[n++] = engine_intern(en, k);
+	}
+	return n;
+}
+
+bool engine_field_excludes(struct engine *en, struct state *st,
+			   const char *key, int64_t c)
+{
+	char fk[512];
+	bool seen = false;
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const char *k = path_field_key(en, st->b[i].path, fk,
+					       sizeof(fk));
+
+		if (!k || !engine_same_field(k, key))
+			continue;
+		if (!value_excludes(st->b[i].v, c))
+			return false;
+		seen = true;
+	}
+	return seen;
+}
+
+const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
+{
+	struct store_info si;
+	char fk[512];
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
+			continue;
+		memset(&si, 0, sizeof(si));
+		if (store_target(en, st, st->b[i].path, &si, fk, sizeof(fk)) &&
+		    si.field_key &&
+		    (si.container == LINK_NONE ? si.outlives :
+		     si.container < 0 ? sym_rooted(en, si.container) :
+		     obj_outlives(en, st, si.container)))
+			return engine_intern(en, si.field_key);
+	}
+	return NULL;
+}
+
+int engine_objects_in(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max)
+{
+	int root = expr_path(en, e), i, n = 0;
+
+	if (root < 0)
+		return 0;
+	for (i = 0; i < st->nb && n < max; i++) {
+		int p;
+
+		if (st->b[i].v.kind != V_OBJ)
+			continue;
+		for (p = st->b[i].path; p >= 0; p = en->paths[p].parent)
+			if (p == root)
+				break;
+		if (p >= 0 && st->b[i].path != root)
+			ids[n++] = obj_of(en, st->b[i].v.obj);
+	}
+	return n;
+}
