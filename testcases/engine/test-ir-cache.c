@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IR cache of kmemlint scan (ir/ir_cache.c) reads back what it wrote:
+ * The IR cache of kmemlint scan (ir/ir_cache_*.c) reads back what it wrote:
  * a unit with loops, switch, goto, calls through pointers, statement
  * expressions and static initialisers is lowered (all functions but one),
  * written, read, and every function must dump (ir_dump) and analyse to
