@@ -190,7 +190,6 @@ void scan_unit_finish(struct scan_unit *u, FILE *out)
 	struct ir_cache_in in;
 	struct strvec defined;
 	struct ir_func **fns = NULL, **cached;
-	const char *const *cdef;
 	int nfns = 0, nc, k;
 	long long bytes = u->cache ? u->cache->bytes : 0;
 	bool written = false;
@@ -201,16 +200,12 @@ void scan_unit_finish(struct scan_unit *u, FILE *out)
 		strvec_init(&defined);
 		tu_funcs_lowered(u->tf, &defined, &fns, &nfns);
 		if (u->cache) {
-			/* the fallback: the unit's names are the cache's, the
-			 * lowered functions those of both */
+			/* the fallback: the lowered functions are those of
+			 * both (the unit's names are the parse's) */
 			nc = ir_cache_fns(u->cache, &cached);
 			fns = xrealloc(fns, (size_t)(nfns + nc + 1) * sizeof(*fns));
 			for (k = 0; k < nc; k++)
 				fns[nfns++] = cached[k];
-			ir_cache_defined(u->cache, &cdef);
-			strvec_clear(&defined);
-			for (k = 0; k < u->cache->ndefined; k++)
-				strvec_push(&defined, cdef[k]);
 			for (k = 0; k < u->cache->nincl * 2; k++)
 				strvec_push(&u->incl, u->cache->incl[k]);
 		}

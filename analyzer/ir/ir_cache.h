@@ -68,13 +68,14 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 /*
  * The function name as the cache has it: its IR (owned by the cache), or
  * NULL with *defined telling whether the unit defines it (then it was not
- * lowered when the cache was written).
+ * lowered when the cache was written).  The names are kept as hashes: a
+ * name the unit does not define may, rarely, be said to be defined (the
+ * caller parses for nothing); a name it defines never is said not to be.
  */
 struct ir_func *ir_cache_get(struct ir_cache *c, const char *name,
 			     bool *defined);
 /* Every function of the cache, for writing it again with more. */
 int ir_cache_fns(struct ir_cache *c, struct ir_func ***out);
-int ir_cache_defined(struct ir_cache *c, const char *const **out);
 void ir_cache_free(struct ir_cache *c);
 
 #endif

@@ -14,7 +14,7 @@
 #include "ir.h"
 
 #define MAGIC "KMLIRC\n"	/* 8 bytes with its NUL */
-#define VERSION 1u
+#define VERSION 2u	/* 2: defined names as hashes */
 #define HEADER 28	/* magic, version (4), payload length (8), FNV-1a (8) */
 
 /* The children an expression of this kind must have (the engine reads
@@ -74,5 +74,19 @@ static inline uint64_t fnv64(const unsigned char *p, size_t n)
 	return h;
 }
 
+
+/* The names a unit defines are kept as a sorted set of 32-bit FNV-1a
+ * hashes (delta-coded): a name that collides with one of them only costs
+ * a parse it did not need (ir_cache_get: "defined, not cached"). */
+static inline uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
 
 #endif

@@ -236,10 +236,25 @@ struct cache_priv {
 	char **strs;
 	struct hmap fns;		/* name -> struct ir_func *, or &undone */
 	struct ir_func **fnv;
-	char **defined;
+	uint32_t *defined;		/* sorted name hashes */
 };
 
-static char undone;	/* defined in the unit, not in the cache */
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Does the unit define name (or one of the same hash)? */
+static bool defines(const struct cache_priv *cp, const struct ir_cache *c,
+		    const char *name)
+{
+	uint32_t h = name_hash(name);
+
+	return bsearch(&h, cp->defined, (size_t)c->ndefined, sizeof(h),
+		       cmp_u32) != NULL;
+}
 
 static char **get_strs(struct reader *r, int *n)
 {
@@ -408,7 +423,15 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 	if (n % 2)
 		bad(&r, "an odd list of included files");
 	c->nincl = n / 2;
-	cp->defined = get_strs(&r, &c->ndefined);
+	c->ndefined = get_count(&r);
+	cp->defined = xcalloc((size_t)c->ndefined + 1, sizeof(*cp->defined));
+	for (n = 0; n < c->ndefined; n++) {
+		uint64_t d = get_u(&r), h = (n ? cp->defined[n - 1] : 0) + d;
+
+		if ((n && !d) || h > UINT32_MAX)
+			bad(&r, "a bad set of names");
+		cp->defined[n] = (uint32_t)h;
+	}
 	c->main_fns = get_strs(&r, &c->nmain);
 	c->ninits = get_count(&r);
 	c->inits = xcalloc((size_t)c->ninits + 1, sizeof(*c->inits));
@@ -421,8 +444,6 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 		fi->var = get_str(&r, false);
 		fi->loc = get_loc(&r);
 	}
-	for (n = 0; n < c->ndefined; n++)
-		hmap_put(&cp->fns, cp->defined[n], &undone);
 	n = get_count(&r);
 	cp->fnv = xcalloc((size_t)n + 1, sizeof(*cp->fnv));
 	for (c->nfns = 0; c->nfns < n && !r.why; c->nfns++) {
@@ -431,7 +452,7 @@ struct ir_cache *ir_cache_read(const char *path, const char *stamp,
 		if (!fn)
 			break;
 		cp->fnv[c->nfns] = fn;
-		if (hmap_get(&cp->fns, fn->name) != &undone)
+		if (hmap_get(&cp->fns, fn->name) || !defines(cp, c, fn->name))
 			bad(&r, "a function the unit does not define, or twice");
 		hmap_put(&cp->fns, fn->name, fn);
 	}
@@ -451,20 +472,14 @@ struct ir_func *ir_cache_get(struct ir_cache *c, const char *name,
 			     bool *defined)
 {
 	struct cache_priv *cp = c->priv;
-	void *v = hmap_get(&cp->fns, name);
+	struct ir_func *fn = hmap_get(&cp->fns, name);
 
-	*defined = v != NULL;
-	return v == &undone ? NULL : v;
+	*defined = fn || defines(cp, c, name);
+	return fn;
 }
 
 int ir_cache_fns(struct ir_cache *c, struct ir_func ***out)
 {
 	*out = ((struct cache_priv *)c->priv)->fnv;
 	return c->nfns;
-}
-
-int ir_cache_defined(struct ir_cache *c, const char *const **out)
-{
-	*out = (const char *const *)((struct cache_priv *)c->priv)->defined;
-	return c->ndefined;
 }

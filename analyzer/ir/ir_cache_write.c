@@ -8,7 +8,8 @@
  *     strings: count, then each as length + bytes (no NUL)
  *     stamp, path, content, flags       string indices
  *     incl: count, path + hash pairs
- *     defined: count, names
+ *     defined: count, then the sorted distinct 32-bit hashes of the names,
+ *              the first and then the differences (each > 0)
  *     main_fns: count, names
  *     inits: count, rec field fn var line col
  *     functions: count, each as written by put_fn()
@@ -333,6 +334,32 @@ static void put_strs(struct writer *w, const char *const *v, int n)
 		put_str(w, v[i]);
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void put_hashes(struct writer *w, const char *const *v, int n)
+{
+	uint32_t *h = xcalloc((size_t)n + 1, sizeof(*h)), prev = 0;
+	int i, k = 0;
+
+	for (i = 0; i < n; i++)
+		h[i] = name_hash(v[i]);
+	qsort(h, (size_t)n, sizeof(*h), cmp_u32);
+	for (i = 0; i < n; i++)
+		if (!k || h[i] != h[k - 1])
+			h[k++] = h[i];
+	put_u(&w->body, (uint64_t)k);
+	for (i = 0; i < k; i++) {
+		put_u(&w->body, h[i] - prev);
+		prev = h[i];
+	}
+	free(h);
+}
+
 int ir_cache_write(const char *path, const struct ir_cache_in *in)
 {
 	struct writer w;
@@ -350,7 +377,7 @@ int ir_cache_write(const char *path, const struct ir_cache_in *in)
 	put_str(&w, in->content);
 	put_str(&w, in->flags);
 	put_strs(&w, in->incl, in->nincl * 2);
-	put_strs(&w, in->defined, in->ndefined);
+	put_hashes(&w, in->defined, in->ndefined);
 	put_strs(&w, in->main_fns, in->nmain);
 	put_u(&w.body, (uint64_t)in->ninits);
 	for (i = 0; i < (size_t)in->ninits; i++) {
