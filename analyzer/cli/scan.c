@@ -348,10 +348,15 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 			sc->left_stale);
 	fprintf(stderr, "  database   %s (%.1f MB)\n", shown(sc->dbpath),
 		kdb_size(sc->dbpath) / 1048576.0);
-	if (sc->irdir)
-		fprintf(stderr, "  IR cache   %d analyses from the cache, %d parsed (%d for a function not in the cache), %.1f MB\n",
+	if (sc->irdir) {
+		fprintf(stderr, "  IR cache   %d analyses from the cache, %d parsed (%d for a function not in the cache), %.1f MB",
 			sc->ir_hits, sc->ir_parses, sc->ir_fallbacks,
 			sc->ir_bytes / 1048576.0);
+		if (sc->ir_unwritten)
+			fprintf(stderr, "; %d parsed files' IR could not be written",
+				sc->ir_unwritten);
+		fputc('\n', stderr);
+	}
 	fprintf(stderr, "  functions  %d (%d over budget)\n", fns, over);
 	fprintf(stderr, "  findings   %zu\n", all->n);
 	for (i = 0; (r = rule_nth(i)); i++) {
