@@ -9,7 +9,9 @@
 #     ones `kmemlint scan --list-files` prints), run -jN from KDIR: its CPU
 #     time, and the ratio of the scan's CPU time (both passes) to it;
 #   - a re-scan after appending a comment to one file: wall and CPU, as a
-#     share of the fresh scan.
+#     share of the fresh scan;
+#   - the IR cache's line of each scan (analyses from the cache, parses,
+#     fallbacks, its size); KMEMLINT_NO_IR_CACHE=1 measures without it.
 # CPU times are the better figure on a loaded machine.
 #
 # usage: scripts/bench-scale.sh [-j N] [--kmemlint PATH] [--kdir DIR]
@@ -55,7 +57,9 @@ scan() {	# label
 	an=$(sed -n 's/^  analyses   \([0-9]*\) in \([0-9]*\) rounds\{0,1\} .*/\1 analyses in \2 rounds/p' "$tmp/err")
 	db=$(sed -n 's/^  database   .* (\(.*\))$/\1/p' "$tmp/err")
 	nf=$(grep -c '^{' "$tmp/out.json" || true)
+	ir=$(sed -n 's/^  IR cache   //p' "$tmp/err")
 	echo "$1: wall ${wall} s, CPU ${cpu} s; $files; $an; $nf findings; peak RSS of a worker ${rss:-?} MB; database $db"
+	[ -z "$ir" ] || echo "  IR cache: $ir"
 	grep '^  failed' "$tmp/err" || true
 }
 

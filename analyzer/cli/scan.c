@@ -24,6 +24,7 @@
 #include <ftw.h>
 
 #include "scan.h"
+#include "scan_ir.h"
 #include "../checkers/checkers.h"
 #include "../db/db.h"
 #include "../db/ext.h"
@@ -58,6 +59,9 @@ static void usage(FILE *f)
 	      "                     or under $XDG_CACHE_HOME/kmemlint)\n"
 	      "  --shard=K/N        analyse only the K-th of N shares of the files\n"
 	      "                     (1 <= K <= N); join the shards with kmemlint merge\n"
+	      "  --no-ir-cache      parse a file again whenever it is analysed again,\n"
+	      "                     instead of reading its IR from DB.ir/ (also with\n"
+	      "                     KMEMLINT_NO_IR_CACHE=1)\n"
 	      "\n"
 	      "Output, as for kmemlint FILE... (docs/usage.md):\n", f);
 	fputs(out_usage, f);
@@ -125,6 +129,8 @@ static int parse_args(int argc, char **argv, struct scan_opts *o)
 		} else if ((v = opt_value(argc, argv, &i, "--shard"))) {
 			if (scan_parse_shard(v, &o->shard_k, &o->shard_n))
 				return -1;
+		} else if (!strcmp(a, "--no-ir-cache")) {
+			o->no_ir_cache = true;
 		} else if (!strcmp(a, "--list-files")) {
 			o->list_files = true;
 		} else if (a[0] == '-') {
@@ -342,6 +348,15 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 			sc->left_stale);
 	fprintf(stderr, "  database   %s (%.1f MB)\n", shown(sc->dbpath),
 		kdb_size(sc->dbpath) / 1048576.0);
+	if (sc->irdir) {
+		fprintf(stderr, "  IR cache   %d analyses from the cache, %d parsed (%d for a function not in the cache), %.1f MB",
+			sc->ir_hits, sc->ir_parses, sc->ir_fallbacks,
+			sc->ir_bytes / 1048576.0);
+		if (sc->ir_unwritten)
+			fprintf(stderr, "; %d parsed files' IR could not be written",
+				sc->ir_unwritten);
+		fputc('\n', stderr);
+	}
 	fprintf(stderr, "  functions  %d (%d over budget)\n", fns, over);
 	fprintf(stderr, "  findings   %zu\n", all->n);
 	for (i = 0; (r = rule_nth(i)); i++) {
@@ -470,9 +485,24 @@ int scan_main(int argc, char **argv)
 	stamp = tool_stamp(&o);
 	if (!db || kdb_check_tool(db, stamp))
 		goto out;
+	sc.stamp = stamp;
+	{
+		const char *no = getenv("KMEMLINT_NO_IR_CACHE");
+
+		if (!o.no_ir_cache && !(no && *no && strcmp(no, "0")))
+			sc.irdir = xstrfmt("%s.ir", sc.dbpath);
+	}
 	if (scan_probe_consts(&sc) && o.verbose)
 		fprintf(stderr, "kmemlint: could not evaluate the gfp flags of the headers; __GFP_NOFAIL is not honoured and no gfp mask counts as sleeping\n");
 	run_rounds(&sc, db);
+	if (sc.irdir) {
+		struct strvec keys;
+
+		strvec_init(&keys);
+		kdb_file_keys(db, &keys);
+		scan_ir_prune(&sc, &keys);
+		strvec_clear(&keys);
+	}
 	collect(&sc, db, &all);
 	for (i = 0; i < sc.jobs.n; i++)
 		failed += sc.files[i].fail != SF_NONE;
@@ -510,6 +540,7 @@ out:
 	free(stamp);
 	free(sc.root);
 	free(sc.dbpath);
+	free(sc.irdir);
 	findings_free(&all);
 	job_list_free(&sc.jobs);
 	strvec_clear(&sc.unbuilt);

@@ -13,11 +13,14 @@
  *   merge.c        kmemlint merge: the shards' databases joined
  *   scan_worker.c  one file, in a worker: parse, lower, analyse, write
  *                  the results as records
+ *   scan_ir.c      the IR cache: a later round analyses without parsing
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/resource.h>
+
+#include <clang-c/Index.h>
 
 #include "../frontend/compile.h"
 #include "../ir/program.h"
@@ -39,6 +42,7 @@ struct scan_opts {
 	bool verbose;
 	bool progress;		/* stderr is a terminal */
 	bool list_files;	/* print the files and flags, analyse nothing */
+	bool no_ir_cache;	/* --no-ir-cache, KMEMLINT_NO_IR_CACHE=1 */
 	int shard_k, shard_n;	/* --shard K/N: the K-th of N (1-based); 0 all */
 };
 
@@ -87,6 +91,13 @@ struct scan {
 	int reran;			/* analyses after the first round */
 	int nrun;			/* analyses in all */
 	int left_stale;			/* still stale after the last round */
+	char *stamp;			/* tool_stamp() */
+	char *irdir;			/* the IR cache (scan_ir.c), or NULL */
+	int ir_hits;			/* analyses from the IR cache alone */
+	int ir_parses;			/* analyses that parsed the file */
+	int ir_fallbacks;		/* of which for a function not cached */
+	int ir_unwritten;		/* parsed, but the cache not written */
+	long long ir_bytes;		/* the cache's size after the scan */
 };
 
 /* scan_pool.c: run the worker on each of files idx[0..n); fills the
@@ -98,6 +109,8 @@ char *scan_result_path(const struct scan *sc, int i, const char *ext);
 /* scan_worker.c: analyse file i in this (worker) process and write the
  * records to out; returns the worker's exit status. */
 int scan_worker(const struct scan *sc, int i, FILE *out);
+/* Parse the job's file (in its directory); NULL after a message. */
+CXTranslationUnit scan_parse(CXIndex idx, const struct compile_job *job);
 /* The gfp constants of the headers, evaluated in a worker with job's
  * flags; 0 on success. */
 int scan_probe_consts(struct scan *sc);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "scan.h"
+#include "scan_ir.h"
 #include "../db/db.h"
 #include "../engine/apitable.h"
 #include "../report/finding_io.h"
@@ -209,6 +210,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			struct scan_file *sf = &sc->files[idx[i]];
 
 			sf->ran = true;
+			scan_ir_tally(sc, sf->records);
 			if (sf->fail)
 				kdb_file_failed(db, sc->jobs.v[idx[i]].file,
 						sf->module, sf->content, sf->flags, sf->fail,

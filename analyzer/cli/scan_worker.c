@@ -32,6 +32,7 @@
 #include <clang-c/Index.h>
 
 #include "scan.h"
+#include "scan_ir.h"
 #include "../checkers/checkers.h"
 #include "../engine/analyze.h"
 #include "../db/ext.h"
@@ -63,7 +64,7 @@ static bool parsed_clean(CXTranslationUnit tu, const char *file)
 	return true;
 }
 
-static CXTranslationUnit parse(CXIndex idx, const struct compile_job *job)
+CXTranslationUnit scan_parse(CXIndex idx, const struct compile_job *job)
 {
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode err;
@@ -131,6 +132,7 @@ struct incl_ctx {
 	const struct scan *sc;
 	const char *main;
 	FILE *out;
+	struct scan_unit *unit;
 };
 
 static void put_incl(CXFile inc, CXSourceLocation *stack, unsigned depth,
@@ -147,9 +149,7 @@ static void put_incl(CXFile inc, CXSourceLocation *stack, unsigned depth,
 		if (!strncmp(real, ic->sc->root, n) && real[n] == '/' &&
 		    strcmp(real, ic->main)) {
 			h = scan_hash_file(real);
-			fputs("incl\t", ic->out);
-			rec_put_str(ic->out, real);
-			fprintf(ic->out, "\t%s\n", h);
+			scan_unit_incl(ic->unit, real, h, ic->out);
 			free(h);
 		}
 		free(real);
@@ -184,17 +184,15 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	struct analyze_stats stats = { 0, 0 };
 	struct finding_list fl;
 	struct ir_program prog;
-	struct tu_funcs *tf;
+	struct scan_unit unit;
 	struct kdb *db = NULL;
 	struct kdb_ext *x;
-	struct incl_ctx ic = { sc, job->file, out };
-	CXTranslationUnit tu;
+	struct incl_ctx ic = { sc, job->file, out, &unit };
 	CXIndex idx;
 	char *module;
 
 	idx = clang_createIndex(0, 0);
-	tu = parse(idx, job);
-	if (!tu)
+	if (scan_unit_open(&unit, sc, i, idx))
 		return WORKER_PARSE_FAILED;
 	if (sc->dbpath && !access(sc->dbpath, R_OK))
 		db = kdb_open(sc->dbpath, true);
@@ -204,8 +202,7 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	fputc('\n', out);
 	x = kdb_ext_new(db, job->file, module, out, reportable, (void *)sc);
 	findings_init(&fl);
-	tf = tu_funcs_collect(tu);
-	tu_funcs_program(tf, &prog);
+	scan_unit_program(&unit, &prog);
 	prog.consts = sc->consts;
 	put_inits(&prog, out);
 	kdb_ext_add_inits(x, &prog);
@@ -214,9 +211,16 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	aopts.ext = kdb_ext_source(x);
 	aopts.export = out;
 	analyze_program(&prog, all_checkers, nr_checkers, &aopts, &fl, &stats);
+	if (unit.failed)
+		return WORKER_PARSE_FAILED;
 	findings_sort(&fl);
-	clang_getInclusions(tu, put_incl, &ic);
+	/* the parse's includes: the cache's when the unit came from it */
+	if (unit.cache && !unit.tu)
+		scan_unit_cached_incl(&unit, out);
+	else
+		clang_getInclusions(unit.tu, put_incl, &ic);
 	fprintf(out, "stat\t%d\t%d\n", stats.functions, stats.budget_hit);
+	scan_unit_finish(&unit, out);
 	findings_write_recs(out, &fl);
 	/* the process ends here: no need to free the unit */
 	return ferror(out) ? 2 : 0;

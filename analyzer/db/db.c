@@ -246,6 +246,25 @@ void kdb_file_clear(struct kdb_file *f)
 	memset(f, 0, sizeof(*f));
 }
 
+int kdb_file_keys(struct kdb *db, struct strvec *keys)
+{
+	sqlite3_stmt *st = kdb_prep(db, "SELECT path, content, flags FROM files"
+				    " WHERE status=0");
+	int k;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		for (k = 0; k < 3; k++) {
+			char *v = kdb_col(st, k);
+
+			strvec_push(keys, v);
+			free(v);
+		}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 long long kdb_size(const char *path)
 {
 	struct stat st;

@@ -73,6 +73,8 @@ int kdb_drop_others(struct kdb *db, const struct strvec *paths,
  */
 int kdb_merge(struct kdb *db, const char *const *shards, int n,
 	      int *files, int *stale);
+/* path, content, flags of every file analysed, pushed to keys in turn. */
+int kdb_file_keys(struct kdb *db, struct strvec *keys);
 /* The size of the database file, in bytes. */
 long long kdb_size(const char *path);
 

@@ -108,6 +108,24 @@ void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog)
 	prog->nfn_inits = (int)tf->inits.n;
 }
 
+void tu_funcs_lowered(struct tu_funcs *tf, struct strvec *defined,
+		      struct ir_func ***fns, int *nfns)
+{
+	size_t i;
+
+	*nfns = 0;
+	*fns = xcalloc(tf->fns.n + 1, sizeof(**fns));
+	for (i = 0; i < tf->fns.cap; i++) {
+		struct tu_fn *f = tf->fns.slots[i].val;
+
+		if (!tf->fns.slots[i].key)
+			continue;
+		strvec_push(defined, tf->fns.slots[i].key);
+		if (f->ir)
+			(*fns)[(*nfns)++] = f->ir;
+	}
+}
+
 static void free_fn(void *p)
 {
 	struct tu_fn *f = p;

@@ -17,6 +17,13 @@ struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu);
 void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog);
 void tu_funcs_free(struct tu_funcs *tf);
 
+struct strvec;
+/* For the IR cache (ir/ir_cache.h): the names of every function the unit
+ * defines into defined, and the ones lowered so far into *fns (malloc'ed,
+ * the functions still owned by tf). */
+void tu_funcs_lowered(struct tu_funcs *tf, struct strvec *defined,
+		      struct ir_func ***fns, int *nfns);
+
 /*
  * Evaluate the gfp bits and PAGE_SHIFT of the installed headers by
  * parsing a small probe with the same flags as the analysed file.

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the IR cache's writer (ir_cache_write.c) and reader
+ * (ir_cache_read.c) share: the header, the checksum, and what the engine
+ * takes for granted of the IR, checked on both sides.  Private to ir/.
+ */
+#ifndef KML_IR_CACHE_IMPL_H
+#define KML_IR_CACHE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+#define MAGIC "KMLIRC\n"	/* 8 bytes with its NUL */
+#define VERSION 2u	/* 2: defined names as hashes */
+#define HEADER 28	/* magic, version (4), payload length (8), FNV-1a (8) */
+
+/* The children an expression of this kind must have (the engine reads
+ * them without a check). */
+static inline bool needs_a(enum ex_kind k)
+{
+	return k == EX_MEMBER || k == EX_INDEX || k == EX_DEREF ||
+	       k == EX_ADDR || k == EX_NOT || k == EX_CMP || k == EX_ARITH;
+}
+
+static inline bool needs_b(enum ex_kind k)
+{
+	return k == EX_INDEX || k == EX_CMP;
+}
+
+/* What the engine takes for granted of an instruction and a block. */
+static inline bool insn_ok(enum insn_kind kind, const struct ir_expr *lhs,
+		    const struct ir_expr *rhs, const struct ir_call *call)
+{
+	switch (kind) {
+	case I_ASSIGN:
+		return lhs && rhs && !call;
+	case I_USE:
+		return rhs && !call;
+	case I_CALL:
+		return call && (call->callee || call->fnexpr) &&
+		       call->nargs >= 0;
+	}
+	return false;
+}
+
+static inline bool term_ok(const struct ir_block *bl, int nblocks)
+{
+	if (bl->term == T_GOTO || bl->term == T_BRANCH)
+		if (bl->succ[0] < 0 || bl->succ[0] >= nblocks)
+			return false;
+	if (bl->term == T_BRANCH)
+		return bl->cond && bl->succ[1] >= 0 && bl->succ[1] < nblocks;
+	return (unsigned)bl->term <= T_UNREACHABLE;
+}
+
+/* Operators index tables of names. */
+static inline bool op_ok(enum ex_kind k, int op)
+{
+	return k == EX_CMP ? op >= CMP_EQ && op <= CMP_GE :
+	       k == EX_ARITH ? op >= AR_ADD && op <= AR_OTHER : true;
+}
+
+static inline uint64_t fnv64(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n--) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+
+/* The names a unit defines are kept as a sorted set of 32-bit FNV-1a
+ * hashes (delta-coded): a name that collides with one of them only costs
+ * a parse it did not need (ir_cache_get: "defined, not cached"). */
+static inline uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+#endif
