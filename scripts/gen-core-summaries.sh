@@ -146,7 +146,8 @@ for p in files:
 # an argument ($0->f), must facts on arguments (null, sets) and field
 # writes are left out: they are about the callee's own objects, and they
 # make the file large.
-keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'lock-delta'}
+keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'ret-neg',
+            'lock-delta'}
 keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up'}
 arg = re.compile(r'^\$\d+$')
 rows = con.execute('SELECT s.name, f.path, s.body FROM summaries s JOIN files f'

@@ -220,6 +220,12 @@ void core_path_facts(struct engine *en, struct state *st,
 	if (en->fn->returns_ptr && r->cond == RC_NONZERO)
 		fact_list_add(out, core.ret_nonnull, RC_ANY, "$ret", 0, NULL, NULL,
 			      en->fn->file, r->loc);
+	/* an int function that fails with a -errno here: if every non-zero
+	 * return says so, its callers' `if (err < 0)` is the whole test */
+	if (!en->fn->returns_ptr && r->cond == RC_NONZERO &&
+	    ((r->v.kind == V_CONST && r->v.c < 0) || r->v.kind == V_NEG))
+		fact_list_add(out, core.ret_neg, RC_ANY, "$ret", 0, NULL, NULL,
+			      en->fn->file, r->loc);
 	for (i = 0; i < st->no; i++) {
 		const struct objst *o = &st->o[i];
 

@@ -74,6 +74,7 @@ struct core_kinds {
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
 	int ret_nonnull;	/* $ret is never NULL (every return says so) */
+	int ret_neg;		/* $ret is < 0 where it is not 0 (-errno) */
 	int unlinks;		/* subject left the structure holding it */
 	int refs;		/* subject: value references taken and kept */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */

@@ -108,6 +108,7 @@ void facts_init(void)
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
+	core.ret_neg = engine_fact_kind("ret-neg", FACT_MUST, NULL);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);

@@ -456,8 +456,12 @@ static bool replay_facts(struct engine *en, struct state *st,
 	if (zok)
 		apply_result_facts(en, z, r, RC_ZERO);
 	set = replay_return(en, st, r, RC_NONZERO);
+	/* a -errno where every failing return is one (snd_device_new()):
+	 * the caller's `err < 0` then covers the whole failure */
 	if (!set)
-		dest_assign(en, st, r->call, mkv(V_NONNULL), r->loc);
+		dest_assign(en, st, r->call,
+			    mkv(find_fact(r->sum, core.ret_neg, RC_NONZERO) ?
+				V_NEG : V_NONNULL), r->loc);
 	if (nok)
 		apply_result_facts(en, st, r, RC_NONZERO);
 	if (!nok) {
