@@ -29,6 +29,7 @@
  * longer owns it: foo_rx() that frees its message on one error code only
  * is not a leak in the caller that keeps it on the others.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,10 @@ static int held_slot;		/* object: a = the allocation of this
 static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
+static int branch_slot;		/* object, a note: a = the last decision
+				 * of the path since the allocation
+				 * (loc_pack), b = its condition (the
+				 * expression's address) | the edge taken */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
@@ -99,6 +104,8 @@ static void on_free(struct engine *en, struct state *st,
 }
 
 static bool given_up(struct engine *en, struct state *st, int32_t id);
+static int branch_note(struct engine *en, struct state *st, int32_t id,
+		       struct trace_note *n);
 
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
@@ -158,9 +165,9 @@ static void realloc_over_self(struct engine *en, struct state *st,
 	const struct ir_call *call = c->call;
 	const struct objst *o;
 	struct objst tmp;
-	struct trace_note note;
+	struct trace_note notes[3];
 	char *place;
-	int a;
+	int a, n;
 
 	if (!engine_reporting(en) || !api || !(api->roles & ROLE_ALLOC) ||
 	    !(api->roles & ROLE_FREE) || !api->free_on_success || !call->dest)
@@ -176,14 +183,16 @@ static void realloc_over_self(struct engine *en, struct state *st,
 	    slot_get(st, gone_slot, o->id))
 		return;
 	place = engine_expr_str(en, call->dest);
-	note.file = NULL;
-	note.loc = c->loc;
-	note.msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
-			   call->callee);
+	n = engine_alloc_note(en, o->id, notes);
+	n += branch_note(en, st, o->id, &notes[n]);
+	notes[n].file = NULL;
+	notes[n].loc = c->loc;
+	notes[n++].msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
+				 call->callee);
 	engine_report(en, "alloc-leak", c->loc,
 		      xstrfmt("'%s' is overwritten with NULL when %s() fails: the old block is leaked",
 			      place, call->callee),
-		      &note, 1);
+		      notes, n);
 	free(place);
 }
 
@@ -242,10 +251,82 @@ static bool managed(const struct objst *o)
 	return name && !strncmp(name, "devm", 4);
 }
 
+/*
+ * The branch that led to the error path: each allocation of the path
+ * keeps the last decision made since it was allocated.  Not a decision:
+ * an edge the path could not avoid (forced), the edge into the body of
+ * an if without else (if (x) free_irq(...), the unwind's own tests: the
+ * path comes back to where the other edge goes), and the test of the
+ * allocation's own null-ness (its success is not the way to the error).
+ */
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	int32_t ids[64];
+	int n, i;
+
+	/* if (0) of a macro (no_printk) is no decision */
+	if (!engine_reporting(en) || b->rejoins || !b->cond ||
+	    (b->forced && b->cond->kind == EX_CONST))
+		return;
+	n = engine_allocations(en, st, ids, 64);
+	for (i = 0; i < n; i++) {
+		struct slot_val v = { loc_pack(b->loc),
+				      (int64_t)(intptr_t)b->cond |
+				      (b->taken ? 1 : 0) };
+		struct objst tmp;
+		const struct objst *o = engine_obj(en, st, ids[i], &tmp);
+
+		if (!o || o->null == NL_NULL)
+			continue;
+		if ((b->v.kind == V_OBJ || b->v.kind == V_PRED ||
+		     b->v.kind == V_REL) &&
+		    (b->v.obj == ids[i] ||
+		     (b->v.kind == V_REL && b->v.c == ids[i])))
+			continue;
+		slot_set(st, branch_slot, ids[i], &v);
+	}
+}
+
+/* The "branch that led here" note of object id, if the path made a
+ * decision since it was allocated: 0 or 1 notes filled. */
+static int branch_note(struct engine *en, struct state *st, int32_t id,
+		       struct trace_note *n)
+{
+	const struct slot_val *v = slot_get(st, branch_slot, id);
+	const struct ir_expr *cond;
+	bool taken;
+	char *c;
+
+	if (!v)
+		return 0;
+	cond = (const struct ir_expr *)(intptr_t)(v->b & ~(int64_t)1);
+	taken = v->b & 1;
+	/* !p taken is p NULL: say it of p */
+	if (cond->kind == EX_NOT && cond->a && cond->a->is_ptr) {
+		cond = cond->a;
+		taken = !taken;
+	}
+	c = engine_cond_str(en, cond);
+	n->file = NULL;
+	n->loc = loc_unpack(v->a);
+	if (!c)
+		n->msg = xstrfmt("the branch that led to the path losing it: this condition is %s",
+				 taken ? "true" : "false");
+	else if (cond->is_ptr)
+		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
+				 c, taken ? "not NULL" : "NULL");
+	else
+		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
+				 c, taken ? "true" : "false");
+	free(c);
+	return 1;
+}
+
 static void on_lost(struct engine *en, struct state *st,
 		    const struct objst *o, const struct lost_info *l)
 {
-	struct trace_note notes[3];
+	struct trace_note notes[4];
 	struct obj_origin org;
 	int n;
 
@@ -257,6 +338,7 @@ static void on_lost(struct engine *en, struct state *st,
 	    org.many)
 		return;
 	n = engine_alloc_note(en, o->id, notes);
+	n += branch_note(en, st, o->id, &notes[n]);
 	notes[n].file = NULL;
 	notes[n].loc = l->loc;
 	notes[n++].msg = xstrdup(l->at_return ?
@@ -349,11 +431,14 @@ static void init(void)
 					     join_either };
 	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
 					      NULL };
+	static const struct slot_def branch = { "alloc-leak:branch",
+						SLOT_OBJECT, NULL };
 
 	gone_slot = engine_slot_register(&gone);
 	derived_slot = engine_slot_register(&der);
 	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
+	branch_slot = engine_note_slot_register(&branch);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
 }
@@ -365,6 +450,7 @@ const struct checker checker_alloc_leak = {
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,
+	.on_branch = on_branch,
 	.on_return = on_return,
 	.on_fact = on_fact,
 };

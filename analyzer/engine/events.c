@@ -177,10 +177,71 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	}
 }
 
-void fire_branch(struct engine *en, struct state *st,
-			const struct ir_block *b, struct value c, bool taken)
+/* Does every way on from block from to a return pass through block via?
+ * (via post-dominates from; a way that never returns does not count.) */
+static bool passes_through(struct engine *en, int from, int via)
 {
-	struct branch_info bi = { b->cond, c, taken, b->term_loc };
+	struct ir_func *fn = en->fn;
+	int *stack, n = 0, s, k;
+	bool *seen, found = false;
+
+	if (from == via)
+		return true;
+	seen = xcalloc(fn->nblocks, sizeof(*seen));
+	stack = xcalloc(fn->nblocks, sizeof(*stack));
+	seen[from] = seen[via] = true;
+	stack[n++] = from;
+	while (n && !found) {
+		const struct ir_block *blk = &fn->blocks[stack[--n]];
+
+		if (blk->term == T_RETURN) {
+			found = true;
+			break;
+		}
+		for (k = 0; k < 2; k++) {
+			if (blk->term == T_GOTO && k)
+				break;
+			if (blk->term != T_GOTO && blk->term != T_BRANCH)
+				break;
+			s = blk->succ[k];
+			if (s >= 0 && s < fn->nblocks && !seen[s]) {
+				seen[s] = true;
+				stack[n++] = s;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return !found;
+}
+
+/* The edge of branch block b towards succ[taken ? 0 : 1] enters the body
+ * of an if without else: its way on passes where the other edge goes.
+ * Cached per function (en->rejoin: 0 unknown, 1 no, 2 yes). */
+static bool edge_rejoins(struct engine *en, const struct ir_block *b,
+			 bool taken)
+{
+	int bi = (int)(b - en->fn->blocks), k = taken ? 0 : 1;
+	int s = b->succ[k], o = b->succ[1 - k];
+	uint8_t *c;
+
+	if (bi < 0 || bi >= en->fn->nblocks || s < 0 || o < 0 || s == o ||
+	    s >= en->fn->nblocks || o >= en->fn->nblocks)
+		return false;
+	if (!en->rejoin)
+		en->rejoin = xcalloc((size_t)en->fn->nblocks * 2, 1);
+	c = &en->rejoin[bi * 2 + k];
+	if (!*c)
+		*c = passes_through(en, s, o) ? 2 : 1;
+	return *c == 2;
+}
+
+void fire_branch(struct engine *en, struct state *st,
+		 const struct ir_block *b, struct value c, bool taken,
+		 bool forced)
+{
+	struct branch_info bi = { b->cond, c, taken, b->term_loc, forced,
+				  edge_rejoins(en, b, taken) };
 	struct ev_ctx old;
 	int i;
 
