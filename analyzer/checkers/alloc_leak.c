@@ -254,10 +254,13 @@ static bool managed(const struct objst *o)
 /*
  * The branch that led to the error path: each allocation of the path
  * keeps the last decision made since it was allocated.  Not a decision:
- * an edge the path could not avoid (forced), the edge into the body of
- * an if without else (if (x) free_irq(...), the unwind's own tests: the
- * path comes back to where the other edge goes), and the test of the
- * allocation's own null-ness (its success is not the way to the error).
+ * the edge into the body of an if without else (if (x) free_irq(...),
+ * the unwind's own tests: the path comes back to where the other edge
+ * goes), a loop's own test (it ends one way or another: the unwind's
+ * while (--i >= 0)), a constant (the if (0) of a macro), and the test of
+ * the allocation's own null-ness (its success is not the way to the
+ * error).  A forced edge is one: the engine may have split the path at a
+ * call already (ret = foo(); if (ret) goto err;).
  */
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
@@ -266,7 +269,7 @@ static void on_branch(struct engine *en, struct state *st,
 	int n, i;
 
 	/* if (0) of a macro (no_printk) is no decision */
-	if (!engine_reporting(en) || b->rejoins || !b->cond ||
+	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
 	    (b->forced && b->cond->kind == EX_CONST))
 		return;
 	n = engine_allocations(en, st, ids, 64);

@@ -251,6 +251,8 @@ struct branch_info {
 	bool rejoins;		/* the edge enters the body of an if without
 				 * else: every way on from it passes where the
 				 * other edge goes (if (x) free_irq(...);) */
+	bool loop;		/* the test of a loop (while, for, do-while):
+				 * one edge stays in it, the other leaves */
 };
 
 enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };

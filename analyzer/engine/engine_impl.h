@@ -197,8 +197,9 @@ struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
-	uint8_t *rejoin;	/* per branch edge: enters an if's body
-				 * (events.c), or NULL */
+	uint8_t *rejoin;	/* per branch edge: enters an if's body;
+				 * then per block: a loop's test (events.c),
+				 * or NULL */
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;

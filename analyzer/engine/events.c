@@ -229,10 +229,98 @@ static bool edge_rejoins(struct engine *en, const struct ir_block *b,
 	    s >= en->fn->nblocks || o >= en->fn->nblocks)
 		return false;
 	if (!en->rejoin)
-		en->rejoin = xcalloc((size_t)en->fn->nblocks * 2, 1);
+		en->rejoin = xcalloc((size_t)en->fn->nblocks * 3, 1);
 	c = &en->rejoin[bi * 2 + k];
 	if (!*c)
 		*c = passes_through(en, s, o) ? 2 : 1;
+	return *c == 2;
+}
+
+/* Is block b reached from the entry without passing through block avoid
+ * (-1: none)? */
+static bool reached_avoiding(struct engine *en, int b, int avoid)
+{
+	struct ir_func *fn = en->fn;
+	int *stack, n = 0, k;
+	bool *seen, found = false;
+
+	if (avoid == 0)
+		return false;
+	seen = xcalloc(fn->nblocks, sizeof(*seen));
+	stack = xcalloc(fn->nblocks, sizeof(*stack));
+	seen[0] = true;
+	if (avoid >= 0)
+		seen[avoid] = true;
+	stack[n++] = 0;
+	while (n) {
+		int cur = stack[--n];
+		const struct ir_block *blk = &fn->blocks[cur];
+
+		if (cur == b) {
+			found = true;
+			break;
+		}
+		for (k = 0; k < 2; k++) {
+			int s;
+
+			if ((blk->term == T_GOTO && k) ||
+			    (blk->term != T_GOTO && blk->term != T_BRANCH))
+				break;
+			s = blk->succ[k];
+			if (s >= 0 && s < fn->nblocks && !seen[s]) {
+				seen[s] = true;
+				stack[n++] = s;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return found;
+}
+
+/* Does block a dominate block b: b is reached from the entry, and only
+ * through a? */
+static bool dominates(struct engine *en, int a, int b)
+{
+	if (a == b)
+		return true;
+	return !reached_avoiding(en, b, a) && reached_avoiding(en, b, -1);
+}
+
+/* Is branch block b a loop's test: the head of a loop (it dominates a
+ * block that jumps back to it: while, for) or its tail (a successor
+ * dominates it: do ... while)?  Cached in en->rejoin[2 * nblocks + b]. */
+static bool loop_test(struct engine *en, const struct ir_block *b)
+{
+	struct ir_func *fn = en->fn;
+	int bi = (int)(b - fn->blocks), p, k;
+	uint8_t *c;
+
+	if (bi < 0 || bi >= fn->nblocks)
+		return false;
+	if (!en->rejoin)
+		en->rejoin = xcalloc((size_t)fn->nblocks * 3, 1);
+	c = &en->rejoin[2 * fn->nblocks + bi];
+	if (*c)
+		return *c == 2;
+	*c = 1;
+	for (k = 0; k < 2 && *c == 1; k++)
+		if (b->succ[k] >= 0 && b->succ[k] < fn->nblocks &&
+		    dominates(en, b->succ[k], bi))
+			*c = 2;
+	for (p = 0; p < fn->nblocks && *c == 1; p++) {
+		const struct ir_block *pb = &fn->blocks[p];
+
+		for (k = 0; k < 2; k++) {
+			if ((pb->term == T_GOTO && k) ||
+			    (pb->term != T_GOTO && pb->term != T_BRANCH))
+				break;
+			if (pb->succ[k] == bi && dominates(en, bi, p)) {
+				*c = 2;
+				break;
+			}
+		}
+	}
 	return *c == 2;
 }
 
@@ -241,7 +329,8 @@ void fire_branch(struct engine *en, struct state *st,
 		 bool forced)
 {
 	struct branch_info bi = { b->cond, c, taken, b->term_loc, forced,
-				  edge_rejoins(en, b, taken) };
+				  edge_rejoins(en, b, taken),
+				  loop_test(en, b) };
 	struct ev_ctx old;
 	int i;
 
