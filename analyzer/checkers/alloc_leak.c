@@ -48,6 +48,8 @@ static int branch_slot;		/* object, a note: a = the last decision
 				 * of the path since the allocation
 				 * (loc_pack), b = its condition (the
 				 * expression's address) | the edge taken */
+static int zero_trip_slot;	/* object: the path skipped a loop whose
+				 * count it did not know (a = where) */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
@@ -252,6 +254,46 @@ static bool managed(const struct objst *o)
 }
 
 /*
+ * for (i = 0; i < queue->limit; i++) left at its first test, with a count
+ * the path does not know: the loop ran zero times.  That count is a
+ * queue's size, a table's length, nearly never 0 where the loop hands
+ * the allocation over (entry->desc = addr + i * size); a leak found only
+ * on such paths is not reported (a leak that does not depend on the loop
+ * is reported from the paths that ran it).
+ */
+static bool zero_trip(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	struct value l, r;
+
+	if (!b->loop || !b->leaves_loop || b->forced || !b->cond ||
+	    b->cond->kind != EX_CMP || b->v.kind == V_CONST)
+		return false;
+	/* the counter (a variable, not a literal) still at a value the
+	 * path knows, compared with a count it does not know */
+	l = engine_eval(en, st, b->cond->a);
+	r = engine_eval(en, st, b->cond->b);
+	if (l.kind == V_CONST && r.kind != V_CONST)
+		return b->cond->a->kind != EX_CONST;
+	if (r.kind == V_CONST && l.kind != V_CONST)
+		return b->cond->b->kind != EX_CONST;
+	return false;
+}
+
+static void mark_zero_trip(struct engine *en, struct state *st,
+			   const struct branch_info *b)
+{
+	struct slot_val v = { loc_pack(b->loc), 0 };
+	int32_t ids[64];
+	int n, i;
+
+	n = engine_allocations(en, st, ids, 64);
+	for (i = 0; i < n; i++)
+		if (!slot_get(st, zero_trip_slot, ids[i]))
+			slot_set(st, zero_trip_slot, ids[i], &v);
+}
+
+/*
  * The branch that led to the error path: each allocation of the path
  * keeps the last decision made since it was allocated.  Not a decision:
  * the edge into the body of an if without else (if (x) free_irq(...),
@@ -268,6 +310,8 @@ static void on_branch(struct engine *en, struct state *st,
 	int32_t ids[64];
 	int n, i;
 
+	if (engine_reporting(en) && zero_trip(en, st, b))
+		mark_zero_trip(en, st, b);
 	/* if (0) of a macro (no_printk) is no decision */
 	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
 	    (b->forced && b->cond->kind == EX_CONST))
@@ -335,7 +379,8 @@ static void on_lost(struct engine *en, struct state *st,
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || managed(o) ||
-	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0))
+	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
+	    slot_get(st, zero_trip_slot, o->id))
 		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
 	    org.many)
@@ -434,6 +479,8 @@ static void init(void)
 					     join_either };
 	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
 					      NULL };
+	static const struct slot_def zt = { "alloc-leak:zero-trip",
+					    SLOT_OBJECT, join_either };
 	static const struct slot_def branch = { "alloc-leak:branch",
 						SLOT_OBJECT, NULL };
 
@@ -442,6 +489,7 @@ static void init(void)
 	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
 	branch_slot = engine_note_slot_register(&branch);
+	zero_trip_slot = engine_slot_register(&zt);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
 }

@@ -253,6 +253,7 @@ struct branch_info {
 				 * other edge goes (if (x) free_irq(...);) */
 	bool loop;		/* the test of a loop (while, for, do-while):
 				 * one edge stays in it, the other leaves */
+	bool leaves_loop;	/* loop: this edge is the one that leaves */
 };
 
 enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };

@@ -197,9 +197,10 @@ struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
-	uint8_t *rejoin;	/* per branch edge: enters an if's body;
-				 * then per block: a loop's test (events.c),
-				 * or NULL */
+	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
+				 * per branch edge, enters an if's body;
+				 * per block, a loop's test; per edge,
+				 * leaves the loop.  Or NULL */
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;

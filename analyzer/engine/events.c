@@ -229,34 +229,34 @@ static bool edge_rejoins(struct engine *en, const struct ir_block *b,
 	    s >= en->fn->nblocks || o >= en->fn->nblocks)
 		return false;
 	if (!en->rejoin)
-		en->rejoin = xcalloc((size_t)en->fn->nblocks * 3, 1);
+		en->rejoin = xcalloc((size_t)en->fn->nblocks * 5, 1);
 	c = &en->rejoin[bi * 2 + k];
 	if (!*c)
 		*c = passes_through(en, s, o) ? 2 : 1;
 	return *c == 2;
 }
 
-/* Is block b reached from the entry without passing through block avoid
- * (-1: none)? */
-static bool reached_avoiding(struct engine *en, int b, int avoid)
+/* Is block to reached from block from without passing through block
+ * avoid (-1: none)? */
+static bool reach(struct engine *en, int from, int to, int avoid)
 {
 	struct ir_func *fn = en->fn;
 	int *stack, n = 0, k;
 	bool *seen, found = false;
 
-	if (avoid == 0)
+	if (avoid == from)
 		return false;
 	seen = xcalloc(fn->nblocks, sizeof(*seen));
 	stack = xcalloc(fn->nblocks, sizeof(*stack));
-	seen[0] = true;
+	seen[from] = true;
 	if (avoid >= 0)
 		seen[avoid] = true;
-	stack[n++] = 0;
+	stack[n++] = from;
 	while (n) {
 		int cur = stack[--n];
 		const struct ir_block *blk = &fn->blocks[cur];
 
-		if (cur == b) {
+		if (cur == to) {
 			found = true;
 			break;
 		}
@@ -276,6 +276,11 @@ static bool reached_avoiding(struct engine *en, int b, int avoid)
 	free(seen);
 	free(stack);
 	return found;
+}
+
+static bool reached_avoiding(struct engine *en, int b, int avoid)
+{
+	return reach(en, 0, b, avoid);
 }
 
 /* Does block a dominate block b: b is reached from the entry, and only
@@ -299,7 +304,7 @@ static bool loop_test(struct engine *en, const struct ir_block *b)
 	if (bi < 0 || bi >= fn->nblocks)
 		return false;
 	if (!en->rejoin)
-		en->rejoin = xcalloc((size_t)fn->nblocks * 3, 1);
+		en->rejoin = xcalloc((size_t)fn->nblocks * 5, 1);
 	c = &en->rejoin[2 * fn->nblocks + bi];
 	if (*c)
 		return *c == 2;
@@ -330,7 +335,19 @@ void fire_branch(struct engine *en, struct state *st,
 {
 	struct branch_info bi = { b->cond, c, taken, b->term_loc, forced,
 				  edge_rejoins(en, b, taken),
-				  loop_test(en, b) };
+				  loop_test(en, b), false };
+	int bn = (int)(b - en->fn->blocks), to = b->succ[taken ? 0 : 1];
+
+	/* the edge out of the loop: the test is not reached again (cached
+	 * in en->rejoin[3 * nblocks + 2 * b + edge]) */
+	if (bi.loop && to >= 0 && to < en->fn->nblocks) {
+		uint8_t *lc = &en->rejoin[3 * en->fn->nblocks + 2 * bn +
+					  (taken ? 0 : 1)];
+
+		if (!*lc)
+			*lc = reach(en, to, bn, -1) ? 1 : 2;
+		bi.leaves_loop = *lc == 2;
+	}
 	struct ev_ctx old;
 	int i;
 

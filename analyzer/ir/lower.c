@@ -436,13 +436,18 @@ void lower_stmt(struct lower *L, CXCursor c)
 		term_exit(L, T_UNREACHABLE, NULL, ir_cursor_loc(c, NULL));
 		break;
 	case CXCursor_BreakStmt:
-		if (L->brk >= 0)
-			jump_to(L, L->brk);
+	case CXCursor_ContinueStmt: {
+		int to = kind_of(c) == CXCursor_BreakStmt ? L->brk : L->cont;
+
+		if (to < 0)
+			break;
+		/* like a goto: where a path leaves (a lost allocation of
+		 * the iteration is reported at the continue) */
+		if (L->fn->blocks[L->cur].term == T_NONE)
+			L->fn->blocks[L->cur].term_loc = ir_cursor_loc(c, NULL);
+		jump_to(L, to);
 		break;
-	case CXCursor_ContinueStmt:
-		if (L->cont >= 0)
-			jump_to(L, L->cont);
-		break;
+	}
 	case CXCursor_ReturnStmt: {
 		struct ir_expr *ret = NULL;
 
