@@ -311,6 +311,8 @@ static bool cond_str(struct engine *en, const struct ir_expr *e, char *buf,
 		     size_t len)
 {
 	static const char *const ops[] = { "==", "!=", "<", ">", "<=", ">=" };
+	static const char *const arops[] = { "+", "-", "*", "/", "%", "&",
+					     "|", "^", "<<", ">>" };
 	char a[256], b[256];
 
 	if (!e)
@@ -336,7 +338,24 @@ static bool cond_str(struct engine *en, const struct ir_expr *e, char *buf,
 		    !cond_str(en, e->a, a, sizeof(a)) ||
 		    !cond_str(en, e->b, b, sizeof(b)))
 			return false;
+		/* p == 0 of a pointer is p == NULL in the source */
+		if (e->a && e->a->is_ptr && e->b && e->b->kind == EX_CONST &&
+		    !e->b->ival)
+			snprintf(b, sizeof(b), "NULL");
 		snprintf(buf, len, "%.200s %s %.200s", a, ops[e->op], b);
+		return true;
+	case EX_ARITH:
+		if (e->op < 0 || e->op > AR_BITNOT || e->op == AR_OTHER ||
+		    !cond_str(en, e->a, a, sizeof(a)))
+			return false;
+		if (e->op == AR_NEG || e->op == AR_BITNOT) {
+			snprintf(buf, len, "%s%.200s",
+				 e->op == AR_NEG ? "-" : "~", a);
+			return true;
+		}
+		if (!cond_str(en, e->b, b, sizeof(b)))
+			return false;
+		snprintf(buf, len, "(%.200s %s %.200s)", a, arops[e->op], b);
 		return true;
 	default:
 		return false;
