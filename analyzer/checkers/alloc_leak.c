@@ -154,6 +154,7 @@ static bool given_up(struct engine *en, struct state *st, int32_t id)
 }
 
 static bool managed(const struct objst *o);
+static bool dropped(int32_t id);
 
 /*
  * ctx->buf = krealloc(ctx->buf, ...): where the reallocation fails it
@@ -198,11 +199,54 @@ static void realloc_over_self(struct engine *en, struct state *st,
 	free(place);
 }
 
+/*
+ * hid_resolv_usage(usage, f);  A call of a function of the file whose
+ * result the caller drops is made for what the function does: its
+ * summary says it may return an allocation, not on which arguments (it
+ * allocates only when f is NULL).  The call sites of this function that
+ * do so (the object is named by its site), kept per function: what the
+ * CFG says, not a path's state.  An allocator of the tables whose result
+ * is dropped is still reported.
+ */
+static int32_t *dropped_sites;
+static int ndropped, adropped;
+
+static bool dropped(int32_t id)
+{
+	int i;
+
+	for (i = 0; i < ndropped; i++)
+		if (dropped_sites[i] == id)
+			return true;
+	return false;
+}
+
+static void note_dropped(struct engine *en, const struct call_info *c)
+{
+	if (!c->call->result_unused || c->api ||
+	    !engine_call_summarized(en, c) || dropped(c->call->site))
+		return;
+	if (ndropped == adropped) {
+		adropped = adropped ? adropped * 2 : 16;
+		dropped_sites = xrealloc(dropped_sites,
+					 adropped * sizeof(*dropped_sites));
+	}
+	dropped_sites[ndropped++] = c->call->site;
+}
+
+static void on_entry(struct engine *en, struct state *st)
+{
+	(void)en;
+	(void)st;
+	ndropped = 0;
+}
+
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	int i;
 
+	note_dropped(en, c);
 	realloc_over_self(en, st, c);
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
@@ -378,7 +422,7 @@ static void on_lost(struct engine *en, struct state *st,
 	int n;
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
-	    o->id < 0 || o->null == NL_NULL || managed(o) ||
+	    o->id < 0 || o->null == NL_NULL || managed(o) || dropped(o->id) ||
 	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
 	    slot_get(st, zero_trip_slot, o->id))
 		return;
@@ -497,6 +541,7 @@ static void init(void)
 const struct checker checker_alloc_leak = {
 	.rule = "alloc-leak",
 	.init = init,
+	.on_entry = on_entry,
 	.on_call = on_call,
 	.on_free = on_free,
 	.on_store = on_store,

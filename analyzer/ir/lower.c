@@ -466,8 +466,17 @@ void lower_stmt(struct lower *L, CXCursor c)
 		/* an assignment statement writes its lvalue: no extra use */
 		if (clang_isExpression(k) && is_assign_like(c))
 			lower_expr(L, c);
-		else if (clang_isExpression(k))
-			emit_use(L, lower_expr(L, c), c);
+		else if (clang_isExpression(k)) {
+			struct ir_expr *e = lower_expr(L, c);
+			struct ir_block *b = &L->fn->blocks[L->cur];
+
+			/* foo(x); the call's temporary is never read */
+			if (b->ninsns && b->insns[b->ninsns - 1].kind == I_CALL &&
+			    b->insns[b->ninsns - 1].call->dest == e &&
+			    e->kind == EX_VAR)
+				b->insns[b->ninsns - 1].call->result_unused = true;
+			emit_use(L, e, c);
+		}
 		else if (clang_isStatement(k))
 			lower_kids_effects(L, c);
 		break;
