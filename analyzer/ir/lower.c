@@ -441,9 +441,12 @@ void lower_stmt(struct lower *L, CXCursor c)
 
 		if (to < 0)
 			break;
-		/* like a goto: where a path leaves (a lost allocation of
-		 * the iteration is reported at the continue) */
-		if (L->fn->blocks[L->cur].term == T_NONE)
+		/* continue, like a goto, leaves the iteration: what only
+		 * the iteration held is lost there (not at the loop's step).
+		 * A break goes on after the loop or switch: what dies there
+		 * is lost at the return or goto the path reaches next */
+		if (kind_of(c) == CXCursor_ContinueStmt &&
+		    L->fn->blocks[L->cur].term == T_NONE)
 			L->fn->blocks[L->cur].term_loc = ir_cursor_loc(c, NULL);
 		jump_to(L, to);
 		break;
