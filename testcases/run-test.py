@@ -12,7 +12,12 @@ RULE when it carries the comment
     /* expect: RULE */            or    /* expect: RULE, OTHER-RULE */
 
 and every other line expects none. RULE:high or RULE:medium also requires
-the finding's confidence to be that one. RULE must be one of the ids
+the finding's confidence to be that one. A line carrying
+
+    /* expect-note: RULE */
+
+must be the location of a note of some finding of RULE in the file (the
+branch that led to a leak, say); notes on other lines are not checked. RULE must be one of the ids
 `KMEMLINT --list-rules` prints. Prints each missing and each
 unexpected finding; exits 0 on exact agreement, 1 otherwise (including a
 tool error, exit status 2, whose stderr is shown).
@@ -29,6 +34,7 @@ RULE_ID_RE = re.compile(RULE_ID + r"$")
 EXPECTED = RULE_ID + r"(?::(?:high|medium))?"
 EXPECT_RE = re.compile(r"/\*\s*expect:\s*(" + EXPECTED + r"(?:\s*,\s*" +
                        EXPECTED + r")*)\s*\*/")
+NOTE_RE = re.compile(r"/\*\s*expect-note:\s*(" + RULE_ID + r")\s*\*/")
 # Anything that looks like an attempt at an expectation, to catch typos
 # such as "/* expect unchecked-alloc */" or "// expect: ...".
 EXPECT_LIKE_RE = re.compile(r"\bexpect(?:ed|s)?\s*:|/[*/]\s*expect\b")
@@ -61,13 +67,22 @@ def known_rules(kmemlint):
     return rules
 
 
-def parse_expectations(path, known):
+def parse_expectations(path, known, notes=None):
     """Return ({(line, rule): confidence or None}, [problems]) for the
-    testcase."""
+    testcase; the (line, rule) of its expect-note comments are added to
+    the set notes."""
     expected = {}
     problems = []
     with open(path, encoding="utf-8", errors="replace") as f:
         for lineno, text in enumerate(f, 1):
+            for m in NOTE_RE.finditer(text):
+                if m.group(1) not in known:
+                    problems.append("%s:%d: unknown rule id '%s' in "
+                                    "expectation" % (path, lineno,
+                                                     m.group(1)))
+                if notes is not None:
+                    notes.add((lineno, m.group(1)))
+            text = NOTE_RE.sub("", text)
             matches = list(EXPECT_RE.finditer(text))
             rest = EXPECT_RE.sub("", text)
             if EXPECT_LIKE_RE.search(rest):
@@ -138,7 +153,9 @@ def main(argv):
         print("FAIL %s: %s" % (name, e))
         return 1
     try:
-        expected, problems = parse_expectations(testcase, known)
+        notes_expected = set()
+        expected, problems = parse_expectations(testcase, known,
+                                                notes_expected)
     except OSError as e:
         print("FAIL %s: cannot read testcase: %s" % (name, e))
         return 1
@@ -224,10 +241,25 @@ def main(argv):
             wrong_conf.append(key)
             print("confidence %s:%d: [%s] expected %s, reported %s"
                   % (name, key[0], key[1], conf, got[0]))
+    # expect-note: a note of a finding of the rule on that line
+    noted = set()
+    for f in findings:
+        if not same_file(f.get("file"), testcase):
+            continue
+        for note in f.get("trace") or []:
+            if isinstance(note, dict) and isinstance(note.get("line"), int) \
+                    and same_file(note.get("file"), testcase):
+                noted.add((note["line"], f["rule"]))
+    missing_notes = sorted(notes_expected - noted)
+    for lineno, rule in missing_notes:
+        print("missing    %s:%d: [%s] note expected here, no finding "
+              "carries one: %s" % (name, lineno, rule,
+                                   source_line(testcase, lineno)))
     for problem in problems:
         print("error      " + problem)
 
-    ok = not (missing or unexpected or foreign or problems or wrong_conf)
+    ok = not (missing or unexpected or foreign or problems or wrong_conf or
+              missing_notes)
     if stderr.strip() and not ok:
         print("stderr:\n" + stderr.rstrip())
     print("%s %s: %d expected, %d reported, %d missing, %d unexpected"

@@ -29,6 +29,7 @@
  * longer owns it: foo_rx() that frees its message on one error code only
  * is not a leak in the caller that keeps it on the others.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,12 @@ static int held_slot;		/* object: a = the allocation of this
 static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
+static int branch_slot;		/* object, a note: a = the last decision
+				 * of the path since the allocation
+				 * (loc_pack), b = its condition (the
+				 * expression's address) | the edge taken */
+static int zero_trip_slot;	/* object: the path skipped a loop whose
+				 * count it did not know (a = where) */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
@@ -99,6 +106,8 @@ static void on_free(struct engine *en, struct state *st,
 }
 
 static bool given_up(struct engine *en, struct state *st, int32_t id);
+static int branch_note(struct engine *en, struct state *st, int32_t id,
+		       struct trace_note *n);
 
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
@@ -145,6 +154,7 @@ static bool given_up(struct engine *en, struct state *st, int32_t id)
 }
 
 static bool managed(const struct objst *o);
+static bool dropped(int32_t id);
 
 /*
  * ctx->buf = krealloc(ctx->buf, ...): where the reallocation fails it
@@ -158,9 +168,9 @@ static void realloc_over_self(struct engine *en, struct state *st,
 	const struct ir_call *call = c->call;
 	const struct objst *o;
 	struct objst tmp;
-	struct trace_note note;
+	struct trace_note notes[3];
 	char *place;
-	int a;
+	int a, n;
 
 	if (!engine_reporting(en) || !api || !(api->roles & ROLE_ALLOC) ||
 	    !(api->roles & ROLE_FREE) || !api->free_on_success || !call->dest)
@@ -176,15 +186,59 @@ static void realloc_over_self(struct engine *en, struct state *st,
 	    slot_get(st, gone_slot, o->id))
 		return;
 	place = engine_expr_str(en, call->dest);
-	note.file = NULL;
-	note.loc = c->loc;
-	note.msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
-			   call->callee);
+	n = engine_alloc_note(en, o->id, notes);
+	n += branch_note(en, st, o->id, &notes[n]);
+	notes[n].file = NULL;
+	notes[n].loc = c->loc;
+	notes[n++].msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
+				 call->callee);
 	engine_report(en, "alloc-leak", c->loc,
 		      xstrfmt("'%s' is overwritten with NULL when %s() fails: the old block is leaked",
 			      place, call->callee),
-		      &note, 1);
+		      notes, n);
 	free(place);
+}
+
+/*
+ * hid_resolv_usage(usage, f);  A call of a function of the file whose
+ * result the caller drops is made for what the function does: its
+ * summary says it may return an allocation, not on which arguments (it
+ * allocates only when f is NULL).  The call sites of this function that
+ * do so (the object is named by its site), kept per function: what the
+ * CFG says, not a path's state.  An allocator of the tables whose result
+ * is dropped is still reported.
+ */
+static int32_t *dropped_sites;
+static int ndropped, adropped;
+
+static bool dropped(int32_t id)
+{
+	int i;
+
+	for (i = 0; i < ndropped; i++)
+		if (dropped_sites[i] == id)
+			return true;
+	return false;
+}
+
+static void note_dropped(struct engine *en, const struct call_info *c)
+{
+	if (!c->call->result_unused || c->api ||
+	    !engine_call_summarized(en, c) || dropped(c->call->site))
+		return;
+	if (ndropped == adropped) {
+		adropped = adropped ? adropped * 2 : 16;
+		dropped_sites = xrealloc(dropped_sites,
+					 adropped * sizeof(*dropped_sites));
+	}
+	dropped_sites[ndropped++] = c->call->site;
+}
+
+static void on_entry(struct engine *en, struct state *st)
+{
+	(void)en;
+	(void)st;
+	ndropped = 0;
 }
 
 static void on_call(struct engine *en, struct state *st,
@@ -192,6 +246,7 @@ static void on_call(struct engine *en, struct state *st,
 {
 	int i;
 
+	note_dropped(en, c);
 	realloc_over_self(en, st, c);
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
@@ -242,21 +297,140 @@ static bool managed(const struct objst *o)
 	return name && !strncmp(name, "devm", 4);
 }
 
+/*
+ * for (i = 0; i < queue->limit; i++) left at its first test, with a count
+ * the path does not know: the loop ran zero times.  That count is a
+ * queue's size, a table's length, nearly never 0 where the loop hands
+ * the allocation over (entry->desc = addr + i * size); a leak found only
+ * on such paths is not reported (a leak that does not depend on the loop
+ * is reported from the paths that ran it).
+ */
+static bool zero_trip(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	struct value l, r;
+
+	if (!b->loop || !b->leaves_loop || b->forced || !b->cond ||
+	    b->cond->kind != EX_CMP || b->v.kind == V_CONST)
+		return false;
+	/* the counter (a variable, not a literal) still at a value the
+	 * path knows, compared with a count it does not know */
+	l = engine_eval(en, st, b->cond->a);
+	r = engine_eval(en, st, b->cond->b);
+	if (l.kind == V_CONST && r.kind != V_CONST)
+		return b->cond->a->kind != EX_CONST;
+	if (r.kind == V_CONST && l.kind != V_CONST)
+		return b->cond->b->kind != EX_CONST;
+	return false;
+}
+
+static void mark_zero_trip(struct engine *en, struct state *st,
+			   const struct branch_info *b)
+{
+	struct slot_val v = { loc_pack(b->loc), 0 };
+	int32_t ids[64];
+	int n, i;
+
+	n = engine_allocations(en, st, ids, 64);
+	for (i = 0; i < n; i++)
+		if (!slot_get(st, zero_trip_slot, ids[i]))
+			slot_set(st, zero_trip_slot, ids[i], &v);
+}
+
+/*
+ * The branch that led to the error path: each allocation of the path
+ * keeps the last decision made since it was allocated.  Not a decision:
+ * the edge into the body of an if without else (if (x) free_irq(...),
+ * the unwind's own tests: the path comes back to where the other edge
+ * goes), a loop's own test (it ends one way or another: the unwind's
+ * while (--i >= 0)), a constant (the if (0) of a macro), and the test of
+ * the allocation's own null-ness (its success is not the way to the
+ * error).  A forced edge is one: the engine may have split the path at a
+ * call already (ret = foo(); if (ret) goto err;).
+ */
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	int32_t ids[64];
+	int n, i;
+
+	if (engine_reporting(en) && zero_trip(en, st, b))
+		mark_zero_trip(en, st, b);
+	/* if (0) of a macro (no_printk) is no decision */
+	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
+	    (b->forced && b->cond->kind == EX_CONST))
+		return;
+	n = engine_allocations(en, st, ids, 64);
+	for (i = 0; i < n; i++) {
+		struct slot_val v = { loc_pack(b->loc),
+				      (int64_t)(intptr_t)b->cond |
+				      (b->taken ? 1 : 0) };
+		struct objst tmp;
+		const struct objst *o = engine_obj(en, st, ids[i], &tmp);
+
+		if (!o || o->null == NL_NULL)
+			continue;
+		if ((b->v.kind == V_OBJ || b->v.kind == V_PRED ||
+		     b->v.kind == V_REL) &&
+		    (b->v.obj == ids[i] ||
+		     (b->v.kind == V_REL && b->v.c == ids[i])))
+			continue;
+		slot_set(st, branch_slot, ids[i], &v);
+	}
+}
+
+/* The "branch that led here" note of object id, if the path made a
+ * decision since it was allocated: 0 or 1 notes filled. */
+static int branch_note(struct engine *en, struct state *st, int32_t id,
+		       struct trace_note *n)
+{
+	const struct slot_val *v = slot_get(st, branch_slot, id);
+	const struct ir_expr *cond;
+	bool taken;
+	char *c;
+
+	if (!v)
+		return 0;
+	cond = (const struct ir_expr *)(intptr_t)(v->b & ~(int64_t)1);
+	taken = v->b & 1;
+	/* !p taken is p NULL: say it of p */
+	if (cond->kind == EX_NOT && cond->a && cond->a->is_ptr) {
+		cond = cond->a;
+		taken = !taken;
+	}
+	c = engine_cond_str(en, cond);
+	n->file = NULL;
+	n->loc = loc_unpack(v->a);
+	if (!c)
+		n->msg = xstrfmt("the branch that led to the path losing it: this condition is %s",
+				 taken ? "true" : "false");
+	else if (cond->is_ptr)
+		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
+				 c, taken ? "not NULL" : "NULL");
+	else
+		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
+				 c, taken ? "true" : "false");
+	free(c);
+	return 1;
+}
+
 static void on_lost(struct engine *en, struct state *st,
 		    const struct objst *o, const struct lost_info *l)
 {
-	struct trace_note notes[3];
+	struct trace_note notes[4];
 	struct obj_origin org;
 	int n;
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
-	    o->id < 0 || o->null == NL_NULL || managed(o) ||
-	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0))
+	    o->id < 0 || o->null == NL_NULL || managed(o) || dropped(o->id) ||
+	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
+	    slot_get(st, zero_trip_slot, o->id))
 		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
 	    org.many)
 		return;
 	n = engine_alloc_note(en, o->id, notes);
+	n += branch_note(en, st, o->id, &notes[n]);
 	notes[n].file = NULL;
 	notes[n].loc = l->loc;
 	notes[n++].msg = xstrdup(l->at_return ?
@@ -349,11 +523,17 @@ static void init(void)
 					     join_either };
 	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
 					      NULL };
+	static const struct slot_def zt = { "alloc-leak:zero-trip",
+					    SLOT_OBJECT, join_either };
+	static const struct slot_def branch = { "alloc-leak:branch",
+						SLOT_OBJECT, NULL };
 
 	gone_slot = engine_slot_register(&gone);
 	derived_slot = engine_slot_register(&der);
 	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
+	branch_slot = engine_note_slot_register(&branch);
+	zero_trip_slot = engine_slot_register(&zt);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
 }
@@ -361,10 +541,12 @@ static void init(void)
 const struct checker checker_alloc_leak = {
 	.rule = "alloc-leak",
 	.init = init,
+	.on_entry = on_entry,
 	.on_call = on_call,
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,
+	.on_branch = on_branch,
 	.on_return = on_return,
 	.on_fact = on_fact,
 };

@@ -182,6 +182,19 @@ static void refine_bits(struct engine *en, struct state *st,
 	state_set(st, path, &v);
 }
 
+/* Does the edge of x OP k (truthy: the test held) say x < 0? */
+static bool negative_edge(int op, int64_t k, bool truthy)
+{
+	if (!truthy) {
+		switch (op) {
+		case CMP_GE: op = CMP_LT; break;
+		case CMP_GT: op = CMP_LE; break;
+		default: return false;
+		}
+	}
+	return (op == CMP_LT && k == 0) || (op == CMP_LE && k == -1);
+}
+
 /*
  * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
  * integer is known (zero, non-zero, equal to K, not equal to K), so a
@@ -221,6 +234,16 @@ void refine_var(struct engine *en, struct state *st,
 			return;
 		path = canon_path(en, st, path);
 		cur = load_path(en, st, path);
+		/* ret < 0 taken (or ret >= 0 not taken): negative, so the
+		 * unwind's own if (ret < 0) kfree(p) follows the same way */
+		if (negative_edge(cond->op, cond->b->ival, truthy) &&
+		    !cond->a->is_ptr &&
+		    (cur.kind == V_UNK || cur.kind == V_NONNULL ||
+		     cur.kind == V_NE)) {
+			v = mkv(V_NEG);
+			state_set(st, path, &v);
+			return;
+		}
 		if (cur.kind == V_UNK) {
 			v = mkv(V_NONNULL);
 			state_set(st, path, &v);

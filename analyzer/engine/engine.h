@@ -112,6 +112,10 @@ struct obj_origin {
 const struct objst *engine_obj(struct engine *en, const struct state *st,
 			       int32_t id, struct objst *tmp);
 bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out);
+/* The allocations (id >= 0) this path tracks, in id order: at most max,
+ * returns how many. */
+int engine_allocations(struct engine *en, const struct state *st,
+		       int32_t *ids, int max);
 /* The object a member's address (&p->f) belongs to; id itself otherwise. */
 int32_t engine_obj_base(struct engine *en, int32_t id);
 /* The value of a side-effect-free IR expression on this path (a call's
@@ -147,6 +151,13 @@ struct slot_def {
 
 /* Called from a checker's init(); returns the slot id. */
 int engine_slot_register(const struct slot_def *def);
+/*
+ * The same for a note, not a fact (def->join unused): never hashed or
+ * compared, so two paths that differ only in it are one state (the first
+ * explored keeps its value: depth first, deterministic), and a join keeps
+ * one side's value.  For what a report says, never for what it decides.
+ */
+int engine_note_slot_register(const struct slot_def *def);
 const struct slot_val *slot_get(const struct state *st, int slot,
 				int32_t key);
 void slot_set(struct state *st, int slot, int32_t key,
@@ -238,6 +249,14 @@ struct branch_info {
 	struct value v;
 	bool taken;
 	struct ir_loc loc;
+	bool forced;		/* the other edge is infeasible on this path:
+				 * no decision was made here */
+	bool rejoins;		/* the edge enters the body of an if without
+				 * else: every way on from it passes where the
+				 * other edge goes (if (x) free_irq(...);) */
+	bool loop;		/* the test of a loop (while, for, do-while):
+				 * one edge stays in it, the other leaves */
+	bool leaves_loop;	/* loop: this edge is the one that leaves */
 };
 
 enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };
@@ -386,6 +405,10 @@ struct trace_note {
 bool engine_reporting(struct engine *en);
 const char *engine_fn_name(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
+/* A branch condition as the source spells it ("ret", "!fd->name",
+ * "len > 64"), or NULL when a part of it has no name there (a call's
+ * result, an expression not modelled). */
+char *engine_cond_str(struct engine *en, const struct ir_expr *e);
 /* The dereferenced pointer as the source names it ("priv->buf"). */
 char *engine_deref_str(struct engine *en, const struct deref_info *d);
 /* The "allocated here" note of an object (0 or 1 notes filled). */

@@ -198,6 +198,10 @@ struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
+	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
+				 * per branch edge, enters an if's body;
+				 * per block, a loop's test; per edge,
+				 * leaves the loop.  Or NULL */
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;
@@ -330,7 +334,8 @@ void fire_store(struct engine *en, struct state *st,
 void fire_lost(struct engine *en, struct state *st, int32_t id,
 	       struct ir_loc loc, bool at_return, bool forgotten);
 void fire_branch(struct engine *en, struct state *st,
-		 const struct ir_block *b, struct value c, bool taken);
+		 const struct ir_block *b, struct value c, bool taken,
+		 bool forced);
 
 /* branch.c */
 bool refine(struct engine *en, struct state *st, struct value cond,

@@ -59,6 +59,22 @@ struct value bits_forget(struct value v, uint64_t change)
  * are known, the others are x's.  A base of unknown bits is kept unknown
  * for &: "x & K" of an unknown x is a test, not a value worth a state.
  */
+/* ~(N - 1) for a power of two N up to a page, in 64 or 32 bits: the
+ * mask of an alignment round-down. */
+static bool align_mask(struct value m)
+{
+	uint64_t inv;
+
+	if (m.kind != V_CONST)
+		return false;
+	inv = ~(uint64_t)m.c;
+	if (inv >> 32 == 0xffffffffu)
+		return false;
+	if ((uint64_t)m.c >> 32 == 0)
+		inv = ~(uint32_t)m.c;
+	return inv && inv < 4096 && !(inv & (inv + 1));
+}
+
 static struct value bit_op(int op, struct value a, const struct ir_expr *e)
 {
 	const struct ir_expr *k = e->b;
@@ -354,6 +370,12 @@ struct value eval(struct engine *en, struct state *st,
 
 			return ok ? vconst(r) : mkv(V_UNK);
 		}
+		/* ALIGN((unsigned long)p, N), L1_CACHE_ALIGN, PTR_ALIGN:
+		 * (addr + N - 1) & ~(N - 1) rounds an address held in an
+		 * integer to its alignment, still inside the block */
+		if (e->op == AR_AND && (a.kind == V_OBJ) != (b.kind == V_OBJ) &&
+		    align_mask(a.kind == V_OBJ ? b : a))
+			return a.kind == V_OBJ ? a : b;
 		if ((e->op == AR_OR || e->op == AR_AND) && !e->is_ptr &&
 		    !(e->a && e->a->is_ptr))
 			return bit_op(e->op, a, e);

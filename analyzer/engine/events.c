@@ -177,10 +177,177 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	}
 }
 
-void fire_branch(struct engine *en, struct state *st,
-			const struct ir_block *b, struct value c, bool taken)
+/* Does every way on from block from to a return pass through block via?
+ * (via post-dominates from; a way that never returns does not count.) */
+static bool passes_through(struct engine *en, int from, int via)
 {
-	struct branch_info bi = { b->cond, c, taken, b->term_loc };
+	struct ir_func *fn = en->fn;
+	int *stack, n = 0, s, k;
+	bool *seen, found = false;
+
+	if (from == via)
+		return true;
+	seen = xcalloc(fn->nblocks, sizeof(*seen));
+	stack = xcalloc(fn->nblocks, sizeof(*stack));
+	seen[from] = seen[via] = true;
+	stack[n++] = from;
+	while (n && !found) {
+		const struct ir_block *blk = &fn->blocks[stack[--n]];
+
+		if (blk->term == T_RETURN) {
+			found = true;
+			break;
+		}
+		for (k = 0; k < 2; k++) {
+			if (blk->term == T_GOTO && k)
+				break;
+			if (blk->term != T_GOTO && blk->term != T_BRANCH)
+				break;
+			s = blk->succ[k];
+			if (s >= 0 && s < fn->nblocks && !seen[s]) {
+				seen[s] = true;
+				stack[n++] = s;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return !found;
+}
+
+/* The edge of branch block b towards succ[taken ? 0 : 1] enters the body
+ * of an if without else: its way on passes where the other edge goes.
+ * Cached per function (en->rejoin: 0 unknown, 1 no, 2 yes). */
+static bool edge_rejoins(struct engine *en, const struct ir_block *b,
+			 bool taken)
+{
+	int bi = (int)(b - en->fn->blocks), k = taken ? 0 : 1;
+	int s = b->succ[k], o = b->succ[1 - k];
+	uint8_t *c;
+
+	if (bi < 0 || bi >= en->fn->nblocks || s < 0 || o < 0 || s == o ||
+	    s >= en->fn->nblocks || o >= en->fn->nblocks)
+		return false;
+	if (!en->rejoin)
+		en->rejoin = xcalloc((size_t)en->fn->nblocks * 5, 1);
+	c = &en->rejoin[bi * 2 + k];
+	if (!*c)
+		*c = passes_through(en, s, o) ? 2 : 1;
+	return *c == 2;
+}
+
+/* Is block to reached from block from without passing through block
+ * avoid (-1: none)? */
+static bool reach(struct engine *en, int from, int to, int avoid)
+{
+	struct ir_func *fn = en->fn;
+	int *stack, n = 0, k;
+	bool *seen, found = false;
+
+	if (avoid == from)
+		return false;
+	seen = xcalloc(fn->nblocks, sizeof(*seen));
+	stack = xcalloc(fn->nblocks, sizeof(*stack));
+	seen[from] = true;
+	if (avoid >= 0)
+		seen[avoid] = true;
+	stack[n++] = from;
+	while (n) {
+		int cur = stack[--n];
+		const struct ir_block *blk = &fn->blocks[cur];
+
+		if (cur == to) {
+			found = true;
+			break;
+		}
+		for (k = 0; k < 2; k++) {
+			int s;
+
+			if ((blk->term == T_GOTO && k) ||
+			    (blk->term != T_GOTO && blk->term != T_BRANCH))
+				break;
+			s = blk->succ[k];
+			if (s >= 0 && s < fn->nblocks && !seen[s]) {
+				seen[s] = true;
+				stack[n++] = s;
+			}
+		}
+	}
+	free(seen);
+	free(stack);
+	return found;
+}
+
+static bool reached_avoiding(struct engine *en, int b, int avoid)
+{
+	return reach(en, 0, b, avoid);
+}
+
+/* Does block a dominate block b: b is reached from the entry, and only
+ * through a? */
+static bool dominates(struct engine *en, int a, int b)
+{
+	if (a == b)
+		return true;
+	return !reached_avoiding(en, b, a) && reached_avoiding(en, b, -1);
+}
+
+/* Is branch block b a loop's test: the head of a loop (it dominates a
+ * block that jumps back to it: while, for) or its tail (a successor
+ * dominates it: do ... while)?  Cached in en->rejoin[2 * nblocks + b]. */
+static bool loop_test(struct engine *en, const struct ir_block *b)
+{
+	struct ir_func *fn = en->fn;
+	int bi = (int)(b - fn->blocks), p, k;
+	uint8_t *c;
+
+	if (bi < 0 || bi >= fn->nblocks)
+		return false;
+	if (!en->rejoin)
+		en->rejoin = xcalloc((size_t)fn->nblocks * 5, 1);
+	c = &en->rejoin[2 * fn->nblocks + bi];
+	if (*c)
+		return *c == 2;
+	*c = 1;
+	for (k = 0; k < 2 && *c == 1; k++)
+		if (b->succ[k] >= 0 && b->succ[k] < fn->nblocks &&
+		    dominates(en, b->succ[k], bi))
+			*c = 2;
+	for (p = 0; p < fn->nblocks && *c == 1; p++) {
+		const struct ir_block *pb = &fn->blocks[p];
+
+		for (k = 0; k < 2; k++) {
+			if ((pb->term == T_GOTO && k) ||
+			    (pb->term != T_GOTO && pb->term != T_BRANCH))
+				break;
+			if (pb->succ[k] == bi && dominates(en, bi, p)) {
+				*c = 2;
+				break;
+			}
+		}
+	}
+	return *c == 2;
+}
+
+void fire_branch(struct engine *en, struct state *st,
+		 const struct ir_block *b, struct value c, bool taken,
+		 bool forced)
+{
+	struct branch_info bi = { b->cond, c, taken, b->term_loc, forced,
+				  edge_rejoins(en, b, taken),
+				  loop_test(en, b), false };
+	int bn = (int)(b - en->fn->blocks), to = b->succ[taken ? 0 : 1];
+
+	/* the edge out of the loop: the test is not reached again (cached
+	 * in en->rejoin[3 * nblocks + 2 * b + edge]) */
+	if (bi.loop && to >= 0 && to < en->fn->nblocks) {
+		uint8_t *lc = &en->rejoin[3 * en->fn->nblocks + 2 * bn +
+					  (taken ? 0 : 1)];
+
+		if (!*lc)
+			*lc = reach(en, to, bn, -1) ? 1 : 2;
+		bi.leaves_loop = *lc == 2;
+	}
 	struct ev_ctx old;
 	int i;
 

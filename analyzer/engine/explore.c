@@ -494,6 +494,7 @@ static void exec_term(struct engine *en, struct state *st,
 {
 	struct value c;
 	struct state *f;
+	bool okf, okt;
 
 	switch (b->term) {
 	case T_GOTO:
@@ -503,16 +504,20 @@ static void exec_term(struct engine *en, struct state *st,
 		scan_derefs(en, st, b->cond, b->term_loc);
 		c = eval(en, st, b->cond);
 		f = state_copy(st);
-		if (refine(en, f, c, false)) {
+		/* both edges refined first: each event says whether the
+		 * other edge was open (a decision) */
+		okf = refine(en, f, c, false);
+		okt = refine(en, st, c, true);
+		if (okf) {
 			refine_var(en, f, b->cond, false);
-			fire_branch(en, f, b, c, false);
+			fire_branch(en, f, b, c, false, !okt);
 			push(wl, b->succ[1], 0, f);
 		} else {
 			state_free(f);
 		}
-		if (refine(en, st, c, true)) {
+		if (okt) {
 			refine_var(en, st, b->cond, true);
-			fire_branch(en, st, b, c, true);
+			fire_branch(en, st, b, c, true, !okf);
 			push(wl, b->succ[0], 0, st);
 		} else {
 			state_free(st);
@@ -615,6 +620,7 @@ void engine_explore(struct engine *en)
 	uint64_t *live = liveness_compute(fn);
 	int i;
 
+	en->rejoin = NULL;
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -681,4 +687,6 @@ void engine_explore(struct engine *en)
 	free(memo);
 	free(wl.v);
 	free(live);
+	free(en->rejoin);
+	en->rejoin = NULL;
 }

@@ -305,6 +305,70 @@ static void expr_str(struct engine *en, const struct ir_expr *e,
 	}
 }
 
+/* A condition as the source spells it, or false when a part of it has
+ * no name in the source (a temporary, an expression not modelled). */
+static bool cond_str(struct engine *en, const struct ir_expr *e, char *buf,
+		     size_t len)
+{
+	static const char *const ops[] = { "==", "!=", "<", ">", "<=", ">=" };
+	static const char *const arops[] = { "+", "-", "*", "/", "%", "&",
+					     "|", "^", "<<", ">>" };
+	char a[256], b[256];
+
+	if (!e)
+		return false;
+	switch (e->kind) {
+	case EX_VAR:
+		if (en->fn->vars[e->var].name[0] == '$')
+			return false;
+		/* fall through */
+	case EX_MEMBER:
+	case EX_INDEX:
+	case EX_DEREF:
+	case EX_CONST:
+		expr_str(en, e, buf, len);
+		return true;
+	case EX_NOT:
+		if (!cond_str(en, e->a, a, sizeof(a)))
+			return false;
+		snprintf(buf, len, "!%s", a);
+		return true;
+	case EX_CMP:
+		if (e->op < 0 || e->op > CMP_GE ||
+		    !cond_str(en, e->a, a, sizeof(a)) ||
+		    !cond_str(en, e->b, b, sizeof(b)))
+			return false;
+		/* p == 0 of a pointer is p == NULL in the source */
+		if (e->a && e->a->is_ptr && e->b && e->b->kind == EX_CONST &&
+		    !e->b->ival)
+			snprintf(b, sizeof(b), "NULL");
+		snprintf(buf, len, "%.200s %s %.200s", a, ops[e->op], b);
+		return true;
+	case EX_ARITH:
+		if (e->op < 0 || e->op > AR_BITNOT || e->op == AR_OTHER ||
+		    !cond_str(en, e->a, a, sizeof(a)))
+			return false;
+		if (e->op == AR_NEG || e->op == AR_BITNOT) {
+			snprintf(buf, len, "%s%.200s",
+				 e->op == AR_NEG ? "-" : "~", a);
+			return true;
+		}
+		if (!cond_str(en, e->b, b, sizeof(b)))
+			return false;
+		snprintf(buf, len, "(%.200s %s %.200s)", a, arops[e->op], b);
+		return true;
+	default:
+		return false;
+	}
+}
+
+char *engine_cond_str(struct engine *en, const struct ir_expr *e)
+{
+	char buf[512];
+
+	return cond_str(en, e, buf, sizeof(buf)) ? xstrdup(buf) : NULL;
+}
+
 char *engine_expr_str(struct engine *en, const struct ir_expr *e)
 {
 	char buf[512];

@@ -17,6 +17,7 @@
 #define MAX_SLOT_TYPES 64
 
 static struct slot_def slot_defs[MAX_SLOT_TYPES];
+static bool slot_is_note[MAX_SLOT_TYPES];
 static int nslot_defs;
 
 int engine_slot_register(const struct slot_def *def)
@@ -27,6 +28,14 @@ int engine_slot_register(const struct slot_def *def)
 	}
 	slot_defs[nslot_defs] = *def;
 	return nslot_defs++;
+}
+
+int engine_note_slot_register(const struct slot_def *def)
+{
+	int type = engine_slot_register(def);
+
+	slot_is_note[type] = true;
+	return type;
 }
 
 const struct slot_def *slot_def_of(int type)
@@ -371,6 +380,8 @@ uint64_t state_hash(const struct state *s)
 		int64_t w[4] = { s->s[i].type, s->s[i].key, s->s[i].v.a,
 				 s->s[i].v.b };
 
+		if (slot_is_note[s->s[i].type])
+			continue;
 		h = hash_bytes(w, sizeof(w), h);
 	}
 	return h;
@@ -406,11 +417,20 @@ static bool obj_eq(const struct objst *a, const struct objst *b)
 	       a->link_same == b->link_same && a->link == b->link;
 }
 
+/* The next slot from *i on that is not a note, or NULL. */
+static const struct slot *next_fact_slot(const struct state *s, int *i)
+{
+	while (*i < s->ns && slot_is_note[s->s[*i].type])
+		(*i)++;
+	return *i < s->ns ? &s->s[(*i)++] : NULL;
+}
+
 bool state_equal(const struct state *a, const struct state *b)
 {
-	int i;
+	const struct slot *x, *y;
+	int i, j;
 
-	if (a->nb != b->nb || a->no != b->no || a->ns != b->ns)
+	if (a->nb != b->nb || a->no != b->no)
 		return false;
 	for (i = 0; i < a->nb; i++)
 		if (a->b[i].path != b->b[i].path ||
@@ -419,11 +439,16 @@ bool state_equal(const struct state *a, const struct state *b)
 	for (i = 0; i < a->no; i++)
 		if (!obj_eq(&a->o[i], &b->o[i]))
 			return false;
-	for (i = 0; i < a->ns; i++)
-		if (a->s[i].type != b->s[i].type || a->s[i].key != b->s[i].key ||
-		    a->s[i].v.a != b->s[i].v.a || a->s[i].v.b != b->s[i].v.b)
+	/* note slots are not part of the identity */
+	for (i = j = 0;;) {
+		x = next_fact_slot(a, &i);
+		y = next_fact_slot(b, &j);
+		if (!x || !y)
+			return !x && !y;
+		if (x->type != y->type || x->key != y->key ||
+		    x->v.a != y->v.a || x->v.b != y->v.b)
 			return false;
-	return true;
+	}
 }
 
 static void join_slot(struct state *j, int type, int32_t key,
@@ -432,6 +457,10 @@ static void join_slot(struct state *j, int type, int32_t key,
 	const struct slot_def *d = slot_def_of(type);
 	struct slot_val out;
 
+	if (slot_is_note[type]) {
+		slot_set(j, type, key, a ? a : b);
+		return;
+	}
 	if (d->join) {
 		if (d->join(a, b, &out))
 			slot_set(j, type, key, &out);

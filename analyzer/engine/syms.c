@@ -436,6 +436,18 @@ const struct objst *engine_obj(struct engine *en, const struct state *st,
 	return tmp;
 }
 
+int engine_allocations(struct engine *en, const struct state *st,
+		       int32_t *ids, int max)
+{
+	int i, n = 0;
+
+	(void)en;
+	for (i = 0; i < st->no && n < max; i++)
+		if (st->o[i].id >= 0)
+			ids[n++] = st->o[i].id;
+	return n;
+}
+
 struct objst *obj_materialize(struct engine *en, struct state *st, int32_t id)
 {
 	struct objst tmp, *o = state_obj(st, id);

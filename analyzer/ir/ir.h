@@ -74,6 +74,8 @@ struct ir_call {
 	int nargs;
 	struct ir_expr *dest;	/* lvalue receiving the result, or NULL */
 	int site;		/* call-site number, the object identity */
+	bool result_unused;	/* a statement of its own (foo(x);): the
+				 * value it returns is never read */
 };
 
 enum insn_kind {

@@ -436,13 +436,21 @@ void lower_stmt(struct lower *L, CXCursor c)
 		term_exit(L, T_UNREACHABLE, NULL, ir_cursor_loc(c, NULL));
 		break;
 	case CXCursor_BreakStmt:
-		if (L->brk >= 0)
-			jump_to(L, L->brk);
+	case CXCursor_ContinueStmt: {
+		int to = kind_of(c) == CXCursor_BreakStmt ? L->brk : L->cont;
+
+		if (to < 0)
+			break;
+		/* continue, like a goto, leaves the iteration: what only
+		 * the iteration held is lost there (not at the loop's step).
+		 * A break goes on after the loop or switch: what dies there
+		 * is lost at the return or goto the path reaches next */
+		if (kind_of(c) == CXCursor_ContinueStmt &&
+		    L->fn->blocks[L->cur].term == T_NONE)
+			L->fn->blocks[L->cur].term_loc = ir_cursor_loc(c, NULL);
+		jump_to(L, to);
 		break;
-	case CXCursor_ContinueStmt:
-		if (L->cont >= 0)
-			jump_to(L, L->cont);
-		break;
+	}
 	case CXCursor_ReturnStmt: {
 		struct ir_expr *ret = NULL;
 
@@ -461,8 +469,17 @@ void lower_stmt(struct lower *L, CXCursor c)
 		/* an assignment statement writes its lvalue: no extra use */
 		if (clang_isExpression(k) && is_assign_like(c))
 			lower_expr(L, c);
-		else if (clang_isExpression(k))
-			emit_use(L, lower_expr(L, c), c);
+		else if (clang_isExpression(k)) {
+			struct ir_expr *e = lower_expr(L, c);
+			struct ir_block *b = &L->fn->blocks[L->cur];
+
+			/* foo(x); the call's temporary is never read */
+			if (b->ninsns && b->insns[b->ninsns - 1].kind == I_CALL &&
+			    b->insns[b->ninsns - 1].call->dest == e &&
+			    e->kind == EX_VAR)
+				b->insns[b->ninsns - 1].call->result_unused = true;
+			emit_use(L, e, c);
+		}
 		else if (clang_isStatement(k))
 			lower_kids_effects(L, c);
 		break;

@@ -52,6 +52,34 @@ static int cmp_finding(const void *pa, const void *pb)
 	return strcmp(a->message, b->message);
 }
 
+/* The order of findings, then of their notes: duplicates of one finding
+ * (several paths report it) sort the same whatever order they came in,
+ * so the one kept is always the same. */
+static int cmp_sorted(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int r = cmp_finding(pa, pb), i;
+
+	if (r)
+		return r;
+	if (a->nnotes != b->nnotes)
+		return a->nnotes < b->nnotes ? -1 : 1;
+	for (i = 0; i < a->nnotes; i++) {
+		const struct note *x = &a->notes[i], *y = &b->notes[i];
+
+		if (x->line != y->line)
+			return x->line < y->line ? -1 : 1;
+		if (x->col != y->col)
+			return x->col < y->col ? -1 : 1;
+		r = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+		if (!r)
+			r = strcmp(x->msg ? x->msg : "", y->msg ? y->msg : "");
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 void finding_free(struct finding *f)
 {
 	int i;
@@ -75,7 +103,7 @@ void findings_sort(struct finding_list *fl)
 
 	if (!fl->n)
 		return;
-	qsort(fl->v, fl->n, sizeof(*fl->v), cmp_finding);
+	qsort(fl->v, fl->n, sizeof(*fl->v), cmp_sorted);
 	for (i = 1; i < fl->n; i++) {
 		if (!cmp_finding(&fl->v[j], &fl->v[i])) {
 			/* one path shows it with certain facts: high */

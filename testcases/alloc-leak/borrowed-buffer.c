@@ -26,7 +26,7 @@ int foo_parse_bad(struct foo_dev *fd, const char *src, size_t len)
 	if (!buf)
 		return -ENOMEM;
 	ret = kstrtou32(buf, 0, &fd->level);
-	if (ret) {
+	if (ret) { /* expect-note: alloc-leak */
 		dev_err(fd->dev, "bad level '%s'\n", buf);
 		return ret; /* expect: alloc-leak */
 	}

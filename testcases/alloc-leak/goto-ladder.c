@@ -34,7 +34,7 @@ int foo_init_bad(struct foo_dev *fd)
 		goto err_cmd;
 	}
 	ret = foo_start(fd, cmd, rsp);
-	if (ret)
+	if (ret) /* expect-note: alloc-leak */
 		goto err_cmd; /* expect: alloc-leak */
 	fd->cmd = cmd;
 	fd->rsp = rsp;

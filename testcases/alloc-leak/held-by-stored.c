@@ -57,7 +57,7 @@ int foo_open_bad(struct foo_port *fp)
 		usb_free_urb(urb);
 		return -ENOMEM;
 	}
-	if (!fp->ready) {
+	if (!fp->ready) { /* expect-note: alloc-leak */
 		usb_free_urb(urb); /* expect: alloc-leak */
 		return -EAGAIN;
 	}

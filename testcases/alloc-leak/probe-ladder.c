@@ -43,7 +43,7 @@ int foo_probe_bad(struct foo_dev **out, int id)
 		goto err_free_cmd;
 	}
 	fd->name = kasprintf(GFP_KERNEL, "foo%d", id);
-	if (!fd->name) {
+	if (!fd->name) { /* expect-note: alloc-leak */
 		ret = -ENOMEM;
 		goto err_free_cmd;
 	}

@@ -20,7 +20,7 @@ int foo_pair_bad(struct foo_pair *fp)
 	if (!tx)
 		return -ENOMEM;
 	rx = kcalloc(16, sizeof(*rx), GFP_KERNEL);
-	if (!rx)
+	if (!rx) /* expect-note: alloc-leak */
 		return -ENOMEM; /* expect: alloc-leak */
 	fp->tx = tx;
 	fp->rx = rx;

@@ -36,7 +36,7 @@ int foo_send_bad(struct foo_dev *fd, const void *data, unsigned int len)
 		return -ENOMEM;
 	skb_put_data(skb, data, len);
 	ret = foo_hw_send(fd, skb);
-	if (ret)
+	if (ret) /* expect-note: alloc-leak */
 		return ret; /* expect: alloc-leak */
 	return 0;
 }

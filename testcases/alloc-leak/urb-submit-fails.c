@@ -37,7 +37,7 @@ int foo_start_bad(struct foo_dev *fd, size_t len)
 	}
 	usb_fill_bulk_urb(urb, fd->udev, fd->pipe, buf, len, foo_complete, fd);
 	ret = usb_submit_urb(urb, GFP_KERNEL);
-	if (ret) {
+	if (ret) { /* expect-note: alloc-leak */
 		kfree(buf);
 		return ret; /* expect: alloc-leak */
 	}
