@@ -334,7 +334,7 @@ void facts_finish(struct engine *en)
 {
 	struct fact_acc *a = &en->acc;
 	struct summary *s = &en->self->sum;
-	struct fact_list *z = NULL, *nz = NULL;
+	struct fact_list *z = NULL, *nz = NULL, neg = { 0 };
 
 	if (a->seen[RC_UNKNOWN]) {
 		if (a->seen[RC_ZERO])
@@ -346,8 +346,20 @@ void facts_finish(struct engine *en)
 	}
 	if (a->seen[RC_ZERO])
 		z = &a->by[RC_ZERO];
-	if (a->seen[RC_NONZERO])
+	if (a->seen[RC_NONZERO]) {
+		struct fact_list rest = { 0 };
+		int i;
+
+		/* ret-neg only qualifies a split made by other facts: it
+		 * must not split a summary by itself (the caller would then
+		 * follow two paths where it followed one) */
 		nz = &a->by[RC_NONZERO];
+		for (i = 0; i < nz->n; i++)
+			fact_copy_into(nz->v[i].kind == core.ret_neg ? &neg :
+				       &rest, &nz->v[i], nz->v[i].cond);
+		fact_list_clear(nz);
+		*nz = rest;
+	}
 	if (!z && !nz && a->seen[RC_UNKNOWN])
 		take_all(&s->facts, &a->by[RC_UNKNOWN], RC_ANY, NULL);
 	else if (z && (!nz || same_set(z, nz)) && !(nz && !z))
@@ -362,9 +374,11 @@ void facts_finish(struct engine *en)
 		take_all(&s->facts, &common, RC_ANY, NULL);
 		take_all(&s->facts, z, RC_ZERO, &common);
 		take_all(&s->facts, nz, RC_NONZERO, &common);
+		take_all(&s->facts, &neg, RC_NONZERO, NULL);
 		s->split = true;
 		fact_list_clear(&common);
 	}
+	fact_list_clear(&neg);
 	take_all(&s->facts, &a->may, RC_ANY, NULL);
 	fact_list_clear(&a->by[RC_ANY]);
 	fact_list_clear(&a->by[RC_ZERO]);
