@@ -177,6 +177,11 @@ static bool path_outlives(struct engine *en, struct state *st, int path,
 
 		if (n->kind == 'g')
 			return true;
+		/* a cleanup local (`p __free(kfree)`) releases what it
+		 * holds as the function returns: not a leak */
+		if (n->kind == 'v' && n->parent < 0 && n->var >= 0 &&
+		    n->var < en->fn->nvars && en->fn->vars[n->var].cleanup)
+			return true;
 		if (!n->deref)
 			continue;
 		base = load_path(en, st, n->parent);

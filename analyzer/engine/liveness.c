@@ -136,6 +136,10 @@ uint64_t *liveness_compute(const struct ir_func *fn)
 
 	for (b = 0; b < fn->nblocks; b++)
 		block_sets(&fn->blocks[b], use + b * nw, def + b * nw, addr);
+	/* a cleanup variable is read when it goes out of scope */
+	for (i = 0; i < fn->nvars; i++)
+		if (fn->vars[i].cleanup)
+			set_bit(addr, i);
 	while (changed) {
 		changed = false;
 		for (b = fn->nblocks - 1; b >= 0; b--) {

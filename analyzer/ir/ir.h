@@ -65,6 +65,9 @@ struct ir_var {
 	int param;		/* parameter index for VAR_PARAM */
 	bool is_ptr;
 	bool is_long;
+	bool cleanup;		/* VAR_LOCAL with a cleanup attribute
+				 * (`p __free(kfree)`): what it holds when
+				 * it goes out of scope is released */
 };
 
 struct ir_call {

@@ -263,7 +263,8 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 		put_str(w, v->gname);
 		put_u(b, (uint64_t)v->kind);
 		put_s(b, v->param);
-		put_u(b, (unsigned)v->is_ptr | (unsigned)v->is_long << 1);
+		put_u(b, (unsigned)v->is_ptr | (unsigned)v->is_long << 1 |
+			 (unsigned)v->cleanup << 2);
 	}
 	put_u(b, (uint64_t)w->nex);
 	for (i = 0; i < w->nex; i++)

@@ -322,6 +322,7 @@ static int add_var(struct lower *L, const char *name, enum var_kind kind,
 	v->param = -1;
 	v->is_ptr = is_ptr;
 	v->is_long = false;
+	v->cleanup = false;
 	return fn->nvars++;
 }
 
@@ -331,6 +332,49 @@ int new_temp(struct lower *L, bool is_ptr)
 
 	snprintf(name, sizeof(name), "$t%d", L->fn->nvars);
 	return add_var(L, name, VAR_TEMP, is_ptr);
+}
+
+/* Does the variable have a cleanup attribute?  libclang exposes it only
+ * as an unexposed attribute, whose extent lies in the macro
+ * (`__free(kfree)` of linux/cleanup.h): the declaration's own tokens
+ * before its initialiser say which (`__free`, or `cleanup` as written in
+ * `__attribute__((cleanup(fn)))`). */
+static enum CXChildVisitResult has_attr(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	(void)parent;
+	if (c.kind == CXCursor_UnexposedAttr) {
+		*(bool *)data = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool cleanup_var(CXCursor decl)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
+	CXToken *toks = NULL;
+	unsigned n = 0, i;
+	bool attr = false, found = false;
+
+	clang_visitChildren(decl, has_attr, &attr);
+	if (!attr)
+		return false;
+	clang_tokenize(tu, clang_getCursorExtent(decl), &toks, &n);
+	for (i = 0; i < n && !found; i++) {
+		CXString s = clang_getTokenSpelling(tu, toks[i]);
+		const char *t = clang_getCString(s);
+		bool stop = t && (!strcmp(t, "=") || !strcmp(t, ";"));
+
+		if (t && (!strcmp(t, "__free") || !strcmp(t, "__cleanup") ||
+			  !strcmp(t, "cleanup") || !strcmp(t, "__cleanup__")))
+			found = true;
+		clang_disposeString(s);
+		if (stop)
+			break;
+	}
+	clang_disposeTokens(tu, toks, n);
+	return found;
 }
 
 int map_var(struct lower *L, CXCursor decl)
@@ -357,6 +401,8 @@ int map_var(struct lower *L, CXCursor decl)
 		kind = VAR_LOCAL;
 	v = add_var(L, name, kind, cursor_is_ptr(decl));
 	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
+	if (kind == VAR_LOCAL)
+		L->fn->vars[v].cleanup = cleanup_var(decl);
 	if (kind == VAR_GLOBAL &&
 	    clang_getCursorSemanticParent(decl).kind == CXCursor_FunctionDecl) {
 		/* a static local: one per function, not one per name */
