@@ -47,6 +47,19 @@ void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
 
 bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 {
+	/* 's': some bit of k set in the parameter, 'c': all of them clear
+	 * (might_sleep_if(!(rpmflags & RPM_ASYNC)) in __pm_runtime_idle()) */
+	if (op == 's' || op == 'c') {
+		bool set;
+
+		if (v->kind == V_CONST)
+			set = (v->c & k) != 0;
+		else if (v->kind == V_BITS && ((uint64_t)v->c & (uint64_t)k))
+			set = true;
+		else
+			return true;
+		return op == 's' ? set : !set;
+	}
 	switch (v->kind) {
 	case V_CONST:
 		return op == '=' ? v->c == k : v->c != k;
@@ -104,6 +117,16 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 			return;
 		v.a = truthy ? '=' : '!';
 		v.b = k;
+	} else if (e && e->kind == EX_ARITH && e->op == AR_AND && e->b &&
+		   e->b->kind == EX_CONST && e->b->ival) {
+		/* if (flags & K): some bit of K set, or all of them clear */
+		p = engine_param_index(en, e->a);
+		if (p < 0 || p >= MAX_COND_PARAMS)
+			return;
+		v.a = truthy ? 's' : 'c';
+		v.b = e->b->ival;
+		slot_set(st, param_slot, p, &v);
+		return;
 	} else {
 		p = engine_param_index(en, e);
 		if (p < 0 || p >= MAX_COND_PARAMS)
@@ -125,7 +148,7 @@ struct value sleep_param_known(const struct state *st, int p)
 
 	memset(&r, 0, sizeof(r));
 	r.kind = V_UNK;
-	if (v) {
+	if (v && (v->a == '=' || v->a == '!')) {
 		r.kind = v->a == '=' ? V_CONST : V_NE;
 		r.c = v->b;
 	}
