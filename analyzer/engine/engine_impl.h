@@ -346,6 +346,8 @@ void refine_var(struct engine *en, struct state *st,
 /* explore.c */
 void engine_explore(struct engine *en);
 bool obj_outlives(struct engine *en, struct state *st, int32_t id);
+void lost_at_return(struct engine *en, struct state *st,
+		    const struct value *ret, struct ir_loc loc);
 
 /* calls.c */
 void exec_call(struct engine *en, struct state *st,
