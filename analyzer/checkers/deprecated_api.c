@@ -101,6 +101,8 @@ static void touch(struct state *st, int32_t id)
 static void settle(struct engine *en, struct state *st)
 {
 	const struct slot_val *p = slot_get(st, pending_slot, 0);
+	const struct slot_val *ps = slot_get(st, pending_size_slot, 0);
+	const struct slot_val *pw = slot_get(st, pending_loc_slot, 0);
 	struct slot_val size, where;
 	struct objst tmp;
 	int32_t id;
@@ -108,12 +110,14 @@ static void settle(struct engine *en, struct state *st)
 	if (!p)
 		return;
 	id = (int32_t)(p->a - 1);
-	size = *slot_get(st, pending_size_slot, 0);
-	where = *slot_get(st, pending_loc_slot, 0);
+	/* a join (the budget spent) keeps a slot only where both paths
+	 * agree: the pending call can outlive its size or place */
+	size = ps ? *ps : (struct slot_val){ SZ_NONE, 0 };
+	where = pw ? *pw : (struct slot_val){ 0, 0 };
 	slot_clear(st, pending_slot, 0);
 	slot_clear(st, pending_size_slot, 0);
 	slot_clear(st, pending_loc_slot, 0);
-	if (!engine_obj(en, st, id, &tmp))
+	if (!ps || !pw || !engine_obj(en, st, id, &tmp))
 		return;
 	slot_clear(st, wiped_slot, id);
 	if (size.a != SZ_NONE)
