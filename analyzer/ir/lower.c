@@ -487,10 +487,28 @@ void lower_stmt(struct lower *L, CXCursor c)
 	L->depth--;
 }
 
+/* The closing brace of a function body (the last character of its
+ * extent), or dflt when it lies in no file (a macro's body). */
+static struct ir_loc body_end_loc(CXCursor body, struct ir_loc dflt)
+{
+	CXSourceLocation sl = clang_getRangeEnd(clang_getCursorExtent(body));
+	struct ir_loc loc = dflt;
+	CXFile file;
+	unsigned line, col;
+
+	clang_getFileLocation(sl, &file, &line, &col, NULL);
+	if (file && line) {
+		loc.line = line;
+		loc.col = col > 1 ? col - 1 : col;
+	}
+	return loc;
+}
+
 struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 {
 	struct lower L = { 0 };
 	struct ir_func *fn = xcalloc(1, sizeof(*fn));
+	struct ir_loc end;
 	const char *file;
 	struct kids k;
 	char *name;
@@ -534,11 +552,16 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 	fn->nparams = n < 0 ? 0 : n;
 	L.cur = new_block(&L);
 	get_kids(c, &k);
+	end = fn->loc;
 	for (i = 0; i < k.n; i++)
-		if (kind_of(k.v[i]) == CXCursor_CompoundStmt)
+		if (kind_of(k.v[i]) == CXCursor_CompoundStmt) {
 			lower_stmt(&L, k.v[i]);
+			end = body_end_loc(k.v[i], fn->loc);
+		}
 	free_kids(&k);
-	term_exit(&L, T_RETURN, NULL, fn->loc);
+	/* falling off the end returns at the body's closing brace, where
+	 * what the function still holds is lost */
+	term_exit(&L, T_RETURN, NULL, end);
 	/* a goto to a label that was never defined: end the path there */
 	for (i = 0; i < fn->nblocks; i++)
 		if (fn->blocks[i].term == T_NONE)
