@@ -70,6 +70,8 @@ bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 		return !(op == '=' && k == 0);
 	case V_NEG:
 		return !(op == '=' && k >= 0);
+	case V_POS:
+		return !(op == '=' && k <= 0);
 	case V_NESET:
 		return !(op == '=' && k >= 0 && k < 64 && ((v->c >> k) & 1));
 	default:

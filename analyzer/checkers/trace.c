@@ -58,6 +58,9 @@ static void value_str(struct engine *en, const struct value *v, char *buf,
 	case V_NEG:
 		snprintf(buf, len, "negative");
 		return;
+	case V_POS:
+		snprintf(buf, len, "positive");
+		return;
 	case V_ERRPTR:
 		snprintf(buf, len, "errptr");
 		return;

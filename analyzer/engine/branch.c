@@ -89,6 +89,7 @@ bool refine(struct engine *en, struct state *st, struct value cond,
 	case V_NONNULL:
 	case V_ERRPTR:
 	case V_NEG:
+	case V_POS:
 		return taken;
 	case V_NE:
 		return cond.c != 0 || taken;
@@ -196,6 +197,53 @@ static bool negative_edge(int op, int64_t k, bool truthy)
 }
 
 /*
+ * if (x) on a place that holds cur: x on the edge (truthy: the test held),
+ * or false when the edge says nothing new.  A value some join or bit
+ * operation left partly known is 0 on the false edge; a flag read with
+ * one bit that may be set ((w >> S) & 1: XGMAC_GET_BITS(), FIELD_GET())
+ * has that bit set on the true edge, so a later if (x) follows the same
+ * way.  narrow: an integer of 32 bits or less.
+ */
+static bool truth_of(struct value cur, bool truthy, bool narrow,
+		     struct value *out)
+{
+	uint32_t set, clr, open;
+
+	switch (cur.kind) {
+	case V_UNK:
+	case V_TOP:
+		*out = truthy ? mkv(V_NONNULL) : vconst(0);
+		return true;
+	case V_NE:
+		if (truthy || cur.c == 0)
+			return false;
+		*out = vconst(0);
+		return true;
+	case V_NESET:
+		if (truthy || (cur.c & 1))
+			return false;
+		*out = vconst(0);
+		return true;
+	case V_BITS:
+		set = (uint32_t)cur.c;
+		clr = (uint32_t)cur.obj;
+		if (!truthy) {
+			if (set)
+				return false;
+			*out = vconst(0);
+			return true;
+		}
+		open = ~(set | clr);
+		if (set || !narrow || !open || (open & (open - 1)))
+			return false;
+		*out = vbits(set | open, clr, false);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
  * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
  * integer is known (zero, non-zero, equal to K, not equal to K), so a
  * later test of the same place follows the same way.
@@ -276,10 +324,8 @@ void refine_var(struct engine *en, struct state *st,
 			v = vconst(k);
 		else if (!not_equal(cur, k, &v))
 			return;
-	} else {
-		if (cur.kind != V_UNK)
-			return;
-		v = truthy ? mkv(V_NONNULL) : vconst(0);
+	} else if (!truth_of(cur, truthy, !cond->is_long, &v)) {
+		return;
 	}
 	state_set(st, path, &v);
 }

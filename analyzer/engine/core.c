@@ -292,7 +292,7 @@ static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
 
 		if (v->kind == V_CONST)
 			nz = v->c != 0;
-		else if (v->kind == V_NONNULL ||
+		else if (v->kind == V_NONNULL || v->kind == V_POS ||
 			 (v->kind == V_NE && v->c == 0) ||
 			 (v->kind == V_NESET && (v->c & 1)))
 			nz = true;

@@ -54,6 +54,9 @@ enum vkind {
 			 * loops stay finite: each bit only goes from known
 			 * to unknown on a join */
 	V_NEG,		/* integer known < 0: a failed call's -errno */
+	V_POS,		/* integer known > 0: a counter from 0 counted up
+			 * (j = 0; ... j++), so a loop's if (j == 0) is not
+			 * taken again once it has counted */
 };
 
 struct value {
@@ -403,6 +406,9 @@ struct trace_note {
 
 /* Is this the reporting pass (findings kept), not the summary pass? */
 bool engine_reporting(struct engine *en);
+/* A branch on this path went both ways on a value that the join of a
+ * function past its budget made unknown: the path may not exist. */
+bool engine_path_guessed(const struct state *st);
 const char *engine_fn_name(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 /* A branch condition as the source spells it ("ret", "!fd->name",

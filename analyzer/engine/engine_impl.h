@@ -198,6 +198,7 @@ struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
+	bool joining;		/* past the budget: one joined state a block */
 	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,

@@ -114,6 +114,7 @@ static struct value not_value(struct value a)
 	case V_NONNULL:
 	case V_ERRPTR:
 	case V_NEG:
+	case V_POS:
 		return vconst(0);
 	case V_NE:
 		return a.c == 0 ? vconst(0) : mkv(V_UNK);
@@ -184,8 +185,9 @@ static struct value cmp_values(int op, struct value a, struct value b)
 		case CMP_GE: return vconst(a.c >= b.c);
 		}
 	}
-	/* a -errno against k >= 0: below it, and never equal */
-	if (b.kind == V_NEG && a.kind == V_CONST) {
+	/* a -errno against k >= 0: below it, and never equal; a count
+	 * against k <= 0: above it */
+	if ((b.kind == V_NEG || b.kind == V_POS) && a.kind == V_CONST) {
 		struct value t = a;
 
 		a = b;
@@ -203,6 +205,16 @@ static struct value cmp_values(int op, struct value a, struct value b)
 		case CMP_NE: return vconst(1);
 		case CMP_LT: case CMP_LE: return vconst(1);
 		default: return vconst(0);
+		}
+	}
+	if (a.kind == V_POS && b.kind == V_CONST && b.c >= 0 && b.c <= 1) {
+		switch (op) {
+		case CMP_EQ: return b.c <= 0 ? vconst(0) : mkv(V_UNK);
+		case CMP_NE: return b.c <= 0 ? vconst(1) : mkv(V_UNK);
+		case CMP_GE: return vconst(1);
+		case CMP_LT: return vconst(0);
+		case CMP_GT: return b.c <= 0 ? vconst(1) : mkv(V_UNK);
+		default: return b.c <= 0 ? vconst(0) : mkv(V_UNK); /* LE */
 		}
 	}
 	if (op != CMP_EQ && op != CMP_NE)
@@ -370,6 +382,17 @@ struct value eval(struct engine *en, struct state *st,
 
 			return ok ? vconst(r) : mkv(V_UNK);
 		}
+		/*
+		 * j++ from a count known >= 0, or known > 0: known > 0, one
+		 * value however often it counts, so the loop stays finite and
+		 * its if (j == 0) is not taken again (usb_unbind_interface()
+		 * allocates at j == 0 and frees under if (j)).  A narrow
+		 * counter wrapping to 0 is not modelled.
+		 */
+		if (e->op == AR_ADD && !e->is_ptr && e->b &&
+		    e->b->kind == EX_CONST && b.kind == V_CONST && b.c > 0 &&
+		    ((a.kind == V_CONST && a.c >= 0) || a.kind == V_POS))
+			return mkv(V_POS);
 		/* ALIGN((unsigned long)p, N), L1_CACHE_ALIGN, PTR_ALIGN:
 		 * (addr + N - 1) & ~(N - 1) rounds an address held in an
 		 * integer to its alignment, still inside the block */

@@ -144,6 +144,7 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 	case V_NONNULL:
 	case V_ERRPTR:
 	case V_NEG:
+	case V_POS:
 		return RC_NONZERO;
 	case V_NE:
 		return v.c == 0 ? RC_NONZERO : RC_UNKNOWN;
@@ -384,6 +385,23 @@ int64_t store_bits(struct engine *en, const struct ir_insn *in)
 	return m ? (int64_t)(m << 32) : 0;
 }
 
+/* Does e read a place that a join past the budget left unknown? */
+static bool reads_joined(struct engine *en, struct state *st,
+			 const struct ir_expr *e)
+{
+	const struct value *v;
+	int path;
+
+	if (!e)
+		return false;
+	path = expr_path(en, e);
+	if (path >= 0) {
+		v = state_get(st, canon_path(en, st, path));
+		return v && v->kind == V_TOP;
+	}
+	return reads_joined(en, st, e->a) || reads_joined(en, st, e->b);
+}
+
 static void exec_term(struct engine *en, struct state *st,
 		      const struct ir_block *b, struct worklist *wl)
 {
@@ -403,6 +421,9 @@ static void exec_term(struct engine *en, struct state *st,
 		 * other edge was open (a decision) */
 		okf = refine(en, f, c, false);
 		okt = refine(en, st, c, true);
+		if (okf && okt && en->joining &&
+		    reads_joined(en, st, b->cond))
+			st->guess = f->guess = true;
 		if (okf) {
 			refine_var(en, f, b->cond, false);
 			fire_branch(en, f, b, c, false, !okt);
@@ -531,6 +552,7 @@ void engine_explore(struct engine *en)
 		}
 		if (steps > budget && !merged) {
 			merged = xcalloc(fn->nblocks, sizeof(*merged));
+			en->joining = true;
 			if (en->pass == PASS_REPORT)
 				en->unit->nbudget_hit++;
 			if (en->unit->verbose && en->pass == PASS_REPORT)
@@ -579,6 +601,7 @@ void engine_explore(struct engine *en)
 			state_free(merged[i]);
 	}
 	free(merged);
+	en->joining = false;
 	free(memo);
 	free(wl.v);
 	free(live);

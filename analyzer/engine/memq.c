@@ -55,6 +55,8 @@ static bool value_excludes(struct value v, int64_t c)
 		return c == 0;
 	case V_NEG:
 		return c >= 0;
+	case V_POS:
+		return c <= 0;
 	case V_NESET:
 		return c >= 0 && c < 64 && ((uint64_t)v.c & (1ULL << c));
 	default:

@@ -307,6 +307,7 @@ static int value_truth(struct value v)
 	case V_NONNULL:
 	case V_ERRPTR:
 	case V_NEG:
+	case V_POS:
 		return 1;
 	case V_NE:
 		return v.c == 0 ? 1 : -1;

@@ -7,6 +7,11 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
+bool engine_path_guessed(const struct state *st)
+{
+	return st->guess;
+}
+
 bool engine_reporting(struct engine *en)
 {
 	return en->pass == PASS_REPORT && en->fn->in_main_file;

@@ -430,7 +430,7 @@ bool state_equal(const struct state *a, const struct state *b)
 	const struct slot *x, *y;
 	int i, j;
 
-	if (a->nb != b->nb || a->no != b->no)
+	if (a->nb != b->nb || a->no != b->no || a->guess != b->guess)
 		return false;
 	for (i = 0; i < a->nb; i++)
 		if (a->b[i].path != b->b[i].path ||
@@ -528,6 +528,7 @@ struct state *state_join(const struct state *a, const struct state *b)
 		state_add_obj(j, &o);
 	}
 	j->inferred_rules = a->inferred_rules | b->inferred_rules;
+	j->guess = a->guess || b->guess;
 	for (i = 0; i < a->ns; i++) {
 		const struct slot_val *bv = slot_get(b, a->s[i].type,
 						     a->s[i].key);

@@ -35,6 +35,11 @@ struct state {
 	/* provenance, not part of the identity: bit i, a summary fact
 	 * replayed on this path changed checker i's global slots */
 	uint32_t inferred_rules;
+	/* a branch on this path went both ways on a value that a join (past
+	 * the budget) made unknown: the path may not exist (the correlation
+	 * of a flag and what it guards is lost).  Joined as an or, and part
+	 * of state_equal so the joins reach their fixpoint with it. */
+	bool guess;
 };
 
 struct state *state_new(void);
