@@ -56,6 +56,7 @@
 
 
 volatile sig_atomic_t scan_stop_sig;
+static pid_t scan_parent;	/* the scan's pid, for its workers */
 
 static void on_stop(int sig)
 {
@@ -148,7 +149,7 @@ static void child(struct scan *sc, int i)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() == 1)
+	if (getppid() != scan_parent)
 		_exit(2);	/* the parent is already gone */
 	fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd >= 0) {
@@ -355,6 +356,7 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 	const char *current = NULL;
 	double t0 = now(), last_draw = 0;
 
+	scan_parent = getpid();
 	fflush(stdout);
 	fflush(stderr);
 	while (done < n) {
