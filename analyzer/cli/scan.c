@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,9 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 	fprintf(stderr, "  analyses   %d in %d round%s (%d again after what they read of other files changed), %zu files reused from the database\n",
 		sc->nrun, sc->rounds, sc->rounds == 1 ? "" : "s", sc->reran,
 		sc->jobs.n - (size_t)ran_files(sc));
+	if (sc->resumed)
+		fprintf(stderr, "  resumed    %d files kept from an interrupted scan, not analysed again\n",
+			sc->resumed);
 	if (sc->left_stale)
 		fprintf(stderr, "  note       %d files read facts of other files that changed in the last round; a new scan analyses them again\n",
 			sc->left_stale);
@@ -494,7 +498,21 @@ int scan_main(int argc, char **argv)
 	}
 	if (scan_probe_consts(&sc) && o.verbose)
 		fprintf(stderr, "kmemlint: could not evaluate the gfp flags of the headers; __GFP_NOFAIL is not honoured and no gfp mask counts as sleeping\n");
-	run_rounds(&sc, db);
+	scan_catch_signals(true);
+	if (run_rounds(&sc, db)) {
+		int left = sc.round_files - sc.round_done;
+
+		scan_catch_signals(false);
+		fprintf(stderr, "kmemlint scan: interrupted by %s: %d of the %d files of round %d are done and kept in %s; the same scan again analyses the other %d\n",
+			sc.interrupted == SIGINT ? "SIGINT" :
+			sc.interrupted == SIGTERM ? "SIGTERM" :
+			strsignal(sc.interrupted), sc.round_done,
+			sc.round_files, sc.rounds, shown(sc.dbpath),
+			left > 0 ? left : 0);
+		ret = 128 + sc.interrupted;
+		goto out;
+	}
+	scan_catch_signals(false);
 	if (sc.irdir) {
 		struct strvec keys;
 

@@ -17,6 +17,7 @@
  */
 
 #include <stdbool.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/resource.h>
 
@@ -66,6 +67,8 @@ struct scan_file {
 	double cpu;		/* the worker's CPU seconds */
 	bool ran;		/* a worker ran in this scan */
 	bool analysed;		/* analysed, now or by an earlier scan */
+	bool kept;		/* its records committed as pending */
+	bool resumed;		/* taken from an interrupted scan's round */
 	int functions;
 	int budget_hit;
 	char *records;		/* the worker's records (this round) */
@@ -98,7 +101,19 @@ struct scan {
 	int ir_fallbacks;		/* of which for a function not cached */
 	int ir_unwritten;		/* parsed, but the cache not written */
 	long long ir_bytes;		/* the cache's size after the scan */
+	struct kdb *db;			/* the parent's database */
+	long long gen;			/* its generation (db_pending.c) */
+	int resumed;			/* files taken from an interrupted scan */
+	int kept;			/* files of this round committed */
+	int round_files;		/* files of the round interrupted */
+	int round_done;			/* of which done and kept */
+	int interrupted;		/* the signal that stopped the scan, or 0 */
 };
+
+/* scan_pool.c: set by the SIGINT/SIGTERM handler of the scan */
+extern volatile sig_atomic_t scan_stop_sig;
+/* catch SIGINT and SIGTERM (on), or not (off) */
+void scan_catch_signals(bool on);
 
 /* scan_pool.c: run the worker on each of files idx[0..n); fills the
  * scan_file's outcome and reads back its result file. */
@@ -129,8 +144,12 @@ char *abs_db(const char *path);
 /* kmemlint's version and binary, and its rules: the database's key */
 char *tool_stamp(const struct scan_opts *o);
 char *flags_hash(const struct compile_job *job);
-/* analyse the files that need it, in rounds */
+/* analyse the files that need it, in rounds; -1 when interrupted
+ * (sc->interrupted) */
 int run_rounds(struct scan *sc, struct kdb *db);
+/* commit file i's records as pending, now (or after a later file when the
+ * database is busy) */
+void scan_keep(struct scan *sc, int i);
 /* every file's findings and counts from the database */
 void collect(struct scan *sc, struct kdb *db, struct finding_list *all);
 

@@ -12,6 +12,12 @@
  * oom:NAME" makes the worker of the file whose basename is NAME die of
  * SIGSEGV, hang, or allocate until its memory limit stops it.  The test
  * suite uses it to check that the scan goes on; see docs/usage.md.
+ *
+ * SIGINT and SIGTERM stop the scan: no worker is started any more, the
+ * running ones are killed, and what was done is kept (each file's records
+ * are committed as it is reaped: scan_keep()).  A worker that dies of
+ * SIGINT or SIGTERM (a ^C reaches the whole process group) stops the scan
+ * the same way.  A worker dies with its parent (PR_SET_PDEATHSIG).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -24,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -47,6 +54,26 @@
 #define KML_ASAN 0
 #endif
 
+
+volatile sig_atomic_t scan_stop_sig;
+static pid_t scan_parent;	/* the scan's pid, for its workers */
+
+static void on_stop(int sig)
+{
+	if (!scan_stop_sig)
+		scan_stop_sig = sig;
+}
+
+void scan_catch_signals(bool on)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on ? on_stop : SIG_DFL;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
 
 struct running {
 	pid_t pid;
@@ -121,6 +148,9 @@ static void child(struct scan *sc, int i)
 
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != scan_parent)
+		_exit(2);	/* the parent is already gone */
 	fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd >= 0) {
 		dup2(fd, 2);
@@ -223,7 +253,8 @@ static void draw_bar(const struct scan *sc, int done, int n, double t0,
 	fflush(stderr);
 }
 
-static void finish(struct scan *sc, struct running *r, int status,
+/* false: the worker died of SIGINT or SIGTERM, the scan is stopping */
+static bool finish(struct scan *sc, struct running *r, int status,
 		   const struct rusage *ru)
 {
 	struct scan_file *sf = &sc->files[r->i];
@@ -239,6 +270,15 @@ static void finish(struct scan *sc, struct running *r, int status,
 		sc->worker_rss_file = r->i;
 	}
 	sf->fail = SF_NONE;
+	if (!r->killed && WIFSIGNALED(status) &&
+	    (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM)) {
+		on_stop(WTERMSIG(status));
+		unlink(out);
+		unlink(err);
+		free(out);
+		free(err);
+		return false;
+	}
 	clear_bar(sc);
 	relay(err);
 	if (r->killed) {
@@ -279,6 +319,33 @@ static void finish(struct scan *sc, struct running *r, int status,
 	unlink(err);
 	free(out);
 	free(err);
+	return true;
+}
+
+/* Interrupted: kill and reap the running workers; their files are not
+ * done. */
+static void stop_all(struct scan *sc, struct running *run, int nj)
+{
+	int k, status;
+
+	for (k = 0; k < nj; k++)
+		if (run[k].pid)
+			kill(run[k].pid, SIGKILL);
+	for (k = 0; k < nj; k++) {
+		char *out, *err;
+
+		if (!run[k].pid)
+			continue;
+		while (waitpid(run[k].pid, &status, 0) < 0 && errno == EINTR)
+			;
+		out = scan_result_path(sc, run[k].i, "out");
+		err = scan_result_path(sc, run[k].i, "err");
+		unlink(out);
+		unlink(err);
+		free(out);
+		free(err);
+		run[k].pid = 0;
+	}
 }
 
 void scan_pool_run(struct scan *sc, const int *idx, int n)
@@ -289,6 +356,7 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 	const char *current = NULL;
 	double t0 = now(), last_draw = 0;
 
+	scan_parent = getpid();
 	fflush(stdout);
 	fflush(stderr);
 	while (done < n) {
@@ -296,6 +364,11 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 		int status;
 		pid_t pid;
 
+		if (scan_stop_sig) {
+			stop_all(sc, run, nj);
+			sc->interrupted = scan_stop_sig;
+			break;
+		}
 		while (active < nj && next < n) {
 			for (k = 0; run[k].pid; k++)
 				;
@@ -323,10 +396,16 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 				;
 			if (k == nj)
 				continue;	/* not a worker (make) */
-			finish(sc, &run[k], status, &ru);
+			if (!finish(sc, &run[k], status, &ru)) {
+				run[k].pid = 0;
+				active--;
+				continue;
+			}
 			run[k].pid = 0;
 			active--;
 			done++;
+			if (!sc->files[run[k].i].fail)
+				scan_keep(sc, run[k].i);
 			draw_bar(sc, done, n, t0, current);
 			continue;
 		}

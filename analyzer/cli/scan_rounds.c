@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #endif
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,41 +177,132 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The records of an interrupted scan's round still hold when the files
+ * of the tree they include hash as they did ("incl path hash" lines). */
+static bool includes_hold(const char *records, struct hmap *memo)
+{
+	char *copy = xstrdup(records), *line, *nl, *v[4];
+	bool ok = true;
+	int n;
+
+	for (line = copy; ok && line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (strncmp(line, "incl\t", 5))
+			continue;
+		n = rec_split(line, v, 4);
+		ok = n == 3 && !strcmp(incl_hash(memo, v[1]), v[2]);
+	}
+	free(copy);
+	return ok;
+}
+
+/* KMEMLINT_TEST_STOP_AFTER=N: the scan sends itself SIGTERM once N files
+ * are committed (the test of an interrupted scan; docs/usage.md). */
+static void test_stop(const struct scan *sc)
+{
+	const char *env = getenv("KMEMLINT_TEST_STOP_AFTER");
+
+	if (env && *env && sc->kept == atoi(env))
+		kill(getpid(), SIGTERM);
+}
+
+void scan_keep(struct scan *sc, int i)
+{
+	size_t k;
+
+	sc->files[i].kept = false;
+	for (k = 0; k < sc->jobs.n; k++) {
+		struct scan_file *sf = &sc->files[k];
+
+		/* i, and the files a busy database could not take before */
+		if ((int)k != i && (!sf->records || sf->kept || sf->resumed ||
+				    sf->fail || !sf->ran))
+			continue;
+		if (!kdb_pending_put(sc->db, sc->jobs.v[k].file, sf->content,
+				     sf->flags, sc->gen, sf->records)) {
+			sf->kept = true;
+			sc->kept++;
+			test_stop(sc);
+		}
+	}
+}
+
 /* Pass 1 and 2 of the changed files, in rounds until what they read of
- * each other stops changing. */
+ * each other stops changing.  Each file's records are committed as it is
+ * done (pending, db_pending.c), and the round's rows at its end. */
 int run_rounds(struct scan *sc, struct kdb *db)
 {
 	struct strvec changed, paths;
 	struct hmap memo;
 	int *idx = xcalloc(sc->jobs.n, sizeof(*idx)), n = 0, round;
+	int *torun = xcalloc(sc->jobs.n, sizeof(*torun)), m;
+	int ret = 0;
 	size_t i;
 
 	strvec_init(&changed);
 	strvec_init(&paths);
 	hmap_init(&memo);
+	sc->db = db;
 	for (i = 0; i < sc->jobs.n; i++)
 		strvec_push(&paths, sc->jobs.v[i].file);
 	qsort(paths.v, paths.n, sizeof(char *), cmp_str);
 	kdb_begin(db);
 	kdb_drop_others(db, &paths, &changed);
 	kdb_mark_stale(db, &changed);
+	if (changed.n)
+		kdb_gen_bump(db);
 	kdb_commit(db);
 	for (i = 0; i < sc->jobs.n; i++)
 		if (dirty(sc, db, (int)i, &memo))
 			idx[n++] = (int)i;
 	for (round = 1; n && round <= MAX_ROUNDS; round++) {
 		sc->rounds = round;
-		sc->nrun += n;
+		sc->gen = kdb_gen(db);
+		sc->kept = 0;
+		sc->round_files = n;
+		/* the files an interrupted scan finished in this round */
+		for (i = 0, m = 0; i < (size_t)n; i++) {
+			struct scan_file *sf = &sc->files[idx[i]];
+			char *rec = kdb_pending_get(db, sc->jobs.v[idx[i]].file,
+						    sf->content, sf->flags, sc->gen);
+
+			sf->resumed = sf->kept = false;
+			if (rec && includes_hold(rec, &memo)) {
+				free(sf->records);
+				sf->records = rec;
+				sf->fail = SF_NONE;
+				sf->resumed = true;
+				sc->resumed++;
+				if (sc->o->verbose)
+					fprintf(stderr, "kmemlint: %s: kept from an interrupted scan, not analysed again\n",
+						sc->jobs.v[idx[i]].file);
+			} else {
+				free(rec);
+				torun[m++] = idx[i];
+			}
+		}
+		sc->nrun += m;
 		if (round > 1)
-			sc->reran += n;
-		scan_pool_run(sc, idx, n);
+			sc->reran += m;
+		for (i = 0; i < (size_t)m; i++)
+			sc->files[torun[i]].ran = true;
+		scan_pool_run(sc, torun, m);
+		if (sc->interrupted) {
+			for (i = 0; i < (size_t)n; i++)
+				sc->round_done += sc->files[idx[i]].resumed ||
+						  sc->files[idx[i]].kept;
+			ret = -1;
+			break;
+		}
 		strvec_clear(&changed);
 		kdb_begin(db);
 		for (i = 0; i < (size_t)n; i++) {
 			struct scan_file *sf = &sc->files[idx[i]];
 
-			sf->ran = true;
-			scan_ir_tally(sc, sf->records);
+			if (!sf->resumed)
+				scan_ir_tally(sc, sf->records);
 			if (sf->fail)
 				kdb_file_failed(db, sc->jobs.v[idx[i]].file,
 						sf->module, sf->content, sf->flags, sf->fail,
@@ -223,11 +315,12 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			sf->records = NULL;
 		}
 		kdb_mark_stale(db, &changed);
+		kdb_gen_bump(db);
 		if (kdb_commit(db))
 			break;
 		if (sc->o->verbose) {
 			fprintf(stderr, "kmemlint: round %d: %d files analysed; what other files read of them changed for %zu names%s",
-				round, n, changed.n, changed.n ? ":" : "\n");
+				round, m, changed.n, changed.n ? ":" : "\n");
 			for (i = 0; i < changed.n && i < 12; i++) {
 				char *c = xstrdup(changed.v[i]), *sep = strchr(c, '\x1f');
 
@@ -248,12 +341,13 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			kdb_file_clear(&row);
 		}
 	}
-	sc->left_stale = n;
+	sc->left_stale = sc->interrupted ? 0 : n;
 	hmap_free(&memo, free);
 	strvec_clear(&changed);
 	strvec_clear(&paths);
 	free(idx);
-	return 0;
+	free(torun);
+	return ret;
 }
 
 /* Every file's findings and counts, as the database has them now. */

@@ -14,6 +14,9 @@
  *                                   s a function, f a field key, i a
  *                                   function's initialisers
  *   includes(file, path, hash)      files of the tree it includes
+ *   pending(path, content, flags, gen, records)
+ *                                   a file done in a round not yet
+ *                                   written (db_pending.c)
  *
  * Records are the text lines of engine/summary_io.c and
  * report/finding_io.c.  The database is a cache: it is written without
@@ -34,7 +37,7 @@
 #include "db_impl.h"
 #include "../report/finding_io.h"
 
-#define SCHEMA_VERSION "2"	/* 2: findings carry confidence and fix */
+#define SCHEMA_VERSION "3"	/* 3: pending; 2: findings carry confidence and fix */
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"
@@ -57,7 +60,9 @@ static const char schema[] =
 	"CREATE INDEX IF NOT EXISTS deps_name ON deps(kind, name);"
 	"CREATE INDEX IF NOT EXISTS deps_file ON deps(file);"
 	"CREATE TABLE IF NOT EXISTS includes(file INT, path TEXT, hash TEXT);"
-	"CREATE INDEX IF NOT EXISTS includes_file ON includes(file);";
+	"CREATE INDEX IF NOT EXISTS includes_file ON includes(file);"
+	"CREATE TABLE IF NOT EXISTS pending(path TEXT PRIMARY KEY, content TEXT,"
+	" flags TEXT, gen INT, records TEXT);";
 
 static int fail(struct kdb *db, const char *what)
 {
@@ -180,7 +185,8 @@ int kdb_check_tool(struct kdb *db, const char *stamp)
 	    strcmp(tool, stamp)) {
 		ret = kdb_exec(db, "BEGIN; DELETE FROM files; DELETE FROM summaries;"
 			       " DELETE FROM fields; DELETE FROM inits;"
-			       " DELETE FROM deps; DELETE FROM includes; COMMIT;");
+			       " DELETE FROM deps; DELETE FROM includes;"
+			       " DELETE FROM pending; COMMIT;");
 		if (!ret)
 			ret = meta_set(db, "schema", SCHEMA_VERSION);
 		if (!ret)

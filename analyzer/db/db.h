@@ -66,6 +66,21 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
 int kdb_drop_others(struct kdb *db, const struct strvec *paths,
 		    struct strvec *changed);
 /*
+ * db_pending.c: a round's results kept file by file.  kdb_gen: the
+ * generation of what files read of each other (-1 on error); bumped (and
+ * the pending rows dropped) in the transaction that writes a round's rows
+ * or drops files.  kdb_pending_put commits one file's records at once
+ * (-1: the database was busy or failed; try again later);
+ * kdb_pending_get returns them (malloc'ed) when path was kept with that
+ * content and flags in generation gen, else NULL.
+ */
+long long kdb_gen(struct kdb *db);
+int kdb_gen_bump(struct kdb *db);
+int kdb_pending_put(struct kdb *db, const char *path, const char *content,
+		    const char *flags, long long gen, const char *records);
+char *kdb_pending_get(struct kdb *db, const char *path, const char *content,
+		      const char *flags, long long gen);
+/*
  * merge.c: join the databases of kmemlint scan --shard runs into db (new
  * and empty): their rows copied, and every file that asked for a name
  * another shard defines marked stale.  *files, *stale: the counts after.

@@ -89,6 +89,8 @@ static char *ext_summary(void *ctx, const char *name)
 			body = NULL;
 		}
 	}
+	/* end the read at once: the parent writes while workers run */
+	sqlite3_reset(st);
 	return body;
 }
 
@@ -117,6 +119,7 @@ static char *joined(sqlite3_stmt *st)
 		free(path);
 		free(body);
 	}
+	sqlite3_reset(st);
 	free(last);
 	return out;
 }

@@ -19,8 +19,9 @@
  * -I$(srctree)/drivers/foo names the kernel headers' tree, which has no
  * drivers/: such a directory is looked for in DIR and its parents.
  *
- * The answer is cached per DIR (see scan_cache_*), keyed by KDIR's
- * configuration and every Makefile and Kbuild of DIR.
+ * The answer is cached per DIR (kbuild_cache.c), keyed by KDIR's
+ * configuration and every Makefile and Kbuild of DIR and of its kbuild
+ * parents (kbuild_parents.c).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -46,7 +47,6 @@
 extern char **environ;
 
 #define RECORD_OPT "--kbuild-record="
-#define CACHE_VERSION "kmemlint-scan-flags 1"
 
 /* ------------------------------------------------------------ recorder */
 
@@ -331,8 +331,8 @@ static void fix_srctree(struct strvec *args, const char *srctree,
 }
 
 /* One record: cwd, srctree, then the compiler's words. */
-static int read_record(const char *path, const char *mirror, const char *real,
-		       struct job_list *out)
+static int read_record(const char *path, const char *mirror, const char *top,
+		       const char *real, struct job_list *out)
 {
 	struct strvec lines, raw, files, args;
 	size_t i;
@@ -345,13 +345,14 @@ static int read_record(const char *path, const char *mirror, const char *real,
 	if (fe_read_lines(path, &lines) || lines.n < 3)
 		goto out;
 	for (i = 2; i < lines.n; i++) {
-		char *m = map_mirror(lines.v[i], mirror, real);
+		char *m = map_mirror(lines.v[i], mirror, top);
 
 		fe_push(&raw, m);
 		free(m);
 	}
 	fe_translate_flags((int)raw.n, raw.v, &args, &files);
-	if (files.n != 1)
+	if (files.n != 1 || strncmp(files.v[0], real, strlen(real)) ||
+	    files.v[0][strlen(real)] != '/')
 		goto out;
 	fix_srctree(&args, lines.v[1], real);
 	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
@@ -370,122 +371,76 @@ static int cmp_job(const void *a, const void *b)
 		      ((const struct compile_job *)b)->file);
 }
 
-/* ---------------------------------------------------------------- cache */
+/* ------------------------------------------------------------ the scan */
 
-static char *cache_file(const char *real, const char *kdir)
+/*
+ * Run make on a mirror of kp->top in tmp (kp's parents, then DIR) and read
+ * back the records of DIR's files into out.  0, or -1 when make could not
+ * be run; *log is make's stderr.
+ */
+static int ask_kbuild(const char *kreal, const struct kb_parents *kp,
+		      int jobs, const char *tmp, struct job_list *out,
+		      char **log)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	uint64_t h = fnv_add(fnv_add(0xcbf29ce484222325ULL, real), kdir);
-
-	if (xdg && *xdg == '/')
-		return xstrfmt("%s/kmemlint/scan-%016llx.flags", xdg,
-			       (unsigned long long)h);
-	if (home && *home)
-		return xstrfmt("%s/.cache/kmemlint/scan-%016llx.flags", home,
-			       (unsigned long long)h);
-	return NULL;
-}
-
-static char *tree_stamp(const char *kdir, uint64_t walk_stamp)
-{
-	char *conf = xstrfmt("%s/include/config/auto.conf", kdir);
-	struct stat st;
-	char *s;
-
-	if (stat(conf, &st))
-		memset(&st, 0, sizeof(st));
-	s = xstrfmt("kdir %s auto.conf %lld.%09ld tree %016llx", kdir,
-		    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-		    (unsigned long long)walk_stamp);
-	free(conf);
-	return s;
-}
-
-/* "J file", "D dir", "A arg"... after the version and stamp lines */
-static int cache_load(const char *path, const char *stamp,
-		      struct job_list *out)
-{
-	struct strvec lines;
-	struct compile_job *job = NULL;
+	char *mirror = xstrfmt("%s/tree", tmp), *rec = xstrfmt("%s/records", tmp);
+	char *dmirror = *kp->rel ? xstrfmt("%s/%s", mirror, kp->rel) :
+				   xstrdup(mirror);
+	struct strvec cfiles;
+	struct tree_walk w;
+	struct dirent **ents;
+	int n, ret = -1;
 	size_t i;
-	int ret = -1;
 
-	strvec_init(&lines);
-	if (fe_read_lines(path, &lines) || lines.n < 2 ||
-	    strcmp(lines.v[0], CACHE_VERSION) || strcmp(lines.v[1], stamp))
+	strvec_init(&cfiles);
+	*log = xstrfmt("%s/make.log", tmp);
+	if (mkdir(tmp, 0755) || mkdir(mirror, 0755) || mkdir(rec, 0755) ||
+	    kb_parents_mirror(kp, mirror) ||
+	    (mkdir(dmirror, 0755) && errno != EEXIST))
 		goto out;
-	for (i = 2; i + 1 < lines.n; i++) {
-		if (starts_with(lines.v[i], "J ") &&
-		    starts_with(lines.v[i + 1], "D ")) {
-			job = job_list_add(out, lines.v[i] + 2,
-					   lines.v[i + 1] + 2);
-			i++;
-		} else if (starts_with(lines.v[i], "A ") && job) {
-			fe_push(&job->args, lines.v[i] + 2);
+	memset(&w, 0, sizeof(w));
+	w.root = kp->dir;
+	w.mirror = dmirror;
+	w.cfiles = &cfiles;
+	walk(&w, "");
+	if (w.err || run_make(kreal, mirror, rec, jobs, *log))
+		goto out;
+	n = scandir(rec, &ents, NULL, alphasort);
+	for (i = 0; n > 0 && i < (size_t)n; i++) {
+		if (ents[i]->d_name[0] != '.') {
+			char *p = xstrfmt("%s/%s", rec, ents[i]->d_name);
+
+			read_record(p, mirror, kp->top, kp->dir, out);
+			free(p);
 		}
+		free(ents[i]);
 	}
-	if (i < lines.n && starts_with(lines.v[i], "A ") && job)
-		fe_push(&job->args, lines.v[i] + 2);
+	if (n > 0)
+		free(ents);
 	ret = 0;
 out:
-	strvec_clear(&lines);
+	strvec_clear(&cfiles);
+	free(mirror);
+	free(rec);
+	free(dmirror);
 	return ret;
 }
-
-static void cache_store(const char *path, const char *stamp,
-			const struct job_list *jl)
-{
-	char *dir = xstrdup(path), *tmp, *p;
-	size_t i, k;
-	FILE *f;
-	int fd;
-
-	*strrchr(dir, '/') = '\0';
-	for (p = dir + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(dir, 0755);
-			*p = '/';
-		}
-	mkdir(dir, 0755);
-	free(dir);
-	tmp = xstrfmt("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0)
-			close(fd);
-		free(tmp);
-		return;
-	}
-	fprintf(f, "%s\n%s\n", CACHE_VERSION, stamp);
-	for (i = 0; i < jl->n; i++) {
-		fprintf(f, "J %s\nD %s\n", jl->v[i].file, jl->v[i].dir);
-		for (k = 0; k < jl->v[i].args.n; k++)
-			fprintf(f, "A %s\n", jl->v[i].args.v[k]);
-	}
-	if (fclose(f) || rename(tmp, path))
-		unlink(tmp);
-	free(tmp);
-}
-
-/* ------------------------------------------------------------ the scan */
 
 int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 			    struct job_list *out, struct strvec *unbuilt)
 {
-	struct strvec cfiles;
+	struct strvec cfiles, pstamp;
 	struct tree_walk w;
+	struct kb_parents kp, alone;
 	char *real = realpath(dir, NULL), *kreal = realpath(kdir, NULL);
-	char *tmp = NULL, *mirror = NULL, *rec = NULL, *log = NULL;
+	char *tmp = NULL, *sub = NULL, *log = NULL;
 	char *cache = NULL, *stamp = NULL;
 	const char *tmpdir = getenv("TMPDIR");
-	struct dirent **ents;
 	size_t i, k;
-	int n, ret = -1;
+	int ret = -1;
 
 	strvec_init(&cfiles);
+	strvec_init(&pstamp);
+	memset(&kp, 0, sizeof(kp));
 	if (!real || !is_dir(real)) {
 		fprintf(stderr, "kmemlint: %s: not a directory\n", dir);
 		goto out;
@@ -494,14 +449,18 @@ int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 		fprintf(stderr, "kmemlint: %s: %s\n", kdir, strerror(errno));
 		goto out;
 	}
+	kb_parents_find(real, &kp);
 	memset(&w, 0, sizeof(w));
 	w.root = real;
 	w.cfiles = &cfiles;
 	w.stamp = 0xcbf29ce484222325ULL;
 	walk(&w, "");
-	stamp = tree_stamp(kreal, w.stamp);
-	cache = cache_file(real, kreal);
-	if (cache && !cache_load(cache, stamp, out))
+	kb_parents_stamp(&kp, &pstamp);
+	for (i = 0; i < pstamp.n; i++)
+		w.stamp = fnv_add(w.stamp, pstamp.v[i]);
+	stamp = kb_tree_stamp(kreal, w.stamp);
+	cache = kb_cache_file(real, kreal);
+	if (cache && !kb_cache_load(cache, stamp, out))
 		goto listed;
 	job_list_free(out);
 
@@ -512,31 +471,31 @@ int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 		fprintf(stderr, "kmemlint: %s: %s\n", tmp, strerror(errno));
 		goto out;
 	}
-	mirror = xstrfmt("%s/tree", tmp);
-	rec = xstrfmt("%s/records", tmp);
-	log = xstrfmt("%s/make.log", tmp);
-	mkdir(mirror, 0755);
-	mkdir(rec, 0755);
-	strvec_clear(&cfiles);
-	w.mirror = mirror;
-	walk(&w, "");
-	if (w.err || run_make(kreal, mirror, rec, jobs, log)) {
+	sub = xstrfmt("%s/1", tmp);
+	if (ask_kbuild(kreal, &kp, jobs, sub, out, &log)) {
 		fprintf(stderr, "kmemlint: %s: could not run make to ask kbuild for the flags\n",
 			dir);
 		goto out;
 	}
-	n = scandir(rec, &ents, NULL, alphasort);
-	for (i = 0; n > 0 && i < (size_t)n; i++) {
-		if (ents[i]->d_name[0] != '.') {
-			char *p = xstrfmt("%s/%s", rec, ents[i]->d_name);
-
-			read_record(p, mirror, real, out);
-			free(p);
+	if (!out->n && kp.dirs.n) {
+		/* a parent's kbuild file kbuild could not read here (an
+		 * include of the full source tree...): DIR alone */
+		fprintf(stderr, "kmemlint: warning: %s: kbuild could not read the Makefiles of the directories above (%s); their subdir-ccflags-y is not applied\n",
+			dir, kp.top);
+		memset(&alone, 0, sizeof(alone));
+		alone.dir = real;
+		alone.top = real;
+		alone.rel = "";
+		strvec_init(&alone.dirs);
+		free(sub);
+		free(log);
+		sub = xstrfmt("%s/2", tmp);
+		if (ask_kbuild(kreal, &alone, jobs, sub, out, &log)) {
+			fprintf(stderr, "kmemlint: %s: could not run make to ask kbuild for the flags\n",
+				dir);
+			goto out;
 		}
-		free(ents[i]);
 	}
-	if (n > 0)
-		free(ents);
 	if (!out->n) {
 		struct strvec lines;
 
@@ -551,7 +510,7 @@ int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 	}
 	qsort(out->v, out->n, sizeof(*out->v), cmp_job);
 	if (cache)
-		cache_store(cache, stamp, out);
+		kb_cache_store(cache, stamp, out);
 listed:
 	/* the .c files kbuild does not build with this configuration */
 	for (i = 0; unbuilt && i < cfiles.n; i++) {
@@ -566,9 +525,10 @@ out:
 	if (tmp)
 		nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	strvec_clear(&cfiles);
+	strvec_clear(&pstamp);
+	kb_parents_free(&kp);
 	free(tmp);
-	free(mirror);
-	free(rec);
+	free(sub);
 	free(log);
 	free(cache);
 	free(stamp);

@@ -13,10 +13,39 @@
  * the problem.
  */
 
+#include <stdint.h>
+
 #include "compile.h"
 
 int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 			    struct job_list *out, struct strvec *unbuilt);
+
+/*
+ * kbuild_parents.c: the parents of DIR whose kbuild files descend into it,
+ * so that kbuild hands their subdir-ccflags-y down to DIR's files.
+ */
+struct kb_parents {
+	char *dir;		/* DIR, real */
+	char *top;		/* the topmost such parent, or DIR */
+	char *rel;		/* DIR relative to top ("" when top is DIR) */
+	struct strvec dirs;	/* the parents, real, top first */
+};
+void kb_parents_find(const char *real, struct kb_parents *kp);
+/* "kbuild-file mtime size" of each parent: for the flags cache's key */
+void kb_parents_stamp(const struct kb_parents *kp, struct strvec *out);
+/* The parents in the mirror of top: their files as symlinks and a
+ * generated Kbuild that includes the real one and builds only the next
+ * directory down.  0, or -1. */
+int kb_parents_mirror(const struct kb_parents *kp, const char *mirror);
+void kb_parents_free(struct kb_parents *kp);
+
+/* kbuild_cache.c: the cache file of DIR for KDIR (NULL: no home), the
+ * stamp of what its answer depends on, loaded (0: out filled) and stored */
+char *kb_cache_file(const char *real, const char *kdir);
+char *kb_tree_stamp(const char *kdir, uint64_t walk_stamp);
+int kb_cache_load(const char *path, const char *stamp, struct job_list *out);
+void kb_cache_store(const char *path, const char *stamp,
+		    const struct job_list *jl);
 
 /*
  * The recorder kbuild runs in place of the compiler:
