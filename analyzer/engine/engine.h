@@ -298,6 +298,10 @@ struct fact {
 int engine_fact_kind(const char *name, enum fact_merge merge,
 		     const struct checker *owner);
 const char *engine_fact_kind_name(int kind);
+/* A qualifier kind only qualifies the failing side of a summary that
+ * other facts split (ret-neg: the failures are -errno); it never splits
+ * a summary by itself, so a caller follows one path where it did. */
+void engine_fact_kind_qualifier(int kind);
 /* From on_return: a fact of this return path (summary pass only). */
 void engine_add_fact(struct engine *en, int kind, const char *subject,
 		     int64_t value, const char *str, struct ir_loc loc);

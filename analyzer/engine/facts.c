@@ -23,6 +23,7 @@ struct kind_def {
 	const char *name;
 	enum fact_merge merge;
 	const struct checker *owner;
+	bool qualifier;		/* see engine_fact_kind_qualifier() */
 };
 
 static struct kind_def kinds[MAX_KINDS];
@@ -50,6 +51,12 @@ int engine_fact_kind(const char *name, enum fact_merge merge,
 	kinds[nkinds].merge = merge;
 	kinds[nkinds].owner = owner;
 	return nkinds++;
+}
+
+void engine_fact_kind_qualifier(int kind)
+{
+	if (kind >= 0 && kind < nkinds)
+		kinds[kind].qualifier = true;
 }
 
 int fact_kind_find(const char *name)
@@ -109,6 +116,7 @@ void facts_init(void)
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.ret_neg = engine_fact_kind("ret-neg", FACT_MUST, NULL);
+	engine_fact_kind_qualifier(core.ret_neg);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
@@ -334,7 +342,7 @@ void facts_finish(struct engine *en)
 {
 	struct fact_acc *a = &en->acc;
 	struct summary *s = &en->self->sum;
-	struct fact_list *z = NULL, *nz = NULL, neg = { 0 };
+	struct fact_list *z = NULL, *nz = NULL, qual = { 0 };
 
 	if (a->seen[RC_UNKNOWN]) {
 		if (a->seen[RC_ZERO])
@@ -350,13 +358,17 @@ void facts_finish(struct engine *en)
 		struct fact_list rest = { 0 };
 		int i;
 
-		/* ret-neg only qualifies a split made by other facts: it
-		 * must not split a summary by itself (the caller would then
-		 * follow two paths where it followed one) */
+		/* a qualifier (ret-neg) only qualifies a split made by
+		 * other facts: it must not split a summary by itself (the
+		 * caller would then follow two paths where it followed one) */
 		nz = &a->by[RC_NONZERO];
-		for (i = 0; i < nz->n; i++)
-			fact_copy_into(nz->v[i].kind == core.ret_neg ? &neg :
-				       &rest, &nz->v[i], nz->v[i].cond);
+		for (i = 0; i < nz->n; i++) {
+			int k = nz->v[i].kind;
+			bool q = k >= 0 && k < nkinds && kinds[k].qualifier;
+
+			fact_copy_into(q ? &qual : &rest, &nz->v[i],
+				       nz->v[i].cond);
+		}
 		fact_list_clear(nz);
 		*nz = rest;
 	}
@@ -374,11 +386,11 @@ void facts_finish(struct engine *en)
 		take_all(&s->facts, &common, RC_ANY, NULL);
 		take_all(&s->facts, z, RC_ZERO, &common);
 		take_all(&s->facts, nz, RC_NONZERO, &common);
-		take_all(&s->facts, &neg, RC_NONZERO, NULL);
+		take_all(&s->facts, &qual, RC_NONZERO, NULL);
 		s->split = true;
 		fact_list_clear(&common);
 	}
-	fact_list_clear(&neg);
+	fact_list_clear(&qual);
 	take_all(&s->facts, &a->may, RC_ANY, NULL);
 	fact_list_clear(&a->by[RC_ANY]);
 	fact_list_clear(&a->by[RC_ZERO]);
