@@ -84,12 +84,17 @@ static bool indexed_by(void *arg, int path)
 	return false;
 }
 
-static bool referenced(const struct state *st, int32_t id)
+/* Some binding still points at id, or into it (&id[1] after p++ walked
+ * off its start: the array is not lost while a walk is inside it). */
+static bool referenced(struct engine *en, const struct state *st,
+		       int32_t id)
 {
 	int i;
 
 	for (i = 0; i < st->nb; i++)
-		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+		if (st->b[i].v.kind == V_OBJ &&
+		    (st->b[i].v.obj == id ||
+		     engine_obj_within(en, st->b[i].v.obj) == id))
 			return true;
 	return false;
 }
@@ -107,7 +112,7 @@ static void fire_lost_list(struct engine *en, struct state *st,
 		for (j = 0; j < i; j++)
 			if (d->lost[j] == id)
 				break;
-		if (j < i || referenced(st, id) || !state_obj(st, id))
+		if (j < i || referenced(en, st, id) || !state_obj(st, id))
 			continue;
 		fire_lost(en, st, id, loc, false, forgotten);
 	}
