@@ -15,7 +15,9 @@
  *     dev_set_drvdata, kfree_rcu...);
  *   - passed to a function the engine knows nothing of (no rules entry,
  *     no summary, an indirect call): it may take ownership.  Precision
- *     first: silent.
+ *     first: silent;
+ *   - escaped: its value went into an operation the engine does not
+ *     model (an inline asm operand: cmpxchg() and xchg() store it).
  *
  * What is never a leak: a failed allocation (the engine fires no lost
  * event for a NULL object), managed families (devm), an object that
@@ -444,6 +446,14 @@ static void on_lost(struct engine *en, struct state *st,
 		      notes, n);
 }
 
+/* An inline asm operand (cmpxchg(&slot, NULL, buf)): kept where the
+ * engine cannot see, like an unknown function's argument. */
+static void on_escape(struct engine *en, struct state *st,
+		      const struct escape_info *x)
+{
+	disown(en, st, x->v.obj, GONE_UNKNOWN);
+}
+
 /* Summary pass: the caller's objects this path gave up. */
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
@@ -546,6 +556,7 @@ const struct checker checker_alloc_leak = {
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,
+	.on_escape = on_escape,
 	.on_branch = on_branch,
 	.on_return = on_return,
 	.on_fact = on_fact,

@@ -225,6 +225,15 @@ struct store_info {
 					 * or NULL */
 };
 
+/* A value flows into an operation the engine does not model (an inline
+ * asm operand): what it points to may be kept where the engine cannot
+ * follow. */
+struct escape_info {
+	struct value v;			/* the value (V_OBJ: a pointer into obj) */
+	const struct ir_expr *e;	/* its expression */
+	struct ir_loc loc;
+};
+
 struct lost_info {
 	struct ir_loc loc;
 	bool at_return;			/* the function returns without it */
@@ -380,6 +389,8 @@ struct checker {
 			 const struct store_info *s);
 	void (*on_lost)(struct engine *en, struct state *st,
 			const struct objst *o, const struct lost_info *l);
+	void (*on_escape)(struct engine *en, struct state *st,
+			  const struct escape_info *x);
 	void (*on_lock)(struct engine *en, struct state *st,
 			const struct lock_info *l);
 	void (*on_branch)(struct engine *en, struct state *st,

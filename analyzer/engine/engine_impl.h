@@ -331,6 +331,8 @@ void scan_derefs(struct engine *en, struct state *st,
 		 const struct ir_expr *e, struct ir_loc loc);
 void fire_store(struct engine *en, struct state *st,
 		const struct store_info *si);
+void fire_escape(struct engine *en, struct state *st,
+		 const struct escape_info *x);
 void fire_lost(struct engine *en, struct state *st, int32_t id,
 	       struct ir_loc loc, bool at_return, bool forgotten);
 void fire_branch(struct engine *en, struct state *st,

@@ -351,6 +351,14 @@ static void exec_block(struct engine *en, struct state *st,
 		case I_USE:
 			scan_derefs(en, st, in->rhs, in->loc);
 			break;
+		case I_ESCAPE: {
+			struct escape_info x = { eval(en, st, in->rhs),
+						 in->rhs, in->loc };
+
+			if (x.v.kind == V_OBJ)
+				fire_escape(en, st, &x);
+			break;
+		}
 		case I_CALL:
 			exec_call(en, st, in, ends, &split);
 			if (split)
