@@ -293,6 +293,48 @@ static void callback_names(const struct ir_call *call, const char **names,
 	}
 }
 
+/*
+ * list_add(&tp->first_phy, &phy->list): list_add() links its two
+ * arguments into one ring, so the object of argument `link` is reachable
+ * from the object of the (first) owner argument: a store into it.  Held
+ * by it when that is an allocation of this function, stored where it
+ * outlives the call otherwise (a parameter's, a global's memory, an
+ * address the engine does not follow).  Only for an allocation of this
+ * function: the head of an ordinary list_add(&ev->node, &priv->list) is
+ * the long-lived one, not stored into the entry.
+ */
+static void owner_link(struct engine *en, struct state *st,
+		       const struct api_entry *api, const struct value *args,
+		       int n, struct ir_loc loc)
+{
+	struct store_info si;
+	int32_t obj, into = LINK_NONE;
+	int i;
+
+	if (api->owner_link < 0 || api->owner_link >= n ||
+	    args[api->owner_link].kind != V_OBJ)
+		return;
+	obj = obj_of(en, args[api->owner_link].obj);
+	if (obj < 0)
+		return;
+	for (i = 0; i < n && i < 32; i++)
+		if (api->owner_mask & (1u << i))
+			break;
+	if (i >= n || i == api->owner_link)
+		return;
+	if (args[i].kind == V_OBJ)
+		into = obj_of(en, args[i].obj);
+	if (into == obj)
+		return;
+	memset(&si, 0, sizeof(si));
+	si.v = args[api->owner_link];
+	si.container = into;
+	si.outlives = into == LINK_NONE || into < 0;
+	si.loc = loc;
+	si.path = -1;
+	fire_store(en, st, &si);
+}
+
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split)
@@ -464,6 +506,7 @@ void exec_call(struct engine *en, struct state *st,
 			si.path = -1;
 			fire_store(en, st, &si);
 		}
+		owner_link(en, st, api, args, n, insn->loc);
 	}
 	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
 		if (api->lock_trylock && call->dest && !*split) {
