@@ -345,6 +345,7 @@ void exec_call(struct engine *en, struct state *st,
 	struct summary *sum = NULL;
 	struct value args[MAX_PARAMS];
 	const char *fnargs[MAX_PARAMS];
+	struct value held[MAX_PARAMS];
 	struct ev_ctx old;
 	int i, n = call->nargs < MAX_PARAMS ? call->nargs : MAX_PARAMS;
 	bool handled = false;
@@ -354,8 +355,10 @@ void exec_call(struct engine *en, struct state *st,
 		scan_derefs(en, st, call->args[i], insn->loc);
 	if (call->fnexpr)
 		scan_derefs(en, st, call->fnexpr, insn->loc);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		args[i] = eval(en, st, call->args[i]);
+		held[i] = mkv(V_UNK);
+	}
 	callback_names(call, fnargs, n);
 	/* a recursive call is unknown, in both passes: its summary applied
 	 * inside its own body would stand for every level at once */
@@ -379,6 +382,8 @@ void exec_call(struct engine *en, struct state *st,
 		if (path >= 0) {
 			struct value unk = mkv(V_UNK);
 
+			if (i < n)
+				held[i] = load_path(en, st, path);
 			assign(en, st, path, &unk, a->a, insn->loc);
 		}
 	}
@@ -388,6 +393,7 @@ void exec_call(struct engine *en, struct state *st,
 	ci.nargs = n;
 	ci.fnargs = fnargs;
 	ci.loc = insn->loc;
+	ci.held = held;
 	old = ev_begin(en, st, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_call) {
@@ -458,7 +464,8 @@ void exec_call(struct engine *en, struct state *st,
 	/* what the callee's body does comes before what the table says it
 	 * does last (a deallocator's own uses of the block precede its free) */
 	if (sum) {
-		struct replay r = { call, api, sum, args, n, fnargs, insn->loc };
+		struct replay r = { call, api, sum, args, n, fnargs, insn->loc,
+				     held };
 
 		if (replay_summary(en, st, &r, split, path_ends) && !handled)
 			handled = true;

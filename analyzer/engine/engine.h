@@ -193,6 +193,10 @@ struct call_info {
 	/* function designators among the arguments (callbacks), or NULL */
 	const char *const *fnargs;
 	struct ir_loc loc;
+	/* f(&x), x not a struct: the value x held before the call, which
+	 * the engine forgets there (the callee may store a new one); V_UNK
+	 * for the other arguments.  nargs values, or NULL */
+	const struct value *held;
 };
 
 struct free_info {

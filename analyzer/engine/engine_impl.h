@@ -376,6 +376,7 @@ struct replay {
 	int nargs;
 	const char *const *fnargs;
 	struct ir_loc loc;
+	const struct value *held;	/* see struct call_info */
 };
 
 bool replay_summary(struct engine *en, struct state *st,
