@@ -91,7 +91,10 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	(void)arg;
 	if (v.kind != V_OBJ)
 		return;
-	v.obj = obj_of(en, v.obj);
+	/* kfree(buf - offset) of buf += offset: a pointer into the block
+	 * (an element's address the engine could not bring back to its
+	 * start) frees the block, the only pointer a deallocator takes */
+	v.obj = engine_obj_within(en, obj_of(en, v.obj));
 	o = engine_obj(en, st, v.obj, &tmp);
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;
@@ -112,7 +115,7 @@ void do_free(struct engine *en, struct state *st, struct value v,
 		record_release(en, v.obj, arg, fi);
 	}
 	/* what the freed memory held is gone with it */
-	forget_object_memory(en, st, v.obj, fi->loc);
+	forget_object_memory(en, st, v.obj, fi->loc, false);
 }
 
 /* kfree(p) of a pointer whose value we do not know: track it from here,

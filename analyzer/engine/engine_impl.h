@@ -298,7 +298,7 @@ void assign(struct engine *en, struct state *st, int path,
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc);
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc);
+			  struct ir_loc loc, bool forgotten);
 void obj_reset(struct engine *en, struct state *st, int32_t id);
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
 void unlink_object(struct engine *en, struct state *st, int32_t id,

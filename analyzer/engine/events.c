@@ -189,7 +189,7 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	ev_end(en, old);
 	if (!at_return) {
 		state_del_obj(st, id);
-		forget_object_memory(en, st, id, loc);
+		forget_object_memory(en, st, id, loc, forgotten);
 	}
 }
 

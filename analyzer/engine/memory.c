@@ -33,14 +33,19 @@ struct drop_arg {
 static void note_lost(struct drop_arg *d, int path)
 {
 	const struct value *v = state_get(d->st, path);
+	int32_t id;
 
-	if (!v || v->kind != V_OBJ || v->obj < 0)
+	if (!v || v->kind != V_OBJ)
+		return;
+	/* a pointer into an allocation (buf += offset) was a reference */
+	id = engine_obj_within(d->en, v->obj);
+	if (id < 0)
 		return;
 	if (d->nlost == d->alost) {
 		d->alost = d->alost ? d->alost * 2 : 4;
 		d->lost = xrealloc(d->lost, d->alost * sizeof(*d->lost));
 	}
-	d->lost[d->nlost++] = v->obj;
+	d->lost[d->nlost++] = id;
 }
 
 static bool is_strict_subpath(void *arg, int path)
@@ -84,12 +89,17 @@ static bool indexed_by(void *arg, int path)
 	return false;
 }
 
-static bool referenced(const struct state *st, int32_t id)
+/* Does a binding still point to id, or into it (a member's or an
+ * element's address: buf += offset ... kfree(buf - offset), the walk of
+ * a vla_ptr() group)?  A derived pointer keeps its block. */
+static bool referenced(struct engine *en, const struct state *st, int32_t id)
 {
 	int i;
 
 	for (i = 0; i < st->nb; i++)
-		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+		if (st->b[i].v.kind == V_OBJ &&
+		    (st->b[i].v.obj == id ||
+		     engine_obj_within(en, st->b[i].v.obj) == id))
 			return true;
 	return false;
 }
@@ -107,7 +117,7 @@ static void fire_lost_list(struct engine *en, struct state *st,
 		for (j = 0; j < i; j++)
 			if (d->lost[j] == id)
 				break;
-		if (j < i || referenced(st, id) || !state_obj(st, id))
+		if (j < i || referenced(en, st, id) || !state_obj(st, id))
 			continue;
 		fire_lost(en, st, id, loc, false, forgotten);
 	}
@@ -131,14 +141,16 @@ static bool in_object(void *arg, int path)
 }
 
 /* Object id is gone (freed memory forgotten, made again, unreachable):
- * forget what its memory held, and what only it held is lost. */
+ * forget what its memory held, and what only it held is lost.  Only
+ * forgotten when id was (urb[i] once i moves on: the memory still holds
+ * it, and what it holds: u->setup_packet = &reqp->setup). */
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc)
+			  struct ir_loc loc, bool forgotten)
 {
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
 
 	state_drop_if(st, in_object, &d);
-	fire_lost_list(en, st, &d, loc, false);
+	fire_lost_list(en, st, &d, loc, forgotten);
 }
 
 /*
