@@ -15,7 +15,9 @@
  *     dev_set_drvdata, kfree_rcu...);
  *   - passed to a function the engine knows nothing of (no rules entry,
  *     no summary, an indirect call): it may take ownership.  Precision
- *     first: silent.
+ *     first: silent;
+ *   - escaped: its value went into an operation the engine does not
+ *     model (an inline asm operand: cmpxchg() and xchg() store it).
  *
  * What is never a leak: a failed allocation (the engine fires no lost
  * event for a NULL object), managed families (devm), an object that
@@ -241,6 +243,33 @@ static void on_entry(struct engine *en, struct state *st)
 	ndropped = 0;
 }
 
+/*
+ * A call given &local: the local struct's places (req.buf) or the local
+ * pointer itself (&data) hold what the callee may read and keep: an
+ * iterator that hands &data to a callback through a function pointer
+ * (uvc_configfs.c __uvcg_iter_strm_cls(h, &data, &cl_arr, fill)), an
+ * unknown function.  What they hold is given up with the argument.
+ */
+static void disown_local(struct engine *en, struct state *st,
+			 const struct call_info *c, int n, int why)
+{
+	const struct ir_expr *a = n < c->call->nargs ? c->call->args[n] : NULL;
+	int32_t held[16];
+	int k, nh;
+
+	if (!a || a->kind != EX_ADDR || !a->a ||
+	    !engine_expr_in_frame(en, a->a))
+		return;
+	if (a->a->is_record) {
+		nh = engine_objects_in(en, st, a->a, held, 16);
+		for (k = 0; k < nh; k++)
+			disown(en, st, held[k], why);
+	} else if (c->held && n < c->nargs && c->held[n].kind == V_OBJ) {
+		/* the engine forgot x at the call: what it held before */
+		disown(en, st, c->held[n].obj, why);
+	}
+}
+
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
@@ -267,18 +296,14 @@ static void on_call(struct engine *en, struct state *st,
 			disown(en, st, c->args[i].obj, GONE_UNKNOWN);
 		/* &local_struct: it may hold one of ours (a store into a
 		 * local is no store event).  A struct in memory (&priv->port)
-		 * holds only what a store event already gave up. */
+		 * holds only what a store event already gave up.  What it
+		 * holds is handed over (the caller's objects too: sg.ctx =
+		 * skb, then tx_sg(&sg)) */
+		disown_local(en, st, c, i, GONE_UNKNOWN);
 		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
 		    engine_expr_in_frame(en, a->a)) {
 			struct slot_val v = { 1, 0 };
-			int32_t held[16];
-			int k, nh;
 
-			/* what it holds is handed over (the caller's
-			 * objects too: sg.ctx = skb, then tx_sg(&sg)) */
-			nh = engine_objects_in(en, st, a->a, held, 16);
-			for (k = 0; k < nh; k++)
-				disown(en, st, held[k], GONE_UNKNOWN);
 			if (!slot_get(st, escape_slot, 0))
 				slot_set(st, escape_slot, 0, &v);
 		}
@@ -445,6 +470,14 @@ static void on_lost(struct engine *en, struct state *st,
 		      notes, n);
 }
 
+/* An inline asm operand (cmpxchg(&slot, NULL, buf)): kept where the
+ * engine cannot see, like an unknown function's argument. */
+static void on_escape(struct engine *en, struct state *st,
+		      const struct escape_info *x)
+{
+	disown(en, st, x->v.obj, GONE_UNKNOWN);
+}
+
 /* Summary pass: the caller's objects this path gave up. */
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
@@ -487,22 +520,10 @@ static void on_fact(struct engine *en, struct state *st,
 		return;
 	if (subj->kind == V_OBJ)
 		disown(en, st, subj->obj, (int)f->value);
-	/* gave up $N, passed &local_struct: what the struct holds */
+	/* gave up $N, passed &local_struct or &local: what it holds */
 	if (f->subject[0] == '$' && f->subject[1] >= '0' &&
-	    f->subject[1] <= '9' && !f->subject[2]) {
-		int n = f->subject[1] - '0';
-		const struct ir_expr *a = n < c->call->nargs ?
-					  c->call->args[n] : NULL;
-
-		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
-		    engine_expr_in_frame(en, a->a)) {
-			int32_t held[16];
-			int k, nh = engine_objects_in(en, st, a->a, held, 16);
-
-			for (k = 0; k < nh; k++)
-				disown(en, st, held[k], (int)f->value);
-		}
-	}
+	    f->subject[1] <= '9' && !f->subject[2])
+		disown_local(en, st, c, f->subject[1] - '0', (int)f->value);
 }
 
 /* Paths joined when the budget is spent: given up on either side is
@@ -547,6 +568,7 @@ const struct checker checker_alloc_leak = {
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,
+	.on_escape = on_escape,
 	.on_branch = on_branch,
 	.on_return = on_return,
 	.on_fact = on_fact,

@@ -174,6 +174,20 @@ static void on_lost(struct engine *en, struct state *st,
 	free(msg);
 }
 
+static void on_escape(struct engine *en, struct state *st,
+		      const struct escape_info *x)
+{
+	char v[160], *msg;
+
+	(void)st;
+	if (!on(en))
+		return;
+	value_str(en, &x->v, v, sizeof(v));
+	msg = xstrfmt("escape %s", v);
+	line(en, x->loc, msg);
+	free(msg);
+}
+
 static void on_lock(struct engine *en, struct state *st,
 		    const struct lock_info *l)
 {
@@ -230,6 +244,7 @@ const struct checker checker_trace = {
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,
+	.on_escape = on_escape,
 	.on_lock = on_lock,
 	.on_branch = on_branch,
 	.on_return = on_return,

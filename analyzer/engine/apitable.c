@@ -116,6 +116,7 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->clear_arg = API_NONE;
 	e->fill_arg = API_NONE;
 	e->free_arg = API_NONE;
+	e->owner_link = API_NONE;
 	e->free_order_arg = API_NONE;
 	e->free_order_const = -1;
 	e->check_arg = API_NONE;
@@ -310,6 +311,9 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 			return -1;
 		return 0;
 	}
+	if (!strcmp(k, "link") && role == ROLE_OWNER)
+		return parse_int(v, &e->owner_link) || e->owner_link < 0 ||
+		       e->owner_link > 31 ? -1 : 0;
 	if (!strcmp(k, "kind")) {
 		free(e->lock_kind);
 		e->lock_kind = xstrdup(v);

@@ -109,6 +109,11 @@ struct api_entry {
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;
 	bool owner_on_success;	/* only where the call returned 0 */
+	/* owner link=N: argument N is linked to the first owner argument,
+	 * so it is stored into that argument's object too (list_add(new,
+	 * head) joins both to one ring: list_add(&tp->head, &phy->list)
+	 * hands phy to tp), or API_NONE */
+	int owner_link;
 
 	/* lock/unlock */
 	int lock_arg;

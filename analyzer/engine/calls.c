@@ -91,7 +91,10 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	(void)arg;
 	if (v.kind != V_OBJ)
 		return;
-	v.obj = obj_of(en, v.obj);
+	/* kfree(buf - offset) of buf += offset: a pointer into the block
+	 * (an element's address the engine could not bring back to its
+	 * start) frees the block, the only pointer a deallocator takes */
+	v.obj = engine_obj_within(en, obj_of(en, v.obj));
 	o = engine_obj(en, st, v.obj, &tmp);
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;
@@ -112,7 +115,7 @@ void do_free(struct engine *en, struct state *st, struct value v,
 		record_release(en, v.obj, arg, fi);
 	}
 	/* what the freed memory held is gone with it */
-	forget_object_memory(en, st, v.obj, fi->loc);
+	forget_object_memory(en, st, v.obj, fi->loc, false);
 }
 
 /* kfree(p) of a pointer whose value we do not know: track it from here,
@@ -293,6 +296,48 @@ static void callback_names(const struct ir_call *call, const char **names,
 	}
 }
 
+/*
+ * list_add(&tp->first_phy, &phy->list): list_add() links its two
+ * arguments into one ring, so the object of argument `link` is reachable
+ * from the object of the (first) owner argument: a store into it.  Held
+ * by it when that is an allocation of this function, stored where it
+ * outlives the call otherwise (a parameter's, a global's memory, an
+ * address the engine does not follow).  Only for an allocation of this
+ * function: the head of an ordinary list_add(&ev->node, &priv->list) is
+ * the long-lived one, not stored into the entry.
+ */
+static void owner_link(struct engine *en, struct state *st,
+		       const struct api_entry *api, const struct value *args,
+		       int n, struct ir_loc loc)
+{
+	struct store_info si;
+	int32_t obj, into = LINK_NONE;
+	int i;
+
+	if (api->owner_link < 0 || api->owner_link >= n ||
+	    args[api->owner_link].kind != V_OBJ)
+		return;
+	obj = obj_of(en, args[api->owner_link].obj);
+	if (obj < 0)
+		return;
+	for (i = 0; i < n && i < 32; i++)
+		if (api->owner_mask & (1u << i))
+			break;
+	if (i >= n || i == api->owner_link)
+		return;
+	if (args[i].kind == V_OBJ)
+		into = obj_of(en, args[i].obj);
+	if (into == obj)
+		return;
+	memset(&si, 0, sizeof(si));
+	si.v = args[api->owner_link];
+	si.container = into;
+	si.outlives = into == LINK_NONE || into < 0;
+	si.loc = loc;
+	si.path = -1;
+	fire_store(en, st, &si);
+}
+
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split)
@@ -303,6 +348,7 @@ void exec_call(struct engine *en, struct state *st,
 	struct summary *sum = NULL;
 	struct value args[MAX_PARAMS];
 	const char *fnargs[MAX_PARAMS];
+	struct value held[MAX_PARAMS];
 	struct ev_ctx old;
 	int i, n = call->nargs < MAX_PARAMS ? call->nargs : MAX_PARAMS;
 	bool handled = false;
@@ -312,8 +358,10 @@ void exec_call(struct engine *en, struct state *st,
 		scan_derefs(en, st, call->args[i], insn->loc);
 	if (call->fnexpr)
 		scan_derefs(en, st, call->fnexpr, insn->loc);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		args[i] = eval(en, st, call->args[i]);
+		held[i] = mkv(V_UNK);
+	}
 	callback_names(call, fnargs, n);
 	/* a recursive call is unknown, in both passes: its summary applied
 	 * inside its own body would stand for every level at once */
@@ -337,6 +385,8 @@ void exec_call(struct engine *en, struct state *st,
 		if (path >= 0) {
 			struct value unk = mkv(V_UNK);
 
+			if (i < n)
+				held[i] = load_path(en, st, path);
 			assign(en, st, path, &unk, a->a, insn->loc);
 		}
 	}
@@ -346,6 +396,7 @@ void exec_call(struct engine *en, struct state *st,
 	ci.nargs = n;
 	ci.fnargs = fnargs;
 	ci.loc = insn->loc;
+	ci.held = held;
 	old = ev_begin(en, st, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_call) {
@@ -416,7 +467,8 @@ void exec_call(struct engine *en, struct state *st,
 	/* what the callee's body does comes before what the table says it
 	 * does last (a deallocator's own uses of the block precede its free) */
 	if (sum) {
-		struct replay r = { call, api, sum, args, n, fnargs, insn->loc };
+		struct replay r = { call, api, sum, args, n, fnargs, insn->loc,
+				     held };
 
 		if (replay_summary(en, st, &r, split, path_ends) && !handled)
 			handled = true;
@@ -464,6 +516,7 @@ void exec_call(struct engine *en, struct state *st,
 			si.path = -1;
 			fire_store(en, st, &si);
 		}
+		owner_link(en, st, api, args, n, insn->loc);
 	}
 	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
 		if (api->lock_trylock && call->dest && !*split) {

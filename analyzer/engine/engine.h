@@ -196,6 +196,10 @@ struct call_info {
 	/* function designators among the arguments (callbacks), or NULL */
 	const char *const *fnargs;
 	struct ir_loc loc;
+	/* f(&x), x not a struct: the value x held before the call, which
+	 * the engine forgets there (the callee may store a new one); V_UNK
+	 * for the other arguments.  nargs values, or NULL */
+	const struct value *held;
 };
 
 struct free_info {
@@ -226,6 +230,15 @@ struct store_info {
 	const char *fn;			/* the value is this function's
 					 * designator (t->function = foo_cb),
 					 * or NULL */
+};
+
+/* A value flows into an operation the engine does not model (an inline
+ * asm operand): what it points to may be kept where the engine cannot
+ * follow. */
+struct escape_info {
+	struct value v;			/* the value (V_OBJ: a pointer into obj) */
+	const struct ir_expr *e;	/* its expression */
+	struct ir_loc loc;
 };
 
 struct lost_info {
@@ -387,6 +400,8 @@ struct checker {
 			 const struct store_info *s);
 	void (*on_lost)(struct engine *en, struct state *st,
 			const struct objst *o, const struct lost_info *l);
+	void (*on_escape)(struct engine *en, struct state *st,
+			  const struct escape_info *x);
 	void (*on_lock)(struct engine *en, struct state *st,
 			const struct lock_info *l);
 	void (*on_branch)(struct engine *en, struct state *st,

@@ -299,7 +299,7 @@ void assign(struct engine *en, struct state *st, int path,
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc);
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc);
+			  struct ir_loc loc, bool forgotten);
 void obj_reset(struct engine *en, struct state *st, int32_t id);
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
 void unlink_object(struct engine *en, struct state *st, int32_t id,
@@ -332,6 +332,8 @@ void scan_derefs(struct engine *en, struct state *st,
 		 const struct ir_expr *e, struct ir_loc loc);
 void fire_store(struct engine *en, struct state *st,
 		const struct store_info *si);
+void fire_escape(struct engine *en, struct state *st,
+		 const struct escape_info *x);
 void fire_lost(struct engine *en, struct state *st, int32_t id,
 	       struct ir_loc loc, bool at_return, bool forgotten);
 void fire_branch(struct engine *en, struct state *st,
@@ -375,6 +377,7 @@ struct replay {
 	int nargs;
 	const char *const *fnargs;
 	struct ir_loc loc;
+	const struct value *held;	/* see struct call_info */
 };
 
 bool replay_summary(struct engine *en, struct state *st,

@@ -323,6 +323,45 @@ static struct value element_of(struct engine *en, struct state *st,
 	return element_of_n(en, st, obj, idx, 0);
 }
 
+/*
+ * page_to_virt(page): ((page - vmemmap_base) << 12) + page_offset_base,
+ * and virt_to_page(), __pa(), pfn_to_page() the other way: an
+ * allocation's address taken to another coordinate system (its index in
+ * the memory map, its frame number, its physical or linear address) by
+ * arithmetic with a base that is no allocation and a literal scale.
+ * The engine cannot compute it, but it still names the block: handing
+ * it over (a store, an owner) hands the block over.  Not a difference
+ * of two pointers into allocations (a length), not a scale by a
+ * variable.
+ */
+static struct value coordinate_change(struct engine *en,
+				      const struct ir_expr *e, struct value a,
+				      struct value b)
+{
+	int32_t id;
+
+	if (a.kind != V_OBJ || !e->is_long)
+		return mkv(V_UNK);
+	id = engine_obj_within(en, a.obj);
+	if (id < 0)
+		return mkv(V_UNK);
+	switch (e->op) {
+	case AR_SUB:
+		/* page - vmemmap: a base the path does not own */
+		if (b.kind == V_OBJ && engine_obj_within(en, b.obj) >= 0)
+			return mkv(V_UNK);
+		return b.kind == V_OBJ || b.kind == V_UNK ||
+		       b.kind == V_NONNULL ? vobj(id) : mkv(V_UNK);
+	case AR_SHL:
+	case AR_SHR:
+	case AR_MUL:
+	case AR_DIV:
+		return e->b && e->b->kind == EX_CONST ? vobj(id) : mkv(V_UNK);
+	default:
+		return mkv(V_UNK);
+	}
+}
+
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e)
 {
@@ -432,7 +471,7 @@ struct value eval(struct engine *en, struct state *st,
 		 * operand of pointer type, else an allocation over a symbol.
 		 */
 		if (e->op != AR_ADD && e->op != AR_SUB)
-			return mkv(V_UNK);
+			return coordinate_change(en, e, a, b);
 		/* container_of(&p->member, ...): back to p */
 		if (e->op == AR_SUB && a.kind == V_OBJ && member_addr(en, a.obj))
 			return vobj(sym_of(en, a.obj)->base);
@@ -448,6 +487,9 @@ struct value eval(struct engine *en, struct state *st,
 					(a.obj >= 0 && b.obj < 0)) &&
 		    b.kind != V_PRED && !(e->b && e->b->is_ptr))
 			return a;
+		/* page - vmemmap: the page's index in the memory map */
+		if (e->op == AR_SUB && e->b && e->b->is_ptr)
+			return coordinate_change(en, e, a, b);
 		if (e->op == AR_ADD && b.kind == V_OBJ &&
 		    (e->b->is_ptr || a.kind == V_CONST ||
 		     (a.kind == V_OBJ && b.obj >= 0 && a.obj < 0)))

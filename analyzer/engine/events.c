@@ -148,6 +148,22 @@ void fire_store(struct engine *en, struct state *st,
 	ev_end(en, old);
 }
 
+void fire_escape(struct engine *en, struct state *st,
+		 const struct escape_info *x)
+{
+	struct ev_ctx old;
+	int i;
+
+	old = ev_begin(en, st, x->v.kind == V_OBJ ? x->v.obj : LINK_NONE,
+		       LINK_NONE);
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->on_escape) {
+			en->queried = false;
+			en->unit->checkers[i]->on_escape(en, st, x);
+		}
+	ev_end(en, old);
+}
+
 /* Allocation id is no longer reachable on this path: tell the checkers,
  * then forget it. */
 void fire_lost(struct engine *en, struct state *st, int32_t id,
@@ -173,7 +189,7 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 	ev_end(en, old);
 	if (!at_return) {
 		state_del_obj(st, id);
-		forget_object_memory(en, st, id, loc);
+		forget_object_memory(en, st, id, loc, forgotten);
 	}
 }
 

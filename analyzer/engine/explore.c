@@ -66,7 +66,9 @@ static bool memo_seen(struct memo *m, uint64_t h)
 	return false;
 }
 
-static bool referenced_by_binding(const struct state *st, int32_t id)
+/* A pointer into id (a member's or an element's address) reaches it. */
+static bool referenced_by_binding(struct engine *en, const struct state *st,
+				  int32_t id)
 {
 	int k;
 
@@ -75,6 +77,9 @@ static bool referenced_by_binding(const struct state *st, int32_t id)
 
 		if ((v->kind == V_OBJ || v->kind == V_PRED || v->kind == V_REL) &&
 		    (v->obj == id || (v->kind == V_REL && v->c == id)))
+			return true;
+		if (v->kind == V_OBJ && v->obj != id &&
+		    engine_obj_within(en, v->obj) == id)
 			return true;
 	}
 	return false;
@@ -91,7 +96,7 @@ static bool reachable(struct engine *en, struct state *st, int32_t id)
 	const struct sym *s;
 	const struct value *pv;
 
-	if (referenced_by_binding(st, id))
+	if (referenced_by_binding(en, st, id))
 		return true;
 	s = sym_of(en, id);
 	if (!s)
@@ -352,6 +357,14 @@ static void exec_block(struct engine *en, struct state *st,
 		case I_USE:
 			scan_derefs(en, st, in->rhs, in->loc);
 			break;
+		case I_ESCAPE: {
+			struct escape_info x = { eval(en, st, in->rhs),
+						 in->rhs, in->loc };
+
+			if (x.v.kind == V_OBJ)
+				fire_escape(en, st, &x);
+			break;
+		}
 		case I_CALL:
 			exec_call(en, st, in, ends, &split);
 			if (split)

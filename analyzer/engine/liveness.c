@@ -107,6 +107,7 @@ static void block_sets(const struct ir_block *b, uint64_t *use, uint64_t *def,
 			lvalue(in->lhs, use, def, addr);
 			break;
 		case I_USE:
+		case I_ESCAPE:
 			uses(in->rhs, use, def, addr);
 			break;
 		case I_CALL:

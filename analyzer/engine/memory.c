@@ -33,14 +33,19 @@ struct drop_arg {
 static void note_lost(struct drop_arg *d, int path)
 {
 	const struct value *v = state_get(d->st, path);
+	int32_t id;
 
-	if (!v || v->kind != V_OBJ || v->obj < 0)
+	if (!v || v->kind != V_OBJ)
+		return;
+	/* a pointer into an allocation (buf += offset) was a reference */
+	id = engine_obj_within(d->en, v->obj);
+	if (id < 0)
 		return;
 	if (d->nlost == d->alost) {
 		d->alost = d->alost ? d->alost * 2 : 4;
 		d->lost = xrealloc(d->lost, d->alost * sizeof(*d->lost));
 	}
-	d->lost[d->nlost++] = v->obj;
+	d->lost[d->nlost++] = id;
 }
 
 static bool is_strict_subpath(void *arg, int path)
@@ -84,10 +89,11 @@ static bool indexed_by(void *arg, int path)
 	return false;
 }
 
-/* Some binding still points at id, or into it (&id[1] after p++ walked
- * off its start: the array is not lost while a walk is inside it). */
-static bool referenced(struct engine *en, const struct state *st,
-		       int32_t id)
+/* Does a binding still point to id, or into it (a member's or an
+ * element's address: buf += offset ... kfree(buf - offset), the walk of
+ * a vla_ptr() group, &id[1] after p++ walked off its start)?  A derived
+ * pointer keeps its block. */
+static bool referenced(struct engine *en, const struct state *st, int32_t id)
 {
 	int i;
 
@@ -136,14 +142,16 @@ static bool in_object(void *arg, int path)
 }
 
 /* Object id is gone (freed memory forgotten, made again, unreachable):
- * forget what its memory held, and what only it held is lost. */
+ * forget what its memory held, and what only it held is lost.  Only
+ * forgotten when id was (urb[i] once i moves on: the memory still holds
+ * it, and what it holds: u->setup_packet = &reqp->setup). */
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc)
+			  struct ir_loc loc, bool forgotten)
 {
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
 
 	state_drop_if(st, in_object, &d);
-	fire_lost_list(en, st, &d, loc, false);
+	fire_lost_list(en, st, &d, loc, forgotten);
 }
 
 /*

@@ -246,7 +246,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 	{
 		const struct checker *owner = fact_kind_owner(f->kind);
 		struct call_info ci = { r->call, r->api, r->args, r->nargs,
-					r->fnargs, r->loc };
+					r->fnargs, r->loc, r->held };
 
 		if (owner && owner->on_fact)
 			checker_fact(en, st, owner, &ci, f, &v);

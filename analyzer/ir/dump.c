@@ -66,8 +66,8 @@ void ir_dump(const struct ir_func *fn, void *fp)
 				ir_dump_expr(fn, in->lhs, f);
 				fputs(" = ", f);
 				ir_dump_expr(fn, in->rhs, f);
-			} else if (in->kind == I_USE) {
-				fputs("use ", f);
+			} else if (in->kind == I_USE || in->kind == I_ESCAPE) {
+				fputs(in->kind == I_USE ? "use " : "escape ", f);
 				ir_dump_expr(fn, in->rhs, f);
 			} else {
 				const struct ir_call *c = in->call;

@@ -85,6 +85,9 @@ enum insn_kind {
 	I_ASSIGN,	/* lhs = rhs */
 	I_CALL,		/* [dest =] callee(args) */
 	I_USE,		/* expression evaluated for its accesses only */
+	I_ESCAPE,	/* rhs's value flows into an operation the engine
+			 * does not model (an inline asm operand): whatever
+			 * it points to may be kept there */
 };
 
 struct ir_insn {

@@ -15,7 +15,8 @@
 
 #define MAGIC "KMLIRC\n"	/* 8 bytes with its NUL */
 #define VERSION 4u	/* 2: defined names as hashes; 3: cleanup vars;
-			 * 4: the implicit return at the closing brace */
+			 * 4: the implicit return at the closing brace, and
+			 * I_ESCAPE (inline asm operands) */
 #define HEADER 28	/* magic, version (4), payload length (8), FNV-1a (8) */
 
 /* The children an expression of this kind must have (the engine reads
@@ -39,6 +40,7 @@ static inline bool insn_ok(enum insn_kind kind, const struct ir_expr *lhs,
 	case I_ASSIGN:
 		return lhs && rhs && !call;
 	case I_USE:
+	case I_ESCAPE:
 		return rhs && !call;
 	case I_CALL:
 		return call && (call->callee || call->fnexpr) &&

@@ -192,7 +192,7 @@ static struct ir_func *get_fn(struct reader *r)
 			struct ir_insn *in = &bl->insns[j];
 			struct ir_call *c;
 
-			in->kind = (enum insn_kind)get_int(r, I_ASSIGN, I_USE, false);
+			in->kind = (enum insn_kind)get_int(r, I_ASSIGN, I_ESCAPE, false);
 			in->loc = get_loc(r);
 			in->lhs = get_ref(r, ex, nex);
 			in->rhs = get_ref(r, ex, nex);

@@ -461,8 +461,10 @@ void lower_stmt(struct lower *L, CXCursor c)
 		term_exit(L, T_RETURN, ret, ir_cursor_loc(c, NULL));
 		break;
 	}
-	case CXCursor_NullStmt:
 	case CXCursor_GCCAsmStmt:
+		lower_asm(L, c);
+		break;
+	case CXCursor_NullStmt:
 	case CXCursor_MSAsmStmt:
 		break;
 	default:

@@ -150,3 +150,76 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 out:
 	L->depth--;
 }
+
+/* An lvalue operand of an asm statement: an output ("=r" (x), "+m" (*p))
+ * or a memory input ("m" (*p)).  An rvalue input ("r" (x)) comes wrapped
+ * in its conversion (an unexposed cast) or is a computed value. */
+static bool asm_lvalue(CXCursor c)
+{
+	while (kind_of(c) == CXCursor_ParenExpr) {
+		struct kids k;
+
+		get_kids(c, &k);
+		if (k.n != 1) {
+			free_kids(&k);
+			return false;
+		}
+		c = k.v[0];
+		free_kids(&k);
+	}
+	switch (kind_of(c)) {
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+		return true;
+	case CXCursor_UnaryOperator:
+		return clang_getCursorUnaryOperatorKind(c) ==
+		       CXUnaryOperator_Deref;
+	default:
+		return false;
+	}
+}
+
+/*
+ * asm volatile("lock cmpxchgq %2,%1" : "=a" (ret), "+m" (*ptr)
+ *					: "r" (new), "0" (old));
+ * The engine does not model what an asm statement does.  Each operand
+ * whose value is a pointer or as wide as one (an input, an in-out
+ * register, a memory operand it reads) escapes: the asm may keep it
+ * where the engine cannot see (cmpxchg() and xchg() store their new
+ * value).  A local variable operand may be an output: unknown
+ * afterwards (a global one is a per-cpu "m" input as often).  A
+ * memory operand's place keeps its value (a bit operation on a flags
+ * word), and its address does not escape: the asm accesses that memory,
+ * it does not keep where it is.  libclang gives the operands (outputs,
+ * inputs, asm goto labels) as the statement's children, not their
+ * constraints.
+ */
+void lower_asm(struct lower *L, CXCursor c)
+{
+	struct kids k;
+	int i;
+
+	get_kids(c, &k);
+	for (i = 0; i < k.n; i++) {
+		CXCursor o = k.v[i];
+		struct ir_expr *e;
+		struct ir_insn *in;
+
+		if (!clang_isExpression(kind_of(o)) ||
+		    kind_of(o) == CXCursor_AddrLabelExpr)
+			continue;
+		e = lower_expr(L, o);
+		if (!e || e->kind == EX_UNKNOWN || e->kind == EX_CONST)
+			continue;
+		if (e->is_ptr || e->is_long) {
+			in = add_insn(L, I_ESCAPE, ir_cursor_loc(o, NULL));
+			in->rhs = e;
+		}
+		if (e->kind == EX_VAR && asm_lvalue(o) &&
+		    (L->fn->vars[e->var].kind == VAR_LOCAL ||
+		     L->fn->vars[e->var].kind == VAR_TEMP))
+			emit_assign(L, e, mk(L, EX_UNKNOWN, o), o);
+	}
+	free_kids(&k);
+}

@@ -98,6 +98,7 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c);
 struct ir_expr *lower_call(struct lower *L, CXCursor c,
 				  struct ir_expr *dest);
 void lower_cond(struct lower *L, CXCursor c, int t, int f);
+void lower_asm(struct lower *L, CXCursor c);
 bool is_assign_like(CXCursor c);
 void lower_stmt(struct lower *L, CXCursor c);
 
