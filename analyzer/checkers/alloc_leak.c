@@ -42,7 +42,9 @@
 static int gone_slot;		/* object: no longer owned here (a: why) */
 static int escape_slot;		/* global 0: an unknown call got &local */
 static int held_slot;		/* object: a = the allocation of this
-				 * function whose memory holds it */
+				 * function whose memory holds it; b = 1
+				 * when at an index the engine forgets
+				 * (ctx->ring[i] = p; i++) */
 static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
@@ -111,6 +113,19 @@ static bool given_up(struct engine *en, struct state *st, int32_t id);
 static int branch_note(struct engine *en, struct state *st, int32_t id,
 		       struct trace_note *n);
 
+/* Is the place an element at an index that is not a constant (a[i]):
+ * the engine forgets it when the index moves, though the memory keeps
+ * what was stored there. */
+static int variable_index(const struct ir_expr *e)
+{
+	for (; e; e = e->a)
+		if (e->kind == EX_INDEX && e->b && e->b->kind != EX_CONST)
+			return 1;
+		else if (e->kind != EX_MEMBER && e->kind != EX_INDEX)
+			break;
+	return 0;
+}
+
 static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
@@ -125,12 +140,23 @@ static void on_store(struct engine *en, struct state *st,
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container != id && id >= 0 && engine_reporting(en) &&
 	    !given_up(en, st, s->container)) {
-		struct slot_val v = { s->container, 0 };
+		struct slot_val v = { s->container, variable_index(s->lhs) };
 
 		slot_set(st, held_slot, id, &v);
 		return;
 	}
 	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
+}
+
+/* Is id held at a forgotten index of an allocation of this function
+ * that is still there (not freed, not lost)?  Its memory may still hold
+ * it: what becomes of it goes with that allocation. */
+static bool held_unnamed(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *h = slot_get(st, held_slot, id);
+
+	return h && h->b && !slot_get(st, gone_slot, (int32_t)h->a) &&
+	       engine_obj(en, st, (int32_t)h->a, &(struct objst){ 0 });
 }
 
 /* Is id, or an allocation whose memory holds it, given up? */
@@ -450,7 +476,7 @@ static void on_lost(struct engine *en, struct state *st,
 	    o->id < 0 || o->null == NL_NULL || managed(o) || dropped(o->id) ||
 	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
 	    slot_get(st, zero_trip_slot, o->id) ||
-	    engine_path_guessed(st))
+	    engine_path_guessed(st) || held_unnamed(en, st, o->id))
 		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
 	    org.many)
