@@ -278,35 +278,20 @@ int32_t obj_of(struct engine *en, int32_t id)
 
 /*
  * p + i: the address of element i of p's object (p[i]), as addr_sym
- * names &p[i].  Once p is itself the address of an element of an
- * object, a walk (p++ in a loop) gives the element at the same offset
- * from the array's start: one value, so the loop stays finite, and
- * still inside the object.
+ * names &p[i].  Once p is itself such an address, a walk (p++ in a
+ * loop) stops being tracked: the value is unknown (taking it as the same
+ * element again would make two elements one place: a list walked with
+ * jack++ would free one callback twice).
  */
-static struct value element_of_n(struct engine *en, struct state *st,
-				 int32_t obj, const struct ir_expr *idx,
-				 int depth)
+static struct value element_of(struct engine *en, struct state *st,
+			       int32_t obj, const struct ir_expr *idx)
 {
 	const struct sym *s = sym_of(en, obj);
 	int path;
 	int32_t id;
 
-	if (s && s->kind == SYM_ADDR) {
-		const struct path *pl = s->place >= 0 ? &en->paths[s->place] :
-					NULL;
-
-		/*
-		 * An element's address moved again (for (...; i++, pg++)
-		 * ring[i] = pg): still an element of the same array.  Taken
-		 * as the element at the offset from the array's start, so a
-		 * loop that walks it reaches one value and stays finite.
-		 */
-		if (pl && pl->kind == '[' && pl->parent >= 0 &&
-		    en->paths[pl->parent].kind == 'o' && depth < 1)
-			return element_of_n(en, st, en->paths[pl->parent].var,
-					    idx, depth + 1);
+	if (s && s->kind == SYM_ADDR)
 		return mkv(V_UNK);
-	}
 	path = path_object(en, obj);
 	if (idx && idx->kind == EX_CONST)
 		path = path_child(en, path, '[', true, NULL, NULL, idx->ival,
@@ -315,12 +300,6 @@ static struct value element_of_n(struct engine *en, struct state *st,
 		path = path_child(en, path, '[', true, NULL, NULL, 0, idx);
 	id = addr_sym(en, st, path);
 	return id ? vobj(id) : mkv(V_UNK);
-}
-
-static struct value element_of(struct engine *en, struct state *st,
-			       int32_t obj, const struct ir_expr *idx)
-{
-	return element_of_n(en, st, obj, idx, 0);
 }
 
 /*
