@@ -384,6 +384,11 @@ static bool replay_return(struct engine *en, struct state *st,
 
 	if (!is && cond != RC_ANY)
 		is = find_fact(r->sum, core.ret_is, RC_ANY);
+	/* where the call returned 0 it returned no allocation (a wrapper
+	 * that returns a lookup's NULL as well as a block it made:
+	 * snd_hda_jack_detect_enable_callback_mst()) */
+	if (cond == RC_ZERO)
+		a = NULL;
 	if (a && !table_covers(r, a))
 		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !table_covers(r, a)) {
