@@ -367,6 +367,10 @@ static int read_record(const char *path, const char *mirror, const char *top,
 	if (files.n != 1 || strncmp(files.v[0], real, strlen(real)) ||
 	    files.v[0][strlen(real)] != '/')
 		goto out;
+	/* a source kbuild generated in the mirror (drivers/tty/vt's
+	 * consolemap_deftbl.c, a _shipped copy): not a file of the tree */
+	if (access(files.v[0], F_OK))
+		goto out;
 	fix_srctree(&args, lines.v[1], real);
 	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
 	ret = 0;

@@ -48,7 +48,13 @@ obj-y += kmlb_multi.o
 obj-y += bsub/
 obj-m += msub/
 obj-$(CONFIG_KMLB_NEVER_SET) += kmlb_off.o
+# a source kbuild generates (drivers/tty/vt's consolemap_deftbl.c): not a
+# file of the tree, not analysed
+obj-y += kmlb_gen.o
+$(obj)/kmlb_gen.c: $(src)/kmlb_gen.c_shipped
+	cat $< >$@
 EOF
+write_c drv/kmlb_gen.c_shipped
 echo 'obj-y += kmlb_bsub.o' >drv/bsub/Makefile
 printf 'obj-y += kmlb_mobj.o\nobj-m += kmlb_mmod.o\n' >drv/msub/Makefile
 write_c drv/kmlb_core.c '#ifdef MODULE' '#error built in: no -DMODULE' '#endif' \
@@ -81,6 +87,7 @@ check "list: obj-m of a directory reached through obj-m" flags drv/msub/kmlb_mmo
 check "list: not obj-y of a directory reached through obj-m (kbuild does not build it)" \
 	not flags drv/msub/kmlb_mobj.c
 check "list: not an object of an unset option" not flags drv/kmlb_off.c
+check "list: not a source kbuild generates" not grep -q kmlb_gen "$T/list"
 
 "$KMEMLINT" scan -j2 --verbose --format=json drv >"$T/out" 2>"$T/err"
 status=$?
