@@ -7,7 +7,7 @@
  * kbuild is asked once for the whole tree, without compiling anything:
  *
  *   make -k -s -C KDIR M=MIRROR 'cmd_cc_o_c=SELF scan --kbuild-record=R
- *        $(srctree) $(c_flags) -c -o $@ $<' modules
+ *        $(srctree) $(c_flags) -c -o $@ $<' KBUILD_BUILTIN=1 modules
  *
  * A variable given on make's command line overrides the Makefiles' and is
  * passed down to every sub-make, so each object's compile command becomes
@@ -15,7 +15,14 @@
  * -k neither runs fixdep nor links, and goes on with the next object).
  * MIRROR is a temporary copy of DIR made of symlinks, so that kbuild's
  * droppings (.mod, modules.order) never land in the user's tree; the
- * paths are mapped back afterwards.  An in-tree Makefile's
+ * paths are mapped back afterwards.  KBUILD_BUILTIN=1: an M= build
+ * compiles obj-m objects only; with it, kbuild also compiles the obj-y
+ * (and lib-y, extra-y) objects of the M= directory and of the
+ * directories its obj-y lists, each with its exact flags (no -DMODULE,
+ * KBUILD_MODNAME from the object or its composite), as a kernel build
+ * does.  A directory reached through obj-m only builds its modules, as in
+ * a kernel build.  modpost then wants vmlinux.o, which make -k reports
+ * and passes by.  An in-tree Makefile's
  * -I$(srctree)/drivers/foo names the kernel headers' tree, which has no
  * drivers/: such a directory is looked for in DIR and its parents.
  *
@@ -206,7 +213,7 @@ static int run_make(const char *kdir, const char *mirror, const char *rec,
 {
 	posix_spawn_file_actions_t fa;
 	char self[PATH_MAX];
-	char *margs[10];
+	char *margs[11];
 	char **env;
 	ssize_t len;
 	pid_t pid;
@@ -225,8 +232,12 @@ static int run_make(const char *kdir, const char *mirror, const char *rec,
 	margs[6] = xstrfmt("M=%s", mirror);
 	margs[7] = xstrfmt("cmd_cc_o_c=%s scan " RECORD_OPT "%s $(srctree) $(c_flags) -c -o $@ $<",
 			   self, rec);
-	margs[8] = "modules";
-	margs[9] = NULL;
+	/* under M= kbuild builds modules only (KBUILD_BUILTIN is empty);
+	 * with it set, the M= directory and every directory its obj-y
+	 * lists also build their built-in objects (need-builtin=1) */
+	margs[8] = "KBUILD_BUILTIN=1";
+	margs[9] = "modules";
+	margs[10] = NULL;
 	env = make_environ();
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -259,7 +270,9 @@ static char *map_mirror(const char *arg, const char *mirror, const char *real)
 	if (p != arg && arg[0] != '-')
 		return xstrfmt("%s%s", real, p + ml);
 	if (p != arg) {
-		size_t flag = strspn(arg, "-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=");
+		/* the flag ("-I", "-DKBUILD_MODFILE=\"" of a built-in
+		 * object) without what precedes the mirror ($(srctree)/) */
+		size_t flag = strspn(arg, "-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_=\"");
 		return xstrfmt("%.*s%s%s", (int)flag, arg, real, p + ml);
 	}
 	return xstrfmt("%s%s", real, p + ml);
@@ -353,6 +366,10 @@ static int read_record(const char *path, const char *mirror, const char *top,
 	fe_translate_flags((int)raw.n, raw.v, &args, &files);
 	if (files.n != 1 || strncmp(files.v[0], real, strlen(real)) ||
 	    files.v[0][strlen(real)] != '/')
+		goto out;
+	/* a source kbuild generated in the mirror (drivers/tty/vt's
+	 * consolemap_deftbl.c, a _shipped copy): not a file of the tree */
+	if (access(files.v[0], F_OK))
 		goto out;
 	fix_srctree(&args, lines.v[1], real);
 	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
@@ -504,7 +521,11 @@ int fe_jobs_from_kbuild_dir(const char *kdir, const char *dir, int jobs,
 			dir, kdir);
 		if (!fe_read_lines(log, &lines))
 			for (i = lines.n > 10 ? lines.n - 10 : 0; i < lines.n; i++)
-				fprintf(stderr, "kmemlint:   make: %s\n", lines.v[i]);
+				/* modpost's vmlinux.o: KBUILD_BUILTIN=1
+				 * under M=, always there, not the cause */
+				if (!strstr(lines.v[i], "'vmlinux.o'"))
+					fprintf(stderr, "kmemlint:   make: %s\n",
+						lines.v[i]);
 		strvec_clear(&lines);
 		goto out;
 	}

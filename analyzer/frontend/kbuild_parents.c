@@ -11,12 +11,27 @@
  * generated Kbuild (kbuild reads Kbuild before Makefile) that includes
  * the parent's real kbuild file, so kbuild evaluates its
  * subdir-ccflags-y with the kernel's configuration, and then builds
- * nothing of the parent but the next directory down:
+ * nothing of the parent but the next directory down, and the parent's own
+ * objects that live in DIR (mlx5's core/Makefile lists
+ * steering/dr_domain.o as a part of mlx5_core.o; steering/ has no
+ * Makefile of its own):
  *
  *   include /real/drivers/foo/Makefile
- *   obj-y :=
- *   obj-m := bar/
+ *   obj-y :=   (and the other lists kbuild builds from)
  *   ...
+ *   obj-y := bar/ <the parent's obj-y objects in bar/>
+ *   obj-m := <the parent's obj-m objects in bar/>
+ *
+ * A composite object (foo-y := a.o bar/b.o) is kept when it has parts in
+ * DIR, cut down to those parts, so that kbuild compiles them as parts of
+ * it: KBUILD_MODNAME is the composite's name and -DMODULE follows its list
+ * (obj-m or obj-y), as in a build of the whole parent.  The next directory
+ * down is listed in obj-y, which kbuild also puts in obj-m
+ * (Makefile.lib): each directory of the chain, DIR included, is built with
+ * need-builtin=1 and need-modorder=1, as the M= directory itself is, so
+ * kbuild compiles DIR's obj-y objects as well as its modules (with
+ * KBUILD_BUILTIN=1, kbuild.c).  DIR is not descended into when it has no
+ * kbuild file: only the parents' objects are built there.
  *
  * A parent counts when it has a Kbuild or Makefile that names the child
  * as a directory ("bar/"); the kernel tree's root (scripts/Makefile.build)
@@ -149,9 +164,44 @@ void kb_parents_stamp(const struct kb_parents *kp, struct strvec *out)
 	}
 }
 
+/* dir has a Kbuild or a Makefile */
+static bool has_kbuild(const char *dir)
+{
+	char *kb = kbuild_file(dir);
+	bool ok = kb != NULL;
+
+	free(kb);
+	return ok;
+}
+
+/*
+ * The generated Kbuild's tail: what of the parent's lists lives in rel
+ * (DIR relative to the parent), composites cut down to their parts in
+ * rel; then the lists themselves.  kbuild's own suffixes: an obj-y
+ * composite's parts are foo-objs and foo-y, an obj-m one's foo-m too.
+ */
+static void keep_objects(FILE *f, const char *rel, const char *child,
+			 bool descend)
+{
+	fprintf(f, "kml-dir := %s\n", rel);
+	fputs("kml-in = $(filter $(kml-dir)/%,$(1))\n"
+	      "kml-parts = $(call kml-in,$(foreach s,$(2),$($(1:.o=$(s)))))\n"
+	      "kml-keep = $(foreach o,$(filter %.o,$(1)),$(if $(call kml-in,$(o))$(call kml-parts,$(o),$(2)),$(o)))\n"
+	      "kml-y := $(call kml-keep,$(obj-y),-objs -y)\n"
+	      "kml-m := $(call kml-keep,$(filter-out $(obj-y),$(obj-m)),-objs -y -m)\n"
+	      "kml-lib := $(call kml-in,$(lib-y) $(lib-m))\n"
+	      "$(foreach o,$(kml-y) $(kml-m),$(foreach s,-objs -y -m,"
+	      "$(eval $(o:.o=$(s)) := $(call kml-in,$($(o:.o=$(s)))))))\n",
+	      f);
+	fprintf(f, "obj-y := $(kml-y)%s%s%s\n", descend ? " " : "",
+		descend ? child : "", descend ? "/" : "");
+	fputs("obj-m := $(kml-m)\nlib-y := $(kml-lib)\nlib-m :=\n", f);
+}
+
 /* The parent's files (not its subdirectories) as symlinks, so that an
  * "include $(src)/x.mk" finds them, and the generated Kbuild. */
-static int mirror_parent(const char *real, const char *m, const char *child)
+static int mirror_parent(const char *real, const char *m, const char *child,
+			 const char *rel, bool descend)
 {
 	static const char *const reset[] = {
 		"obj-y", "obj-", "lib-y", "lib-m", "always-y", "always-m",
@@ -192,12 +242,15 @@ static int mirror_parent(const char *real, const char *m, const char *child)
 	path = xstrfmt("%s/Kbuild", m);
 	f = fopen(path, "w");
 	if (f) {
-		fprintf(f, "# kmemlint scan: %s for its subdir-ccflags-y; only %s/ is built\n",
-			kb, child);
+		fprintf(f, "# kmemlint scan: %s for its subdir-ccflags-y and its objects in %s/; only those and %s/ are built\n",
+			kb, rel, child);
 		fprintf(f, "include %s\n", kb);
+		/* what the parent lists, before the lists are emptied */
+		keep_objects(f, rel, child, descend);
 		for (k = 0; k < sizeof(reset) / sizeof(reset[0]); k++)
-			fprintf(f, "%s :=\n", reset[k]);
-		fprintf(f, "obj-m := %s/\n", child);
+			if (strcmp(reset[k], "obj-y") && strcmp(reset[k], "lib-y") &&
+			    strcmp(reset[k], "lib-m"))
+				fprintf(f, "%s :=\n", reset[k]);
 		if (fclose(f))
 			err = -1;
 	} else {
@@ -219,8 +272,11 @@ int kb_parents_mirror(const struct kb_parents *kp, const char *mirror)
 		const char *below = i + 1 < kp->dirs.n ? kp->dirs.v[i + 1] :
 							 kp->dir;
 		char *m = xstrfmt("%s%s", mirror, real + tl);
+		/* DIR relative to this parent */
+		const char *rel = kp->dir + strlen(real) + 1;
 
-		if (mirror_parent(real, m, strrchr(below, '/') + 1))
+		if (mirror_parent(real, m, strrchr(below, '/') + 1, rel,
+				  has_kbuild(below)))
 			err = -1;
 		free(m);
 	}
