@@ -384,11 +384,6 @@ static bool replay_return(struct engine *en, struct state *st,
 
 	if (!is && cond != RC_ANY)
 		is = find_fact(r->sum, core.ret_is, RC_ANY);
-	/* where the call returned 0 it returned no allocation (a wrapper
-	 * that returns a lookup's NULL as well as a block it made:
-	 * snd_hda_jack_detect_enable_callback_mst()) */
-	if (cond == RC_ZERO)
-		a = NULL;
 	if (a && !table_covers(r, a))
 		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !table_covers(r, a)) {
@@ -401,9 +396,13 @@ static bool replay_return(struct engine *en, struct state *st,
 		o = state_obj(st, r->call->site);
 		if (o)
 			o->inferred = 1;	/* a wrapper's allocation */
-		if (o && cond != RC_ANY && may_null) {
+		/* where the call returned 0 it returned NULL, whether or
+		 * not the allocation failed (a wrapper that returns a
+		 * lookup's NULL as well as a block it made:
+		 * snd_hda_jack_detect_enable_callback_mst()) */
+		if (o && cond != RC_ANY && (may_null || cond == RC_ZERO)) {
 			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
-			o->can_fail = 1;
+			o->can_fail = may_null;
 		}
 		return true;
 	}
