@@ -341,6 +341,36 @@ static struct value coordinate_change(struct engine *en,
 	}
 }
 
+/*
+ * buf != data, buf a block this function allocated and known not NULL:
+ * new memory is no other object (tg3_set_eeprom() frees its bounce
+ * buffer under if (buf != data)).  Not an address inside the same
+ * object, and not two places the path may not have told apart.
+ */
+static bool distinct_objects(struct engine *en, struct state *st,
+			     struct value a, struct value b)
+{
+	const struct objst *o;
+	int32_t x, y;
+
+	if (a.kind != V_OBJ || b.kind != V_OBJ)
+		return false;
+	x = engine_obj_within(en, a.obj);
+	y = engine_obj_within(en, b.obj);
+	if (x == y)
+		return false;
+	if (x < 0) {
+		int32_t t = x;
+
+		x = y;
+		y = t;
+	}
+	if (x < 0)
+		return false;	/* two symbolic objects may be one */
+	o = state_obj(st, x);
+	return o && o->null == NL_NONNULL;
+}
+
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e)
 {
@@ -409,7 +439,12 @@ struct value eval(struct engine *en, struct state *st,
 	case EX_NOT:
 		return not_value(eval(en, st, e->a));
 	case EX_CMP:
-		return cmp_values(e->op, eval(en, st, e->a), eval(en, st, e->b));
+		a = eval(en, st, e->a);
+		b = eval(en, st, e->b);
+		if ((e->op == CMP_EQ || e->op == CMP_NE) &&
+		    distinct_objects(en, st, a, b))
+			return vconst(e->op == CMP_NE);
+		return cmp_values(e->op, a, b);
 	case EX_ARITH:
 		a = eval(en, st, e->a);
 		b = e->b ? eval(en, st, e->b) : vconst(0);
