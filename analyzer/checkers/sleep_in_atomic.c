@@ -386,6 +386,27 @@ static void on_call(struct engine *en, struct state *st,
 	}
 }
 
+/*
+ * The parameter of this function that a callee's condition on its
+ * argument is about: the argument itself, or, for a bit condition ('s'
+ * some bit of k set, 'c' all clear), `param | K` with K none of those
+ * bits (rpm_idle() passes rpmflags | RPM_AUTO to rpm_suspend(), which
+ * sleeps only when rpmflags has neither RPM_ASYNC nor RPM_NOWAIT).
+ * Else -1: the condition is dropped and the sleep kept.
+ */
+static int cond_param(struct engine *en, const struct ir_expr *a, int op,
+		      int64_t k)
+{
+	int p = engine_param_index(en, a);
+
+	if (p >= 0 || !a || (op != 's' && op != 'c'))
+		return p;
+	if (a->kind == EX_ARITH && a->op == AR_OR && a->b &&
+	    a->b->kind == EX_CONST && !(a->b->ival & k))
+		return engine_param_index(en, a->a);
+	return -1;
+}
+
 /* A callee's summary says it may sleep, or changes the lock depth. */
 /* A rules line says name takes a lock that makes the region atomic. */
 static bool spinning_lock(const char *name)
@@ -463,7 +484,7 @@ static void on_fact(struct engine *en, struct state *st,
 		cval = strtoll(g[i].callee, NULL, 10);
 		if (!sleep_cond_holds(&c->args[arg], k, cval))
 			return;	/* the callee does not sleep from here */
-		p = engine_param_index(en, c->call->args[arg]);
+		p = cond_param(en, c->call->args[arg], k, cval);
 		if (p < 0 || p >= MAX_COND_PARAMS)
 			continue;
 		own = sleep_param_known(st, p);
