@@ -184,6 +184,33 @@ static const char *src_name(const char *callee)
 	return strncmp(callee, "__builtin_", 10) ? callee : callee + 10;
 }
 
+/* The same variable or the same constant. */
+static bool same_operand(const struct ir_expr *a, const struct ir_expr *b)
+{
+	if (!a || !b || a->kind != b->kind)
+		return false;
+	if (a->kind == EX_CONST)
+		return a->ival == b->ival;
+	if (a->kind == EX_VAR)
+		return a->var == b->var;
+	return false;
+}
+
+/* (n + k - 1) / k * k: roundup(), a multiple of k no larger than n plus
+ * k, not a count of elements times their size */
+static bool rounding(const struct ir_expr *e)
+{
+	const struct ir_expr *q = e->a, *k = e->b;
+
+	if (q && q->kind == EX_ARITH && q->op == AR_DIV &&
+	    same_operand(q->b, k))
+		return true;
+	q = e->b;
+	k = e->a;
+	return q && q->kind == EX_ARITH && q->op == AR_DIV &&
+	       same_operand(q->b, k);
+}
+
 static void check_array(struct engine *en, struct state *st,
 			const struct call_info *c)
 {
@@ -198,7 +225,7 @@ static void check_array(struct engine *en, struct state *st,
 		return;
 	e = c->call->args[api->size_arg];
 	if (!e || e->kind != EX_ARITH || e->op != AR_MUL || !e->b ||
-	    c->args[api->size_arg].kind == V_CONST ||
+	    rounding(e) || c->args[api->size_arg].kind == V_CONST ||
 	    !variable_product(en, st, e, 0))
 		return;
 	product_str(en, e, &sb, 0);
