@@ -210,8 +210,7 @@ static bool truth_of(struct value cur, bool truthy, bool narrow,
 	uint32_t set, clr, open;
 
 	switch (cur.kind) {
-	case V_UNK:
-	case V_TOP:
+	case V_UNK:	/* load_path() reads a joined V_TOP as V_UNK */
 		*out = truthy ? mkv(V_NONNULL) : vconst(0);
 		return true;
 	case V_NE:
