@@ -293,6 +293,9 @@ void engine_paths_free(struct engine *en);
 /* memory.c */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen);
+void assign_unnamed(struct engine *en, struct state *st,
+		    const struct ir_expr *lhs, const struct value *v,
+		    struct ir_loc loc);
 void assign(struct engine *en, struct state *st, int path,
 	    const struct value *v, const struct ir_expr *lhs,
 	    struct ir_loc loc);

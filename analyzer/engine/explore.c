@@ -352,7 +352,8 @@ static void exec_block(struct engine *en, struct state *st,
 				if (in->lhs->is_record)
 					copy_record(en, st, in->lhs, in->rhs,
 						    in->loc);
-			}
+			} else
+				assign_unnamed(en, st, in->lhs, &v, in->loc);
 			break;
 		case I_USE:
 			scan_derefs(en, st, in->rhs, in->loc);

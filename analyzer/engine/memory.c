@@ -455,6 +455,47 @@ void assign(struct engine *en, struct state *st, int path,
 	fire_lost_list(en, st, &idx, loc, true);
 }
 
+/*
+ * A store into a place no access path names: a member reached through a
+ * pointer the engine computes but cannot name (container_of(p, ...)->f,
+ * ((struct foo *)(base + off))->f).  A tracked value stored there is in
+ * the memory the base points to: held by it when it is an object of this
+ * function, otherwise kept where the function cannot follow (outlives).
+ */
+void assign_unnamed(struct engine *en, struct state *st,
+		    const struct ir_expr *lhs, const struct value *v,
+		    struct ir_loc loc)
+{
+	const struct ir_expr *e = lhs;
+	struct store_info si;
+	struct value base;
+
+	if (v->kind != V_OBJ)
+		return;
+	while (e && ((e->kind == EX_MEMBER && !e->arrow) ||
+		     (e->kind == EX_INDEX && !e->base_is_ptr)))
+		e = e->a;
+	if (!e || !((e->kind == EX_MEMBER && e->arrow) ||
+		    e->kind == EX_DEREF ||
+		    (e->kind == EX_INDEX && e->base_is_ptr)))
+		return;		/* not memory through a pointer */
+	base = eval(en, st, e->a);
+	memset(&si, 0, sizeof(si));
+	si.v = *v;
+	si.lhs = lhs;
+	si.loc = loc;
+	si.path = -1;
+	si.container = LINK_NONE;
+	if (base.kind == V_OBJ && base.obj >= 0)
+		si.container = base.obj;
+	else {
+		si.outlives = true;
+		if (base.kind == V_OBJ)
+			si.container = base.obj;
+	}
+	fire_store(en, st, &si);
+}
+
 /* A link of a list: memory, or a member of a local struct (a list head
  * on the stack, list_replace_init(&bh->head, &local_list)). */
 static bool link_path(struct engine *en, int path)
