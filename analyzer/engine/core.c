@@ -179,6 +179,7 @@ void core_on_store(struct engine *en, struct state *st,
 					  -1, NULL, s->loc);
 	}
 	(void)src;
+	field_value_store(en, s);
 	if (s->path < 0)
 		return;
 	dst = store_subject(en, st, s->path);

@@ -79,6 +79,9 @@ struct core_kinds {
 	int refs;		/* subject: value references taken and kept */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */
 	int field_release;	/* field facts: released by str, value order */
+	int field_value;	/* field facts: the constant value stored, str
+				 * NULL; "=key": a copy of that field; "?":
+				 * not known (field_values.c) */
 };
 
 extern struct core_kinds core;
@@ -220,6 +223,8 @@ struct engine {
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
 	bool lost_clobbered;	/* lost events of assign() with an unknown value */
 	const char *store_fn;	/* assign() stores this function designator */
+	const struct ir_expr *store_rhs;	/* what assign() stores, as
+						 * written, or NULL */
 	int64_t store_bits;	/* assign() changes only these bits (x |= K):
 				 * may set (low word), may clear (high) */
 	/* confidence (report.c) */
@@ -293,6 +298,13 @@ void engine_paths_free(struct engine *en);
 /* memory.c */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen);
+/* field_values.c */
+void field_value_store(struct engine *en, const struct store_info *s);
+void field_value_scan(struct engine *en);
+const char *field_member_key(const struct ir_expr *e, char *buf, size_t len);
+bool field_edge_impossible(struct engine *en, struct state *st,
+			   const struct ir_expr *cond, bool taken);
+
 void assign_unnamed(struct engine *en, struct state *st,
 		    const struct ir_expr *lhs, const struct value *v,
 		    struct ir_loc loc);

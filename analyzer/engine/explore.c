@@ -341,19 +341,22 @@ static void exec_block(struct engine *en, struct state *st,
 			if (in->lhs && in->lhs->kind != EX_VAR)
 				scan_derefs(en, st, in->lhs, in->loc);
 			v = eval(en, st, in->rhs);
+			en->store_fn = in->rhs && in->rhs->kind == EX_FUNC ?
+				       in->rhs->field : NULL;
+			en->store_bits = store_bits(en, in);
+			en->store_rhs = in->rhs;
 			if (expr_path(en, in->lhs) >= 0) {
-				en->store_fn = in->rhs && in->rhs->kind ==
-					EX_FUNC ? in->rhs->field : NULL;
-				en->store_bits = store_bits(en, in);
 				assign(en, st, expr_path(en, in->lhs), &v,
 				       in->lhs, in->loc);
-				en->store_fn = NULL;
-				en->store_bits = 0;
 				if (in->lhs->is_record)
 					copy_record(en, st, in->lhs, in->rhs,
 						    in->loc);
-			} else
+			} else {
 				assign_unnamed(en, st, in->lhs, &v, in->loc);
+			}
+			en->store_fn = NULL;
+			en->store_bits = 0;
+			en->store_rhs = NULL;
 			break;
 		case I_USE:
 			scan_derefs(en, st, in->rhs, in->loc);
@@ -433,8 +436,10 @@ static void exec_term(struct engine *en, struct state *st,
 		f = state_copy(st);
 		/* both edges refined first: each event says whether the
 		 * other edge was open (a decision) */
-		okf = refine(en, f, c, false);
-		okt = refine(en, st, c, true);
+		okf = refine(en, f, c, false) &&
+		      !field_edge_impossible(en, f, b->cond, false);
+		okt = refine(en, st, c, true) &&
+		      !field_edge_impossible(en, st, b->cond, true);
 		if (okf && okt && en->joining &&
 		    reads_joined(en, st, b->cond))
 			st->guess = f->guess = true;

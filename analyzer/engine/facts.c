@@ -121,6 +121,7 @@ void facts_init(void)
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
+	core.field_value = engine_fact_kind("field-value", FACT_MAY, NULL);
 	static const struct slot_def failed = {
 		"core-alloc-failed", SLOT_GLOBAL, join_both
 	};

@@ -469,9 +469,8 @@ void assign_unnamed(struct engine *en, struct state *st,
 	const struct ir_expr *e = lhs;
 	struct store_info si;
 	struct value base;
+	char fk[512];
 
-	if (v->kind != V_OBJ)
-		return;
 	while (e && ((e->kind == EX_MEMBER && !e->arrow) ||
 		     (e->kind == EX_INDEX && !e->base_is_ptr)))
 		e = e->a;
@@ -485,6 +484,9 @@ void assign_unnamed(struct engine *en, struct state *st,
 	si.lhs = lhs;
 	si.loc = loc;
 	si.path = -1;
+	si.field_key = field_member_key(lhs, fk, sizeof(fk));
+	si.bits = en->store_bits;
+	si.fn = en->store_fn;
 	si.container = LINK_NONE;
 	if (base.kind == V_OBJ && base.obj >= 0)
 		si.container = base.obj;

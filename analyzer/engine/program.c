@@ -69,8 +69,10 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 	en.pass = pass;
 	hmap_init(&en.pathmap);
 	hmap_init(&en.symmap);
-	if (pass == PASS_SUMMARY)
+	if (pass == PASS_SUMMARY) {
 		facts_begin(&en);
+		field_value_scan(&en);
+	}
 	engine_explore(&en);
 	if (pass == PASS_SUMMARY)
 		facts_finish(&en);
