@@ -27,75 +27,6 @@
 #endif
 
 static struct hmap table;
-static struct strvec families;
-static struct strvec releases;	/* per family: deallocator to suggest */
-static bool managed[256];	/* per family: released by the device core */
-
-int api_family_id(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < families.n; i++)
-		if (!strcmp(families.v[i], name))
-			return (int)i;
-	if (families.n >= 256)
-		return -1;	/* the caller names the rules line */
-	if (strvec_push(&families, name))
-		return -1;
-	strvec_push(&releases, "");
-	return (int)families.n - 1;
-}
-
-const char *api_family_release(int id)
-{
-	if (id < 0 || (size_t)id >= releases.n || !releases.v[id][0])
-		return NULL;
-	return releases.v[id];
-}
-
-bool api_family_managed(int id)
-{
-	return id >= 0 && id < 256 && managed[id];
-}
-
-/* family NAME release=FN [managed=yes] */
-static int family_line(const char *name, char *save, const char *path,
-		       int lineno)
-{
-	int id = api_family_id(name);
-	char *kv;
-
-	if (id < 0) {
-		fprintf(stderr, "kmemlint: %s:%d: too many allocation families (256 at most)\n",
-			path, lineno);
-		return -1;
-	}
-	while ((kv = strtok_r(NULL, " \t\r\n", &save))) {
-		char *eq = strchr(kv, '=');
-
-		if (eq)
-			*eq = '\0';
-		if (eq && !strcmp(kv, "release")) {
-			free(releases.v[id]);
-			releases.v[id] = xstrdup(eq + 1);
-		} else if (eq && !strcmp(kv, "managed")) {
-			managed[id] = !strcmp(eq + 1, "yes");
-		} else {
-			fprintf(stderr, "kmemlint: %s:%d: bad '%s' for 'family'\n",
-				path, lineno, kv);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-const char *api_family_name(int id)
-{
-	if (id < 0 || (size_t)id >= families.n)
-		return "?";
-	return families.v[id];
-}
-
 static struct api_entry *get_entry(const char *name, const char *where)
 {
 	struct api_entry *e = hmap_get(&table, name);
@@ -395,7 +326,7 @@ static int parse_line(char *line, const char *path, int lineno)
 				path, lineno);
 			return -1;
 		}
-		return family_line(name, save, path, lineno);
+		return api_family_line(name, save, path, lineno);
 	}
 	for (i = 0; i < sizeof(directives) / sizeof(directives[0]); i++)
 		if (!strcmp(dir, directives[i].name))
@@ -580,9 +511,7 @@ bool api_zeroes(const char *name)
 void api_free_all(void)
 {
 	hmap_free(&table, free_entry);
-	strvec_clear(&families);
-	strvec_clear(&releases);
-	memset(managed, 0, sizeof(managed));
+	api_families_free();
 	core_sums_free();
 }
 

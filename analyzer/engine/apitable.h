@@ -144,6 +144,11 @@ struct api_entry {
 /* Family names are interned to small integers. */
 int api_family_id(const char *name);
 const char *api_family_name(int id);
+/* families.c: a `family` line of a rules file (save: strtok_r state
+ * after the name); 0, or -1 with the error printed */
+int api_family_line(const char *name, char *save, const char *path,
+		    int lineno);
+void api_families_free(void);
 /* The deallocator a `family` line suggests for a family, or NULL. */
 const char *api_family_release(int id);
 /* Released by the device core at unbind (devm): no free needed. */

@@ -298,6 +298,11 @@ void engine_paths_free(struct engine *en);
 /* memory.c */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen);
+/* gc.c, returns.c */
+void state_gc(struct engine *en, struct state *st);
+void do_return(struct engine *en, struct state *st,
+	       const struct ir_block *b);
+
 /* field_values.c */
 void field_value_store(struct engine *en, const struct store_info *s);
 void field_value_scan(struct engine *en);

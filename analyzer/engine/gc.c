@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Dropping what a path can no longer reach: objects and their slots that
+ * no binding, parameter or global leads to, so that states differing only
+ * by them merge.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "../util/strvec.h"
+
+/* A pointer into id (a member's or an element's address) reaches it. */
+static bool referenced_by_binding(struct engine *en, const struct state *st,
+				  int32_t id)
+{
+	int k;
+
+	for (k = 0; k < st->nb; k++) {
+		const struct value *v = &st->b[k].v;
+
+		if ((v->kind == V_OBJ || v->kind == V_PRED || v->kind == V_REL) &&
+		    (v->obj == id || (v->kind == V_REL && v->c == id)))
+			return true;
+		if (v->kind == V_OBJ && v->obj != id &&
+		    engine_obj_within(en, v->obj) == id)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Can this path still reach object id?  An allocation or an opaque value
+ * only through a binding.  A parameter or a global always.  A field read
+ * through a pointer also through its place, unless the place now holds
+ * something else.  The summary pass keeps what its facts still need.
+ */
+static bool reachable(struct engine *en, struct state *st, int32_t id)
+{
+	const struct sym *s;
+	const struct value *pv;
+
+	if (referenced_by_binding(en, st, id))
+		return true;
+	s = sym_of(en, id);
+	if (!s)
+		return false;
+	switch (s->kind) {
+	case SYM_PARAM:
+	case SYM_GLOBAL:
+		return true;
+	case SYM_FIELD:
+		if (en->pass == PASS_SUMMARY && s->subject)
+			return true;
+		if (s->place < 0)
+			return true;
+		pv = state_get(st, s->place);
+		return !pv || (pv->kind == V_OBJ && pv->obj == id);
+	default:
+		return false;
+	}
+}
+
+/* Objects nothing can reach any more (only a test of them did, or their
+ * place was written) need no more tracking: drop them and their slots, so
+ * that states that differ by them merge. */
+void state_gc(struct engine *en, struct state *st)
+{
+	int32_t *ids = xmalloc((st->no + st->ns + 1) * sizeof(*ids));
+	int i, n = 0;
+
+	for (i = 0; i < st->no; i++)
+		ids[n++] = st->o[i].id;
+	for (i = 0; i < st->ns; i++)
+		if (slot_def_of(st->s[i].type)->scope == SLOT_OBJECT &&
+		    (!n || ids[n - 1] != st->s[i].key))
+			ids[n++] = st->s[i].key;
+	for (i = 0; i < n; i++)
+		if (!reachable(en, st, ids[i]))
+			state_del_obj(st, ids[i]);
+	free(ids);
+}
