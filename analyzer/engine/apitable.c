@@ -45,6 +45,8 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->size_arg = API_NONE;
 	e->size_arg2 = API_NONE;
 	e->clear_arg = API_NONE;
+	e->copy_dst = API_NONE;
+	e->copy_src = API_NONE;
 	e->fill_arg = API_NONE;
 	e->free_arg = API_NONE;
 	e->owner_link = API_NONE;
@@ -195,6 +197,10 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		}
 		return parse_int(buf, &e->size_arg) || e->size_arg < 0 ? -1 : 0;
 	}
+	if (!strcmp(k, "dst") && role == ROLE_COPY)
+		return parse_int(v, &e->copy_dst) || e->copy_dst < 0 ? -1 : 0;
+	if (!strcmp(k, "src") && role == ROLE_COPY)
+		return parse_int(v, &e->copy_src) || e->copy_src < 0 ? -1 : 0;
 	if (!strcmp(k, "fill") && role == ROLE_CLEAR)
 		return parse_int(v, &e->fill_arg);
 	if (!strcmp(k, "arg")) {
@@ -307,6 +313,7 @@ static const struct {
 	{ "get", ROLE_GET },		{ "put", ROLE_PUT },
 	{ "borrow", ROLE_BORROW },
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
+	{ "copy", ROLE_COPY },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -387,6 +394,12 @@ static int parse_line(char *line, const char *path, int lineno)
 	if (role == ROLE_CLEAR &&
 	    (e->clear_arg == API_NONE || e->size_arg == API_NONE)) {
 		fprintf(stderr, "kmemlint: %s:%d: 'clear %s' needs arg= and size=\n",
+			path, lineno, name);
+		return -1;
+	}
+	if (role == ROLE_COPY &&
+	    (e->copy_dst == API_NONE || e->copy_src == API_NONE)) {
+		fprintf(stderr, "kmemlint: %s:%d: 'copy %s' needs dst= and src=\n",
 			path, lineno, name);
 		return -1;
 	}

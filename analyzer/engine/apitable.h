@@ -38,6 +38,7 @@ enum api_role {
 					 * the call only, keeps none */
 	ROLE_DERIVE	= 1 << 24,	/* returns a pointer into the object
 					 * of argument derive_arg */
+	ROLE_COPY	= 1 << 26,	/* copies *src into *dst (memcpy) */
 	ROLE_ERRTEST	= 1 << 25,	/* returns true iff argument
 					 * errtest_arg is an error pointer */
 };
@@ -94,6 +95,8 @@ struct api_entry {
 
 	/* errtest: true iff argument errtest_arg is an ERR_PTR (IS_ERR) */
 	int errtest_arg;
+	/* copy: *argument copy_src is copied into *argument copy_dst */
+	int copy_dst, copy_src;
 
 	/* order: returns the page order of the byte size in order_of_arg */
 	int order_of_arg;

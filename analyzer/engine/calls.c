@@ -338,6 +338,38 @@ static void owner_link(struct engine *en, struct state *st,
 	fire_store(en, st, &si);
 }
 
+/*
+ * memcpy(dst, src, n) of a rules `copy` line: *dst = *src, so the
+ * pointers a local struct holds, copied into memory
+ * (memcpy(&tbl[i], &rsa, sizeof(rsa))), are stored there.
+ */
+static void copy_call(struct engine *en, struct state *st,
+		      const struct ir_expr *dst, const struct ir_expr *src,
+		      struct ir_loc loc)
+{
+	struct ir_expr d = { 0 }, s = { 0 };
+
+	if (!dst || !src)
+		return;
+	if (dst->kind != EX_ADDR) {
+		d.kind = EX_DEREF;
+		d.a = (struct ir_expr *)dst;
+		d.loc = dst->loc;
+		dst = &d;
+	} else {
+		dst = dst->a;
+	}
+	if (src->kind != EX_ADDR) {
+		s.kind = EX_DEREF;
+		s.a = (struct ir_expr *)src;
+		s.loc = src->loc;
+		src = &s;
+	} else {
+		src = src->a;
+	}
+	copy_record(en, st, dst, src, loc);
+}
+
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split)
@@ -390,6 +422,10 @@ void exec_call(struct engine *en, struct state *st,
 			assign(en, st, path, &unk, a->a, insn->loc);
 		}
 	}
+	if (api && (api->roles & ROLE_COPY) && api->copy_dst < call->nargs &&
+	    api->copy_src < call->nargs)
+		copy_call(en, st, call->args[api->copy_dst],
+			  call->args[api->copy_src], insn->loc);
 	ci.call = call;
 	ci.api = api;
 	ci.args = args;

@@ -298,6 +298,12 @@ void engine_paths_free(struct engine *en);
 /* memory.c */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen);
+/* explore.c: *lhs = *rhs of a struct: the pointers rhs's members hold
+ * are stored into lhs's */
+void copy_record(struct engine *en, struct state *st,
+		 const struct ir_expr *lhs, const struct ir_expr *rhs,
+		 struct ir_loc loc);
+
 /* gc.c, returns.c */
 void state_gc(struct engine *en, struct state *st);
 void do_return(struct engine *en, struct state *st,

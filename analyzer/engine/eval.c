@@ -475,6 +475,15 @@ struct value eval(struct engine *en, struct state *st,
 		if (e->op == AR_AND && (a.kind == V_OBJ) != (b.kind == V_OBJ) &&
 		    align_mask(a.kind == V_OBJ ? b : a))
 			return a.kind == V_OBJ ? a : b;
+		/* sg_assign_page(): page_link | (unsigned long)page, a
+		 * tagged address (flag bits or'ed into an aligned one): still
+		 * the allocation */
+		if (e->op == AR_OR && b.kind == V_OBJ &&
+		    (a.kind != V_OBJ || (a.obj < 0 && b.obj >= 0)))
+			return b;
+		if (e->op == AR_OR && a.kind == V_OBJ &&
+		    (b.kind != V_OBJ || (b.obj < 0 && a.obj >= 0)))
+			return a;
 		if ((e->op == AR_OR || e->op == AR_AND) && !e->is_ptr &&
 		    !(e->a && e->a->is_ptr))
 			return bit_op(e->op, a, e);

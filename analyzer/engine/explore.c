@@ -100,9 +100,9 @@ static struct state *initial_state(struct engine *en)
  * (store events for those in memory).  Members of members are followed
  * to a few levels; what is not known stays unknown.
  */
-static void copy_record(struct engine *en, struct state *st,
-			const struct ir_expr *lhs, const struct ir_expr *rhs,
-			struct ir_loc loc)
+void copy_record(struct engine *en, struct state *st,
+		 const struct ir_expr *lhs, const struct ir_expr *rhs,
+		 struct ir_loc loc)
 {
 	int src = expr_path(en, rhs), dst = expr_path(en, lhs);
 	int from[32], n = 0, i;

@@ -364,6 +364,9 @@ static struct ir_expr *lower_index(struct lower *L, CXCursor c)
 	/* an array member decays to a pointer: indexing it is no deref */
 	e->base_is_ptr = !type_is_array(clang_getCursorType(base));
 	e->a = lower_expr(L, k.v[0]);
+	/* (*p)[i], p a pointer to an array: the decayed *p is p */
+	if (!e->base_is_ptr && e->a->is_ptr)
+		e->base_is_ptr = true;
 	e->b = lower_expr(L, k.v[1]);
 	free_kids(&k);
 	return e;
@@ -422,6 +425,29 @@ static struct ir_expr *lower_compound_literal(struct lower *L, CXCursor c)
 	return mk(L, EX_UNKNOWN, c);
 }
 
+/*
+ * c, once stripped, is *p where p points to an array (int (*bitmap)[N]):
+ * the operand p, in *ptr.  Where *p decays to a pointer (*bitmap + k,
+ * q = *bitmap), its value is p's own address.
+ */
+static bool deref_of_array_ptr(CXCursor c, CXCursor *ptr)
+{
+	struct kids k;
+	bool ok;
+
+	c = strip(c);
+	if (kind_of(c) != CXCursor_UnaryOperator ||
+	    clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_Deref ||
+	    !type_is_array(clang_getCursorType(c)))
+		return false;
+	get_kids(c, &k);
+	ok = k.n == 1;
+	if (ok)
+		*ptr = k.v[0];
+	free_kids(&k);
+	return ok;
+}
+
 struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 {
 	enum CXCursorKind k = kind_of(c);
@@ -440,7 +466,12 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 		struct kids kk;
 
 		get_kids(c, &kk);
-		if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
+		if (k == CXCursor_UnexposedExpr && kk.n == 1 &&
+		    type_is_ptr(clang_getCursorType(c)) &&
+		    deref_of_array_ptr(kk.v[0], &inner)) {
+			/* the array *p decays to its address: p */
+			e = lower_expr(L, inner);
+		} else if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
 			e = lower_expr(L, kk.v[0]);
 		} else if (eval_int(c, &v)) {
 			/* offsetof(typeof(*p), f), __builtin_types_compatible_p:
