@@ -486,11 +486,25 @@ void exec_call(struct engine *en, struct state *st,
 		o = obj_materialize(en, z,
 				    obj_of(en, args[api->errtest_arg].obj));
 		if (o) {
+			/* tested: a summary says so (PTR_ERR_OR_ZERO()
+			 * returns non-zero only for an error pointer) */
 			o->null = NL_NULL;
-			o->flags |= OF_ERRPTR;
+			o->flags |= OF_ERRPTR | OF_CHECKED;
 		}
 		*split = z;
 		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
+	} else if (api && (api->roles & ROLE_DERIVE) && call->dest &&
+		   api->derive_arg < n && args[api->derive_arg].kind == V_OBJ &&
+		   engine_obj_within(en, args[api->derive_arg].obj) >= 0) {
+		/* page_address(page) of a block of this function: the same
+		 * block in another coordinate system (as page_to_virt()), so
+		 * it keeps the block and a free through it
+		 * (__free_page(virt_to_page(addr))) frees the block */
+		dest_assign(en, st, call,
+			    vobj(engine_obj_within(en,
+						   args[api->derive_arg].obj)),
+			    insn->loc);
 		handled = true;
 	} else if (api && (api->roles & ROLE_ERRPTR)) {
 		dest_assign(en, st, call, mkv(V_ERRPTR), insn->loc);

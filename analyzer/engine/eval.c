@@ -498,6 +498,12 @@ struct value eval(struct engine *en, struct state *st,
 		/* container_of(&p->member, ...): back to p */
 		if (e->op == AR_SUB && a.kind == V_OBJ && member_addr(en, a.obj))
 			return vobj(sym_of(en, a.obj)->base);
+		/* vmemmap + (__pa(addr) >> PAGE_SHIFT), virt_to_page(): a
+		 * block's coordinate added to a base no path owns is the
+		 * block in another coordinate system */
+		if (e->op == AR_ADD && a.kind == V_OBJ && a.obj < 0 &&
+		    b.kind == V_OBJ && b.obj >= 0 && e->b && !e->b->is_ptr)
+			return b;
 		/* p + i, p++: another element of p's object.  Through a byte
 		 * pointer, a constant offset is a place inside the object
 		 * (netdev_priv(): dev + ALIGN(sizeof(*dev))), a variable one
