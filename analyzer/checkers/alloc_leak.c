@@ -479,7 +479,7 @@ static void on_lost(struct engine *en, struct state *st,
 	    engine_path_guessed(st) || held_unnamed(en, st, o->id))
 		return;
 	if (!engine_origin(en, o->id, &org) || !org.callee || org.fn ||
-	    org.many)
+	    org.many || !engine_path_has_caller(en, st))
 		return;
 	n = engine_alloc_note(en, o->id, notes);
 	n += branch_note(en, st, o->id, &notes[n]);

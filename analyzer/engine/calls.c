@@ -338,6 +338,24 @@ static void owner_link(struct engine *en, struct state *st,
 	fire_store(en, st, &si);
 }
 
+static void expose(struct engine *en, struct state *st, struct value v)
+{
+	struct objst tmp, *o;
+	int32_t id;
+
+	if (v.kind != V_OBJ)
+		return;
+	id = engine_obj_within(en, v.obj);
+	if (id < 0 && v.obj >= 0)
+		id = v.obj;
+	if (id < 0 || !engine_obj(en, st, id, &tmp) ||
+	    (tmp.flags & OF_EXPOSED))
+		return;
+	o = obj_materialize(en, st, id);
+	if (o)
+		o->flags |= OF_EXPOSED;
+}
+
 /*
  * memcpy(dst, src, n) of a rules `copy` line: *dst = *src, so the
  * pointers a local struct holds, copied into memory
@@ -422,6 +440,11 @@ void exec_call(struct engine *en, struct state *st,
 			assign(en, st, path, &unk, a->a, insn->loc);
 		}
 	}
+	/* a function the engine does not see may fill what its pointer
+	 * arguments point to */
+	if (!api && !sum)
+		for (i = 0; i < n; i++)
+			expose(en, st, args[i]);
 	if (api && (api->roles & ROLE_COPY) && api->copy_dst < call->nargs &&
 	    api->copy_src < call->nargs)
 		copy_call(en, st, call->args[api->copy_dst],

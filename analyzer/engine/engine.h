@@ -72,6 +72,9 @@ struct value {
 #define OF_ERRPTR	0x04	/* IS_ERR() was true: an error pointer, which
 				 * owns nothing (null is NL_NULL) but is
 				 * returned as an ERR_PTR(), not as NULL */
+#define OF_EXPOSED	0x08	/* handed to a function the engine does
+				 * not see: its pointer fields may have
+				 * been filled there */
 
 #define LINK_NONE	INT32_MIN
 
@@ -428,6 +431,10 @@ bool engine_reporting(struct engine *en);
 /* A branch on this path went both ways on a value that the join of a
  * function past its budget made unknown: the path may not exist. */
 bool engine_path_guessed(const struct state *st);
+/* Can some call of this function take the path?  False only for a static
+ * function of the file whose every call passes arguments that contradict
+ * what the path learnt of its parameters (callers.c). */
+bool engine_path_has_caller(struct engine *en, struct state *st);
 const char *engine_fn_name(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 /* A branch condition as the source spells it ("ret", "!fd->name",

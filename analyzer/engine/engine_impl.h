@@ -256,6 +256,7 @@ struct value vbits(uint32_t set, uint32_t clr, bool wide);
 int64_t store_bits(struct engine *en, const struct ir_insn *in);
 /* An unwritten integer field of a direct zeroing allocation (fields.c) */
 bool zeroed_field(struct engine *en, int path);
+bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
 /* The known bits of a constant or V_BITS value; false for others. */
 bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
 /* v after a store that may set the bits of change's low word and clear

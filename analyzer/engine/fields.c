@@ -219,23 +219,47 @@ void field_db_write(FILE *f, const struct field_db *db)
  * does not see may have filled them.  A wrapper's block is not zeroed
  * memory here: the wrapper may have set fields before returning.
  */
-bool zeroed_field(struct engine *en, int path)
+static int32_t zeroed_root(struct engine *en, int path)
 {
 	const struct site_info *si;
 	int p = path;
 	int32_t id;
 
-	if (en->paths[path].type != PT_OTHER)
-		return false;
 	while (p >= 0 && en->paths[p].kind == '.' && !en->paths[p].deref)
 		p = en->paths[p].parent;
 	if (p < 0 || en->paths[p].kind != '>' || en->paths[p].parent < 0 ||
 	    en->paths[en->paths[p].parent].kind != 'o')
-		return false;
+		return -1;
 	id = en->paths[en->paths[p].parent].var;
 	if (id < 0 || id >= en->nsites)
-		return false;
+		return -1;
 	si = &en->sites[id];
 	/* not through a wrapper: it may have set fields before returning */
-	return !si->via && api_zeroes(si->callee);
+	return !si->via && api_zeroes(si->callee) ? id : -1;
+}
+
+bool zeroed_field(struct engine *en, int path)
+{
+	return en->paths[path].type == PT_OTHER && zeroed_root(en, path) >= 0;
+}
+
+/*
+ * A pointer field of such a block reads NULL too, as long as the block
+ * was not handed to a function the engine does not see (which may have
+ * filled it: device_initialize(), an init of another file): nn->dp.netdev
+ * of a vzalloc() block that no path set (nfp_net_alloc()).
+ */
+bool zeroed_ptr_field(struct engine *en, struct state *st, int path)
+{
+	struct objst tmp;
+	const struct objst *o;
+	int32_t id;
+
+	if (en->paths[path].type != PT_ADDR)
+		return false;
+	id = zeroed_root(en, path);
+	if (id < 0)
+		return false;
+	o = engine_obj(en, st, id, &tmp);
+	return o && !(o->flags & OF_EXPOSED);
 }

@@ -408,7 +408,7 @@ struct value load_path(struct engine *en, struct state *st, int path)
 		return v->kind == V_TOP ? mkv(V_UNK) : *v;
 	if (en->paths[path].kind == 'o')
 		return vobj(en->paths[path].var);
-	if (zeroed_field(en, path))
+	if (zeroed_field(en, path) || zeroed_ptr_field(en, st, path))
 		return vconst(0);
 	if (en->paths[path].type == PT_OTHER)
 		return mkv(V_UNK);
