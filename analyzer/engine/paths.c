@@ -469,13 +469,55 @@ static int path_append(struct engine *en, int path, const char *s, bool addr)
  * priv->sub.buf.  Returns the path, or -1 when the subject names nothing
  * here (*out is V_UNK then).
  */
+/* "struct foo::a.b" and "struct foo::c" have one record */
+static bool same_record(const char *k1, const char *k2)
+{
+	const char *c1 = strstr(k1, "::"), *c2 = strstr(k2, "::");
+
+	return c1 && c2 && c1 - k1 == c2 - k2 && !strncmp(k1, k2, c1 - k1);
+}
+
+/*
+ * A callee's subject "$0->groups" of record struct hwmon_device, where
+ * the callee reached its record through container_of() of its parameter
+ * (hwmon_dev_release(struct device *dev)), and the caller passes the
+ * address of that member (hdev = &hwdev->dev): the place is the
+ * containing object's field, hwdev->groups, not hdev->groups.
+ */
+static int container_place(struct engine *en, struct state *st,
+			   const struct ir_expr *a, int path,
+			   const char *rest, const char *key)
+{
+	char buf[512], rec[512];
+	const char *have = path_field_key(en, path, buf, sizeof(buf));
+	const struct sym *m;
+	struct value v;
+	int alt;
+
+	if (have && same_record(have, key))
+		return path;
+	v = eval(en, st, a);
+	if (v.kind != V_OBJ || !member_addr(en, v.obj))
+		return path;
+	/* the member is one of the key's record: &hwdev->dev of a
+	 * struct foo_hwdev */
+	m = sym_of(en, v.obj);
+	if (!en->paths[m->place].rec)
+		return path;
+	snprintf(rec, sizeof(rec), "%s::", en->paths[m->place].rec);
+	if (!same_record(rec, key))
+		return path;
+	alt = path_append(en, path_object(en, m->base), rest, false);
+	return alt >= 0 ? alt : path;
+}
+
 int resolve_subject(struct engine *en, struct state *st,
 		    const struct ir_call *call, const char *subject,
 		    const char *key, struct value *out)
 {
 	const char *s = subject;
 	bool addr = false;
-	int path = -1;
+	int path = -1, arg = -1;
 	char *end;
 	long n;
 
@@ -491,6 +533,7 @@ int resolve_subject(struct engine *en, struct state *st,
 			return -1;
 		s = end;
 		a = call->args[n];
+		arg = (int)n;
 		if (!*s) {
 			/* "$0" is the argument's value: &x->node is x's object */
 			*out = eval(en, st, a);
@@ -524,6 +567,8 @@ int resolve_subject(struct engine *en, struct state *st,
 	path = path_append(en, path, s, addr);
 	if (path < 0)
 		return -1;
+	if (arg >= 0 && key)
+		path = container_place(en, st, call->args[arg], path, s, key);
 	/* the callee knew the place's type: the caller's path may not */
 	if (key && !en->paths[path].fkey) {
 		char buf[512];
