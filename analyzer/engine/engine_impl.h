@@ -383,6 +383,9 @@ void lost_at_return(struct engine *en, struct state *st,
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split);
+void table_free(struct engine *en, struct state *st,
+		const struct ir_call *call, const struct api_entry *api,
+		struct value *args, int n, struct ir_loc loc);
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi);
 void do_unlink(struct engine *en, struct state *st, int32_t id,
