@@ -243,6 +243,30 @@ static bool truth_of(struct value cur, bool truthy, bool narrow,
 }
 
 /*
+ * A condition without its negations: !x, x == 0 and x != 0 become x,
+ * with *truthy flipped for each negation.  On return, *truthy says
+ * whether the edge is the one where the returned expression is not 0.
+ */
+const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy)
+{
+	for (;;) {
+		if (cond->kind == EX_NOT) {
+			*truthy = !*truthy;
+			cond = cond->a;
+		} else if (cond->kind == EX_CMP &&
+			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+			   cond->b && cond->b->kind == EX_CONST &&
+			   cond->b->ival == 0) {
+			if (cond->op == CMP_EQ)
+				*truthy = !*truthy;
+			cond = cond->a;
+		} else {
+			return cond;
+		}
+	}
+}
+
+/*
  * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
  * integer is known (zero, non-zero, equal to K, not equal to K), so a
  * later test of the same place follows the same way.
@@ -256,21 +280,7 @@ void refine_var(struct engine *en, struct state *st,
 	bool cmp = false;
 	int path;
 
-	for (;;) {
-		if (cond->kind == EX_NOT) {
-			truthy = !truthy;
-			cond = cond->a;
-		} else if (cond->kind == EX_CMP &&
-			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
-			   cond->b && cond->b->kind == EX_CONST &&
-			   cond->b->ival == 0) {
-			if (cond->op == CMP_EQ)
-				truthy = !truthy;
-			cond = cond->a;
-		} else {
-			break;
-		}
-	}
+	cond = cond_truth(cond, &truthy);
 	if (cond->kind == EX_CMP && cond->op != CMP_EQ && cond->op != CMP_NE &&
 	    cond->b && cond->b->kind == EX_CONST) {
 		/* if (ret < 0): on that edge ret is not 0 either */

@@ -370,6 +370,7 @@ void fire_branch(struct engine *en, struct state *st,
 /* branch.c */
 bool refine(struct engine *en, struct state *st, struct value cond,
 	    bool taken);
+const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy);
 void refine_var(struct engine *en, struct state *st,
 		const struct ir_expr *cond, bool taken);
 

@@ -220,7 +220,7 @@ static bool field_values(struct engine *en, const char *key, uint64_t *mask)
 bool field_edge_impossible(struct engine *en, struct state *st,
 			   const struct ir_expr *cond, bool taken)
 {
-	bool truthy = taken, cmp = false;
+	bool truthy = taken, eq;
 	uint64_t mask, excluded = 0;
 	struct value cur;
 	char buf[512];
@@ -230,23 +230,15 @@ bool field_edge_impossible(struct engine *en, struct state *st,
 
 	if (en->pass != PASS_REPORT || !cond)
 		return false;
-	for (;;) {
-		if (cond->kind == EX_NOT) {
-			truthy = !truthy;
-			cond = cond->a;
-		} else if (cond->kind == EX_CMP &&
-			   (cond->op == CMP_EQ || cond->op == CMP_NE) &&
-			   cond->b && cond->b->kind == EX_CONST) {
-			if (cmp)
-				return false;
-			cmp = true;
-			k = cond->b->ival;
-			if (cond->op == CMP_NE)
-				truthy = !truthy;
-			cond = cond->a;
-		} else {
-			break;
-		}
+	/* the edge as "x == k" (eq) or "x != k" */
+	cond = cond_truth(cond, &truthy);
+	if (cond->kind == EX_CMP && (cond->op == CMP_EQ || cond->op == CMP_NE) &&
+	    cond->b && cond->b->kind == EX_CONST) {
+		k = cond->b->ival;
+		eq = cond->op == CMP_EQ ? truthy : !truthy;
+		cond = cond->a;
+	} else {
+		eq = !truthy;	/* if (x) not taken: x == 0 */
 	}
 	if (!cond || cond->kind != EX_MEMBER || cond->is_ptr)
 		return false;
@@ -256,12 +248,9 @@ bool field_edge_impossible(struct engine *en, struct state *st,
 	key = path_field_key(en, path, buf, sizeof(buf));
 	if (!key || key[0] == '@' || !field_values(en, key, &mask))
 		return false;
-	if (!cmp) {
-		/* if (x): true leaves the non-zero values */
-		return truthy && !(mask & ~1ULL);
-	}
-	if (truthy)
+	if (eq)
 		return k < 0 || k >= 64 || !(mask & (1ULL << k));
+	/* x != k: the values left, less those the path already excluded */
 	if (k >= 0 && k < 64)
 		excluded |= 1ULL << k;
 	cur = load_path(en, st, canon_path(en, st, path));
