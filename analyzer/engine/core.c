@@ -350,6 +350,47 @@ static char *bits_guard(struct engine *en, struct state *st,
 	return found;
 }
 
+/*
+ * The constants this path leaves in the fresh block it returns
+ * (profile->match |= FOO_KMALLOC on a zeroed block): "$ret->match" holds
+ * 512, for callers that tell their own blocks from borrowed ones by it.
+ */
+static void ret_field_facts(struct engine *en, struct state *st, int32_t id,
+			    struct ir_loc loc)
+{
+	struct fact_list pf = { 0 };
+	char *root = path_str(en, path_object(en, id));
+	size_t rl = strlen(root);
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct binding *b = &st->b[i];
+		int p;
+		char *full, *sub;
+
+		if (b->v.kind != V_CONST || en->paths[b->path].type == PT_ADDR)
+			continue;
+		for (p = b->path; p >= 0 && en->paths[p].kind != 'o'; p = en->paths[p].parent)
+			if (en->paths[p].idx_expr)
+				break;
+		if (p < 0 || en->paths[p].kind != 'o' || en->paths[p].var != id)
+			continue;
+		full = path_str(en, b->path);
+		if (strncmp(full, root, rl) || !full[rl]) {
+			free(full);
+			continue;
+		}
+		sub = xstrfmt("$ret%s", full + rl);
+		fact_list_add(&pf, core.ret_sets, RC_ANY, sub, b->v.c, NULL,
+			      NULL, en->fn->file, loc);
+		free(sub);
+		free(full);
+	}
+	facts_ret_fields(en, &pf);
+	fact_list_clear(&pf);
+	free(root);
+}
+
 /* The allocation a path returns, for callers: a wrapper allocator. */
 void ret_alloc_facts(struct engine *en, struct state *st,
 			    const struct return_info *r)
@@ -379,6 +420,7 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		free(g);
 		if (o->null != NL_NONNULL)
 			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		ret_field_facts(en, st, r->v.obj, r->loc);
 		return;
 	}
 	/* return NULL after an allocation failed: a wrapper that may return

@@ -51,6 +51,8 @@ struct fact_acc {
 	bool seen[4];		/* indexed by enum ret_cond */
 	struct fact_list by[4];
 	struct fact_list may;	/* FACT_MAY kinds, all conditions */
+	bool ret_seen;		/* a path returned a fresh allocation */
+	struct fact_list retf;	/* ret-sets facts every such path had */
 };
 
 /* Core fact kinds (facts.c registers them). */
@@ -73,6 +75,9 @@ struct core_kinds {
 	int sets;		/* subject holds constant value at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
+	int ret_sets;		/* the fresh allocation $ret holds the
+				 * constant value at place subject
+				 * ($ret->match) on every path returning it */
 	int ret_nonnull;	/* $ret is never NULL (every return says so) */
 	int ret_neg;		/* $ret is < 0 where it is not 0 (-errno) */
 	int unlinks;		/* subject left the structure holding it */
@@ -269,6 +274,7 @@ int path_child(struct engine *en, int parent, char kind, bool deref,
 	       const char *field, const char *rec, int64_t idx,
 	       const struct ir_expr *idx_expr);
 int path_object(struct engine *en, int32_t id);
+int object_place(struct engine *en, int32_t id, const char *tail);
 int expr_path(struct engine *en, const struct ir_expr *e);
 int canon_path(struct engine *en, struct state *st, int path);
 void step_str(struct engine *en, const struct path *p, char *buf,
@@ -430,6 +436,7 @@ void facts_begin(struct engine *en);
 void facts_return(struct engine *en, struct state *st,
 		  const struct return_info *r);
 void facts_finish(struct engine *en);
+void facts_ret_fields(struct engine *en, const struct fact_list *pf);
 void summary_free(struct summary *s);
 void summary_write(FILE *f, const struct summary *s);
 int summary_parse_line(const char *line, struct summary *s);

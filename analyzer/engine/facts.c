@@ -114,6 +114,7 @@ void facts_init(void)
 	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
+	core.ret_sets = engine_fact_kind("ret-sets", FACT_MAY, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.ret_neg = engine_fact_kind("ret-neg", FACT_MUST, NULL);
 	engine_fact_kind_qualifier(core.ret_neg);
@@ -328,6 +329,23 @@ void facts_return(struct engine *en, struct state *st,
 	fact_list_clear(&pf);
 }
 
+/* The constants a path left in the fresh allocation it returns: kept
+ * when every path that returns one left them (paths returning anything
+ * else, a static table's entry or an error, have no say). */
+void facts_ret_fields(struct engine *en, const struct fact_list *pf)
+{
+	struct fact_acc *a = &en->acc;
+	int i;
+
+	if (a->ret_seen) {
+		intersect(&a->retf, pf);
+		return;
+	}
+	a->ret_seen = true;
+	for (i = 0; i < pf->n; i++)
+		fact_copy_into(&a->retf, &pf->v[i], RC_ANY);
+}
+
 static void take_all(struct fact_list *dst, const struct fact_list *src,
 		     enum ret_cond cond, const struct fact_list *except)
 {
@@ -393,6 +411,9 @@ void facts_finish(struct engine *en)
 	}
 	fact_list_clear(&qual);
 	take_all(&s->facts, &a->may, RC_ANY, NULL);
+	take_all(&s->facts, &a->retf, RC_ANY, NULL);
+	fact_list_clear(&a->retf);
+	a->ret_seen = false;
 	fact_list_clear(&a->by[RC_ANY]);
 	fact_list_clear(&a->by[RC_ZERO]);
 	fact_list_clear(&a->by[RC_NONZERO]);

@@ -423,6 +423,14 @@ static const char *engine_str(struct engine *en, const char *s, size_t n)
 	return arena_strdup(en->fn->arena, buf);
 }
 
+static int path_append(struct engine *en, int path, const char *s, bool addr);
+
+/* The place tail ("->match") of object id: a ret-sets subject. */
+int object_place(struct engine *en, int32_t id, const char *tail)
+{
+	return path_append(en, path_object(en, id), tail, false);
+}
+
 /*
  * path followed by the steps of an accessor or subject tail ("->buf",
  * ".a[2]", "->[0]"); addr: path is the place itself (&x), so a first

@@ -241,6 +241,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
 	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
+	    f->kind == core.ret_sets ||
 	    f->kind == core.deref_if)
 		return true;	/* the return value: see replay_return */
 	{
@@ -372,6 +373,29 @@ static void apply_result_facts(struct engine *en, struct state *st,
 	}
 }
 
+/* The constants the callee left in the block it made ("$ret->match"
+ * 512): the new object's fields hold them. */
+static void ret_fields(struct engine *en, struct state *st,
+		       const struct replay *r, int32_t id)
+{
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		struct value v = vconst(f->value);
+		int path;
+
+		if (f->kind != core.ret_sets || strncmp(f->subject, "$ret", 4))
+			continue;
+		path = object_place(en, id, f->subject + 4);
+		if (path < 0)
+			continue;
+		if (en->paths[path].type == PT_UNKNOWN)
+			en->paths[path].type = PT_OTHER;	/* an integer */
+		state_set(st, path, &v);
+	}
+}
+
 /* What the call returns, under cond: a fresh allocation, one of its
  * arguments' places, or nothing known.  Returns true when it set dest. */
 static bool replay_return(struct engine *en, struct state *st,
@@ -396,6 +420,8 @@ static bool replay_return(struct engine *en, struct state *st,
 		o = state_obj(st, r->call->site);
 		if (o)
 			o->inferred = 1;	/* a wrapper's allocation */
+		if (o)
+			ret_fields(en, st, r, o->id);
 		/* where the call returned 0 it returned NULL, whether or
 		 * not the allocation failed (a wrapper that returns a
 		 * lookup's NULL as well as a block it made:
