@@ -53,6 +53,8 @@ static void usage(FILE *f)
 	      "  --strict           exit 2 when a file could not be analysed\n"
 	      "  --rules=FILE       load more API rules (repeatable)\n"
 	      "  --budget=N         exploration steps per function (20000)\n"
+	      "  --max-rounds=N     analyse a file at most N times in a scan, as\n"
+	      "                     what it reads of other files changes (default 4)\n"
 	      "  --verbose          list the files kbuild does not build, and what\n"
 	      "                     changed after each round\n"
 	      "  --list-files       print each file with its flags; analyse nothing\n"
@@ -115,6 +117,12 @@ static int parse_args(int argc, char **argv, struct scan_opts *o)
 				return -1;
 			}
 			o->timeout = (int)n;
+		} else if ((v = opt_value(argc, argv, &i, "--max-rounds"))) {
+			if (!number(v, &n) || n < 1 || n > 100) {
+				fprintf(stderr, "kmemlint: --max-rounds: '%s' is not a number of rounds (1 to 100)\n", v);
+				return -1;
+			}
+			o->max_rounds = (int)n;
 		} else if ((v = opt_value(argc, argv, &i, "--mem-limit"))) {
 			if (!number(v, &n) || (n && n < 64) || n > (1L << 30)) {
 				fprintf(stderr, "kmemlint: --mem-limit: '%s' is not a number of MB (64 or more, 0 for none)\n", v);
@@ -438,6 +446,7 @@ int scan_main(int argc, char **argv)
 	o.out.batch = true;
 	o.jobs = default_jobs();
 	o.timeout = 120;
+	o.max_rounds = 4;
 	o.mem_limit = 4096;
 	o.progress = isatty(2);
 	memset(&sc, 0, sizeof(sc));

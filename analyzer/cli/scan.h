@@ -37,6 +37,7 @@ struct scan_opts {
 	struct out_opts out;	/* --format, --output, hook and CI (output.h) */
 	int jobs;
 	int timeout;		/* seconds per file */
+	int max_rounds;		/* --max-rounds: analyses of a file per scan */
 	long mem_limit;		/* MB per worker, 0 none */
 	int budget;
 	bool strict;

@@ -30,8 +30,6 @@
 
 /* ------------------------------------------------------------ database */
 
-#define MAX_ROUNDS 4
-
 static uint64_t fnv(uint64_t h, const char *s)
 {
 	for (; *s; s++) {
@@ -229,16 +227,205 @@ void scan_keep(struct scan *sc, int i)
 	}
 }
 
+#define MAX_WAVES 8
+
+/*
+ * The order of a round: each file of run[0..m) gets a wave.  Files that
+ * call each other's functions (a cycle of summary reads) are one
+ * component; a component's wave is one more than the latest wave of a
+ * component whose summaries it read, 0 when it read none.  The waves run
+ * one after the other, each reading what the waves before it wrote: an
+ * allocator wrapper's file before its callers', so a chain of calls
+ * across files settles in one round instead of one round per file on
+ * the way.  The order comes from the database alone (what each file read
+ * at its last analysis), so the output is the same for any -j.  A first
+ * scan knows nothing yet: one wave.  Returns the last wave.
+ */
+struct graph {
+	int n, *first, *next, *to;	/* edges a -> b: a read b */
+	int *index, *low, *comp, *stack, sp, count, ncomp;
+	bool *on;
+};
+
+static void strong(struct graph *g, int v)
+{
+	int e, w;
+
+	g->index[v] = g->low[v] = g->count++;
+	g->stack[g->sp++] = v;
+	g->on[v] = true;
+	for (e = g->first[v]; e >= 0; e = g->next[e]) {
+		w = g->to[e];
+		if (g->index[w] < 0) {
+			strong(g, w);
+			if (g->low[w] < g->low[v])
+				g->low[v] = g->low[w];
+		} else if (g->on[w] && g->index[w] < g->low[v]) {
+			g->low[v] = g->index[w];
+		}
+	}
+	if (g->low[v] != g->index[v])
+		return;
+	do {
+		w = g->stack[--g->sp];
+		g->on[w] = false;
+		g->comp[w] = g->ncomp;
+	} while (w != v);
+	g->ncomp++;
+}
+
+static int order_waves(struct scan *sc, struct kdb *db, const int *run,
+		       int m, int *wave)
+{
+	struct strvec rd, wr;
+	struct hmap pos;
+	struct graph g;
+	int *cw, ne = 0, top = 0, i, e;
+	size_t k;
+
+	memset(wave, 0, (size_t)m * sizeof(*wave));
+	strvec_init(&rd);
+	strvec_init(&wr);
+	if (kdb_file_edges(db, &rd, &wr) || !rd.n) {
+		strvec_clear(&rd);
+		strvec_clear(&wr);
+		return 0;
+	}
+	hmap_init(&pos);
+	for (i = 0; i < m; i++)
+		hmap_put(&pos, sc->jobs.v[run[i]].file, (void *)(intptr_t)(i + 1));
+	memset(&g, 0, sizeof(g));
+	g.n = m;
+	g.first = xcalloc((size_t)m, sizeof(int));
+	g.next = xcalloc(rd.n, sizeof(int));
+	g.to = xcalloc(rd.n, sizeof(int));
+	for (i = 0; i < m; i++)
+		g.first[i] = -1;
+	/* in reverse, so each list is in the database's (sorted) order */
+	for (k = rd.n; k-- > 0;) {
+		intptr_t a = (intptr_t)hmap_get(&pos, rd.v[k]);
+		intptr_t b = (intptr_t)hmap_get(&pos, wr.v[k]);
+
+		if (!a || !b)
+			continue;
+		g.to[ne] = (int)b - 1;
+		g.next[ne] = g.first[a - 1];
+		g.first[a - 1] = ne++;
+	}
+	g.index = xcalloc((size_t)m, sizeof(int));
+	g.low = xcalloc((size_t)m, sizeof(int));
+	g.comp = xcalloc((size_t)m, sizeof(int));
+	g.stack = xcalloc((size_t)m, sizeof(int));
+	g.on = xcalloc((size_t)m, sizeof(bool));
+	for (i = 0; i < m; i++)
+		g.index[i] = -1;
+	for (i = 0; i < m; i++)
+		if (g.index[i] < 0)
+			strong(&g, i);
+	/* Tarjan numbers a component after every component it reaches: so
+	 * in that order, a component's wave is known when it is reached */
+	cw = xcalloc((size_t)g.ncomp, sizeof(int));
+	for (i = 0; i < g.ncomp; i++) {
+		int v;
+
+		for (v = 0; v < m; v++) {
+			if (g.comp[v] != i)
+				continue;
+			for (e = g.first[v]; e >= 0; e = g.next[e])
+				if (g.comp[g.to[e]] != i &&
+				    cw[g.comp[g.to[e]]] + 1 > cw[i])
+					cw[i] = cw[g.comp[g.to[e]]] + 1;
+		}
+	}
+	for (i = 0; i < m; i++) {
+		wave[i] = cw[g.comp[i]] < MAX_WAVES ? cw[g.comp[i]] :
+			  MAX_WAVES - 1;
+		if (wave[i] > top)
+			top = wave[i];
+	}
+	free(cw);
+	free(g.first);
+	free(g.next);
+	free(g.to);
+	free(g.index);
+	free(g.low);
+	free(g.comp);
+	free(g.stack);
+	free(g.on);
+	hmap_free(&pos, NULL);
+	strvec_clear(&rd);
+	strvec_clear(&wr);
+	return top;
+}
+
+/* Write the rows of the files of one wave (the round's files taken from
+ * an interrupted scan with the first), and mark stale the files that read
+ * what changed; the names go to changed.  -1 when the commit failed. */
+static int commit_wave(struct scan *sc, struct kdb *db, const int *files,
+		       int k, struct strvec *changed)
+{
+	struct strvec wc;
+	int i;
+	size_t j;
+
+	strvec_init(&wc);
+	kdb_begin(db);
+	for (i = 0; i < k; i++) {
+		struct scan_file *sf = &sc->files[files[i]];
+
+		if (!sf->resumed)
+			scan_ir_tally(sc, sf->records);
+		if (sf->fail)
+			kdb_file_failed(db, sc->jobs.v[files[i]].file,
+					sf->module, sf->content, sf->flags, sf->fail,
+					&wc);
+		else
+			kdb_file_put(db, sc->jobs.v[files[i]].file,
+				     sf->module, sf->content, sf->flags,
+				     0, sf->records, &wc);
+		free(sf->records);
+		sf->records = NULL;
+	}
+	kdb_mark_stale(db, &wc);
+	kdb_gen_bump(db);
+	for (j = 0; j < wc.n; j++)
+		strvec_push(changed, wc.v[j]);
+	strvec_clear(&wc);
+	return kdb_commit(db) ? -1 : 0;
+}
+
+static void say_round(int round, int m, int waves, const struct strvec *changed)
+{
+	size_t i;
+
+	fprintf(stderr, "kmemlint: round %d: %d files analysed in %d wave%s; what other files read of them changed for %zu names%s",
+		round, m, waves, waves == 1 ? "" : "s", changed->n,
+		changed->n ? ":" : "\n");
+	for (i = 0; i < changed->n && i < 12; i++) {
+		char *c = xstrdup(changed->v[i]), *sep = strchr(c, '\x1f');
+
+		if (sep)
+			*sep = '\0';
+		fprintf(stderr, " %s%s", c, i + 1 < changed->n && i < 11 ? "," :
+			changed->n > 12 ? " ...\n" : "\n");
+		free(c);
+	}
+}
+
 /* Pass 1 and 2 of the changed files, in rounds until what they read of
- * each other stops changing.  Each file's records are committed as it is
- * done (pending, db_pending.c), and the round's rows at its end. */
+ * each other stops changing; each round in waves (order_waves).  Each
+ * file's records are committed as it is done (pending, db_pending.c), and
+ * a wave's rows at its end. */
 int run_rounds(struct scan *sc, struct kdb *db)
 {
 	struct strvec changed, paths;
 	struct hmap memo;
 	int *idx = xcalloc(sc->jobs.n, sizeof(*idx)), n = 0, round;
 	int *torun = xcalloc(sc->jobs.n, sizeof(*torun)), m;
-	int ret = 0;
+	int *wave = xcalloc(sc->jobs.n, sizeof(*wave));
+	int *wv = xcalloc(sc->jobs.n, sizeof(*wv));
+	int ret = 0, top, w, k, nres;
+	bool failed = false;
 	size_t i;
 
 	strvec_init(&changed);
@@ -257,13 +444,13 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	for (i = 0; i < sc->jobs.n; i++)
 		if (dirty(sc, db, (int)i, &memo))
 			idx[n++] = (int)i;
-	for (round = 1; n && round <= MAX_ROUNDS; round++) {
+	for (round = 1; n && round <= sc->o->max_rounds && !failed; round++) {
 		sc->rounds = round;
 		sc->gen = kdb_gen(db);
 		sc->kept = 0;
 		sc->round_files = n;
 		/* the files an interrupted scan finished in this round */
-		for (i = 0, m = 0; i < (size_t)n; i++) {
+		for (i = 0, m = 0, nres = 0; i < (size_t)n; i++) {
 			struct scan_file *sf = &sc->files[idx[i]];
 			char *rec = kdb_pending_get(db, sc->jobs.v[idx[i]].file,
 						    sf->content, sf->flags, sc->gen);
@@ -275,6 +462,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 				sf->fail = SF_NONE;
 				sf->resumed = true;
 				sc->resumed++;
+				wv[nres++] = idx[i];
 				if (sc->o->verbose)
 					fprintf(stderr, "kmemlint: %s: kept from an interrupted scan, not analysed again\n",
 						sc->jobs.v[idx[i]].file);
@@ -288,7 +476,23 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			sc->reran += m;
 		for (i = 0; i < (size_t)m; i++)
 			sc->files[torun[i]].ran = true;
-		scan_pool_run(sc, torun, m);
+		top = order_waves(sc, db, torun, m, wave);
+		strvec_clear(&changed);
+		for (w = 0; w <= top && !failed; w++) {
+			/* wave 0 also writes the files kept from before */
+			for (k = w ? 0 : nres, i = 0; i < (size_t)m; i++)
+				if (wave[i] == w)
+					wv[k++] = torun[i];
+			if (!k)
+				continue;
+			sc->gen = kdb_gen(db);
+			if (k > (w ? 0 : nres))
+				scan_pool_run(sc, wv + (w ? 0 : nres),
+					      k - (w ? 0 : nres));
+			if (sc->interrupted)
+				break;
+			failed = commit_wave(sc, db, wv, k, &changed) != 0;
+		}
 		if (sc->interrupted) {
 			for (i = 0; i < (size_t)n; i++)
 				sc->round_done += sc->files[idx[i]].resumed ||
@@ -296,41 +500,8 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			ret = -1;
 			break;
 		}
-		strvec_clear(&changed);
-		kdb_begin(db);
-		for (i = 0; i < (size_t)n; i++) {
-			struct scan_file *sf = &sc->files[idx[i]];
-
-			if (!sf->resumed)
-				scan_ir_tally(sc, sf->records);
-			if (sf->fail)
-				kdb_file_failed(db, sc->jobs.v[idx[i]].file,
-						sf->module, sf->content, sf->flags, sf->fail,
-						&changed);
-			else
-				kdb_file_put(db, sc->jobs.v[idx[i]].file,
-					     sf->module, sf->content, sf->flags,
-					     0, sf->records, &changed);
-			free(sf->records);
-			sf->records = NULL;
-		}
-		kdb_mark_stale(db, &changed);
-		kdb_gen_bump(db);
-		if (kdb_commit(db))
-			break;
-		if (sc->o->verbose) {
-			fprintf(stderr, "kmemlint: round %d: %d files analysed; what other files read of them changed for %zu names%s",
-				round, m, changed.n, changed.n ? ":" : "\n");
-			for (i = 0; i < changed.n && i < 12; i++) {
-				char *c = xstrdup(changed.v[i]), *sep = strchr(c, '\x1f');
-
-				if (sep)
-					*sep = '\0';
-				fprintf(stderr, " %s%s", c, i + 1 < changed.n && i < 11 ? "," :
-					changed.n > 12 ? " ...\n" : "\n");
-				free(c);
-			}
-		}
+		if (sc->o->verbose)
+			say_round(round, m, top + 1, &changed);
 		/* the files whose view of the others changed this round */
 		for (i = 0, n = 0; i < sc->jobs.n; i++) {
 			struct kdb_file row;
@@ -347,6 +518,8 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	strvec_clear(&paths);
 	free(idx);
 	free(torun);
+	free(wave);
+	free(wv);
 	return ret;
 }
 

@@ -62,6 +62,13 @@ int kdb_file_failed(struct kdb *db, const char *path, const char *module,
  * changed it; for field records and initialisers, only the files of the
  * changer's module (the only ones that read them). */
 int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
+/*
+ * Which file read a summary of a function another file defines, at its
+ * last analysis: pairs (reader, writer) of paths, sorted, each once (the
+ * scan orders a round's files by them).
+ */
+int kdb_file_edges(struct kdb *db, struct strvec *reader,
+		   struct strvec *writer);
 /* Drop the files not in paths (sorted); their names go to changed. */
 int kdb_drop_others(struct kdb *db, const struct strvec *paths,
 		    struct strvec *changed);

@@ -360,6 +360,29 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
 	return 0;
 }
 
+int kdb_file_edges(struct kdb *db, struct strvec *reader,
+		   struct strvec *writer)
+{
+	sqlite3_stmt *st = kdb_prep(db,
+		"SELECT a.path, b.path FROM deps d JOIN files a ON a.id=d.file"
+		" JOIN summaries s ON s.name=d.name AND s.static=0"
+		" JOIN files b ON b.id=s.file"
+		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2");
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *a = kdb_col(st, 0), *b = kdb_col(st, 1);
+
+		strvec_push(reader, a);
+		strvec_push(writer, b);
+		free(a);
+		free(b);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
