@@ -470,7 +470,13 @@ static bool replay_facts(struct engine *en, struct state *st,
 	struct state *z;
 	bool zok, nok, set;
 
-	if (!r->sum->split || *split) {
+	/* a rules entry that makes the result (alloc, check, passthru)
+	 * already says what it is: a split would overwrite it with 0 and
+	 * non-zero (__alloc_skb() defined in skbuff.c, whose summary splits
+	 * on its NULL return, lost the entry's new skb at the call) */
+	if (!r->sum->split || *split ||
+	    (r->api && (r->api->roles & (ROLE_ALLOC | ROLE_CHECK |
+					 ROLE_PASSTHRU)))) {
 		if (!apply_facts(en, st, r, RC_ANY)) {
 			*ends = true;
 			return true;
