@@ -363,7 +363,9 @@ static struct ir_expr *lower_index(struct lower *L, CXCursor c)
 	base = strip(k.v[0]);
 	/* an array member decays to a pointer: indexing it is no deref */
 	e->base_is_ptr = !type_is_array(clang_getCursorType(base));
-	e->a = lower_expr(L, k.v[0]);
+	/* p->arr[i]: the member itself, not its decayed address */
+	e->a = lower_expr(L, kind_of(base) == CXCursor_MemberRefExpr ?
+			  base : k.v[0]);
 	/* (*p)[i], p a pointer to an array: the decayed *p is p */
 	if (!e->base_is_ptr && e->a->is_ptr)
 		e->base_is_ptr = true;
@@ -448,6 +450,14 @@ static bool deref_of_array_ptr(CXCursor c, CXCursor *ptr)
 	return ok;
 }
 
+/* c, once stripped, is a member of array type (p->data, s.buf) */
+static bool array_member(CXCursor c)
+{
+	c = strip(c);
+	return kind_of(c) == CXCursor_MemberRefExpr &&
+	       type_is_array(clang_getCursorType(c));
+}
+
 struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 {
 	enum CXCursorKind k = kind_of(c);
@@ -471,6 +481,14 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 		    deref_of_array_ptr(kk.v[0], &inner)) {
 			/* the array *p decays to its address: p */
 			e = lower_expr(L, inner);
+		} else if (k == CXCursor_UnexposedExpr && kk.n == 1 &&
+			   type_is_ptr(clang_getCursorType(c)) &&
+			   array_member(kk.v[0])) {
+			/* the array p->data decays to its address,
+			 * &p->data: a pointer into p's block, as
+			 * spi_res_alloc()'s return sres->data is */
+			e = mk(L, EX_ADDR, c);
+			e->a = lower_expr(L, strip(kk.v[0]));
 		} else if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
 			e = lower_expr(L, kk.v[0]);
 		} else if (eval_int(c, &v)) {
