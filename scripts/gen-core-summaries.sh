@@ -150,6 +150,37 @@ keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'ret-neg',
             'lock-delta'}
 keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up'}
 arg = re.compile(r'^\$\d+$')
+# may-sleep: one fact per chain the summary pass found (2,500 for
+# get_user_pages_remote(), one per way through its gup_flags tests).  Per
+# subject ('*', or the gfp argument '$N'), a function that may sleep
+# whatever its arguments needs one fact, the shortest chain; otherwise
+# the shortest chain of each of at most 8 argument conditions (the |Q:
+# parts) is kept.  Leaving a condition out can only hide a sleep, never
+# report one.
+MAX_COND_SLEEPS = 8
+def trim_sleeps(facts):
+    sleeps = [f for f in facts if f.split('\t')[1] == 'may-sleep']
+    if not sleeps:
+        return facts
+    def conds(f):
+        return '|'.join(p for p in f.split('\t')[5].split('|')
+                        if p.startswith('Q:'))
+    def length(f):
+        return (len(f.split('\t')[5]), f)
+    kept = set()
+    # per subject: '*' sleeps whatever the arguments, '$N' when argument
+    # N (a gfp mask) allows it
+    for subj in sorted(set(f.split('\t')[3] for f in sleeps)):
+        mine = [f for f in sleeps if f.split('\t')[3] == subj]
+        plain = [f for f in mine if not conds(f)]
+        if plain:
+            kept.add(min(plain, key=length))
+            continue
+        best = {}
+        for f in sorted(mine, key=length):
+            best.setdefault((f.split('\t')[4], conds(f)), f)
+        kept.update(sorted(best.values(), key=length)[:MAX_COND_SLEEPS])
+    return [f for f in facts if f.split('\t')[1] != 'may-sleep' or f in kept]
 rows = con.execute('SELECT s.name, f.path, s.body FROM summaries s JOIN files f'
                    ' ON f.id = s.file WHERE s.static = 0 ORDER BY s.name, f.path')
 out, seen, counts, nfn = [], set(), {}, 0
@@ -178,7 +209,9 @@ for name, path, body in rows:
             v[7] = rel
             v[5] = v[5].replace(src + '/', '')
             facts.append('\t'.join(v))
-            counts[kind] = counts.get(kind, 0) + 1
+    facts = trim_sleeps(facts)
+    for f in facts:
+        counts[f.split('\t')[1]] = counts.get(f.split('\t')[1], 0) + 1
     sv = head.split('\t') if head else []
     # a function with no fact kept still says how it fails (sum line)
     if not facts and (len(sv) < 6 or (sv[4] == '0' and sv[5] == '0')):
