@@ -242,8 +242,9 @@ void scan_keep(struct scan *sc, int i)
  * scan knows nothing yet: one wave.  Returns the last wave.
  */
 struct graph {
-	int n, *first, *next, *to;	/* edges a -> b: a read b */
+	int *first, *next, *to;		/* edges a -> b: a read b */
 	int *index, *low, *comp, *stack, sp, count, ncomp;
+	int *popped, npop;		/* vertices, by component number */
 	bool *on;
 };
 
@@ -270,6 +271,7 @@ static void strong(struct graph *g, int v)
 		w = g->stack[--g->sp];
 		g->on[w] = false;
 		g->comp[w] = g->ncomp;
+		g->popped[g->npop++] = w;
 	} while (w != v);
 	g->ncomp++;
 }
@@ -295,7 +297,6 @@ static int order_waves(struct scan *sc, struct kdb *db, const int *run,
 	for (i = 0; i < m; i++)
 		hmap_put(&pos, sc->jobs.v[run[i]].file, (void *)(intptr_t)(i + 1));
 	memset(&g, 0, sizeof(g));
-	g.n = m;
 	g.first = xcalloc((size_t)m, sizeof(int));
 	g.next = xcalloc(rd.n, sizeof(int));
 	g.to = xcalloc(rd.n, sizeof(int));
@@ -316,26 +317,22 @@ static int order_waves(struct scan *sc, struct kdb *db, const int *run,
 	g.low = xcalloc((size_t)m, sizeof(int));
 	g.comp = xcalloc((size_t)m, sizeof(int));
 	g.stack = xcalloc((size_t)m, sizeof(int));
+	g.popped = xcalloc((size_t)m, sizeof(int));
 	g.on = xcalloc((size_t)m, sizeof(bool));
 	for (i = 0; i < m; i++)
 		g.index[i] = -1;
 	for (i = 0; i < m; i++)
 		if (g.index[i] < 0)
 			strong(&g, i);
-	/* Tarjan numbers a component after every component it reaches: so
-	 * in that order, a component's wave is known when it is reached */
+	/* Tarjan pops a component after every component it reaches: in
+	 * that order, the waves of what a vertex read are already known */
 	cw = xcalloc((size_t)g.ncomp, sizeof(int));
-	for (i = 0; i < g.ncomp; i++) {
-		int v;
+	for (i = 0; i < g.npop; i++) {
+		int v = g.popped[i], c = g.comp[v];
 
-		for (v = 0; v < m; v++) {
-			if (g.comp[v] != i)
-				continue;
-			for (e = g.first[v]; e >= 0; e = g.next[e])
-				if (g.comp[g.to[e]] != i &&
-				    cw[g.comp[g.to[e]]] + 1 > cw[i])
-					cw[i] = cw[g.comp[g.to[e]]] + 1;
-		}
+		for (e = g.first[v]; e >= 0; e = g.next[e])
+			if (g.comp[g.to[e]] != c && cw[g.comp[g.to[e]]] + 1 > cw[c])
+				cw[c] = cw[g.comp[g.to[e]]] + 1;
 	}
 	for (i = 0; i < m; i++) {
 		wave[i] = cw[g.comp[i]] < MAX_WAVES ? cw[g.comp[i]] :
@@ -351,6 +348,7 @@ static int order_waves(struct scan *sc, struct kdb *db, const int *run,
 	free(g.low);
 	free(g.comp);
 	free(g.stack);
+	free(g.popped);
 	free(g.on);
 	hmap_free(&pos, NULL);
 	strvec_clear(&rd);
@@ -480,15 +478,16 @@ int run_rounds(struct scan *sc, struct kdb *db)
 		strvec_clear(&changed);
 		for (w = 0; w <= top && !failed; w++) {
 			/* wave 0 also writes the files kept from before */
-			for (k = w ? 0 : nres, i = 0; i < (size_t)m; i++)
+			int base = w ? 0 : nres;
+
+			for (k = base, i = 0; i < (size_t)m; i++)
 				if (wave[i] == w)
 					wv[k++] = torun[i];
 			if (!k)
 				continue;
 			sc->gen = kdb_gen(db);
-			if (k > (w ? 0 : nres))
-				scan_pool_run(sc, wv + (w ? 0 : nres),
-					      k - (w ? 0 : nres));
+			if (k > base)
+				scan_pool_run(sc, wv + base, k - base);
 			if (sc->interrupted)
 				break;
 			failed = commit_wave(sc, db, wv, k, &changed) != 0;

@@ -365,21 +365,20 @@ static void ret_field_facts(struct engine *en, struct state *st, int32_t id,
 
 	for (i = 0; i < st->nb; i++) {
 		const struct binding *b = &st->b[i];
-		int p;
+		int p = b->path;
 		char *full, *sub;
 
-		if (b->v.kind != V_CONST || en->paths[b->path].type == PT_ADDR)
+		/* an integer constant at a place of the object, no index
+		 * on the way */
+		if (b->v.kind != V_CONST || en->paths[p].type == PT_ADDR)
 			continue;
-		for (p = b->path; p >= 0 && en->paths[p].kind != 'o'; p = en->paths[p].parent)
-			if (en->paths[p].idx_expr)
-				break;
-		if (p < 0 || en->paths[p].kind != 'o' || en->paths[p].var != id)
+		while (p >= 0 && en->paths[p].kind != 'o' &&
+		       !en->paths[p].idx_expr)
+			p = en->paths[p].parent;
+		if (p < 0 || p == b->path || en->paths[p].kind != 'o' ||
+		    en->paths[p].var != id)
 			continue;
-		full = path_str(en, b->path);
-		if (strncmp(full, root, rl) || !full[rl]) {
-			free(full);
-			continue;
-		}
+		full = path_str(en, b->path);	/* "#id->match" */
 		sub = xstrfmt("$ret%s", full + rl);
 		fact_list_add(&pf, core.ret_sets, RC_ANY, sub, b->v.c, NULL,
 			      NULL, en->fn->file, loc);

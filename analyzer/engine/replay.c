@@ -25,6 +25,13 @@ static const struct fact *find_fact(const struct summary *s, int kind,
 	return NULL;
 }
 
+/* The call's rules entry makes its result (alloc, check, passthru). */
+static bool entry_makes_result(const struct replay *r)
+{
+	return r->api &&
+	       (r->api->roles & (ROLE_ALLOC | ROLE_CHECK | ROLE_PASSTHRU));
+}
+
 static bool table_covers(const struct replay *r, const struct fact *f)
 {
 	const struct api_entry *api = r->api;
@@ -33,7 +40,7 @@ static bool table_covers(const struct replay *r, const struct fact *f)
 	if (!api)
 		return false;
 	if ((f->kind == core.ret_alloc || f->kind == core.ret_null) &&
-	    (api->roles & (ROLE_ALLOC | ROLE_CHECK | ROLE_PASSTHRU)))
+	    entry_makes_result(r))
 		return true;
 	if (f->kind == core.free && (api->roles & ROLE_FREE)) {
 		snprintf(sub, sizeof(sub), "$%d", api->free_arg);
@@ -418,10 +425,10 @@ static bool replay_return(struct engine *en, struct state *st,
 			   (int)(a->value & 0xffff), may_null,
 			   (int)(a->value >> 16) - 1, a->str);
 		o = state_obj(st, r->call->site);
-		if (o)
+		if (o) {
 			o->inferred = 1;	/* a wrapper's allocation */
-		if (o)
 			ret_fields(en, st, r, o->id);
+		}
 		/* where the call returned 0 it returned NULL, whether or
 		 * not the allocation failed (a wrapper that returns a
 		 * lookup's NULL as well as a block it made:
@@ -470,13 +477,11 @@ static bool replay_facts(struct engine *en, struct state *st,
 	struct state *z;
 	bool zok, nok, set;
 
-	/* a rules entry that makes the result (alloc, check, passthru)
-	 * already says what it is: a split would overwrite it with 0 and
-	 * non-zero (__alloc_skb() defined in skbuff.c, whose summary splits
-	 * on its NULL return, lost the entry's new skb at the call) */
-	if (!r->sum->split || *split ||
-	    (r->api && (r->api->roles & (ROLE_ALLOC | ROLE_CHECK |
-					 ROLE_PASSTHRU)))) {
+	/* a rules entry that makes the result already says what it is: a
+	 * split would overwrite it with 0 and non-zero (__alloc_skb()
+	 * defined in skbuff.c, whose summary splits on its NULL return,
+	 * lost the entry's new skb at the call) */
+	if (!r->sum->split || *split || entry_makes_result(r)) {
 		if (!apply_facts(en, st, r, RC_ANY)) {
 			*ends = true;
 			return true;

@@ -347,6 +347,14 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 	return e;
 }
 
+/* c, once stripped, is a member of array type (p->data, s.buf) */
+static bool array_member(CXCursor c)
+{
+	c = strip(c);
+	return kind_of(c) == CXCursor_MemberRefExpr &&
+	       type_is_array(clang_getCursorType(c));
+}
+
 static struct ir_expr *lower_index(struct lower *L, CXCursor c)
 {
 	struct ir_expr *e;
@@ -364,8 +372,7 @@ static struct ir_expr *lower_index(struct lower *L, CXCursor c)
 	/* an array member decays to a pointer: indexing it is no deref */
 	e->base_is_ptr = !type_is_array(clang_getCursorType(base));
 	/* p->arr[i]: the member itself, not its decayed address */
-	e->a = lower_expr(L, kind_of(base) == CXCursor_MemberRefExpr ?
-			  base : k.v[0]);
+	e->a = lower_expr(L, array_member(k.v[0]) ? base : k.v[0]);
 	/* (*p)[i], p a pointer to an array: the decayed *p is p */
 	if (!e->base_is_ptr && e->a->is_ptr)
 		e->base_is_ptr = true;
@@ -448,14 +455,6 @@ static bool deref_of_array_ptr(CXCursor c, CXCursor *ptr)
 		*ptr = k.v[0];
 	free_kids(&k);
 	return ok;
-}
-
-/* c, once stripped, is a member of array type (p->data, s.buf) */
-static bool array_member(CXCursor c)
-{
-	c = strip(c);
-	return kind_of(c) == CXCursor_MemberRefExpr &&
-	       type_is_array(clang_getCursorType(c));
 }
 
 struct ir_expr *lower_expr(struct lower *L, CXCursor c)
