@@ -12,8 +12,12 @@
 
 #include "sleep_in_atomic.h"
 
-static int param_slot;		/* key N: parameter N is (a '=') or is not
-				 * (a '!') the constant b on this path */
+static int param_slot;		/* key N * COND_PER_PARAM + j: the j-th test
+				 * of parameter N on this path: it is (a '=')
+				 * or is not ('!') the constant b, some bit
+				 * of b is set ('s') or all are clear ('c') */
+
+#define COND_PER_PARAM	4	/* (flags & A) && !(flags & B): two */
 
 void sleep_cond_init(void)
 {
@@ -90,8 +94,40 @@ int sleep_path_conds(struct engine *en, struct state *st,
 	int pos = 0, n = 0;
 
 	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
-		sleep_add_cond(en, &f[n++], key, (int)v->a, v->b);
+		sleep_add_cond(en, &f[n++], key / COND_PER_PARAM, (int)v->a,
+			       v->b);
 	return n;
+}
+
+/*
+ * Keep test v of parameter p with the others of this path: an equality
+ * says it all, so it replaces them and nothing is added to it; a test
+ * already there is not added twice; past COND_PER_PARAM tests the
+ * first ones are kept (fewer conditions: the sleep is only taken as
+ * more likely).
+ */
+static void add_param_test(struct state *st, int p, const struct slot_val *v)
+{
+	const struct slot_val *o;
+	int j, free_j = -1;
+
+	for (j = 0; j < COND_PER_PARAM; j++) {
+		o = slot_get(st, param_slot, p * COND_PER_PARAM + j);
+		if (!o) {
+			if (free_j < 0)
+				free_j = j;
+			continue;
+		}
+		if (o->a == '=' || (o->a == v->a && o->b == v->b))
+			return;
+	}
+	if (v->a == '=') {
+		for (j = 0; j < COND_PER_PARAM; j++)
+			slot_clear(st, param_slot, p * COND_PER_PARAM + j);
+		free_j = 0;
+	}
+	if (free_j >= 0)
+		slot_set(st, param_slot, p * COND_PER_PARAM + free_j, v);
 }
 
 /* if (may_sleep), if (!flag), if (action == K): remember it, for the
@@ -127,8 +163,6 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 			return;
 		v.a = truthy ? 's' : 'c';
 		v.b = e->b->ival;
-		slot_set(st, param_slot, p, &v);
-		return;
 	} else {
 		p = engine_param_index(en, e);
 		if (p < 0 || p >= MAX_COND_PARAMS)
@@ -136,23 +170,25 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		v.a = truthy ? '!' : '=';
 		v.b = 0;
 	}
-	/* an equality says it all; a second "not K" keeps the first */
-	if (v.a == '!' && slot_get(st, param_slot, p))
-		return;
-	slot_set(st, param_slot, p, &v);
+	add_param_test(st, p, &v);
 }
 
 /* What this path tested of parameter p, as a value. */
 struct value sleep_param_known(const struct state *st, int p)
 {
-	const struct slot_val *v = slot_get(st, param_slot, p);
+	const struct slot_val *v;
 	struct value r;
+	int j;
 
 	memset(&r, 0, sizeof(r));
 	r.kind = V_UNK;
-	if (v && (v->a == '=' || v->a == '!')) {
-		r.kind = v->a == '=' ? V_CONST : V_NE;
-		r.c = v->b;
+	for (j = 0; j < COND_PER_PARAM; j++) {
+		v = slot_get(st, param_slot, p * COND_PER_PARAM + j);
+		if (v && (v->a == '=' || v->a == '!')) {
+			r.kind = v->a == '=' ? V_CONST : V_NE;
+			r.c = v->b;
+			break;
+		}
 	}
 	return r;
 }

@@ -19,7 +19,10 @@ struct ir_expr *lower_call(struct lower *L, CXCursor c,
 	CXType rt = clang_getCursorType(c);
 	int i, n;
 	int64_t v;
+	struct ir_expr *inl = lower_inline_value(L, c, dest);
 
+	if (inl)
+		return inl;
 	call = arena_alloc(L->ar, sizeof(*call));
 	if (kind_of(ref) == CXCursor_FunctionDecl) {
 		char *name = spelling(ref);
@@ -137,6 +140,11 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 		char *name = kind_of(ref) == CXCursor_FunctionDecl ?
 			     spelling(ref) : NULL;
 
+		if (name && lower_inline_cond(L, s, t, f)) {
+			free(name);
+			goto out;
+		}
+
 		/* likely()/unlikely(): __builtin_expect(!!(x), v) */
 		if (name && !strcmp(name, "__builtin_expect") &&
 		    clang_Cursor_getNumArguments(s) == 2) {
@@ -146,7 +154,8 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 		}
 		free(name);
 	}
-	term_branch(L, lower_expr(L, c), t, f, ir_cursor_loc(c, NULL));
+	term_branch(L, lower_expr(L, c), t, f,
+		    ir_cursor_loc(L->nsub ? L->sub_at : c, NULL));
 out:
 	L->depth--;
 }

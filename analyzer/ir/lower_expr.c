@@ -386,8 +386,15 @@ static struct ir_expr *lower_declref(struct lower *L, CXCursor c)
 	CXCursor ref = clang_getCursorReferenced(c);
 
 	switch (kind_of(ref)) {
-	case CXCursor_VarDecl:
 	case CXCursor_ParmDecl:
+		if (L->nsub) {
+			struct ir_expr *e = lower_subst_param(L, ref);
+
+			if (e)
+				return e;
+		}
+		return mk_var(L, map_var(L, ref), c);
+	case CXCursor_VarDecl:
 		return mk_var(L, map_var(L, ref), c);
 	case CXCursor_EnumConstantDecl:
 		return mk_const(L, clang_getEnumConstantDeclValue(ref), c);

@@ -2,7 +2,7 @@
 /*
  * What the four files of the lowering share: lower_cfg.c (cursor
  * helpers, blocks, variables), lower_expr.c (expressions), lower_call.c
- * (calls, conditions) and lower.c (statements, the function).  Private
+ * (calls, conditions), lower_inline.c (flag predicates) and lower.c (statements, the function).  Private
  * to ir/.
  */
 #ifndef KML_LOWER_IMPL_H
@@ -59,6 +59,12 @@ struct lower {
 	int nblocks_alloc;
 	int nvars_alloc;
 	bool failed;
+	/* a flag predicate being inlined (lower_call.c): its parameters
+	 * stand for the call's arguments, its tests sit at the call */
+	CXCursor *sub_parm;
+	CXCursor *sub_arg;
+	int nsub;
+	CXCursor sub_at;
 };
 
 /* the lowering's own functions, by file of definition */
@@ -98,6 +104,10 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c);
 struct ir_expr *lower_call(struct lower *L, CXCursor c,
 				  struct ir_expr *dest);
 void lower_cond(struct lower *L, CXCursor c, int t, int f);
+struct ir_expr *lower_subst_param(struct lower *L, CXCursor parm);
+bool lower_inline_cond(struct lower *L, CXCursor c, int t, int f);
+struct ir_expr *lower_inline_value(struct lower *L, CXCursor c,
+				   struct ir_expr *dest);
 void lower_asm(struct lower *L, CXCursor c);
 bool is_assign_like(CXCursor c);
 void lower_stmt(struct lower *L, CXCursor c);
