@@ -401,9 +401,16 @@ static int cond_param(struct engine *en, const struct ir_expr *a, int op,
 
 	if (p >= 0 || !a || (op != 's' && op != 'c'))
 		return p;
-	if (a->kind == EX_ARITH && a->op == AR_OR && a->b &&
-	    a->b->kind == EX_CONST && !(a->b->ival & k))
-		return engine_param_index(en, a->a);
+	/* flags | __GFP_NOMEMALLOC | __GFP_NOWARN (kmalloc_reserve()), or
+	 * flags & ~__GFP_ZERO: the bits of k are the parameter's */
+	while (a && a->kind == EX_ARITH && a->b && a->b->kind == EX_CONST &&
+	       ((a->op == AR_OR && !(a->b->ival & k)) ||
+		(a->op == AR_AND && (a->b->ival & k) == k))) {
+		a = a->a;
+		p = engine_param_index(en, a);
+		if (p >= 0)
+			return p;
+	}
 	return -1;
 }
 
