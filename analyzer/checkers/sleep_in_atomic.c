@@ -414,6 +414,24 @@ static int cond_param(struct engine *en, const struct ir_expr *a, int op,
 	return -1;
 }
 
+/*
+ * What argument arg is, for a condition of the callee on it: the value,
+ * except that an address (&x, &p->member) is not NULL, whatever the
+ * engine knows of p (kfree_rcu(p, rcu) passes &p->rcu to
+ * kvfree_call_rcu(), which waits only for a NULL head).
+ */
+static struct value cond_arg(const struct call_info *c, int arg)
+{
+	const struct ir_expr *e = c->call->args[arg];
+	struct value v = c->args[arg];
+
+	if (e && e->kind == EX_ADDR && v.kind != V_CONST) {
+		memset(&v, 0, sizeof(v));
+		v.kind = V_NONNULL;
+	}
+	return v;
+}
+
 /* A callee's summary says it may sleep, or changes the lock depth. */
 /* A rules line says name takes a lock that makes the region atomic. */
 static bool spinning_lock(const char *name)
@@ -489,7 +507,8 @@ static void on_fact(struct engine *en, struct state *st,
 			continue;
 		k = g[i].loc.line;
 		cval = strtoll(g[i].callee, NULL, 10);
-		if (!sleep_cond_holds(&c->args[arg], k, cval))
+		own = cond_arg(c, arg);
+		if (!sleep_cond_holds(&own, k, cval))
 			return;	/* the callee does not sleep from here */
 		p = cond_param(en, c->call->args[arg], k, cval);
 		if (p < 0 || p >= MAX_COND_PARAMS)

@@ -557,6 +557,7 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 	end = fn->loc;
 	for (i = 0; i < k.n; i++)
 		if (kind_of(k.v[i]) == CXCursor_CompoundStmt) {
+			lower_pred_locals(&L, k.v[i]);
 			lower_stmt(&L, k.v[i]);
 			end = body_end_loc(k.v[i], fn->loc);
 		}
@@ -572,6 +573,7 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 		free(L.labels[i].name);
 	free(L.labels);
 	free(L.vkeys);
+	lower_pred_locals_free(&L);
 	fn->too_complex = L.failed;
 	return fn;
 }

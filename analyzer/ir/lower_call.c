@@ -135,6 +135,9 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 			lower_cond(L, last, t, f);
 			goto out;
 		}
+	} else if (k == CXCursor_DeclRefExpr) {
+		if (L->npreds && lower_pred_local_cond(L, s, t, f))
+			goto out;
 	} else if (k == CXCursor_CallExpr) {
 		CXCursor ref = clang_getCursorReferenced(s);
 		char *name = kind_of(ref) == CXCursor_FunctionDecl ?
@@ -155,7 +158,7 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 		free(name);
 	}
 	term_branch(L, lower_expr(L, c), t, f,
-		    ir_cursor_loc(L->nsub ? L->sub_at : c, NULL));
+		    ir_cursor_loc(L->at_set ? L->at : c, NULL));
 out:
 	L->depth--;
 }

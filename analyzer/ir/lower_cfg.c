@@ -205,8 +205,8 @@ struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,
 	struct ir_block *b = &L->fn->blocks[L->cur];
 	struct ir_insn *i;
 
-	if (L->nsub)		/* an inlined predicate's: at its call */
-		loc = ir_cursor_loc(L->sub_at, NULL);
+	if (L->at_set)		/* an inlined predicate's: at its call */
+		loc = ir_cursor_loc(L->at, NULL);
 	if (b->term != T_NONE) {
 		/* dead code after a jump: give it a block of its own */
 		L->cur = new_block(L);

@@ -64,7 +64,13 @@ struct lower {
 	CXCursor *sub_parm;
 	CXCursor *sub_arg;
 	int nsub;
-	CXCursor sub_at;
+	/* while set, instructions and branches are placed at `at` (an
+	 * inlined predicate's call, a predicate local's use) */
+	bool at_set;
+	CXCursor at;
+	/* locals assigned once with a flag test (lower_inline.c) */
+	struct pred_local *preds;
+	int npreds;
 };
 
 /* the lowering's own functions, by file of definition */
@@ -106,6 +112,9 @@ struct ir_expr *lower_call(struct lower *L, CXCursor c,
 void lower_cond(struct lower *L, CXCursor c, int t, int f);
 struct ir_expr *lower_subst_param(struct lower *L, CXCursor parm);
 bool lower_inline_cond(struct lower *L, CXCursor c, int t, int f);
+void lower_pred_locals(struct lower *L, CXCursor body);
+bool lower_pred_local_cond(struct lower *L, CXCursor c, int t, int f);
+void lower_pred_locals_free(struct lower *L);
 struct ir_expr *lower_inline_value(struct lower *L, CXCursor c,
 				   struct ir_expr *dest);
 void lower_asm(struct lower *L, CXCursor c);

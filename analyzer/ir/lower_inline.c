@@ -24,6 +24,8 @@
 
 #define MAX_PURE_DEPTH	32
 
+static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms);
+
 static bool is_builtin_expect(CXCursor c)
 {
 	CXCursor ref = clang_getCursorReferenced(c);
@@ -37,6 +39,17 @@ static bool is_builtin_expect(CXCursor c)
 	    clang_Cursor_getNumArguments(c) == 2;
 	free(name);
 	return r;
+}
+
+static bool is_flag_call(CXCursor c)
+{
+	struct kids parms;
+	CXCursor ret;
+
+	if (!flag_predicate(c, &ret, &parms))
+		return false;
+	free_kids(&parms);
+	return true;
 }
 
 /*
@@ -89,6 +102,9 @@ static bool pure(CXCursor c, bool body, int depth)
 		}
 		break;
 	case CXCursor_CallExpr:
+		/* a flag predicate's call, in a local's assignment */
+		if (!body && is_flag_call(c))
+			return true;
 		/* likely(), unlikely(): only in a condition's lowering */
 		if (!body || !is_builtin_expect(c))
 			return false;
@@ -154,8 +170,10 @@ static bool flag_test(CXCursor c, int depth)
 		return clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
 		       only_operand(c, &in) && flag_test(in, depth + 1);
 	case CXCursor_CallExpr:
-		return is_builtin_expect(c) &&
-		       flag_test(clang_Cursor_getArgument(c, 0), depth + 1);
+		if (is_builtin_expect(c))
+			return flag_test(clang_Cursor_getArgument(c, 0),
+					 depth + 1);
+		return is_flag_call(c);
 	case CXCursor_BinaryOperator:
 		break;
 	default:
@@ -259,6 +277,7 @@ static bool inline_predicate(struct lower *L, CXCursor c, bool cond, int t,
 {
 	struct kids parms;
 	CXCursor ret, *args;
+	bool had_at;
 	int i;
 
 	if (L->nsub || !flag_predicate(c, &ret, &parms))
@@ -266,10 +285,14 @@ static bool inline_predicate(struct lower *L, CXCursor c, bool cond, int t,
 	args = arena_alloc(L->ar, (parms.n + 1) * sizeof(*args));
 	for (i = 0; i < parms.n; i++)
 		args[i] = clang_Cursor_getArgument(c, i);
+	had_at = L->at_set;
 	L->sub_parm = parms.v;
 	L->sub_arg = args;
 	L->nsub = parms.n;
-	L->sub_at = c;
+	if (!had_at) {
+		L->at_set = true;
+		L->at = c;
+	}
 	if (cond) {
 		lower_cond(L, ret, t, f);
 	} else {
@@ -278,6 +301,7 @@ static bool inline_predicate(struct lower *L, CXCursor c, bool cond, int t,
 			emit_assign(L, dest, *out, c);
 	}
 	L->nsub = 0;
+	L->at_set = had_at;
 	free_kids(&parms);
 	return true;
 }
@@ -295,4 +319,262 @@ struct ir_expr *lower_inline_value(struct lower *L, CXCursor c,
 	if (!inline_predicate(L, c, false, 0, 0, dest, &e))
 		return NULL;
 	return e;
+}
+
+/* ---- predicate locals ---- */
+
+/*
+ * A local assigned once, with a flag test of parameters and locals that
+ * are not assigned after it:
+ *
+ *	is_atomic = !gfpflags_allow_blocking(gfp);
+ *	...
+ *	if (!is_atomic) mutex_lock_killable(&pcpu_alloc_mutex);
+ *
+ * (pcpu_alloc()).  A condition that reads it after that assignment (in
+ * source order) is lowered as the test itself, so the branch is a test
+ * of the parameter.  A variable whose address is taken, or that is
+ * changed by ++, -- or op=, is never one, nor is one the test reads.
+ */
+struct pred_local {
+	CXCursor var;
+	CXCursor rhs;
+	unsigned off;		/* of its last assignment */
+	int n;			/* assignments */
+	bool bad;
+};
+
+struct pred_scan {
+	struct pred_local *v;
+	int n, alloc;
+};
+
+static unsigned cursor_off(CXCursor c)
+{
+	unsigned off = 0;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), NULL, NULL,
+				   NULL, &off);
+	return off;
+}
+
+static struct pred_local *pred_find(struct pred_local *v, int n, CXCursor var)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (clang_equalCursors(v[i].var, var))
+			return &v[i];
+	return NULL;
+}
+
+static struct pred_local *pred_entry(struct pred_scan *ps, CXCursor var)
+{
+	struct pred_local *p = pred_find(ps->v, ps->n, var);
+
+	if (p)
+		return p;
+	if (ps->n == ps->alloc) {
+		ps->alloc = ps->alloc ? 2 * ps->alloc : 16;
+		ps->v = realloc(ps->v, ps->alloc * sizeof(*ps->v));
+		if (!ps->v)
+			abort();
+	}
+	p = &ps->v[ps->n++];
+	memset(p, 0, sizeof(*p));
+	p->var = var;
+	return p;
+}
+
+/* The variable an lvalue names, through parentheses. */
+static bool lvalue_var(CXCursor c, CXCursor *var)
+{
+	CXCursor in;
+
+	while (kind_of(c) == CXCursor_ParenExpr ||
+	       kind_of(c) == CXCursor_UnexposedExpr) {
+		if (!only_operand(c, &in))
+			return false;
+		c = in;
+	}
+	if (kind_of(c) != CXCursor_DeclRefExpr)
+		return false;
+	*var = clang_getCursorReferenced(c);
+	return kind_of(*var) == CXCursor_VarDecl ||
+	       kind_of(*var) == CXCursor_ParmDecl;
+}
+
+static void assigned(struct pred_scan *ps, CXCursor var, CXCursor rhs,
+		     CXCursor at)
+{
+	struct pred_local *p = pred_entry(ps, var);
+
+	p->n++;
+	p->rhs = rhs;
+	p->off = cursor_off(at);
+}
+
+static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct pred_scan *ps = data;
+	struct kids kk;
+	CXCursor var;
+
+	(void)parent;
+	switch (kind_of(c)) {
+	case CXCursor_VarDecl: {
+		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+
+		if (!clang_Cursor_isNull(init))
+			assigned(ps, c, init, c);
+		break;
+	}
+	case CXCursor_BinaryOperator:
+		if (clang_getCursorBinaryOperatorKind(c) !=
+		    CXBinaryOperator_Assign)
+			break;
+		get_kids(c, &kk);
+		if (kk.n == 2 && lvalue_var(kk.v[0], &var))
+			assigned(ps, var, kk.v[1], c);
+		free_kids(&kk);
+		break;
+	case CXCursor_CompoundAssignOperator:
+		get_kids(c, &kk);
+		if (kk.n == 2 && lvalue_var(kk.v[0], &var))
+			pred_entry(ps, var)->bad = true;
+		free_kids(&kk);
+		break;
+	case CXCursor_UnaryOperator:
+		switch (clang_getCursorUnaryOperatorKind(c)) {
+		case CXUnaryOperator_PostInc:
+		case CXUnaryOperator_PostDec:
+		case CXUnaryOperator_PreInc:
+		case CXUnaryOperator_PreDec:
+		case CXUnaryOperator_AddrOf:
+			if (only_operand(c, &var) && lvalue_var(var, &var))
+				pred_entry(ps, var)->bad = true;
+			break;
+		default:
+			break;
+		}
+		break;
+	case CXCursor_AsmStmt:
+		/* an operand may be an output: every variable it names */
+		get_kids(c, &kk);
+		{
+			int i;
+
+			for (i = 0; i < kk.n; i++)
+				if (lvalue_var(kk.v[i], &var))
+					pred_entry(ps, var)->bad = true;
+		}
+		free_kids(&kk);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* A function-scope automatic variable (not static, not extern). */
+static bool automatic(CXCursor var)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(var);
+
+	if (kind_of(var) == CXCursor_ParmDecl)
+		return true;
+	return kind_of(var) == CXCursor_VarDecl &&
+	       kind_of(clang_getCursorSemanticParent(var)) ==
+	       CXCursor_FunctionDecl &&
+	       sc != CX_SC_Static && sc != CX_SC_Extern;
+}
+
+struct reads_ctx {
+	struct pred_scan *ps;
+	unsigned off;
+	bool ok;
+};
+
+/* Each variable the test reads is an automatic scalar, never changed in
+ * place, and assigned (if at all) before the test's own assignment. */
+static enum CXChildVisitResult reads_visit(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct reads_ctx *rc = data;
+	struct pred_local *p;
+	CXCursor ref;
+
+	(void)parent;
+	/* a field may change behind the engine's back (a callee writes it
+	 * through a pointer): scalars only */
+	if (kind_of(c) == CXCursor_MemberRefExpr ||
+	    kind_of(c) == CXCursor_ArraySubscriptExpr) {
+		rc->ok = false;
+		return CXChildVisit_Break;
+	}
+	if (kind_of(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
+	if (kind_of(ref) != CXCursor_VarDecl && kind_of(ref) != CXCursor_ParmDecl)
+		return CXChildVisit_Continue;
+	p = pred_find(rc->ps->v, rc->ps->n, ref);
+	if (!automatic(ref) || (p && (p->bad || p->off >= rc->off))) {
+		rc->ok = false;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+void lower_pred_locals(struct lower *L, CXCursor body)
+{
+	struct pred_scan ps = { 0 };
+	int i, n = 0;
+
+	clang_visitChildren(body, scan_visit, &ps);
+	for (i = 0; i < ps.n; i++) {
+		struct pred_local *p = &ps.v[i];
+		struct reads_ctx rc = { &ps, p->off, true };
+
+		if (p->bad || p->n != 1 || kind_of(p->var) != CXCursor_VarDecl ||
+		    !automatic(p->var) || !flag_test(p->rhs, 0) ||
+		    !pure(p->rhs, false, 0))
+			continue;
+		clang_visitChildren(p->rhs, reads_visit, &rc);
+		if (!rc.ok)
+			continue;
+		ps.v[n++] = *p;
+	}
+	if (!n) {
+		free(ps.v);
+		return;
+	}
+	L->preds = ps.v;
+	L->npreds = n;
+}
+
+/* A condition that reads a predicate local after its assignment: the
+ * test it holds. */
+bool lower_pred_local_cond(struct lower *L, CXCursor c, int t, int f)
+{
+	struct pred_local *p = pred_find(L->preds, L->npreds,
+					 clang_getCursorReferenced(c));
+	bool had_at = L->at_set;
+
+	if (!p || L->nsub || cursor_off(c) <= p->off)
+		return false;
+	if (!had_at) {
+		L->at_set = true;
+		L->at = c;
+	}
+	lower_cond(L, p->rhs, t, f);
+	L->at_set = had_at;
+	return true;
+}
+
+void lower_pred_locals_free(struct lower *L)
+{
+	free(L->preds);
+	L->preds = NULL;
+	L->npreds = 0;
 }

@@ -5,7 +5,9 @@
  * goto nomem;` before it waits.  The helper's test is the caller's test
  * of its own argument, so a GFP_ATOMIC caller under a lock does not
  * sleep there and a GFP_KERNEL one does.  The same with a driver's own
- * predicate, `foo_may_wait()`, joined with a second flag.
+ * predicate, `foo_may_wait()`, joined with a second flag; and with the
+ * test kept in a local first, as pcpu_alloc() does (`is_atomic =
+ * !gfpflags_allow_blocking(gfp);` ... `if (is_atomic) goto fail;`).
  */
 #include <linux/module.h>
 #include <linux/spinlock.h>
@@ -63,6 +65,30 @@ static void foo_settle2(struct foo_dev *fd, unsigned int flags)
 	fd->credits++;
 }
 
+static int foo_fill(struct foo_dev *fd, gfp_t gfp)
+{
+	bool is_atomic;
+
+	is_atomic = !gfpflags_allow_blocking(gfp);
+	if (fd->credits > 0)
+		return 0;
+	if (is_atomic)
+		return -EAGAIN;
+	msleep(1);
+	return 0;
+}
+
+static int foo_fill2(struct foo_dev *fd, gfp_t gfp)
+{
+	bool is_atomic = !gfpflags_allow_blocking(gfp);
+
+	if (fd->credits > 0)
+		return 0;
+	if (!is_atomic)
+		msleep(1); /* expect: sleep-in-atomic */
+	return 0;
+}
+
 int foo_charge_atomic(struct foo_dev *fd)
 {
 	int ret;
@@ -71,6 +97,7 @@ int foo_charge_atomic(struct foo_dev *fd)
 	ret = foo_charge(fd, GFP_ATOMIC);
 	foo_settle(fd, FOO_WAIT | FOO_QUIET);
 	foo_settle(fd, 0);
+	foo_fill(fd, GFP_ATOMIC);
 	spin_unlock(&fd->lock);
 	return ret;
 }
@@ -82,6 +109,7 @@ int foo_charge_locked(struct foo_dev *fd)
 	spin_lock(&fd->lock);
 	ret = foo_charge2(fd, GFP_KERNEL);
 	foo_settle2(fd, FOO_WAIT);
+	foo_fill2(fd, GFP_NOIO);
 	spin_unlock(&fd->lock);
 	return ret;
 }
