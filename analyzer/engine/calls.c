@@ -269,6 +269,81 @@ static void copy_call(struct engine *en, struct state *st,
 	copy_record(en, st, dst, src, loc);
 }
 
+/*
+ * What a rules entry does after the callee's body (its summary): a get, a
+ * free or a handover (on success only, for `when=success`), an unlink, an
+ * owner store, a lock.  On a path the summary split off too (a callee
+ * that queues its argument only where it returns true, while a rules
+ * line says the queue takes it whatever the result).
+ */
+static void entry_roles(struct engine *en, struct state *st,
+			const struct ir_insn *insn,
+			const struct api_entry *api, struct value *args,
+			int n, struct state **split, bool *handled_out)
+{
+	const struct ir_call *call = insn->call;
+	bool handled = *handled_out;
+	int i;
+
+	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
+		refs_get(en, st, args[api->get_arg], 1);
+	/* a free or owner line `when=success` of a function that is not an
+	 * allocator: the release or the handover happens where the call
+	 * returned 0; where it returned non-zero the caller still owns the
+	 * argument (a send that consumes the buffer only on success) */
+	if (api && (((api->roles & ROLE_FREE) && api->free_on_success &&
+		     !(api->roles & ROLE_ALLOC)) ||
+		    ((api->roles & ROLE_OWNER) && api->owner_on_success)) &&
+	    call->dest && !*split) {
+		struct state *z = state_copy(st);
+
+		/* where it fails it returns a -errno */
+		dest_assign(en, z, call, mkv(V_NEG), insn->loc);
+		*split = z;
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
+	}
+	if (api && (api->roles & ROLE_FREE) &&
+	    (!api->free_on_success || !(api->roles & ROLE_ALLOC)))
+		table_free(en, st, call, api, args, n, insn->loc);
+	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
+		refs_put(en, st, args[api->put_arg]);
+	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
+	    args[api->unlink_arg].kind == V_OBJ)
+		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);
+	if (api && (api->roles & ROLE_OWNER)) {
+		for (i = 0; i < n; i++) {
+			struct store_info si;
+
+			if (!(api->owner_mask & (1u << i)))
+				continue;
+			memset(&si, 0, sizeof(si));
+			si.v = args[i];
+			si.outlives = true;
+			si.container = LINK_NONE;
+			si.sink = call->callee;
+			si.loc = insn->loc;
+			si.path = -1;
+			fire_store(en, st, &si);
+		}
+		owner_link(en, st, api, args, n, insn->loc);
+	}
+	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
+		if (api->lock_trylock && call->dest && !*split) {
+			/* the lock is held where the trylock returned non-zero */
+			struct state *z = state_copy(st);
+
+			dest_assign(en, z, call, vconst(0), insn->loc);
+			*split = z;
+			dest_assign(en, st, call, mkv(V_NONNULL), insn->loc);
+			handled = true;
+		}
+		fire_lock(en, st, call, api, !!(api->roles & ROLE_LOCK),
+			  insn->loc);
+	}
+	*handled_out = handled;
+}
+
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split)
@@ -284,6 +359,8 @@ void exec_call(struct engine *en, struct state *st,
 	int i, n = call->nargs < MAX_PARAMS ? call->nargs : MAX_PARAMS;
 	bool handled = false;
 	struct call_info ci;
+	struct state *pre_split, *sum_split;
+	struct value args2[MAX_PARAMS];
 
 	for (i = 0; i < call->nargs; i++)
 		scan_derefs(en, st, call->args[i], insn->loc);
@@ -420,6 +497,7 @@ void exec_call(struct engine *en, struct state *st,
 	}
 	/* what the callee's body does comes before what the table says it
 	 * does last (a deallocator's own uses of the block precede its free) */
+	pre_split = *split;
 	if (sum) {
 		struct replay r = { call, api, sum, args, n, fnargs, insn->loc,
 				     held };
@@ -429,61 +507,16 @@ void exec_call(struct engine *en, struct state *st,
 		if (*path_ends)
 			return;
 	}
-	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
-		refs_get(en, st, args[api->get_arg], 1);
-	/* a free or owner line `when=success` of a function that is not an
-	 * allocator: the release or the handover happens where the call
-	 * returned 0; where it returned non-zero the caller still owns the
-	 * argument (a send that consumes the buffer only on success) */
-	if (api && (((api->roles & ROLE_FREE) && api->free_on_success &&
-		     !(api->roles & ROLE_ALLOC)) ||
-		    ((api->roles & ROLE_OWNER) && api->owner_on_success)) &&
-	    call->dest && !*split) {
-		struct state *z = state_copy(st);
+	sum_split = *split;
+	if (sum_split && sum_split != pre_split)
+		memcpy(args2, args, sizeof(args2));
+	entry_roles(en, st, insn, api, args, n, split, &handled);
+	/* the summary's other path gets the entry's roles too */
+	if (sum_split && sum_split != pre_split) {
+		bool h2 = handled;
 
-		/* where it fails it returns a -errno */
-		dest_assign(en, z, call, mkv(V_NEG), insn->loc);
-		*split = z;
-		dest_assign(en, st, call, vconst(0), insn->loc);
-		handled = true;
-	}
-	if (api && (api->roles & ROLE_FREE) &&
-	    (!api->free_on_success || !(api->roles & ROLE_ALLOC)))
-		table_free(en, st, call, api, args, n, insn->loc);
-	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
-		refs_put(en, st, args[api->put_arg]);
-	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
-	    args[api->unlink_arg].kind == V_OBJ)
-		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);
-	if (api && (api->roles & ROLE_OWNER)) {
-		for (i = 0; i < n; i++) {
-			struct store_info si;
-
-			if (!(api->owner_mask & (1u << i)))
-				continue;
-			memset(&si, 0, sizeof(si));
-			si.v = args[i];
-			si.outlives = true;
-			si.container = LINK_NONE;
-			si.sink = call->callee;
-			si.loc = insn->loc;
-			si.path = -1;
-			fire_store(en, st, &si);
-		}
-		owner_link(en, st, api, args, n, insn->loc);
-	}
-	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
-		if (api->lock_trylock && call->dest && !*split) {
-			/* the lock is held where the trylock returned non-zero */
-			struct state *z = state_copy(st);
-
-			dest_assign(en, z, call, vconst(0), insn->loc);
-			*split = z;
-			dest_assign(en, st, call, mkv(V_NONNULL), insn->loc);
-			handled = true;
-		}
-		fire_lock(en, st, call, api, !!(api->roles & ROLE_LOCK),
-			  insn->loc);
+		entry_roles(en, sum_split, insn, api, args2, n, &sum_split,
+			    &h2);
 	}
 	if (handled || !call->dest)
 		return;
