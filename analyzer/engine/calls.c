@@ -282,7 +282,7 @@ static void entry_roles(struct engine *en, struct state *st,
 			int n, struct state **split, bool *handled_out)
 {
 	const struct ir_call *call = insn->call;
-	bool handled = *handled_out;
+	bool handled = false;
 	int i;
 
 	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
@@ -341,7 +341,8 @@ static void entry_roles(struct engine *en, struct state *st,
 		fire_lock(en, st, call, api, !!(api->roles & ROLE_LOCK),
 			  insn->loc);
 	}
-	*handled_out = handled;
+	if (handled && handled_out)
+		*handled_out = true;
 }
 
 void exec_call(struct engine *en, struct state *st,
@@ -507,17 +508,15 @@ void exec_call(struct engine *en, struct state *st,
 		if (*path_ends)
 			return;
 	}
-	sum_split = *split;
-	if (sum_split && sum_split != pre_split)
+	/* the path the summary split off gets the entry's roles too, with
+	 * the arguments as they were (a free tracks an unknown one) */
+	sum_split = *split != pre_split ? *split : NULL;
+	if (sum_split)
 		memcpy(args2, args, sizeof(args2));
 	entry_roles(en, st, insn, api, args, n, split, &handled);
-	/* the summary's other path gets the entry's roles too */
-	if (sum_split && sum_split != pre_split) {
-		bool h2 = handled;
-
+	if (sum_split)
 		entry_roles(en, sum_split, insn, api, args2, n, &sum_split,
-			    &h2);
-	}
+			    NULL);
 	if (handled || !call->dest)
 		return;
 	if (call->dest->is_ptr) {

@@ -139,23 +139,13 @@ void lower_cond(struct lower *L, CXCursor c, int t, int f)
 		if (L->npreds && lower_pred_local_cond(L, s, t, f))
 			goto out;
 	} else if (k == CXCursor_CallExpr) {
-		CXCursor ref = clang_getCursorReferenced(s);
-		char *name = kind_of(ref) == CXCursor_FunctionDecl ?
-			     spelling(ref) : NULL;
-
-		if (name && lower_inline_cond(L, s, t, f)) {
-			free(name);
-			goto out;
-		}
-
 		/* likely()/unlikely(): __builtin_expect(!!(x), v) */
-		if (name && !strcmp(name, "__builtin_expect") &&
-		    clang_Cursor_getNumArguments(s) == 2) {
-			free(name);
+		if (is_builtin_expect(s)) {
 			lower_cond(L, clang_Cursor_getArgument(s, 0), t, f);
 			goto out;
 		}
-		free(name);
+		if (lower_inline_cond(L, s, t, f))
+			goto out;
 	}
 	term_branch(L, lower_expr(L, c), t, f,
 		    ir_cursor_loc(L->at_set ? L->at : c, NULL));

@@ -124,6 +124,56 @@ CXCursor strip(CXCursor c)
 	}
 }
 
+/* The last expression among c's children: a cast's operand after its
+ * TypeRef, a paren's or an operator's one operand. */
+bool last_expr_kid(CXCursor c, CXCursor *out)
+{
+	struct kids k;
+	bool found = false;
+	int i;
+
+	get_kids(c, &k);
+	for (i = k.n - 1; i >= 0; i--) {
+		if (clang_isExpression(kind_of(k.v[i]))) {
+			*out = k.v[i];
+			found = true;
+			break;
+		}
+	}
+	free_kids(&k);
+	return found;
+}
+
+/* likely()/unlikely(): __builtin_expect(x, v) */
+bool is_builtin_expect(CXCursor c)
+{
+	CXCursor ref = clang_getCursorReferenced(c);
+	char *name;
+	bool r;
+
+	if (kind_of(ref) != CXCursor_FunctionDecl)
+		return false;
+	name = spelling(ref);
+	r = !strcmp(name, "__builtin_expect") &&
+	    clang_Cursor_getNumArguments(c) == 2;
+	free(name);
+	return r;
+}
+
+/* A parameter, or a local of automatic storage (not static, not extern,
+ * not a global): a place only this function writes. */
+bool var_automatic(CXCursor decl)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+
+	if (kind_of(decl) == CXCursor_ParmDecl)
+		return true;
+	return kind_of(decl) == CXCursor_VarDecl &&
+	       clang_getCursorSemanticParent(decl).kind ==
+	       CXCursor_FunctionDecl &&
+	       sc != CX_SC_Static && sc != CX_SC_Extern;
+}
+
 bool eval_int(CXCursor c, int64_t *out)
 {
 	CXEvalResult r;
@@ -382,7 +432,6 @@ static bool cleanup_var(CXCursor decl)
 int map_var(struct lower *L, CXCursor decl)
 {
 	unsigned h = clang_hashCursor(decl);
-	enum CX_StorageClass sc;
 	enum var_kind kind;
 	char *name;
 	int i, v;
@@ -392,12 +441,9 @@ int map_var(struct lower *L, CXCursor decl)
 		    clang_equalCursors(L->vkeys[i].decl, decl))
 			return L->vkeys[i].var;
 	name = spelling(decl);
-	sc = clang_Cursor_getStorageClass(decl);
 	if (kind_of(decl) == CXCursor_ParmDecl)
 		kind = VAR_PARAM;
-	else if (clang_getCursorSemanticParent(decl).kind !=
-		 CXCursor_FunctionDecl || sc == CX_SC_Static ||
-		 sc == CX_SC_Extern)
+	else if (!var_automatic(decl))
 		kind = VAR_GLOBAL;
 	else
 		kind = VAR_LOCAL;

@@ -49,24 +49,6 @@ void lower_kids_effects(struct lower *L, CXCursor c)
 	free_kids(&k);
 }
 
-static bool last_expr_kid(CXCursor c, CXCursor *out)
-{
-	struct kids k;
-	bool found = false;
-	int i;
-
-	get_kids(c, &k);
-	for (i = k.n - 1; i >= 0; i--) {
-		if (clang_isExpression(kind_of(k.v[i]))) {
-			*out = k.v[i];
-			found = true;
-			break;
-		}
-	}
-	free_kids(&k);
-	return found;
-}
-
 /*
  * ({ s1; s2; e; }): lower the statements, return the last expression
  * child (not yet lowered) through *last, or false if there is none.

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the four files of the lowering share: lower_cfg.c (cursor
+ * What the five files of the lowering share: lower_cfg.c (cursor
  * helpers, blocks, variables), lower_expr.c (expressions), lower_call.c
- * (calls, conditions), lower_inline.c (flag predicates) and lower.c (statements, the function).  Private
- * to ir/.
+ * (calls, conditions), lower_inline.c (flag predicates and predicate
+ * locals) and lower.c (statements, the function).  Private to ir/.
  */
 #ifndef KML_LOWER_IMPL_H
 #define KML_LOWER_IMPL_H
@@ -59,7 +59,7 @@ struct lower {
 	int nblocks_alloc;
 	int nvars_alloc;
 	bool failed;
-	/* a flag predicate being inlined (lower_call.c): its parameters
+	/* a flag predicate being inlined (lower_inline.c): its parameters
 	 * stand for the call's arguments, its tests sit at the call */
 	CXCursor *sub_parm;
 	CXCursor *sub_arg;
@@ -85,6 +85,9 @@ bool byte_pointee(CXType t);
 int64_t pointee_size(CXType t);
 CXCursor strip(CXCursor c);
 bool eval_int(CXCursor c, int64_t *out);
+bool last_expr_kid(CXCursor c, CXCursor *out);
+bool is_builtin_expect(CXCursor c);
+bool var_automatic(CXCursor decl);
 char *spelling(CXCursor c);
 int new_block(struct lower *L);
 struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,

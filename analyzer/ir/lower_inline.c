@@ -26,21 +26,6 @@
 
 static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms);
 
-static bool is_builtin_expect(CXCursor c)
-{
-	CXCursor ref = clang_getCursorReferenced(c);
-	char *name;
-	bool r;
-
-	if (kind_of(ref) != CXCursor_FunctionDecl)
-		return false;
-	name = spelling(ref);
-	r = !strcmp(name, "__builtin_expect") &&
-	    clang_Cursor_getNumArguments(c) == 2;
-	free(name);
-	return r;
-}
-
 static bool is_flag_call(CXCursor c)
 {
 	struct kids parms;
@@ -125,22 +110,6 @@ static bool pure(CXCursor c, bool body, int depth)
 	return ok;
 }
 
-/* The one operand of a paren, an implicit conversion or a cast. */
-static bool only_operand(CXCursor c, CXCursor *out)
-{
-	struct kids kk;
-	int i, n = 0;
-
-	get_kids(c, &kk);
-	for (i = 0; i < kk.n; i++)
-		if (kind_of(kk.v[i]) != CXCursor_TypeRef) {
-			*out = kk.v[i];
-			n++;
-		}
-	free_kids(&kk);
-	return n == 1;
-}
-
 static bool has_const(CXCursor c)
 {
 	int64_t v;
@@ -165,10 +134,10 @@ static bool flag_test(CXCursor c, int depth)
 	case CXCursor_ParenExpr:
 	case CXCursor_UnexposedExpr:
 	case CXCursor_CStyleCastExpr:
-		return only_operand(c, &in) && flag_test(in, depth + 1);
+		return last_expr_kid(c, &in) && flag_test(in, depth + 1);
 	case CXCursor_UnaryOperator:
 		return clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
-		       only_operand(c, &in) && flag_test(in, depth + 1);
+		       last_expr_kid(c, &in) && flag_test(in, depth + 1);
 	case CXCursor_CallExpr:
 		if (is_builtin_expect(c))
 			return flag_test(clang_Cursor_getArgument(c, 0),
@@ -222,26 +191,17 @@ static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms)
 	if (kk.n && kind_of(kk.v[kk.n - 1]) == CXCursor_CompoundStmt) {
 		get_kids(kk.v[kk.n - 1], &body);
 		if (body.n == 1 && kind_of(body.v[0]) == CXCursor_ReturnStmt &&
-		    only_operand(body.v[0], ret))
+		    last_expr_kid(body.v[0], ret))
 			ok = flag_test(*ret, 0) && pure(*ret, true, 0);
 		free_kids(&body);
 	}
 	free_kids(&kk);
 	if (!ok)
 		return false;
-	memset(parms, 0, sizeof(*parms));
-	for (i = 0; i < n; i++) {
-		CXCursor p = clang_Cursor_getArgument(def, i);
-
-		if (parms->n == parms->alloc) {
-			parms->alloc = parms->alloc ? 2 * parms->alloc : 4;
-			parms->v = realloc(parms->v,
-					   parms->alloc * sizeof(*parms->v));
-			if (!parms->v)
-				abort();
-		}
-		parms->v[parms->n++] = p;
-	}
+	parms->v = xcalloc(n, sizeof(*parms->v));
+	parms->n = parms->alloc = n;
+	for (i = 0; i < n; i++)
+		parms->v[i] = clang_Cursor_getArgument(def, i);
 	return true;
 }
 
@@ -376,9 +336,7 @@ static struct pred_local *pred_entry(struct pred_scan *ps, CXCursor var)
 		return p;
 	if (ps->n == ps->alloc) {
 		ps->alloc = ps->alloc ? 2 * ps->alloc : 16;
-		ps->v = realloc(ps->v, ps->alloc * sizeof(*ps->v));
-		if (!ps->v)
-			abort();
+		ps->v = xrealloc(ps->v, ps->alloc * sizeof(*ps->v));
 	}
 	p = &ps->v[ps->n++];
 	memset(p, 0, sizeof(*p));
@@ -389,14 +347,7 @@ static struct pred_local *pred_entry(struct pred_scan *ps, CXCursor var)
 /* The variable an lvalue names, through parentheses. */
 static bool lvalue_var(CXCursor c, CXCursor *var)
 {
-	CXCursor in;
-
-	while (kind_of(c) == CXCursor_ParenExpr ||
-	       kind_of(c) == CXCursor_UnexposedExpr) {
-		if (!only_operand(c, &in))
-			return false;
-		c = in;
-	}
+	c = strip(c);
 	if (kind_of(c) != CXCursor_DeclRefExpr)
 		return false;
 	*var = clang_getCursorReferenced(c);
@@ -452,7 +403,7 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 		case CXUnaryOperator_PreInc:
 		case CXUnaryOperator_PreDec:
 		case CXUnaryOperator_AddrOf:
-			if (only_operand(c, &var) && lvalue_var(var, &var))
+			if (last_expr_kid(c, &var) && lvalue_var(var, &var))
 				pred_entry(ps, var)->bad = true;
 			break;
 		default:
@@ -475,19 +426,6 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 		break;
 	}
 	return CXChildVisit_Recurse;
-}
-
-/* A function-scope automatic variable (not static, not extern). */
-static bool automatic(CXCursor var)
-{
-	enum CX_StorageClass sc = clang_Cursor_getStorageClass(var);
-
-	if (kind_of(var) == CXCursor_ParmDecl)
-		return true;
-	return kind_of(var) == CXCursor_VarDecl &&
-	       kind_of(clang_getCursorSemanticParent(var)) ==
-	       CXCursor_FunctionDecl &&
-	       sc != CX_SC_Static && sc != CX_SC_Extern;
 }
 
 struct reads_ctx {
@@ -519,7 +457,7 @@ static enum CXChildVisitResult reads_visit(CXCursor c, CXCursor parent,
 	if (kind_of(ref) != CXCursor_VarDecl && kind_of(ref) != CXCursor_ParmDecl)
 		return CXChildVisit_Continue;
 	p = pred_find(rc->ps->v, rc->ps->n, ref);
-	if (!automatic(ref) || (p && (p->bad || p->off >= rc->off))) {
+	if (!var_automatic(ref) || (p && (p->bad || p->off >= rc->off))) {
 		rc->ok = false;
 		return CXChildVisit_Break;
 	}
@@ -537,7 +475,7 @@ void lower_pred_locals(struct lower *L, CXCursor body)
 		struct reads_ctx rc = { &ps, p->off, true };
 
 		if (p->bad || p->n != 1 || kind_of(p->var) != CXCursor_VarDecl ||
-		    !automatic(p->var) || !flag_test(p->rhs, 0) ||
+		    !var_automatic(p->var) || !flag_test(p->rhs, 0) ||
 		    !pure(p->rhs, false, 0))
 			continue;
 		clang_visitChildren(p->rhs, reads_visit, &rc);
