@@ -180,6 +180,7 @@ void core_on_store(struct engine *en, struct state *st,
 	}
 	(void)src;
 	field_value_store(en, s);
+	field_nonnull_store(en, st, s);
 	if (s->path < 0)
 		return;
 	dst = store_subject(en, st, s->path);

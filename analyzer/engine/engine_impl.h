@@ -87,6 +87,9 @@ struct core_kinds {
 	int field_value;	/* field facts: the constant value stored, str
 				 * NULL; "=key": a copy of that field; "?":
 				 * not known (field_values.c) */
+	int field_nonnull;	/* field facts: a store into a pointer field
+				 * of a record type of the main file; value 1:
+				 * a pointer known not NULL (field_values.c) */
 };
 
 extern struct core_kinds core;
@@ -187,6 +190,7 @@ struct sym {
 	int family;
 	int order;
 	const struct field_rec *store;
+	bool nonnull;		/* every store into field_key was not NULL */
 };
 
 struct site_info {
@@ -319,6 +323,9 @@ void do_return(struct engine *en, struct state *st,
 /* field_values.c */
 void field_value_store(struct engine *en, const struct store_info *s);
 void field_value_scan(struct engine *en);
+void field_nonnull_store(struct engine *en, struct state *st,
+			 const struct store_info *s);
+bool field_never_null(struct engine *en, const char *key);
 const char *field_member_key(const struct ir_expr *e, char *buf, size_t len);
 bool field_edge_impossible(struct engine *en, struct state *st,
 			   const struct ir_expr *cond, bool taken);

@@ -123,6 +123,7 @@ void facts_init(void)
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	core.field_value = engine_fact_kind("field-value", FACT_MAY, NULL);
+	core.field_nonnull = engine_fact_kind("field-nonnull", FACT_MAY, NULL);
 	static const struct slot_def failed = {
 		"core-alloc-failed", SLOT_GLOBAL, join_both
 	};

@@ -262,3 +262,97 @@ bool field_edge_impossible(struct engine *en, struct state *st,
 		excluded |= (uint64_t)cur.c;
 	return !(mask & ~excluded);
 }
+
+/*
+ * A pointer field that the main file always sets to a pointer known not
+ * to be NULL.  The type is the file's own (struct cmd_rcvr of
+ * ipmi_msghandler.c), so no other unit writes it, and each store the
+ * file makes is seen: rcvr->user = user after if (!user) return.  A
+ * reader that finds the object (on a list, through a parameter) then
+ * reads a pointer that is not NULL:
+ *
+ *	rcvr = find_cmd_rcvr(...);
+ *	if (rcvr) {
+ *		user = rcvr->user;
+ *		msg = alloc_msg(user);
+ *	}
+ *	if (!user) ...		(only where no rcvr was found)
+ *
+ * The summary pass records, at each store into such a field, whether the
+ * value is known not NULL on the path (1) or not (0: NULL, a value not
+ * tested, a store this pass cannot tie to the type).  A field whose
+ * address is taken (field_value_scan()) may hold anything.
+ */
+static bool member_local(const struct ir_expr *e)
+{
+	for (; e && e->kind == EX_MEMBER; e = e->a)
+		if (e->arrow || !e->a || e->a->kind != EX_MEMBER)
+			return e->rec_local;
+	return false;
+}
+
+static bool value_nonnull(struct engine *en, struct state *st,
+			  const struct value *v)
+{
+	struct objst tmp;
+	const struct objst *o;
+
+	switch (v->kind) {
+	case V_NONNULL:
+		return true;
+	case V_CONST:
+		return v->c != 0;
+	case V_OBJ:
+		o = engine_obj(en, st, v->obj, &tmp);
+		return o && o->null == NL_NONNULL && !(o->flags & OF_ERRPTR);
+	default:
+		return false;
+	}
+}
+
+void field_nonnull_store(struct engine *en, struct state *st,
+			 const struct store_info *s)
+{
+	if (en->pass != PASS_SUMMARY || !s->field_key || s->sink ||
+	    !en->fn->in_main_file || s->field_key[0] == '@' ||
+	    strchr(s->field_key, '['))
+		return;
+	if (s->lhs && s->lhs->kind == EX_MEMBER) {
+		if (!s->lhs->is_ptr || !member_local(s->lhs))
+			return;
+		engine_field_fact(en, s->field_key, core.field_nonnull,
+				  !s->forget && !s->bits &&
+				  value_nonnull(en, st, &s->v), NULL, s->loc);
+		return;
+	}
+	/* a store the pass cannot tie to a member: nothing is known */
+	engine_field_fact(en, s->field_key, core.field_nonnull, 0, NULL,
+			  s->loc);
+}
+
+/* The reporting pass: does every store of the unit into the pointer
+ * field of key put a pointer there that is not NULL? */
+bool field_never_null(struct engine *en, const char *key)
+{
+	const struct field_rec *v;
+	bool queried = en->queried;
+	int n, i, stores = 0;
+
+	if (en->pass != PASS_REPORT || !key || key[0] == '@' ||
+	    strchr(key, '[') || prefix_unknown(en, key)) {
+		en->queried = queried;
+		return false;
+	}
+	n = engine_field_facts(en, key, &v);
+	en->queried = queried;
+	for (i = 0; i < n; i++) {
+		if (v[i].file)
+			continue;	/* another unit's type of that name */
+		if (v[i].kind == core.field_value ||
+		    (v[i].kind == core.field_nonnull && !v[i].value))
+			return false;
+		if (v[i].kind == core.field_nonnull)
+			stores++;
+	}
+	return stores > 0;
+}

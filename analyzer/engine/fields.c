@@ -173,6 +173,7 @@ void sym_field_facts(struct engine *en, struct sym *s)
 		return;
 	/* the engine's own question: the object says where its facts are
 	 * from (s->store), not the event that made it */
+	s->nonnull = field_never_null(en, s->field_key);
 	n = engine_field_facts(en, s->field_key, &v);
 	en->queried = queried;
 	for (i = 0; i < n; i++) {

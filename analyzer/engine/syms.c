@@ -431,7 +431,7 @@ const struct objst *engine_obj(struct engine *en, const struct state *st,
 	tmp->id = id;
 	tmp->family = (int16_t)s->family;
 	tmp->order = (int16_t)s->order;
-	tmp->null = NL_MAYBE;
+	tmp->null = s->nonnull ? NL_NONNULL : NL_MAYBE;
 	tmp->link = LINK_NONE;
 	return tmp;
 }

@@ -52,6 +52,8 @@ struct ir_expr {
 	int64_t ival;		/* EX_CONST */
 	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name */
 	const char *rec;	/* EX_MEMBER: record type of the base ("struct foo") */
+	bool rec_local;		/* EX_MEMBER: that record type is defined in the
+				 * main file, so no other unit writes its fields */
 	struct ir_expr *a, *b;
 	struct ir_loc loc;
 };

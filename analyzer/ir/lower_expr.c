@@ -311,6 +311,23 @@ static const char *record_name(struct lower *L, CXType t, bool arrow)
 	return r;
 }
 
+/* The record type of record_name() is defined in the main file (a
+ * driver's private struct, not one of a header). */
+static bool record_local(CXType t, bool arrow)
+{
+	CXCursor d;
+
+	t = clang_getCanonicalType(t);
+	if (arrow)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	d = clang_getTypeDeclaration(t);
+	if (clang_Cursor_isNull(d))
+		return false;
+	d = clang_getCursorDefinition(d);
+	return !clang_Cursor_isNull(d) &&
+	       clang_Location_isFromMainFile(clang_getCursorLocation(d));
+}
+
 static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 {
 	struct ir_expr *e;
@@ -326,6 +343,7 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 	e->field = arena_strdup(L->ar, field);
 	free(field);
 	e->rec = record_name(L, clang_getCursorType(base), e->arrow);
+	e->rec_local = record_local(clang_getCursorType(base), e->arrow);
 	return e;
 }
 
