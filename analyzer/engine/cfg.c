@@ -3,7 +3,9 @@
  * Questions about the shape of a function's CFG, independent of any
  * state.
  */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine_impl.h"
 #include "../util/strvec.h"
@@ -44,4 +46,264 @@ bool cfg_avoidable(const struct ir_func *fn, int b)
 	free(seen);
 	free(stack);
 	return found;
+}
+
+/* ---- counted loops ---- */
+
+static bool is_var(const struct ir_expr *e, int var)
+{
+	return e && e->kind == EX_VAR && e->var == var;
+}
+
+/* Is &var taken anywhere in e? */
+static bool addr_of(const struct ir_expr *e, int var)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_ADDR && is_var(e->a, var))
+		return true;
+	return addr_of(e->a, var) || addr_of(e->b, var);
+}
+
+static bool var_address_taken(const struct ir_func *fn, int var)
+{
+	int b, i, k;
+
+	for (b = 0; b < fn->nblocks; b++) {
+		const struct ir_block *bl = &fn->blocks[b];
+
+		for (i = 0; i < bl->ninsns; i++) {
+			const struct ir_insn *in = &bl->insns[i];
+
+			if (addr_of(in->lhs, var) || addr_of(in->rhs, var))
+				return true;
+			if (in->kind == I_ESCAPE && is_var(in->rhs, var))
+				return true;
+			if (in->call) {
+				if (addr_of(in->call->dest, var) ||
+				    addr_of(in->call->fnexpr, var))
+					return true;
+				for (k = 0; k < in->call->nargs; k++)
+					if (addr_of(in->call->args[k], var))
+						return true;
+			}
+		}
+		if (addr_of(bl->cond, var) || addr_of(bl->ret, var))
+			return true;
+	}
+	return false;
+}
+
+static int nsucc(const struct ir_block *k)
+{
+	return k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
+}
+
+/* Blocks reachable from start without entering avoid (fwd), or from
+ * which avoid is reachable without passing through it (!fwd, over the
+ * predecessor lists). */
+static void reach(const struct ir_func *fn, int start, int avoid, bool fwd,
+		  int **preds, const int *npreds, bool *seen)
+{
+	int *stack = xcalloc(fn->nblocks + 1, sizeof(*stack));
+	int n = 0, i;
+
+	if (start != avoid) {
+		seen[start] = true;
+		stack[n++] = start;
+	}
+	while (n) {
+		int b = stack[--n];
+		int m = fwd ? nsucc(&fn->blocks[b]) : npreds[b];
+
+		for (i = 0; i < m; i++) {
+			int s = fwd ? fn->blocks[b].succ[i] : preds[b][i];
+
+			if (s >= 0 && s < fn->nblocks && s != avoid && !seen[s]) {
+				seen[s] = true;
+				stack[n++] = s;
+			}
+		}
+	}
+	free(stack);
+}
+
+/* The last assignment to var in block b: 1 and *c when a constant, 0
+ * when none, -1 when anything else. */
+static int last_const(const struct ir_block *b, int var, int64_t *c)
+{
+	int i;
+
+	for (i = b->ninsns - 1; i >= 0; i--) {
+		const struct ir_insn *in = &b->insns[i];
+
+		if (in->kind == I_CALL && in->call && is_var(in->call->dest, var))
+			return -1;
+		if (in->kind != I_ASSIGN || !is_var(in->lhs, var))
+			continue;
+		if (!in->rhs || in->rhs->kind != EX_CONST)
+			return -1;
+		*c = in->rhs->ival;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is every assignment to var in the blocks of loop a step of +1, and is
+ * there one? */
+static bool unit_steps(const struct ir_func *fn, const bool *loop, int var)
+{
+	int b, i, steps = 0;
+
+	for (b = 0; b < fn->nblocks; b++) {
+		if (!loop[b])
+			continue;
+		for (i = 0; i < fn->blocks[b].ninsns; i++) {
+			const struct ir_insn *in = &fn->blocks[b].insns[i];
+			const struct ir_expr *r = in->rhs;
+
+			if (in->kind == I_CALL && in->call &&
+			    is_var(in->call->dest, var))
+				return false;
+			if (in->kind != I_ASSIGN || !is_var(in->lhs, var))
+				continue;
+			if (!r || r->kind != EX_ARITH || r->op != AR_ADD ||
+			    !((is_var(r->a, var) && r->b &&
+			       r->b->kind == EX_CONST && r->b->ival == 1) ||
+			      (is_var(r->b, var) && r->a &&
+			       r->a->kind == EX_CONST && r->a->ival == 1)))
+				return false;
+			steps++;
+		}
+	}
+	return steps > 0;
+}
+
+/* Does every way into the loop come to its test c from a block that set
+ * var to a constant no greater than max (through at most a few blocks
+ * with one predecessor each)? */
+static bool entered_below(const struct ir_func *fn, const bool *loop, int c,
+			  int var, int64_t max, int **preds, const int *npreds,
+			  const bool *live)
+{
+	int b, i, depth, entries = 0;
+
+	for (b = 0; b < fn->nblocks; b++) {
+		if (loop[b] || !live[b])
+			continue;
+		for (i = 0; i < nsucc(&fn->blocks[b]); i++) {
+			int s = fn->blocks[b].succ[i], p = b, r = 0;
+			int64_t c0 = 0;
+
+			if (s < 0 || s >= fn->nblocks || !loop[s])
+				continue;
+			if (s != c)
+				return false;	/* a second way in */
+			for (depth = 0; depth < 8; depth++) {
+				r = last_const(&fn->blocks[p], var, &c0);
+				if (r || npreds[p] != 1 || loop[preds[p][0]])
+					break;
+				p = preds[p][0];
+			}
+			if (r != 1 || c0 > max)
+				return false;
+			entries++;
+		}
+	}
+	return entries > 0;
+}
+
+/*
+ * A counted loop leaves through its test with the count known:
+ *
+ *	for (i = 0; i < ARRAY_SIZE(addr); i++)
+ *		if (found(addr[i]))
+ *			break;
+ *	if (i == ARRAY_SIZE(addr))
+ *		return -ENODEV;
+ *
+ * Where the test i < K fails, i is K exactly when i entered the loop as
+ * a constant no greater than K, the loop changes it only by i++ and no
+ * one takes its address; so the path that ran the loop to its end takes
+ * the return, and only a break reaches the code after it.  i <= K
+ * leaves with K + 1, i != K with K.  For each block whose branch is such
+ * a test: the variable, the successor that leaves and the value there.
+ */
+struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
+{
+	struct counter_exit *out = xcalloc(fn->nblocks + 1, sizeof(*out));
+	int **preds = xcalloc(fn->nblocks + 1, sizeof(*preds));
+	int *npreds = xcalloc(fn->nblocks + 1, sizeof(*npreds));
+	bool *fwd = xcalloc(fn->nblocks + 1, sizeof(*fwd));
+	bool *bwd = xcalloc(fn->nblocks + 1, sizeof(*bwd));
+	bool *live = xcalloc(fn->nblocks + 1, sizeof(*live));
+	int b, i;
+
+	for (b = 0; b < fn->nblocks; b++) {
+		out[b].var = -1;
+		for (i = 0; i < nsucc(&fn->blocks[b]); i++) {
+			int s = fn->blocks[b].succ[i];
+
+			if (s < 0 || s >= fn->nblocks)
+				continue;
+			preds[s] = xrealloc(preds[s],
+					    (npreds[s] + 1) * sizeof(**preds));
+			preds[s][npreds[s]++] = b;
+		}
+	}
+	/* the blocks the entry reaches: a dead block's edge is no way in */
+	if (fn->nblocks)
+		reach(fn, 0, -1, true, preds, npreds, live);
+	for (b = 0; b < fn->nblocks; b++) {
+		const struct ir_block *bl = &fn->blocks[b];
+		const struct ir_expr *e;
+		bool truthy = true;
+		int64_t value;
+		int var, stay, k;
+
+		if (bl->term != T_BRANCH || !bl->cond)
+			continue;
+		e = cond_truth(bl->cond, &truthy);
+		if (e->kind != EX_CMP || !e->a || e->a->kind != EX_VAR ||
+		    e->a->is_ptr || !e->b || e->b->kind != EX_CONST ||
+		    (e->op != CMP_LT && e->op != CMP_LE && e->op != CMP_NE))
+			continue;
+		var = e->a->var;
+		if (var < 0 || var >= fn->nvars ||
+		    (fn->vars[var].kind != VAR_LOCAL &&
+		     fn->vars[var].kind != VAR_TEMP) ||
+		    e->b->ival > INT32_MAX || e->b->ival < INT32_MIN)
+			continue;
+		value = e->op == CMP_LE ? e->b->ival + 1 : e->b->ival;
+		stay = truthy ? bl->succ[0] : bl->succ[1];
+		if (stay < 0 || stay >= fn->nblocks || stay == b)
+			continue;
+		memset(fwd, 0, fn->nblocks * sizeof(*fwd));
+		memset(bwd, 0, fn->nblocks * sizeof(*bwd));
+		reach(fn, stay, b, true, preds, npreds, fwd);
+		for (k = 0; k < npreds[b]; k++)
+			if (fwd[preds[b][k]])
+				reach(fn, preds[b][k], b, false, preds, npreds,
+				      bwd);
+		for (k = 0; k < fn->nblocks; k++)
+			fwd[k] = fwd[k] && bwd[k];
+		fwd[b] = true;
+		if (!fwd[stay] || !unit_steps(fn, fwd, var) ||
+		    !entered_below(fn, fwd, b, var, value, preds, npreds,
+				   live) ||
+		    var_address_taken(fn, var))
+			continue;
+		out[b].var = var;
+		out[b].edge = truthy ? 1 : 0;
+		out[b].value = value;
+		out[b].expr = e->a;
+	}
+	for (b = 0; b < fn->nblocks; b++)
+		free(preds[b]);
+	free(preds);
+	free(npreds);
+	free(fwd);
+	free(bwd);
+	free(live);
+	return out;
 }

@@ -211,6 +211,7 @@ struct engine {
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
 	bool joining;		/* past the budget: one joined state a block */
+	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,
@@ -357,6 +358,14 @@ int32_t obj_of(struct engine *en, int32_t id);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */
 bool cfg_avoidable(const struct ir_func *fn, int block);
+/* cfg.c: a counted loop's test; var -1 when the block's branch is none */
+struct counter_exit {
+	int var;			/* the count */
+	int edge;			/* the successor that leaves the loop */
+	int64_t value;			/* the count there */
+	const struct ir_expr *expr;	/* the count, as the test reads it */
+};
+struct counter_exit *cfg_counter_exits(const struct ir_func *fn);
 bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
 		   int var);
 

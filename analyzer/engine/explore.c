@@ -237,6 +237,29 @@ static bool reads_joined(struct engine *en, struct state *st,
 	return reads_joined(en, st, e->a) || reads_joined(en, st, e->b);
 }
 
+/* The edge (succ index) of block b leaving a counted loop: the count is
+ * known there (cfg_counter_exits()). */
+static void counted_exit(struct engine *en, struct state *st,
+			 const struct ir_block *b, int edge)
+{
+	const struct counter_exit *ce = &en->cexit[en->cur_block];
+	struct value cur, v;
+	int path;
+
+	(void)b;
+	if (ce->var < 0 || ce->edge != edge)
+		return;
+	path = expr_path(en, ce->expr);
+	if (path < 0)
+		return;
+	path = canon_path(en, st, path);
+	cur = load_path(en, st, path);
+	if (cur.kind == V_CONST)
+		return;
+	v = vconst(ce->value);
+	state_set(st, path, &v);
+}
+
 static void exec_term(struct engine *en, struct state *st,
 		      const struct ir_block *b, struct worklist *wl)
 {
@@ -263,6 +286,7 @@ static void exec_term(struct engine *en, struct state *st,
 			st->guess = f->guess = true;
 		if (okf) {
 			refine_var(en, f, b->cond, false);
+			counted_exit(en, f, b, 1);
 			fire_branch(en, f, b, c, false, !okt);
 			push(wl, b->succ[1], 0, f);
 		} else {
@@ -270,6 +294,7 @@ static void exec_term(struct engine *en, struct state *st,
 		}
 		if (okt) {
 			refine_var(en, st, b->cond, true);
+			counted_exit(en, st, b, 0);
 			fire_branch(en, st, b, c, true, !okf);
 			push(wl, b->succ[0], 0, st);
 		} else {
@@ -374,6 +399,7 @@ void engine_explore(struct engine *en)
 	int i;
 
 	en->rejoin = NULL;
+	en->cexit = cfg_counter_exits(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -442,6 +468,8 @@ void engine_explore(struct engine *en)
 	free(memo);
 	free(wl.v);
 	free(live);
+	free(en->cexit);
+	en->cexit = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
 }
