@@ -280,8 +280,8 @@ bool field_edge_impossible(struct engine *en, struct state *st,
  *
  * The summary pass records, at each store into such a field, whether the
  * value is known not NULL on the path (1) or not (0: NULL, a value not
- * tested, a store this pass cannot tie to the type).  A field whose
- * address is taken (field_value_scan()) may hold anything.
+ * tested, a callee's write).  A field whose address is taken
+ * (field_value_scan()) may hold anything.
  */
 static bool member_local(const struct ir_expr *e)
 {
@@ -317,17 +317,20 @@ void field_nonnull_store(struct engine *en, struct state *st,
 	    !en->fn->in_main_file || s->field_key[0] == '@' ||
 	    strchr(s->field_key, '['))
 		return;
-	if (s->lhs && s->lhs->kind == EX_MEMBER) {
-		if (!s->lhs->is_ptr || !member_local(s->lhs))
-			return;
-		engine_field_fact(en, s->field_key, core.field_nonnull,
-				  !s->forget && !s->bits &&
-				  value_nonnull(en, st, &s->v), NULL, s->loc);
+	/*
+	 * Only a member store of the file's own type.  Any other store into
+	 * such a field comes from a function of this file, which records its
+	 * own member store, or through the field's address, which
+	 * field_value_scan() records as a `?`.  Recording nothing for the
+	 * others (a callee's write into a header's struct) keeps the records
+	 * of header types, which no reader uses, out of the database.
+	 */
+	if (!s->lhs || s->lhs->kind != EX_MEMBER || !s->lhs->is_ptr ||
+	    !member_local(s->lhs))
 		return;
-	}
-	/* a store the pass cannot tie to a member: nothing is known */
-	engine_field_fact(en, s->field_key, core.field_nonnull, 0, NULL,
-			  s->loc);
+	engine_field_fact(en, s->field_key, core.field_nonnull,
+			  !s->forget && !s->bits && value_nonnull(en, st, &s->v),
+			  NULL, s->loc);
 }
 
 /* The reporting pass: does every store of the unit into the pointer
