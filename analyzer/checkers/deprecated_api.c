@@ -261,8 +261,17 @@ static void on_clear(struct engine *en, struct state *st,
 		touch(st, base);	/* a member: part of the block */
 		return;
 	}
+	/*
+	 * The fill is 0 in the source, not only on this path: a memset()
+	 * whose byte is chosen at run time (in ? GUARD_BYTE : 0, usbtest.c
+	 * usbtest_alloc_urb()) is not a kzalloc(), even on the path that
+	 * picks 0.
+	 */
 	if (api->fill_arg != API_NONE &&
 	    (api->fill_arg >= c->nargs ||
+	     api->fill_arg >= c->call->nargs ||
+	     !c->call->args[api->fill_arg] ||
+	     c->call->args[api->fill_arg]->kind != EX_CONST ||
 	     c->args[api->fill_arg].kind != V_CONST ||
 	     c->args[api->fill_arg].c != 0)) {
 		touch(st, id);
