@@ -371,6 +371,27 @@ static bool distinct_objects(struct engine *en, struct state *st,
 	return o && o->null == NL_NONNULL;
 }
 
+/* Is v a block this function allocated, not NULL here, and e the address
+ * of one of its locals (a local array, &buf)?  They are never equal. */
+static bool allocation_vs_local(struct engine *en, struct state *st,
+				struct value v, const struct ir_expr *e)
+{
+	const struct objst *o;
+	int32_t x;
+
+	if (v.kind != V_OBJ || !e || e->kind != EX_ADDR || !e->a ||
+	    e->a->kind != EX_VAR || e->a->var < 0 ||
+	    e->a->var >= en->fn->nvars ||
+	    (en->fn->vars[e->a->var].kind != VAR_LOCAL &&
+	     en->fn->vars[e->a->var].kind != VAR_TEMP))
+		return false;
+	x = engine_obj_within(en, v.obj);
+	if (x < 0)
+		return false;
+	o = state_obj(st, x);
+	return o && o->null == NL_NONNULL;
+}
+
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e)
 {
@@ -442,7 +463,9 @@ struct value eval(struct engine *en, struct state *st,
 		a = eval(en, st, e->a);
 		b = eval(en, st, e->b);
 		if ((e->op == CMP_EQ || e->op == CMP_NE) &&
-		    distinct_objects(en, st, a, b))
+		    (distinct_objects(en, st, a, b) ||
+		     allocation_vs_local(en, st, a, e->b) ||
+		     allocation_vs_local(en, st, b, e->a)))
 			return vconst(e->op == CMP_NE);
 		return cmp_values(e->op, a, b);
 	case EX_ARITH:

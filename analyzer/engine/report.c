@@ -293,7 +293,13 @@ static void expr_str(struct engine *en, const struct ir_expr *e,
 		return;
 	case EX_ADDR:
 		expr_str(en, e->a, a, sizeof(a));
-		snprintf(buf, len, "&%s", a);
+		/* an array that decays to its address is spelled bare: the
+		 * decay sits where the name does, a & before it */
+		if (e->a && e->loc.line == e->a->loc.line &&
+		    e->loc.col == e->a->loc.col)
+			snprintf(buf, len, "%s", a);
+		else
+			snprintf(buf, len, "&%s", a);
 		return;
 	case EX_ARITH:
 		expr_str(en, e->a, buf, len);
@@ -331,6 +337,12 @@ static bool cond_str(struct engine *en, const struct ir_expr *e, char *buf,
 	case EX_INDEX:
 	case EX_DEREF:
 	case EX_CONST:
+		expr_str(en, e, buf, len);
+		return true;
+	case EX_ADDR:
+		if (!e->a || (e->a->kind == EX_VAR &&
+			      en->fn->vars[e->a->var].name[0] == '$'))
+			return false;
 		expr_str(en, e, buf, len);
 		return true;
 	case EX_NOT:

@@ -347,6 +347,21 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 	return e;
 }
 
+/* c, once stripped, names a local array of the function (u16 list[32]):
+ * where it decays, its value is its own address, which is no other
+ * object's (read_and_add_raw_conns(): if (result != list) kfree(result)) */
+static bool local_array(CXCursor c)
+{
+	CXCursor ref;
+
+	c = strip(c);
+	if (kind_of(c) != CXCursor_DeclRefExpr ||
+	    !type_is_array(clang_getCursorType(c)))
+		return false;
+	ref = clang_getCursorReferenced(c);
+	return kind_of(ref) == CXCursor_VarDecl && var_automatic(ref);
+}
+
 /* c, once stripped, is a member of array type (p->data, s.buf) */
 static bool array_member(CXCursor c)
 {
@@ -372,7 +387,8 @@ static struct ir_expr *lower_index(struct lower *L, CXCursor c)
 	/* an array member decays to a pointer: indexing it is no deref */
 	e->base_is_ptr = !type_is_array(clang_getCursorType(base));
 	/* p->arr[i]: the member itself, not its decayed address */
-	e->a = lower_expr(L, array_member(k.v[0]) ? base : k.v[0]);
+	e->a = lower_expr(L, array_member(k.v[0]) || local_array(k.v[0]) ?
+			  base : k.v[0]);
 	/* (*p)[i], p a pointer to an array: the decayed *p is p */
 	if (!e->base_is_ptr && e->a->is_ptr)
 		e->base_is_ptr = true;
@@ -493,6 +509,12 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 			/* the array p->data decays to its address,
 			 * &p->data: a pointer into p's block, as
 			 * spi_res_alloc()'s return sres->data is */
+			e = mk(L, EX_ADDR, c);
+			e->a = lower_expr(L, strip(kk.v[0]));
+		} else if (k == CXCursor_UnexposedExpr && kk.n == 1 &&
+			   type_is_ptr(clang_getCursorType(c)) &&
+			   local_array(kk.v[0])) {
+			/* a local array decays to its address, &list */
 			e = mk(L, EX_ADDR, c);
 			e->a = lower_expr(L, strip(kk.v[0]));
 		} else if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
