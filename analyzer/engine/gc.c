@@ -11,23 +11,50 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
-/* A pointer into id (a member's or an element's address) reaches it. */
-static bool referenced_by_binding(struct engine *en, const struct state *st,
-				  int32_t id)
+/* The objects the bindings reference, sorted: each V_OBJ, V_PRED and
+ * V_REL object, and the object a pointer into one (a member's or an
+ * element's address) points into.  Built once a collection, so that it
+ * costs the bindings plus the objects, not their product (soundfont.c's
+ * summaries hold thousands of both). */
+struct refs {
+	int32_t *v;
+	int n;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void refs_build(struct engine *en, const struct state *st,
+		       struct refs *r)
 {
 	int k;
 
+	r->v = xmalloc((3 * st->nb + 1) * sizeof(*r->v));
+	r->n = 0;
 	for (k = 0; k < st->nb; k++) {
 		const struct value *v = &st->b[k].v;
+		int32_t w;
 
-		if ((v->kind == V_OBJ || v->kind == V_PRED || v->kind == V_REL) &&
-		    (v->obj == id || (v->kind == V_REL && v->c == id)))
-			return true;
-		if (v->kind == V_OBJ && v->obj != id &&
-		    engine_obj_within(en, v->obj) == id)
-			return true;
+		if (v->kind != V_OBJ && v->kind != V_PRED && v->kind != V_REL)
+			continue;
+		r->v[r->n++] = v->obj;
+		if (v->kind == V_REL && v->c >= INT32_MIN && v->c <= INT32_MAX)
+			r->v[r->n++] = (int32_t)v->c;
+		if (v->kind == V_OBJ &&
+		    (w = engine_obj_within(en, v->obj)) != v->obj)
+			r->v[r->n++] = w;
 	}
-	return false;
+	qsort(r->v, r->n, sizeof(*r->v), cmp_id);
+}
+
+/* A binding references id, or a pointer into it. */
+static bool referenced_by_binding(const struct refs *r, int32_t id)
+{
+	return r->n && bsearch(&id, r->v, r->n, sizeof(*r->v), cmp_id);
 }
 
 /*
@@ -36,12 +63,13 @@ static bool referenced_by_binding(struct engine *en, const struct state *st,
  * through a pointer also through its place, unless the place now holds
  * something else.  The summary pass keeps what its facts still need.
  */
-static bool reachable(struct engine *en, struct state *st, int32_t id)
+static bool reachable(struct engine *en, struct state *st,
+		      const struct refs *r, int32_t id)
 {
 	const struct sym *s;
 	const struct value *pv;
 
-	if (referenced_by_binding(en, st, id))
+	if (referenced_by_binding(r, id))
 		return true;
 	s = sym_of(en, id);
 	if (!s)
@@ -68,6 +96,7 @@ static bool reachable(struct engine *en, struct state *st, int32_t id)
 void state_gc(struct engine *en, struct state *st)
 {
 	int32_t *ids = xmalloc((st->no + st->ns + 1) * sizeof(*ids));
+	struct refs r;
 	int i, n = 0;
 
 	for (i = 0; i < st->no; i++)
@@ -76,8 +105,10 @@ void state_gc(struct engine *en, struct state *st)
 		if (slot_def_of(st->s[i].type)->scope == SLOT_OBJECT &&
 		    (!n || ids[n - 1] != st->s[i].key))
 			ids[n++] = st->s[i].key;
+	refs_build(en, st, &r);
 	for (i = 0; i < n; i++)
-		if (!reachable(en, st, ids[i]))
+		if (!reachable(en, st, &r, ids[i]))
 			state_del_obj(st, ids[i]);
+	free(r.v);
 	free(ids);
 }
