@@ -10,6 +10,11 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
+static int nsucc(const struct ir_block *k)
+{
+	return k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
+}
+
 /*
  * Can the function return without running block b?  A walk from the entry
  * that never enters b, looking for a return.  A dereference in a block
@@ -30,11 +35,10 @@ bool cfg_avoidable(const struct ir_func *fn, int b)
 	stack[n++] = 0;
 	while (n && !found) {
 		const struct ir_block *k = &fn->blocks[stack[--n]];
-		int nsucc = k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
 
 		if (k->term == T_RETURN)
 			found = true;
-		for (i = 0; i < nsucc; i++) {
+		for (i = 0; i < nsucc(k); i++) {
 			int s = k->succ[i];
 
 			if (s >= 0 && s < fn->nblocks && !seen[s]) {
@@ -53,50 +57,6 @@ bool cfg_avoidable(const struct ir_func *fn, int b)
 static bool is_var(const struct ir_expr *e, int var)
 {
 	return e && e->kind == EX_VAR && e->var == var;
-}
-
-/* Is &var taken anywhere in e? */
-static bool addr_of(const struct ir_expr *e, int var)
-{
-	if (!e)
-		return false;
-	if (e->kind == EX_ADDR && is_var(e->a, var))
-		return true;
-	return addr_of(e->a, var) || addr_of(e->b, var);
-}
-
-static bool var_address_taken(const struct ir_func *fn, int var)
-{
-	int b, i, k;
-
-	for (b = 0; b < fn->nblocks; b++) {
-		const struct ir_block *bl = &fn->blocks[b];
-
-		for (i = 0; i < bl->ninsns; i++) {
-			const struct ir_insn *in = &bl->insns[i];
-
-			if (addr_of(in->lhs, var) || addr_of(in->rhs, var))
-				return true;
-			if (in->kind == I_ESCAPE && is_var(in->rhs, var))
-				return true;
-			if (in->call) {
-				if (addr_of(in->call->dest, var) ||
-				    addr_of(in->call->fnexpr, var))
-					return true;
-				for (k = 0; k < in->call->nargs; k++)
-					if (addr_of(in->call->args[k], var))
-						return true;
-			}
-		}
-		if (addr_of(bl->cond, var) || addr_of(bl->ret, var))
-			return true;
-	}
-	return false;
-}
-
-static int nsucc(const struct ir_block *k)
-{
-	return k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
 }
 
 /* Blocks reachable from start without entering avoid (fwd), or from
@@ -291,7 +251,7 @@ struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
 		if (!fwd[stay] || !unit_steps(fn, fwd, var) ||
 		    !entered_below(fn, fwd, b, var, value, preds, npreds,
 				   live) ||
-		    var_address_taken(fn, var))
+		    liveness_addressed(fn, var))
 			continue;
 		out[b].var = var;
 		out[b].edge = truthy ? 1 : 0;

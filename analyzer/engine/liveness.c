@@ -173,6 +173,25 @@ uint64_t *liveness_compute(const struct ir_func *fn)
 	return in;
 }
 
+/* Does the function take the address of local var anywhere (&x, &s.f)?
+ * The same test that keeps such a variable always live. */
+bool liveness_addressed(const struct ir_func *fn, int var)
+{
+	int nw = nwords(fn->nvars), b;
+	uint64_t *use = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *def = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *addr = xcalloc(nw, sizeof(uint64_t));
+	bool taken;
+
+	for (b = 0; b < fn->nblocks; b++)
+		block_sets(&fn->blocks[b], use, def, addr);
+	taken = has_bit(addr, var);
+	free(use);
+	free(def);
+	free(addr);
+	return taken;
+}
+
 bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
 		   int var)
 {
