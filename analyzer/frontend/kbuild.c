@@ -343,6 +343,56 @@ static void fix_srctree(struct strvec *args, const char *srctree,
 	}
 }
 
+/*
+ * A trace header names its own directory relative to where the kernel's
+ * include/trace/define_trace.h sits (TRACE_INCLUDE_PATH
+ * ../../drivers/net/hyperv; ../../../sound/soc/sof from
+ * include/trace/events), or as `.` found through the -I $(srctree)/$(src)
+ * of an out-of-tree build (ice).  The headers' tree has no drivers/ or
+ * sound/ beside its include/, so those paths lead nowhere from the
+ * kernel headers.  When the scanned tree is a kernel source tree (an
+ * ancestor of the file holds include/trace/define_trace.h), the same
+ * relative paths are looked up from its include/trace and
+ * include/trace/events, and `.` from the file's directory, all after
+ * every directory kbuild gave (-idirafter: nothing kbuild finds is
+ * shadowed).
+ */
+static void trace_include_dirs(struct strvec *args, const char *file)
+{
+	char *dir = xstrdup(file), *slash, *probe;
+
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return;
+	}
+	*slash = '\0';
+	fe_push(args, "-idirafter");
+	fe_push(args, dir);
+	for (;;) {
+		probe = xstrfmt("%s/include/trace/define_trace.h", dir);
+		if (!access(probe, F_OK)) {
+			char *t = xstrfmt("%s/include/trace", dir);
+			char *e = xstrfmt("%s/include/trace/events", dir);
+
+			fe_push(args, "-idirafter");
+			fe_push(args, t);
+			fe_push(args, "-idirafter");
+			fe_push(args, e);
+			free(t);
+			free(e);
+			free(probe);
+			break;
+		}
+		free(probe);
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+}
+
 /* One record: cwd, srctree, then the compiler's words. */
 static int read_record(const char *path, const char *mirror, const char *top,
 		       const char *real, struct job_list *out)
@@ -372,6 +422,7 @@ static int read_record(const char *path, const char *mirror, const char *top,
 	if (access(files.v[0], F_OK))
 		goto out;
 	fix_srctree(&args, lines.v[1], real);
+	trace_include_dirs(&args, files.v[0]);
 	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
 	ret = 0;
 out:
