@@ -473,7 +473,8 @@ static void on_lost(struct engine *en, struct state *st,
 	int n;
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
-	    o->id < 0 || o->null == NL_NULL || managed(o) || dropped(o->id) ||
+	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
+	    managed(o) || dropped(o->id) ||
 	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
 	    slot_get(st, zero_trip_slot, o->id) ||
 	    engine_path_guessed(st) || held_unnamed(en, st, o->id))

@@ -476,6 +476,22 @@ static void join_slot(struct state *j, int type, int32_t key,
  * keeps OF_CHECKED/OF_DEREFED if either path had them, so the merge can
  * lose findings but never invents one.  Slots join as their type says.
  */
+static bool is_top(const struct value *v)
+{
+	return v && v->kind == V_TOP;
+}
+
+static void joined_ref(struct state *j, const struct value *v)
+{
+	struct objst *o;
+
+	if (v->kind != V_OBJ)
+		return;
+	o = state_obj(j, v->obj);
+	if (o)
+		o->flags |= OF_JOINED;
+}
+
 struct state *state_join(const struct state *a, const struct state *b)
 {
 	static const struct value top = { V_TOP, 0, 0, 0 };
@@ -508,7 +524,9 @@ struct state *state_join(const struct state *a, const struct state *b)
 						   a->o[i].id);
 		struct objst o = a->o[i];
 
-		if (bo) {
+		if (!bo)
+			o.flags |= OF_JOINED;
+		else {
 			if (bo->null != o.null)
 				o.null = NL_MAYBE;
 			o.flags |= bo->flags;
@@ -525,8 +543,17 @@ struct state *state_join(const struct state *a, const struct state *b)
 
 		if (state_obj(j, o.id))
 			continue;
+		o.flags |= OF_JOINED;
 		state_add_obj(j, &o);
 	}
+	/* a place that held an object on one path and something else on
+	 * the other: the object may have lost its last reference there */
+	for (i = 0; i < a->nb; i++)
+		if (is_top(state_get(j, a->b[i].path)))
+			joined_ref(j, &a->b[i].v);
+	for (i = 0; i < b->nb; i++)
+		if (is_top(state_get(j, b->b[i].path)))
+			joined_ref(j, &b->b[i].v);
 	j->inferred_rules = a->inferred_rules | b->inferred_rules;
 	j->guess = a->guess || b->guess;
 	for (i = 0; i < a->ns; i++) {
