@@ -129,6 +129,20 @@ static bool order_excludes_zero(int op, int64_t k, bool truthy)
 	}
 }
 
+/* On the edge where "x op k" is truthy, is x known to be > 0 (x > 0,
+ * x >= 1, or !(x <= 0) on the other edge)? */
+static bool order_positive(int op, int64_t k, bool truthy)
+{
+	if (!truthy) {
+		switch (op) {
+		case CMP_LE: op = CMP_GT; break;
+		case CMP_LT: op = CMP_GE; break;
+		default: return false;
+		}
+	}
+	return (op == CMP_GT && k >= 0) || (op == CMP_GE && k >= 1);
+}
+
 /* cur, also known != k (switch (kind): case A, case B, default) */
 static bool not_equal(struct value cur, int64_t k, struct value *out)
 {
@@ -298,6 +312,15 @@ void refine_var(struct engine *en, struct state *st,
 		    (cur.kind == V_UNK || cur.kind == V_NONNULL ||
 		     cur.kind == V_NE)) {
 			v = mkv(V_NEG);
+			state_set(st, path, &v);
+			return;
+		}
+		/* if (size > 0): positive, so a second if (size > 0)
+		 * follows the same way (snd_usb_ctl_msg()) */
+		if (order_positive(cond->op, cond->b->ival, truthy) &&
+		    !cond->a->is_ptr &&
+		    (cur.kind == V_UNK || cur.kind == V_NONNULL)) {
+			v = mkv(V_POS);
 			state_set(st, path, &v);
 			return;
 		}
