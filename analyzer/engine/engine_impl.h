@@ -28,6 +28,15 @@
 #include "../report/finding.h"
 #include "../util/hmap.h"
 
+/* A path that tracks this many objects names no new symbolic object: a
+ * place it has not read yet reads unknown, and an unknown value written
+ * to memory is V_TOP instead of a fresh object.  A loop that calls a
+ * function whose summary writes through what it returns (skfp hwmtm.c
+ * fddi_isr(): while ((mb = get_llc_rx(smc))) smt_to_llc(smc, mb);) would
+ * otherwise carry thousands of objects in every state and exhaust the
+ * memory before its budget. */
+#define MAX_STATE_OBJECTS 512
+
 #define MAX_PARAMS 32
 
 /* ---- summaries ---- */

@@ -421,6 +421,10 @@ void assign(struct engine *en, struct state *st, int path,
 		 * allocation (an unbound place would read 0) */
 		w = mkv(V_TOP);
 		v = &w;
+	} else if (v->kind == V_UNK && memory_path(en, path) &&
+		   st->no >= MAX_STATE_OBJECTS) {
+		w = mkv(V_TOP);
+		v = &w;
 	} else if (v->kind == V_UNK && memory_path(en, path)) {
 		const struct value *old = state_get(st, path);
 

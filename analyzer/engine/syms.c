@@ -268,6 +268,8 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 		}
 		return sym_id((int)(intptr_t)hit - 1);
 	}
+	if (st && st->no >= MAX_STATE_OBJECTS)
+		goto fail;
 	if (s.kind == SYM_GLOBAL) {
 		s.name = xstrfmt("%s%s", pl.gname, pl.acc);
 		if (!pl.ndeps)
