@@ -221,6 +221,7 @@ struct engine {
 	int cur_block;		/* block being executed */
 	bool joining;		/* past the budget: one joined state a block */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
+	struct retest *retest;		/* per block, while exploring (retest.c) */
 	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,
@@ -517,5 +518,19 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
  * api says all there is to say of a header function) */
 struct summary *unit_summary(struct unit *u, const char *name,
 			     const struct api_entry *api);
+
+/* retest.c: the same test of unchanged locals goes the same way */
+struct retest {
+	int32_t key;		/* hash of the condition */
+	int64_t check;		/* a second hash, to tell collisions apart */
+	uint64_t mask;		/* the variables it reads (index < 64) */
+	bool repeated;		/* tested at another branch of the function */
+};
+void retest_init(void);
+struct retest *retest_prepare(const struct ir_func *fn);
+int retest_recorded(struct engine *en, const struct state *st, int block);
+void retest_record(struct engine *en, struct state *st, int block,
+		   bool truthy);
+void retest_forget_var(struct state *st, int var);
 
 #endif

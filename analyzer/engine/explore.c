@@ -281,11 +281,20 @@ static void exec_term(struct engine *en, struct state *st,
 		      !field_edge_impossible(en, f, b->cond, false);
 		okt = refine(en, st, c, true) &&
 		      !field_edge_impossible(en, st, b->cond, true);
+		switch (retest_recorded(en, st, en->cur_block)) {
+		case 1:
+			okf = false;
+			break;
+		case 0:
+			okt = false;
+			break;
+		}
 		if (okf && okt && en->joining &&
 		    reads_joined(en, st, b->cond))
 			st->guess = f->guess = true;
 		if (okf) {
 			refine_var(en, f, b->cond, false);
+			retest_record(en, f, en->cur_block, false);
 			counted_exit(en, f, b, 1);
 			fire_branch(en, f, b, c, false, !okt);
 			push(wl, b->succ[1], 0, f);
@@ -294,6 +303,7 @@ static void exec_term(struct engine *en, struct state *st,
 		}
 		if (okt) {
 			refine_var(en, st, b->cond, true);
+			retest_record(en, st, en->cur_block, true);
 			counted_exit(en, st, b, 0);
 			fire_branch(en, st, b, c, true, !okf);
 			push(wl, b->succ[0], 0, st);
@@ -400,6 +410,7 @@ void engine_explore(struct engine *en)
 
 	en->rejoin = NULL;
 	en->cexit = cfg_counter_exits(fn);
+	en->retest = retest_prepare(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -470,6 +481,8 @@ void engine_explore(struct engine *en)
 	free(live);
 	free(en->cexit);
 	en->cexit = NULL;
+	free(en->retest);
+	en->retest = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
 }

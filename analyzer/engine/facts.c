@@ -131,6 +131,7 @@ void facts_init(void)
 	core_freed = engine_slot_register(&freed);
 	core_failed = engine_slot_register(&failed);
 	refs_init();
+	retest_init();
 }
 
 /* ---- fact lists ---- */

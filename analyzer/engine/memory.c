@@ -438,9 +438,10 @@ void assign(struct engine *en, struct state *st, int path,
 	/* p = ...: what we knew of p->x no longer holds */
 	state_drop_if(st, is_strict_subpath, &d);
 	state_drop_path_slots(st, is_subpath, &d);
-	if (en->paths[path].kind == 'v')
+	if (en->paths[path].kind == 'v') {
 		forget_var_deps(en, st, en->paths[path].var, &idx);
-	else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
+		retest_forget_var(st, en->paths[path].var);
+	} else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
 		forget_field_deps(en, st, en->paths[path].field, &idx);
 	state_set(st, path, v);
 	memset(&si, 0, sizeof(si));
