@@ -197,6 +197,7 @@ struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
 	bool *fwd = xcalloc(fn->nblocks + 1, sizeof(*fwd));
 	bool *bwd = xcalloc(fn->nblocks + 1, sizeof(*bwd));
 	bool *live = xcalloc(fn->nblocks + 1, sizeof(*live));
+	uint64_t *addressed = liveness_addressed_set(fn);
 	int b, i;
 
 	for (b = 0; b < fn->nblocks; b++) {
@@ -251,7 +252,7 @@ struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
 		if (!fwd[stay] || !unit_steps(fn, fwd, var) ||
 		    !entered_below(fn, fwd, b, var, value, preds, npreds,
 				   live) ||
-		    liveness_addressed(fn, var))
+		    liveness_in_set(addressed, var))
 			continue;
 		out[b].var = var;
 		out[b].edge = truthy ? 1 : 0;
@@ -265,5 +266,6 @@ struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
 	free(fwd);
 	free(bwd);
 	free(live);
+	free(addressed);
 	return out;
 }

@@ -365,7 +365,8 @@ bool member_addr(struct engine *en, int32_t id);
 int32_t obj_of(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
-bool liveness_addressed(const struct ir_func *fn, int var);
+uint64_t *liveness_addressed_set(const struct ir_func *fn);
+bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */
 bool cfg_avoidable(const struct ir_func *fn, int block);

@@ -175,21 +175,25 @@ uint64_t *liveness_compute(const struct ir_func *fn)
 
 /* Does the function take the address of local var anywhere (&x, &s.f)?
  * The same test that keeps such a variable always live. */
-bool liveness_addressed(const struct ir_func *fn, int var)
+/* The variables whose address is taken somewhere in fn: a bitset of
+ * nvars bits, computed once per function by its users. */
+uint64_t *liveness_addressed_set(const struct ir_func *fn)
 {
 	int nw = nwords(fn->nvars), b;
 	uint64_t *use = xcalloc(nw, sizeof(uint64_t));
 	uint64_t *def = xcalloc(nw, sizeof(uint64_t));
 	uint64_t *addr = xcalloc(nw, sizeof(uint64_t));
-	bool taken;
 
 	for (b = 0; b < fn->nblocks; b++)
 		block_sets(&fn->blocks[b], use, def, addr);
-	taken = has_bit(addr, var);
 	free(use);
 	free(def);
-	free(addr);
-	return taken;
+	return addr;
+}
+
+bool liveness_in_set(const uint64_t *set, int var)
+{
+	return var >= 0 && has_bit(set, var);
 }
 
 bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,

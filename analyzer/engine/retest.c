@@ -41,6 +41,7 @@ void retest_init(void)
 struct hstate {
 	uint64_t h1, h2, mask;
 	bool ok;
+	const uint64_t *addressed;	/* liveness_addressed_set() */
 };
 
 static void mix(struct hstate *h, uint64_t x)
@@ -63,7 +64,7 @@ static void hash_expr(const struct ir_func *fn, const struct ir_expr *e,
 	case EX_VAR:
 		if (e->var < 0 || e->var >= 64 || e->var >= fn->nvars ||
 		    fn->vars[e->var].kind == VAR_GLOBAL ||
-		    liveness_addressed(fn, e->var)) {
+		    liveness_in_set(h->addressed, e->var)) {
 			h->ok = false;
 			return;
 		}
@@ -84,10 +85,10 @@ static void hash_expr(const struct ir_func *fn, const struct ir_expr *e,
 }
 
 static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
-			struct retest *out)
+			const uint64_t *addressed, struct retest *out)
 {
 	struct hstate h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0,
-			    true };
+			    true, addressed };
 
 	if (b->term != T_BRANCH || !b->cond)
 		return false;
@@ -103,11 +104,13 @@ static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
 struct retest *retest_prepare(const struct ir_func *fn)
 {
 	struct retest *r = xcalloc(fn->nblocks + 1, sizeof(*r));
+	uint64_t *addressed = liveness_addressed_set(fn);
 	int i, j;
 
 	for (i = 0; i < fn->nblocks; i++)
-		if (!branch_hash(fn, &fn->blocks[i], &r[i]))
+		if (!branch_hash(fn, &fn->blocks[i], addressed, &r[i]))
 			r[i].mask = 0;
+	free(addressed);
 	/* keep the conditions tested at two branches or more */
 	for (i = 0; i < fn->nblocks; i++) {
 		bool twice = false;
