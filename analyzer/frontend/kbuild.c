@@ -278,6 +278,28 @@ static char *map_mirror(const char *arg, const char *mirror, const char *real)
 	return xstrfmt("%s%s", real, p + ml);
 }
 
+/* The nearest of start and its ancestors that holds rel (a directory
+ * when want_dir, else any file), or NULL. */
+static char *find_upward(const char *start, const char *rel, bool want_dir)
+{
+	char *anc = xstrdup(start), *slash, *cand;
+	bool hit;
+
+	for (;;) {
+		cand = xstrfmt("%s/%s", anc, rel);
+		hit = want_dir ? is_dir(cand) : !access(cand, F_OK);
+		free(cand);
+		if (hit)
+			return anc;
+		slash = strrchr(anc, '/');
+		if (!slash || slash == anc)
+			break;
+		*slash = '\0';
+	}
+	free(anc);
+	return NULL;
+}
+
 /* -I$(srctree)/drivers/x of an in-tree Makefile, when the headers' tree
  * has no drivers/x: the same path in DIR or one of its parents. */
 static char *map_srctree(const char *path, const char *srctree,
@@ -285,7 +307,7 @@ static char *map_srctree(const char *path, const char *srctree,
 {
 	size_t sl = strlen(srctree);
 	const char *rel;
-	char *anc, *slash, *cand;
+	char *anc, *cand;
 
 	if (strncmp(path, srctree, sl) || path[sl] != '/' || is_dir(path))
 		return NULL;
@@ -294,21 +316,12 @@ static char *map_srctree(const char *path, const char *srctree,
 		rel++;
 	if (!*rel)
 		return NULL;
-	anc = xstrdup(real);
-	for (;;) {
-		cand = xstrfmt("%s/%s", anc, rel);
-		if (is_dir(cand)) {
-			free(anc);
-			return cand;
-		}
-		free(cand);
-		slash = strrchr(anc, '/');
-		if (!slash || slash == anc)
-			break;
-		*slash = '\0';
-	}
+	anc = find_upward(real, rel, true);
+	if (!anc)
+		return NULL;
+	cand = xstrfmt("%s/%s", anc, rel);
 	free(anc);
-	return NULL;
+	return cand;
 }
 
 static bool takes_path(const char *a)
@@ -359,7 +372,7 @@ static void fix_srctree(struct strvec *args, const char *srctree,
  */
 static void trace_include_dirs(struct strvec *args, const char *file)
 {
-	char *dir = xstrdup(file), *slash, *probe;
+	char *dir = xstrdup(file), *slash, *top;
 
 	slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
@@ -369,26 +382,18 @@ static void trace_include_dirs(struct strvec *args, const char *file)
 	*slash = '\0';
 	fe_push(args, "-idirafter");
 	fe_push(args, dir);
-	for (;;) {
-		probe = xstrfmt("%s/include/trace/define_trace.h", dir);
-		if (!access(probe, F_OK)) {
-			char *t = xstrfmt("%s/include/trace", dir);
-			char *e = xstrfmt("%s/include/trace/events", dir);
+	top = find_upward(dir, "include/trace/define_trace.h", false);
+	if (top) {
+		char *t = xstrfmt("%s/include/trace", top);
+		char *e = xstrfmt("%s/include/trace/events", top);
 
-			fe_push(args, "-idirafter");
-			fe_push(args, t);
-			fe_push(args, "-idirafter");
-			fe_push(args, e);
-			free(t);
-			free(e);
-			free(probe);
-			break;
-		}
-		free(probe);
-		slash = strrchr(dir, '/');
-		if (!slash || slash == dir)
-			break;
-		*slash = '\0';
+		fe_push(args, "-idirafter");
+		fe_push(args, t);
+		fe_push(args, "-idirafter");
+		fe_push(args, e);
+		free(t);
+		free(e);
+		free(top);
 	}
 	free(dir);
 }

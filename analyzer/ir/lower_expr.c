@@ -166,6 +166,43 @@ static struct ir_expr *lower_conditional_value(struct lower *L, CXCursor c)
 	return mk_var(L, t, c);
 }
 
+/*
+ * GNU a ?: b (BinaryConditionalOperator).  libclang shows it as an
+ * unexposed expression of four children: the common operand a, then a
+ * twice more (the condition and the true value, opaque references to
+ * it), then b.  a is evaluated once: `__dev_forward_skb(dev, skb) ?:
+ * netif_rx(skb)` calls netif_rx() only when the forward returned 0.
+ */
+static bool is_binary_conditional(CXCursor c, const struct kids *k)
+{
+	if (kind_of(c) != CXCursor_UnexposedExpr || k->n != 4)
+		return false;
+	return clang_equalRanges(clang_getCursorExtent(k->v[0]),
+				 clang_getCursorExtent(k->v[1])) &&
+	       clang_equalRanges(clang_getCursorExtent(k->v[0]),
+				 clang_getCursorExtent(k->v[2]));
+}
+
+static struct ir_expr *lower_binary_conditional(struct lower *L, CXCursor c,
+						const struct kids *k)
+{
+	struct ir_expr *v;
+	int t, bf, join;
+
+	t = new_temp(L, cursor_is_ptr(c));
+	v = lower_expr(L, k->v[0]);
+	emit_assign(L, mk_var(L, t, c), v, k->v[0]);
+	bf = new_block(L);
+	join = new_block(L);
+	term_branch(L, mk_var(L, t, c), join, bf, ir_cursor_loc(c, NULL));
+	L->cur = bf;
+	v = lower_expr(L, k->v[3]);
+	emit_assign(L, mk_var(L, t, c), v, k->v[3]);
+	term_goto(L, join);
+	L->cur = join;
+	return mk_var(L, t, c);
+}
+
 static struct ir_expr *lower_binop(struct lower *L, CXCursor c)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -519,6 +556,8 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 			e->a = lower_expr(L, strip(kk.v[0]));
 		} else if (kk.n == 1 && clang_isExpression(kind_of(kk.v[0]))) {
 			e = lower_expr(L, kk.v[0]);
+		} else if (is_binary_conditional(c, &kk)) {
+			e = lower_binary_conditional(L, c, &kk);
 		} else if (eval_int(c, &v)) {
 			/* offsetof(typeof(*p), f), __builtin_types_compatible_p:
 			 * their operands are never evaluated */
