@@ -311,6 +311,7 @@ int32_t sym_written(struct engine *en, const struct state *st, int path,
 		    struct ir_loc loc, int32_t avoid);
 int32_t addr_sym(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
+int32_t sym_detached(struct engine *en, struct state *st, int32_t id);
 int32_t sym_many(struct engine *en, int site);
 struct value load_path(struct engine *en, struct state *st, int path);
 struct objst *obj_materialize(struct engine *en, struct state *st,

@@ -206,6 +206,38 @@ void obj_reset(struct engine *en, struct state *st, int32_t id)
 			obj_reset(en, st, sym_id(i));
 }
 
+/* Is id held by a binding (directly, not through an object read from
+ * it)? */
+static bool held(const struct state *st, int32_t id)
+{
+	int i;
+
+	for (i = 0; i < st->nb; i++) {
+		const struct value *v = &st->b[i].v;
+
+		if ((v->kind == V_OBJ || v->kind == V_PRED ||
+		     v->kind == V_REL) && v->obj == id)
+			return true;
+		if (v->kind == V_REL && v->c == id)
+			return true;
+	}
+	return false;
+}
+
+/* a[i] is about to name another element: the one a binding still holds
+ * (skb = ring[entry]) keeps what the path knows of it under a name of
+ * its own (sym_detached), so freeing it is not freeing the next one. */
+static void detach_held(struct engine *en, struct state *st, int32_t id)
+{
+	int32_t nid;
+
+	if (!held(st, id))
+		return;
+	nid = sym_detached(en, st, id);
+	if (nid)
+		state_rename_obj(st, id, nid);
+}
+
 static void forget_var_deps(struct engine *en, struct state *st, int var,
 			    struct drop_arg *d)
 {
@@ -216,6 +248,7 @@ static void forget_var_deps(struct engine *en, struct state *st, int var,
 	for (i = 0; i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].ndeps; k++)
 			if (en->syms[i].deps[k] == var) {
+				detach_held(en, st, sym_id(i));
 				obj_reset(en, st, sym_id(i));	/* and what was read through it */
 				break;
 			}

@@ -237,6 +237,43 @@ void state_del_obj(struct state *s, int32_t id)
 	s->ns = k;
 }
 
+void state_rename_obj(struct state *s, int32_t from, int32_t to)
+{
+	struct objst *o = state_obj(s, from), copy;
+	struct slot *moved = NULL;
+	bool had = o != NULL;
+	int i, n = 0;
+
+	if (had)
+		copy = *o;
+	for (i = 0; i < s->ns; i++)
+		if (slot_def_of(s->s[i].type)->scope == SLOT_OBJECT &&
+		    s->s[i].key == from) {
+			moved = xrealloc(moved, (n + 1) * sizeof(*moved));
+			moved[n++] = s->s[i];
+		}
+	state_del_obj(s, from);
+	if (had) {
+		copy.id = to;
+		state_add_obj(s, &copy);
+	}
+	for (i = 0; i < n; i++)
+		slot_set(s, moved[i].type, to, &moved[i].v);
+	free(moved);
+	for (i = 0; i < s->no; i++)
+		if (s->o[i].link == from)
+			s->o[i].link = to;
+	for (i = 0; i < s->nb; i++) {
+		struct value *v = &s->b[i].v;
+
+		if ((v->kind == V_OBJ || v->kind == V_PRED ||
+		     v->kind == V_REL) && v->obj == from)
+			v->obj = to;
+		if (v->kind == V_REL && v->c == from)
+			v->c = to;
+	}
+}
+
 /* ---- slots ---- */
 
 static int slot_cmp(int type, int32_t key, const struct slot *s)

@@ -56,6 +56,9 @@ struct objst *state_obj(struct state *s, int32_t id);
 struct objst *state_add_obj(struct state *s, const struct objst *o);
 /* Remove an object and the slots keyed by it. */
 void state_del_obj(struct state *s, int32_t id);
+/* Object from is called to from now on: its state, the slots keyed by
+ * it, the bindings and links that name it.  to names nothing yet. */
+void state_rename_obj(struct state *s, int32_t from, int32_t to);
 /* Drop the slots of path scope whose path matches pred. */
 void state_drop_path_slots(struct state *s, bool (*pred)(void *, int),
 			   void *arg);

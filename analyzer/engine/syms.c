@@ -597,6 +597,48 @@ int32_t sym_written(struct engine *en, const struct state *st, int path,
 	return sym_id((int)(intptr_t)hmap_get(&en->symmap, key) - 1);
 }
 
+/*
+ * The element a[i] named before i changed, while a binding still holds it
+ * (skb = ring[entry]; ring[entry] = NULL; entry++; kfree(skb);): a name of
+ * its own, not read from any place, so the object the path reads at
+ * a[i] next is another one and the free is of the old element only.
+ * The first of a few names that no binding holds and the state does not
+ * track; 0 when all are taken.
+ */
+int32_t sym_detached(struct engine *en, struct state *st, int32_t id)
+{
+	int i = -id - 1, k;
+	char key[48];
+
+	if (id >= 0 || i >= en->nsyms)
+		return 0;
+	for (k = 0; k < WRITTEN_NAMES; k++) {
+		void *hit;
+		int32_t nid;
+
+		snprintf(key, sizeof(key), "D%d'%d", i, k);
+		hit = hmap_get(&en->symmap, key);
+		if (!hit) {
+			const struct sym *o = &en->syms[i];
+			struct sym s;
+
+			memset(&s, 0, sizeof(s));
+			/* opaque: reachable only through the bindings
+			 * that hold it (state_gc), as a value read from
+			 * memory the path can no longer name */
+			s.kind = SYM_OPAQUE;
+			s.site = -1;
+			s.field_key = o->field_key ? xstrdup(o->field_key) : NULL;
+			s.place = -1;
+			return sym_intern(en, key, &s);
+		}
+		nid = sym_id((int)(intptr_t)hit - 1);
+		if (!sym_in_use(en, st, nid) && !state_obj(st, nid))
+			return nid;
+	}
+	return 0;
+}
+
 /* The place a symbolic field object was read from, or -1. */
 int sym_place(struct engine *en, int32_t id)
 {
