@@ -371,6 +371,22 @@ static bool distinct_objects(struct engine *en, struct state *st,
 	return o && o->null == NL_NONNULL;
 }
 
+/*
+ * skb == adap->nofail_skb where both hold the same object: equal.  Only
+ * for pointers to a typed object (not void * or char *): byte arithmetic
+ * with a constant stays in the object under the same name (netdev_priv()
+ * is dev + ALIGN(sizeof(*dev))), while p + i of a typed pointer names
+ * another element.
+ */
+static bool same_pointer(const struct ir_expr *e, struct value a,
+			 struct value b)
+{
+	return a.kind == V_OBJ && b.kind == V_OBJ && a.obj == b.obj &&
+	       e->a && e->b && e->a->is_ptr && e->b->is_ptr &&
+	       !e->a->is_byte_ptr && !e->b->is_byte_ptr &&
+	       e->a->psize > 0 && e->a->psize == e->b->psize;
+}
+
 /* Is v a block this function allocated, not NULL here, and e the address
  * of one of its locals (a local array, &buf)?  They are never equal. */
 static bool allocation_vs_local(struct engine *en, struct state *st,
@@ -462,6 +478,9 @@ struct value eval(struct engine *en, struct state *st,
 	case EX_CMP:
 		a = eval(en, st, e->a);
 		b = eval(en, st, e->b);
+		if ((e->op == CMP_EQ || e->op == CMP_NE) &&
+		    same_pointer(e, a, b))
+			return vconst(e->op == CMP_EQ);
 		if ((e->op == CMP_EQ || e->op == CMP_NE) &&
 		    (distinct_objects(en, st, a, b) ||
 		     allocation_vs_local(en, st, a, e->b) ||
