@@ -94,52 +94,95 @@ static struct state *initial_state(struct engine *en)
 	return init;
 }
 
+/* The steps from root down to path, through members and array elements
+ * of root's own memory (no pointer followed), at most 4; -1 when path is
+ * not under root. */
+static int steps_under(struct engine *en, int path, int root, int *steps)
+{
+	int k = 0, p;
+
+	for (p = path; p >= 0 && p != root; p = en->paths[p].parent) {
+		if (en->paths[p].deref || k == 4)
+			return -1;	/* through a pointer: not a member */
+		steps[k++] = p;
+	}
+	return p == root ? k : -1;
+}
+
+static int follow_steps(struct engine *en, int to, const int *steps, int k)
+{
+	while (k-- > 0 && to >= 0) {
+		const struct path *s = &en->paths[steps[k]];
+
+		to = path_child(en, to, s->kind, s->deref, s->field, s->rec,
+				s->idx, s->idx_expr);
+	}
+	return to;
+}
+
 /*
- * s = t, d->buf[i] = local, for a struct or union: the pointers the
- * engine knows in t's members are now in the same members of s too
- * (store events for those in memory).  Members of members are followed
- * to a few levels; what is not known stays unknown.
+ * s = t, d->buf[i] = local, for a struct or union: each member of s the
+ * function names, or that holds a pointer the engine knows in t, now
+ * holds what the same member of t holds (store events for those in
+ * memory).  A member of t the path knows nothing of reads as it does
+ * there: its value on entry for memory, unknown for a local, so a
+ * member of memory that gets an unknown local's value holds something
+ * new, not what it held on entry:
+ *
+ *   rx_new = adapter->rx_ring;  adapter->rx_ring = rx_old;
+ *   free_rx_resources(adapter); adapter->rx_ring = rx_new;
+ *
+ * (ixgb, e1000) leaves adapter->rx_ring.desc the new ring, not the
+ * freed one.  Members of members are followed to a few levels.
  */
 void copy_record(struct engine *en, struct state *st,
 		 const struct ir_expr *lhs, const struct ir_expr *rhs,
 		 struct ir_loc loc)
 {
 	int src = expr_path(en, rhs), dst = expr_path(en, lhs);
-	int from[32], n = 0, i;
-	struct value vals[32];
+	int from[64], to[64], steps[4], n = 0, i, j, k, npaths;
+	struct value vals[64];
 
-	if (src < 0 || dst < 0 || src == dst)
+	if (src < 0 || dst < 0 || src == dst ||
+	    steps_under(en, src, dst, steps) >= 0 ||
+	    steps_under(en, dst, src, steps) >= 0)
 		return;
-	for (i = 0; i < st->nb && n < 32; i++) {
-		int p, depth = 0;
+	/* members with a pointer the path knows, then the members either
+	 * side names */
+	for (i = 0; i < st->nb && n < 64; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].path != src &&
+		    steps_under(en, st->b[i].path, src, steps) >= 0)
+			from[n++] = st->b[i].path;
+	npaths = en->npaths;
+	for (i = 0; i < npaths && n < 64; i++) {
+		int q = -1;
 
-		if (st->b[i].v.kind != V_OBJ)
+		if (i == src || i == dst)
 			continue;
-		for (p = st->b[i].path; p >= 0 && p != src && depth < 4;
-		     p = en->paths[p].parent, depth++)
-			if (en->paths[p].deref)
-				break;	/* through a pointer: not a member */
-		if (p == src && st->b[i].path != src) {
-			from[n] = st->b[i].path;
-			vals[n++] = st->b[i].v;
+		k = steps_under(en, i, src, steps);
+		if (k > 0) {
+			q = i;
+		} else {
+			k = steps_under(en, i, dst, steps);
+			if (k > 0)
+				q = follow_steps(en, src, steps, k);
 		}
+		if (q < 0)
+			continue;
+		for (j = 0; j < n && from[j] != q; j++)
+			;
+		if (j == n)
+			from[n++] = q;
 	}
+	/* read every source before writing any destination */
 	for (i = 0; i < n; i++) {
-		int steps[4], k = 0, p, to = dst;
-
-		for (p = from[i]; p != src && k < 4; p = en->paths[p].parent)
-			steps[k++] = p;
-		while (k-- > 0) {
-			const struct path *s = &en->paths[steps[k]];
-
-			to = path_child(en, to, s->kind, s->deref, s->field,
-					s->rec, s->idx, s->idx_expr);
-			if (to < 0)
-				break;
-		}
-		if (to >= 0)
-			assign(en, st, to, &vals[i], NULL, loc);
+		k = steps_under(en, from[i], src, steps);
+		to[i] = k > 0 ? follow_steps(en, dst, steps, k) : -1;
+		vals[i] = load_path(en, st, from[i]);
 	}
+	for (i = 0; i < n; i++)
+		if (to[i] >= 0)
+			assign(en, st, to[i], &vals[i], NULL, loc);
 }
 
 static void exec_block(struct engine *en, struct state *st,
