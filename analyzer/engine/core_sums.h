@@ -9,7 +9,7 @@
  * source tree.  Records as engine/summary_io.c writes them:
  *
  *   # comment lines (the script, the kernel version)
- *   sum   <key> <name> <static 0> <fail_conds> <returns_ptr>
+ *   sum   <key> <name> <static 0> <fail_conds> <returns: 0 int, 1 pointer, 2 bool>
  *   fact  ...   (that function's facts)
  *
  * A function no file of the unit (nor of the scan's database) defines

@@ -126,6 +126,7 @@ struct ext_fn {
 	struct summary sum;
 	unsigned fail_conds;
 	bool returns_ptr;
+	bool returns_bool;
 	bool none;		/* ext knows no such function */
 };
 
@@ -514,8 +515,11 @@ void field_db_each(const struct field_db *db,
 
 /* program.c: is cond (of a function returning a value) a success of fn,
  * going by what fn returns when its allocations fail? */
+/* rkind: RK_INT, RK_PTR or RK_BOOL, what the function returns */
+enum { RK_INT, RK_PTR, RK_BOOL };
 bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
-		  bool returns_ptr);
+		  int rkind);
+int fn_rkind(const struct ir_func *fn);
 /* program.c: the summary of name, or NULL (none, or the rules table
  * api says all there is to say of a header function) */
 struct summary *unit_summary(struct unit *u, const char *name,

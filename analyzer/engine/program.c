@@ -141,8 +141,13 @@ struct summary *unit_summary(struct unit *u, const char *name,
  * returns 0 on failure, non-NULL for pointers.  With no failure seen,
  * the kernel's convention.
  */
+int fn_rkind(const struct ir_func *fn)
+{
+	return fn->returns_ptr ? RK_PTR : fn->returns_bool ? RK_BOOL : RK_INT;
+}
+
 bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
-		  bool returns_ptr)
+		  int rkind)
 {
 	struct fn_entry *e = hmap_get(&u->fns, fn);
 	struct ext_fn *x = e ? NULL : unit_ext_fn(u, fn);
@@ -150,11 +155,17 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 
 	if (cond != RC_ZERO && cond != RC_NONZERO)
 		return false;
+	/* a bool function's success is true: an allocation tested NULL on
+	 * a path it cannot take (an error flag folded with |= hides the
+	 * correlation) must not turn that around */
+	if (rkind == RK_BOOL)
+		return cond == RC_NONZERO;
 	if (f == 1u << RC_ZERO)
 		return cond == RC_NONZERO;
 	if (f == 1u << RC_NONZERO)
 		return cond == RC_ZERO;
-	return cond == (returns_ptr ? RC_NONZERO : RC_ZERO);
+	/* a bool function's true, a pointer's non-NULL, an int's 0 */
+	return cond == (rkind != RK_INT ? RC_NONZERO : RC_ZERO);
 }
 
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
@@ -164,7 +175,10 @@ bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
 
 	engine_queried(en);
 	return unit_success(en->unit, fn, (enum ret_cond)cond,
-			    e ? e->fn->returns_ptr : x && x->returns_ptr);
+			    e ? fn_rkind(e->fn) :
+			    !x ? RK_INT :
+			    x->returns_ptr ? RK_PTR :
+			    x->returns_bool ? RK_BOOL : RK_INT);
 }
 
 static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)

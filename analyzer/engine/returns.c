@@ -76,7 +76,7 @@ static void return_value(struct engine *en, struct state *st,
 		en->self->fail_conds |= 1u << ri.cond;
 	ri.success = !ri.has_value ||
 		     (unit_success(en->unit, en->fn->name, ri.cond,
-				   en->fn->returns_ptr) &&
+				   fn_rkind(en->fn)) &&
 		      ri.v.kind != V_ERRPTR);
 	ri.maybe_success = ri.success || ri.cond == RC_UNKNOWN;
 	ri.loc = b->term_loc;

@@ -5,7 +5,7 @@
  * One record a line, fields separated by tabs and escaped as in
  * report/finding_io.h; an empty field is "none":
  *
- *   sum   <key> <name> <static 0|1> <fail_conds> <returns_ptr 0|1>
+ *   sum   <key> <name> <static 0|1> <fail_conds> <returns: 0 int, 1 pointer, 2 bool>
  *   fact  <kind> <cond> <subject> <value> <str> <field key> <file> <line> <col>
  *         (the facts of the last "sum", in summary order)
  *   field <field key> <kind> <function> <value> <str> <line> <col>
@@ -43,7 +43,7 @@ static void export_summary(FILE *f, const struct fn_entry *e)
 	put(f, s->key);
 	put(f, s->name);
 	fprintf(f, "\t%d\t%u\t%d\n", strcmp(s->key, s->name) != 0,
-		e->fail_conds, e->fn->returns_ptr);
+		e->fail_conds, fn_rkind(e->fn));
 	for (i = 0; i < s->facts.n; i++) {
 		const struct fact *x = &s->facts.v[i];
 
@@ -140,7 +140,8 @@ static void read_summary_line(char **v, int n, void *arg)
 		x->sum.key = xstrdup(v[1]);
 		x->sum.name = xstrdup(v[2]);
 		x->fail_conds = (unsigned)strtoul(v[4], NULL, 10);
-		x->returns_ptr = atoi(v[5]) != 0;
+		x->returns_ptr = atoi(v[5]) == RK_PTR;
+		x->returns_bool = atoi(v[5]) == RK_BOOL;
 		x->none = false;
 		return;
 	}

@@ -128,6 +128,8 @@ struct ir_func {
 	struct ir_loc loc;
 	bool in_main_file;	/* findings are reported only here */
 	bool returns_ptr;
+	bool returns_bool;	/* _Bool: true is the success (kernel
+				 * convention for bool functions) */
 	bool returns_narrow;	/* an integer narrower than a pointer (int):
 				 * it cannot carry an address */
 	struct ir_var *vars;

@@ -252,7 +252,8 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 	put_u(b, (unsigned)fn->is_static | (unsigned)fn->in_main_file << 1 |
 		 (unsigned)fn->returns_ptr << 2 |
 		 (unsigned)fn->returns_narrow << 3 |
-		 (unsigned)fn->too_complex << 4);
+		 (unsigned)fn->too_complex << 4 |
+		 (unsigned)fn->returns_bool << 5);
 	put_loc(w, fn->loc);
 	put_u(b, (uint64_t)fn->nparams);
 	put_s(b, fn->ncallsites);

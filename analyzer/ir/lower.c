@@ -540,6 +540,7 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 	{
 		CXType rt = clang_getResultType(clang_getCursorType(c));
 
+		fn->returns_bool = clang_getCanonicalType(rt).kind == CXType_Bool;
 		fn->returns_narrow = type_is_int(rt) &&
 			clang_Type_getSizeOf(clang_getCanonicalType(rt)) <
 			(long long)sizeof(void *);
