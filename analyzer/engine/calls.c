@@ -154,6 +154,23 @@ static void fire_lock(struct engine *en, struct state *st,
 /* ---- the call ---- */
 
 /* Every return of the callee is non-NULL (a valid pointer or ERR_PTR). */
+/* The block an address derived from id stands for: the allocation it
+ * points into, else id itself when it is a value the function was given
+ * (a field, a parameter) and not a global, the base of a coordinate
+ * system; LINK_NONE for none. */
+static int32_t derived_block(struct engine *en, int32_t id)
+{
+	const struct sym *s;
+	int32_t within = engine_obj_within(en, id);
+
+	if (within >= 0)
+		return within;
+	s = sym_of(en, id);
+	if (!s || s->kind == SYM_GLOBAL)
+		return LINK_NONE;
+	return id;
+}
+
 static bool never_null(const struct summary *s)
 {
 	int i;
@@ -478,14 +495,14 @@ void exec_call(struct engine *en, struct state *st,
 		handled = true;
 	} else if (api && (api->roles & ROLE_DERIVE) && call->dest &&
 		   api->derive_arg < n && args[api->derive_arg].kind == V_OBJ &&
-		   engine_obj_within(en, args[api->derive_arg].obj) >= 0) {
+		   derived_block(en, args[api->derive_arg].obj) != LINK_NONE) {
 		/* page_address(page) of a block of this function: the same
 		 * block in another coordinate system (as page_to_virt()), so
 		 * it keeps the block and a free through it
-		 * (__free_page(virt_to_page(addr))) frees the block */
+		 * (__free_page(virt_to_page(addr))) frees the block.  So
+		 * does __pa() of an address the function was given */
 		dest_assign(en, st, call,
-			    vobj(engine_obj_within(en,
-						   args[api->derive_arg].obj)),
+			    vobj(derived_block(en, args[api->derive_arg].obj)),
 			    insn->loc);
 		handled = true;
 	} else if (api && (api->roles & ROLE_ERRPTR)) {

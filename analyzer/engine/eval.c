@@ -313,6 +313,15 @@ static struct value element_of(struct engine *en, struct state *st,
  * of two pointers into allocations (a length), not a scale by a
  * variable.
  */
+/* A global's value on entry, the base of a coordinate system
+ * (vmemmap_base, page_offset_base): no block of its own. */
+static bool global_base(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s && s->kind == SYM_GLOBAL;
+}
+
 static struct value coordinate_change(struct engine *en,
 				      const struct ir_expr *e, struct value a,
 				      struct value b)
@@ -321,8 +330,11 @@ static struct value coordinate_change(struct engine *en,
 
 	if (a.kind != V_OBJ || !e->is_long)
 		return mkv(V_UNK);
+	/* the allocation a points into; a block the function did not
+	 * allocate (a field's page, a parameter) keeps its own name too,
+	 * unless it is the base of the coordinates (vmemmap_base) */
 	id = engine_obj_within(en, a.obj);
-	if (id < 0)
+	if (id < 0 && (!sym_of(en, id) || global_base(en, id)))
 		return mkv(V_UNK);
 	switch (e->op) {
 	case AR_SUB:
@@ -544,8 +556,17 @@ struct value eval(struct engine *en, struct state *st,
 		 * block's coordinate added to a base no path owns is the
 		 * block in another coordinate system */
 		if (e->op == AR_ADD && a.kind == V_OBJ && a.obj < 0 &&
-		    b.kind == V_OBJ && b.obj >= 0 && e->b && !e->b->is_ptr)
+		    b.kind == V_OBJ && e->b && !e->b->is_ptr &&
+		    (b.obj >= 0 ||
+		     (global_base(en, a.obj) && !global_base(en, b.obj))))
 			return b;
+		/* vmemmap_base (an unsigned long) + an index the engine
+		 * cannot name: some page, not the base itself (two
+		 * virt_to_page() of unknown addresses are not one page) */
+		if (e->op == AR_ADD && a.kind == V_OBJ && !e->a->is_ptr &&
+		    global_base(en, a.obj) && b.kind != V_OBJ &&
+		    b.kind != V_CONST)
+			return mkv(V_UNK);
 		/* p + i, p++: another element of p's object.  Through a byte
 		 * pointer, a constant offset is a place inside the object
 		 * (netdev_priv(): dev + ALIGN(sizeof(*dev))), a variable one
