@@ -6,8 +6,8 @@
  * (skb == adap->nofail_skb) and allocates a new one before the next
  * round, as cxgb3's init_tp_parity() does (silent: the test of two
  * pointers holding the same object is true).  foo_init_bad() never
- * replaces the spare: a second failed allocation sends the freed spare
- * again.
+ * replaces the spare: a second failed allocation writes into the freed
+ * spare and sends it again.
  */
 #include <linux/module.h>
 #include <linux/netdevice.h>
@@ -58,7 +58,7 @@ int foo_init_bad(struct foo_adapter *adap)
 			skb = adap->nofail_skb;
 		if (!skb)
 			return -ENOMEM;
-		skb_put_zero(skb, 16);
+		skb_put_zero(skb, 16); /* expect: use-after-free */
 		foo_send(adap, skb); /* expect: double-free */
 	}
 	return 0;
