@@ -185,6 +185,65 @@ void copy_record(struct engine *en, struct state *st,
 			assign(en, st, to[i], &vals[i], NULL, loc);
 }
 
+static bool is_test(struct value v)
+{
+	return v.kind == V_PRED || v.kind == V_REL;
+}
+
+/*
+ * err |= !p; err |= (NULL == q); if (err) return false;  (brcmsmac)
+ * An error flag that folds in a NULL test with | is the test: the path
+ * splits where the test is true (the flag is now non-zero) and where it
+ * is false (the flag keeps its value), as if the code read
+ * if (!p) err = 1;.  Only for a local flag.
+ */
+static bool fold_test(struct engine *en, struct state *st,
+		      const struct ir_insn *in, int block, int i,
+		      struct worklist *wl, bool *ends)
+{
+	const struct ir_expr *r = in->rhs;
+	struct value a, b, t, keep;
+	struct state *yes;
+	int path;
+
+	if (!r || r->kind != EX_ARITH || r->op != AR_OR || !r->b ||
+	    r->is_ptr || !in->lhs || in->lhs->kind != EX_VAR ||
+	    in->lhs->var < 0 || in->lhs->var >= en->fn->nvars ||
+	    en->fn->vars[in->lhs->var].kind == VAR_GLOBAL)
+		return false;
+	a = eval(en, st, r->a);
+	b = eval(en, st, r->b);
+	if (is_test(b) && !is_test(a)) {
+		t = b;
+		keep = a;
+	} else if (is_test(a) && !is_test(b)) {
+		t = a;
+		keep = b;
+	} else {
+		return false;
+	}
+	path = expr_path(en, in->lhs);
+	if (path < 0)
+		return false;
+	scan_derefs(en, st, r, in->loc);
+	yes = state_copy(st);
+	if (refine(en, yes, t, true)) {
+		struct value one = keep.kind == V_CONST ? vconst(keep.c | 1) :
+				   mkv(V_NONNULL);
+
+		assign(en, yes, path, &one, in->lhs, in->loc);
+		push(wl, block, i + 1, yes);
+	} else {
+		state_free(yes);
+	}
+	if (!refine(en, st, t, false)) {
+		*ends = true;
+		return true;
+	}
+	assign(en, st, path, &keep, in->lhs, in->loc);
+	return true;
+}
+
 static void exec_block(struct engine *en, struct state *st,
 		       const struct ir_block *b, int block, int start,
 		       struct worklist *wl, bool *ends)
@@ -198,6 +257,8 @@ static void exec_block(struct engine *en, struct state *st,
 
 		switch (in->kind) {
 		case I_ASSIGN:
+			if (fold_test(en, st, in, block, i, wl, ends))
+				break;
 			scan_derefs(en, st, in->rhs, in->loc);
 			if (in->lhs && in->lhs->kind != EX_VAR)
 				scan_derefs(en, st, in->lhs, in->loc);
