@@ -226,12 +226,17 @@ static bool held(const struct state *st, int32_t id)
 
 /* a[i] is about to name another element: the one a binding still holds
  * (skb = ring[entry]) keeps what the path knows of it under a name of
- * its own (sym_detached), so freeing it is not freeing the next one. */
+ * its own (sym_detached), so freeing it is not freeing the next one.
+ * Only a value read from the element: an address computed from the
+ * index (p = buf + len; p += n in a loop) is renamed at every step and
+ * would make each round's state new (lan78xx_tx_buf_fill() never
+ * converged). */
 static void detach_held(struct engine *en, struct state *st, int32_t id)
 {
+	const struct sym *s = sym_of(en, id);
 	int32_t nid;
 
-	if (!held(st, id))
+	if (!s || s->kind != SYM_FIELD || !held(st, id))
 		return;
 	nid = sym_detached(en, st, id);
 	if (nid)
