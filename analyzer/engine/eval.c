@@ -390,6 +390,32 @@ static bool distinct_objects(struct engine *en, struct state *st,
  * is dev + ALIGN(sizeof(*dev))), while p + i of a typed pointer names
  * another element.
  */
+/*
+ * (unsigned long)p & (N - 1) of a block whose family returns blocks
+ * aligned to N or more: 0 (rtlwifi tests a fresh dma_alloc_coherent()
+ * ring for 256-byte alignment and leaks it on that branch).  Only for
+ * the value as read (a variable, a field), not for p + off: the engine
+ * keeps no offsets inside a block.
+ */
+static bool aligned_low_bits(struct engine *en, struct state *st,
+			     const struct ir_expr *pe, struct value p,
+			     struct value m)
+{
+	const struct objst *o;
+	struct objst tmp;
+	uint64_t mask;
+
+	if (p.kind != V_OBJ || p.obj < 0 || m.kind != V_CONST || !pe ||
+	    (pe->kind != EX_VAR && pe->kind != EX_MEMBER &&
+	     pe->kind != EX_INDEX && pe->kind != EX_DEREF))
+		return false;
+	mask = (uint64_t)m.c;
+	if (!mask || (mask & (mask + 1)) || engine_obj_within(en, p.obj) != p.obj)
+		return false;
+	o = engine_obj(en, st, p.obj, &tmp);
+	return o && mask < api_family_align(o->family);
+}
+
 static bool same_pointer(const struct ir_expr *e, struct value a,
 			 struct value b)
 {
@@ -523,6 +549,10 @@ struct value eval(struct engine *en, struct state *st,
 		    e->b->kind == EX_CONST && b.kind == V_CONST && b.c > 0 &&
 		    ((a.kind == V_CONST && a.c >= 0) || a.kind == V_POS))
 			return mkv(V_POS);
+		if (e->op == AR_AND && e->b &&
+		    (aligned_low_bits(en, st, e->a, a, b) ||
+		     aligned_low_bits(en, st, e->b, b, a)))
+			return vconst(0);
 		/* ALIGN((unsigned long)p, N), L1_CACHE_ALIGN, PTR_ALIGN:
 		 * (addr + N - 1) & ~(N - 1) rounds an address held in an
 		 * integer to its alignment, still inside the block */

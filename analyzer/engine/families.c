@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Allocation families of the rules files (`family NAME release=FN
- * [managed=yes]`): their ids, the deallocator to suggest for each, and
- * whether the device core releases them.
+ * [managed=yes] [align=N]`): their ids, the deallocator to suggest for
+ * each, whether the device core releases them, and the alignment of the
+ * blocks their allocators return.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 static struct strvec families;
 static struct strvec releases;	/* per family: deallocator to suggest */
 static bool managed[256];	/* per family: released by the device core */
+static unsigned align[256];	/* per family: bytes a block is aligned to */
 
 int api_family_id(const char *name)
 {
@@ -42,7 +44,12 @@ bool api_family_managed(int id)
 	return id >= 0 && id < 256 && managed[id];
 }
 
-/* family NAME release=FN [managed=yes] */
+unsigned api_family_align(int id)
+{
+	return id >= 0 && id < 256 ? align[id] : 0;
+}
+
+/* family NAME release=FN [managed=yes] [align=N] */
 int api_family_line(const char *name, char *save, const char *path,
 		    int lineno)
 {
@@ -64,6 +71,16 @@ int api_family_line(const char *name, char *save, const char *path,
 			releases.v[id] = xstrdup(eq + 1);
 		} else if (eq && !strcmp(kv, "managed")) {
 			managed[id] = !strcmp(eq + 1, "yes");
+		} else if (eq && !strcmp(kv, "align")) {
+			char *end;
+			unsigned long n = strtoul(eq + 1, &end, 0);
+
+			if (*end || !n || n > 65536 || (n & (n - 1))) {
+				fprintf(stderr, "kmemlint: %s:%d: 'align' of 'family' must be a power of two up to 65536\n",
+					path, lineno);
+				return -1;
+			}
+			align[id] = (unsigned)n;
 		} else {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s' for 'family'\n",
 				path, lineno, kv);
@@ -85,4 +102,5 @@ void api_families_free(void)
 	strvec_clear(&families);
 	strvec_clear(&releases);
 	memset(managed, 0, sizeof(managed));
+	memset(align, 0, sizeof(align));
 }
