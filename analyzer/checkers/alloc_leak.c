@@ -56,7 +56,11 @@ static int zero_trip_slot;	/* object: the path skipped a loop whose
 				 * count it did not know (a = where) */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
-enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN };
+/* GONE_OUT: stored through a pointer parameter (*cf = p) into the
+ * caller's place: the caller has it there, and has it as the result
+ * too when the function also returns it */
+enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
+		GONE_OUT };
 
 static void disown(struct engine *en, struct state *st, int32_t id, int why);
 
@@ -91,7 +95,8 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		d = slot_get(st, derived_slot, id);
 		/* the caller's objects matter only for the summary */
 		if (!(id < 0 && engine_reporting(en)) &&
-		    !slot_get(st, gone_slot, id)) {
+		    (!(d = slot_get(st, gone_slot, id)) ||
+		     (d->a == GONE_OUT && why != GONE_OUT))) {
 			slot_set(st, gone_slot, id, &v);
 			if (why != GONE_FREED)
 				disown_held(en, st, id, why);
@@ -145,7 +150,9 @@ static void on_store(struct engine *en, struct state *st,
 		slot_set(st, held_slot, id, &v);
 		return;
 	}
-	disown(en, st, s->v.obj, s->sink ? GONE_SINK : GONE_STORED);
+	disown(en, st, s->v.obj, s->sink ? GONE_SINK :
+	       engine_out_param_place(en, s->lhs, s->path) ?
+	       GONE_OUT : GONE_STORED);
 }
 
 /* Is id held at a forgotten index of an allocation of this function
@@ -520,7 +527,7 @@ static void on_return(struct engine *en, struct state *st,
 	 * alone, and may drop the pointer */
 	if (r->v.kind == V_OBJ && r->v.obj >= 0) {
 		v = slot_get(st, gone_slot, engine_obj_of(en, r->v.obj));
-		if (v && v->a != GONE_FREED)
+		if (v && v->a != GONE_FREED && v->a != GONE_OUT)
 			engine_add_fact(en, k_gives_up, "$ret", v->a, NULL,
 					r->loc);
 	}

@@ -248,6 +248,12 @@ void core_path_facts(struct engine *en, struct state *st,
 
 		if (b->v.kind == V_OBJ)
 			src = engine_subject(en, b->v.obj);
+		/* *cf = skb_put_zero(skb, n); return skb; (alloc_can_skb()):
+		 * the caller's place holds the block the call returns, so
+		 * it is NULL exactly when the result is */
+		if (b->v.kind == V_OBJ && !src && r->v.kind == V_OBJ &&
+		    b->v.obj == r->v.obj)
+			src = "$ret";
 		if (b->v.kind != V_CONST && !src)
 			continue;
 		dst = store_subject(en, st, b->path);

@@ -477,6 +477,11 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* The place a store wrote (lhs, or the engine's path when lhs is NULL)
+ * is *p of a pointer parameter p: the caller's own variable, an
+ * out-parameter (*cf = skb). */
+bool engine_out_param_place(struct engine *en, const struct ir_expr *lhs,
+			    int path);
 /* e names a local variable of the function being explored, or a member
  * or array element of one (no dereference on the way): storage of its
  * frame, not memory a caller can see. */

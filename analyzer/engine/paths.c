@@ -449,18 +449,26 @@ static int path_append(struct engine *en, int path, const char *s, bool addr)
 			s += 2;
 		else if (*s == '.')
 			s++;
-		if (addr && deref)
-			deref = false;	/* &x then ->f is x.f */
-		addr = false;
 		if (*s == '[') {
 			n = strtol(s + 1, &end, 10);
 			if (*end != ']')
 				return -1;
+			s = end + 1;
+			/* &x then ->[0] (*out of an out-parameter) is x */
+			if (addr && deref && n == 0) {
+				addr = false;
+				continue;
+			}
+			if (addr && deref)
+				deref = false;
+			addr = false;
 			path = path_child(en, path, '[', deref, NULL, NULL, n,
 					  NULL);
-			s = end + 1;
 			continue;
 		}
+		if (addr && deref)
+			deref = false;	/* &x then ->f is x.f */
+		addr = false;
 		len = strcspn(s, "-.[");
 		if (!len)
 			return -1;

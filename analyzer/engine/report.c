@@ -56,6 +56,29 @@ int engine_param_index(struct engine *en, const struct ir_expr *e)
 	return en->fn->vars[e->var].param;
 }
 
+bool engine_out_param_place(struct engine *en, const struct ir_expr *lhs,
+			    int path)
+{
+	const struct path *p, *q;
+
+	if (lhs && (lhs->kind == EX_DEREF ||
+		    (lhs->kind == EX_INDEX && lhs->b &&
+		     lhs->b->kind == EX_CONST && lhs->b->ival == 0)))
+		return engine_param_index(en, lhs->a) >= 0;
+	if (path < 0)
+		return false;
+	p = &en->paths[path];
+	if (p->kind != '[' || !p->deref || p->idx || p->idx_expr ||
+	    p->parent < 0)
+		return false;
+	q = &en->paths[p->parent];
+	if (q->kind == 'v')
+		return q->var >= 0 && q->var < en->fn->nvars &&
+		       en->fn->vars[q->var].kind == VAR_PARAM;
+	return q->kind == 'o' && q->var < 0 &&
+	       sym_of(en, q->var)->kind == SYM_PARAM;
+}
+
 bool engine_expr_in_frame(struct engine *en, const struct ir_expr *e)
 {
 	while (e && ((e->kind == EX_MEMBER && !e->arrow) ||
