@@ -11,11 +11,17 @@
 #include <string.h>
 
 #include "sleep_in_atomic.h"
+#include "../util/strvec.h"
 
 static int param_slot;		/* key N * COND_PER_PARAM + j: the j-th test
 				 * of parameter N on this path: it is (a '=')
 				 * or is not ('!') the constant b, some bit
 				 * of b is set ('s') or all are clear ('c') */
+static int field_slot;		/* key F * COND_PER_PARAM + j: the same, of
+				 * the field place F of fplaces ($1->flags:
+				 * il_send_cmd() tests cmd->flags & CMD_ASYNC) */
+static struct strvec fplaces;	/* "N\t->accessor", process-wide ids */
+#define MAX_FPLACES	(1 << 20)
 
 #define COND_PER_PARAM	4	/* (flags & A) && !(flags & B): two */
 
@@ -24,7 +30,58 @@ void sleep_cond_init(void)
 	static const struct slot_def param = { "sleep-in-atomic:param",
 					       SLOT_GLOBAL, NULL };
 
+	static const struct slot_def field = { "sleep-in-atomic:field",
+					       SLOT_GLOBAL, NULL };
+
 	param_slot = engine_slot_register(&param);
+	field_slot = engine_slot_register(&field);
+}
+
+/* The id of field place (parameter p, accessor acc), or -1. */
+static int fplace_id(int p, const char *acc)
+{
+	char buf[300];
+	size_t i;
+
+	snprintf(buf, sizeof(buf), "%d\t%s", p, acc);
+	for (i = 0; i < fplaces.n; i++)
+		if (!strcmp(fplaces.v[i], buf))
+			return (int)i;
+	if (fplaces.n >= MAX_FPLACES || strvec_push(&fplaces, buf))
+		return -1;
+	return (int)fplaces.n - 1;
+}
+
+/*
+ * e reads a field of what a parameter points to (cmd->flags,
+ * cmd->hdr.flags): its parameter and accessor ("->flags"), or -1.
+ */
+static int field_of_param(struct engine *en, const struct ir_expr *e,
+			  char *acc, size_t len)
+{
+	const struct ir_expr *m[8];
+	int n = 0, p;
+	size_t used = 0;
+
+	while (e && e->kind == EX_MEMBER && n < 8) {
+		m[n++] = e;
+		e = e->a;
+	}
+	if (!n || !m[n - 1]->arrow)
+		return -1;
+	p = engine_param_index(en, e);
+	if (p < 0 || p >= MAX_COND_PARAMS)
+		return -1;
+	acc[0] = '\0';
+	while (n--) {
+		int w = snprintf(acc + used, len - used, "%s%s",
+				 m[n]->arrow ? "->" : ".", m[n]->field);
+
+		if (w < 0 || (size_t)w >= len - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return p;
 }
 
 /*
@@ -96,6 +153,13 @@ int sleep_path_conds(struct engine *en, struct state *st,
 	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
 		sleep_add_cond(en, &f[n++], key / COND_PER_PARAM, (int)v->a,
 			       v->b);
+	pos = 0;
+	while (n < room && slot_iter(st, field_slot, &pos, &key, &v)) {
+		const char *fp = fplaces.v[key / COND_PER_PARAM];
+
+		sleep_add_cond(en, &f[n], atoi(fp), (int)v->a, v->b);
+		f[n++].fn = engine_intern(en, strchr(fp, '\t') + 1);
+	}
 	return n;
 }
 
@@ -106,13 +170,14 @@ int sleep_path_conds(struct engine *en, struct state *st,
  * first ones are kept (fewer conditions: the sleep is only taken as
  * more likely).
  */
-static void add_param_test(struct state *st, int p, const struct slot_val *v)
+static void add_param_test(struct state *st, int slot, int p,
+			   const struct slot_val *v)
 {
 	const struct slot_val *o;
 	int j, free_j = -1;
 
 	for (j = 0; j < COND_PER_PARAM; j++) {
-		o = slot_get(st, param_slot, p * COND_PER_PARAM + j);
+		o = slot_get(st, slot, p * COND_PER_PARAM + j);
 		if (!o) {
 			if (free_j < 0)
 				free_j = j;
@@ -123,11 +188,11 @@ static void add_param_test(struct state *st, int p, const struct slot_val *v)
 	}
 	if (v->a == '=') {
 		for (j = 0; j < COND_PER_PARAM; j++)
-			slot_clear(st, param_slot, p * COND_PER_PARAM + j);
+			slot_clear(st, slot, p * COND_PER_PARAM + j);
 		free_j = 0;
 	}
 	if (free_j >= 0)
-		slot_set(st, param_slot, p * COND_PER_PARAM + free_j, v);
+		slot_set(st, slot, p * COND_PER_PARAM + free_j, v);
 }
 
 /* if (may_sleep), if (!flag), if (action == K): remember it, for the
@@ -139,7 +204,8 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 	bool truthy = b->taken;
 	struct slot_val v;
 	int64_t k = 0;
-	int p;
+	int p, slot = param_slot;
+	char acc[256];
 
 	while (e && e->kind == EX_NOT) {
 		truthy = !truthy;
@@ -159,7 +225,14 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		   e->b->kind == EX_CONST && e->b->ival) {
 		/* if (flags & K): some bit of K set, or all of them clear */
 		p = engine_param_index(en, e->a);
-		if (p < 0 || p >= MAX_COND_PARAMS)
+		if (p < 0 && field_of_param(en, e->a, acc, sizeof(acc)) >= 0) {
+			/* if (cmd->flags & CMD_ASYNC) */
+			p = fplace_id(field_of_param(en, e->a, acc,
+						     sizeof(acc)), acc);
+			slot = field_slot;
+		} else if (p < 0 || p >= MAX_COND_PARAMS)
+			return;
+		if (p < 0)
 			return;
 		v.a = truthy ? 's' : 'c';
 		v.b = e->b->ival;
@@ -170,7 +243,7 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		v.a = truthy ? '!' : '=';
 		v.b = 0;
 	}
-	add_param_test(st, p, &v);
+	add_param_test(st, slot, p, &v);
 }
 
 /* What this path tested of parameter p, as a value. */
@@ -201,9 +274,14 @@ int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n)
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (f[i].tag == 'Q')
+		if (f[i].tag == 'Q') {
+			const char *c;
+
 			h = h * 1000003 + f[i].mask * 31 + f[i].loc.line +
 			    (uint64_t)strtoll(f[i].callee, NULL, 10) * 7;
+			for (c = f[i].fn; c && *c; c++)
+				h = h * 131 + (unsigned char)*c;
+		}
 	return (int64_t)(uint8_t)(int8_t)depth | (int64_t)((h & 0xffffff) << 8);
 }
 

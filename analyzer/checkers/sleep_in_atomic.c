@@ -507,6 +507,22 @@ static void on_fact(struct engine *en, struct state *st,
 			continue;
 		k = g[i].loc.line;
 		cval = strtoll(g[i].callee, NULL, 10);
+		if (g[i].fn && g[i].fn[0]) {
+			/* a field of what the argument points to: cmd.flags
+			 * of the caller's struct il_host_cmd */
+			char sub[300];
+
+			snprintf(sub, sizeof(sub), "$%d%s", arg, g[i].fn);
+			own = engine_call_subject_value(en, st, c->call, sub);
+			if (!sleep_cond_holds(&own, k, cval))
+				return;	/* the callee does not sleep from here */
+			p = engine_param_index(en, c->call->args[arg]);
+			if (p < 0 || p >= MAX_COND_PARAMS)
+				continue;
+			sleep_add_cond(en, &f[n], p, k, cval);
+			f[n++].fn = g[i].fn;
+			continue;
+		}
 		own = cond_arg(c, arg);
 		if (!sleep_cond_holds(&own, k, cval))
 			return;	/* the callee does not sleep from here */

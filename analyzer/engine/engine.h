@@ -477,6 +477,12 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* The value this path has at the place a callee's subject names at this
+ * call ("$1->flags" with &cmd as argument 1: cmd.flags), V_UNK when it
+ * names nothing. */
+struct value engine_call_subject_value(struct engine *en, struct state *st,
+				       const struct ir_call *call,
+				       const char *subject);
 /* The place a store wrote (lhs, or the engine's path when lhs is NULL)
  * is *p of a pointer parameter p: the caller's own variable, an
  * out-parameter (*cf = skb). */

@@ -223,6 +223,7 @@ struct engine {
 	bool joining;		/* past the budget: one joined state a block */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
+	uint64_t *walkers;	/* liveness_walkers(), while exploring */
 	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,
@@ -368,6 +369,9 @@ int32_t obj_of(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
 uint64_t *liveness_addressed_set(const struct ir_func *fn);
+/* The local pointers assigned from themselves plus an offset (p++):
+ * a bit per variable. */
+uint64_t *liveness_walkers(const struct ir_func *fn);
 bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */

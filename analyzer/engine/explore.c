@@ -515,6 +515,7 @@ void engine_explore(struct engine *en)
 	en->rejoin = NULL;
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
+	en->walkers = liveness_walkers(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -587,6 +588,8 @@ void engine_explore(struct engine *en)
 	en->cexit = NULL;
 	free(en->retest);
 	en->retest = NULL;
+	free(en->walkers);
+	en->walkers = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
 }

@@ -135,8 +135,14 @@ uint64_t *liveness_compute(const struct ir_func *fn)
 	uint64_t *out = xcalloc(nw, sizeof(uint64_t));
 	bool changed = true;
 
-	for (b = 0; b < fn->nblocks; b++)
+	for (b = 0; b < fn->nblocks; b++) {
 		block_sets(&fn->blocks[b], use + b * nw, def + b * nw, addr);
+		/* a path that ends unreachable (after a noreturn call, past
+		 * every case of an enum) loses nothing on its way there */
+		if (fn->blocks[b].term == T_UNREACHABLE)
+			for (i = 0; i < fn->nvars; i++)
+				set_bit(use + b * nw, i);
+	}
 	/* a cleanup variable is read when it goes out of scope */
 	for (i = 0; i < fn->nvars; i++)
 		if (fn->vars[i].cleanup)
@@ -201,3 +207,31 @@ bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
 {
 	return has_bit(live + (size_t)block * nwords(fn->nvars), var);
 }
+
+/*
+ * The local pointers that walk an array: assigned from themselves plus
+ * or minus something (p++, p += n, p = p + 1).  A bit per variable.
+ */
+uint64_t *liveness_walkers(const struct ir_func *fn)
+{
+	uint64_t *w = xcalloc(nwords(fn->nvars) + 1, sizeof(uint64_t));
+	int b, i;
+
+	for (b = 0; b < fn->nblocks; b++)
+		for (i = 0; i < fn->blocks[b].ninsns; i++) {
+			const struct ir_insn *in = &fn->blocks[b].insns[i];
+			const struct ir_expr *l = in->lhs, *r = in->rhs;
+
+			if (in->kind != I_ASSIGN || !l || !r ||
+			    l->kind != EX_VAR || l->var < 0 ||
+			    l->var >= fn->nvars || !l->is_ptr ||
+			    fn->vars[l->var].kind != VAR_LOCAL ||
+			    r->kind != EX_ARITH ||
+			    (r->op != AR_ADD && r->op != AR_SUB) || !r->a ||
+			    r->a->kind != EX_VAR || r->a->var != l->var)
+				continue;
+			set_bit(w, l->var);
+		}
+	return w;
+}
+

@@ -36,6 +36,11 @@ static void lower_vardecl(struct lower *L, CXCursor d)
 		return;
 	}
 	emit_assign(L, lhs, lower_expr(L, init), d);
+	/* struct foo_cmd cmd = { .id = 3, .flags = FOO_CMD_ASYNC }: the
+	 * constants the initialiser gives the integer members */
+	if (kind_of(strip(init)) == CXCursor_InitListExpr)
+		lower_record_init(L, mk_var(L, var, d), strip(init),
+				  clang_getCursorType(d));
 }
 
 bool is_assign_like(CXCursor c)
@@ -224,12 +229,78 @@ static void collect_cases(struct lower *L, CXCursor c, struct switch_ctx *sw)
 	free_kids(&kk);
 }
 
+struct enum_walk {
+	const int64_t *vals;
+	int n;
+	bool all;		/* every enumerator so far is a case */
+	int count;
+};
+
+static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct enum_walk *w = data;
+	int64_t v;
+	int i;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return CXChildVisit_Continue;
+	v = clang_getEnumConstantDeclValue(c);
+	w->count++;
+	for (i = 0; i < w->n; i++)
+		if (w->vals[i] == v)
+			return CXChildVisit_Continue;
+	w->all = false;
+	return CXChildVisit_Break;
+}
+
+/*
+ * switch (pf->kind) over an expression of enum type whose cases name
+ * every enumerator and that has no default: the value is one of them
+ * (what -Wswitch assumes), so falling past every case does not happen
+ * (ppp_write() leaked nothing on a third kind of file).  The condition
+ * is promoted to int: look through the implicit conversions.
+ */
+static bool enum_switch_covered(CXCursor cond, const int64_t *vals, int n)
+{
+	struct enum_walk w = { vals, n, true, 0 };
+	CXType t;
+	int guard;
+
+	for (guard = 0; guard < 8; guard++) {
+		t = clang_getCanonicalType(clang_getCursorType(cond));
+		if (t.kind == CXType_Enum)
+			break;
+		if (clang_getCursorKind(cond) != CXCursor_UnexposedExpr &&
+		    clang_getCursorKind(cond) != CXCursor_ParenExpr)
+			return false;
+		{
+			struct kids k;
+
+			get_kids(cond, &k);
+			if (k.n != 1) {
+				free_kids(&k);
+				return false;
+			}
+			cond = k.v[0];
+			free_kids(&k);
+		}
+	}
+	if (t.kind != CXType_Enum)
+		return false;
+	clang_visitChildren(clang_getTypeDeclaration(t), enum_visit, &w);
+	return w.all && w.count > 0;
+}
+
 static void lower_switch(struct lower *L, CXCursor c)
 {
 	struct switch_ctx sw = { 0 }, *osw = L->sw;
 	struct ir_expr *val;
 	struct kids k;
-	int i, exit, dflt = -1, ob = L->brk;
+	int i, exit, dflt = -1, ob = L->brk, nvals = 0;
+	int64_t *vals;
+	bool known = true;
 
 	get_kids(c, &k);
 	if (k.n < 2) {
@@ -245,6 +316,7 @@ static void lower_switch(struct lower *L, CXCursor c)
 	}
 	collect_cases(L, k.v[k.n - 1], &sw);
 	exit = new_block(L);
+	vals = xmalloc((sw.n + 1) * sizeof(*vals));
 	for (i = 0; i < sw.n; i++) {
 		struct kids ck;
 		struct ir_expr *cond;
@@ -261,8 +333,10 @@ static void lower_switch(struct lower *L, CXCursor c)
 			cond->op = CMP_EQ;
 			cond->a = val;
 			cond->b = mk_const(L, v, ck.v[0]);
+			vals[nvals++] = v;
 		} else {
 			cond = mk(L, EX_UNKNOWN, sw.cases[i]);
+			known = false;	/* a case range: not followed */
 		}
 		free_kids(&ck);
 		next = new_block(L);
@@ -270,7 +344,12 @@ static void lower_switch(struct lower *L, CXCursor c)
 			    ir_cursor_loc(sw.cases[i], NULL));
 		L->cur = next;
 	}
-	term_goto(L, dflt >= 0 ? dflt : exit);
+	if (dflt < 0 && known && nvals &&
+	    enum_switch_covered(k.v[k.n - 2], vals, nvals))
+		term_exit(L, T_UNREACHABLE, NULL, ir_cursor_loc(c, NULL));
+	else
+		term_goto(L, dflt >= 0 ? dflt : exit);
+	free(vals);
 	L->cur = new_block(L);
 	L->sw = &sw;
 	L->brk = exit;

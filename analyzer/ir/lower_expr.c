@@ -384,6 +384,101 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
 	return e;
 }
 
+struct field_list {
+	CXCursor v[64];
+	int n;
+};
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
+{
+	struct field_list *fl = data;
+
+	if (fl->n == 64)
+		return CXVisit_Break;
+	fl->v[fl->n++] = c;
+	return CXVisit_Continue;
+}
+
+static bool integer_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||
+	       t.kind == CXType_Enum;
+}
+
+/* The member of var's struct a field cursor names, as an lvalue. */
+static struct ir_expr *member_of(struct lower *L, struct ir_expr *var,
+				 CXCursor field, CXType rec)
+{
+	struct ir_expr *e = mk(L, EX_MEMBER, field);
+	CXType ft = clang_getCanonicalType(clang_getCursorType(field));
+	char *name = spelling(field);
+
+	e->a = var;
+	e->arrow = false;
+	e->field = arena_strdup(L->ar, name);
+	free(name);
+	e->rec = record_name(L, rec, false);
+	e->rec_local = record_local(rec, false);
+	e->is_long = clang_Type_getSizeOf(ft) == 8;
+	return e;
+}
+
+/*
+ * A local struct's initialiser list: each integer member it gives a
+ * constant (designated, `.flags = CMD_ASYNC`, or by position) is
+ * assigned that constant, after the variable itself.  Nested lists,
+ * array members and values that are not constants are left as they
+ * were (the variable is unknown).
+ */
+void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
+		       CXType t)
+{
+	struct field_list fl;
+	struct kids k;
+	int i, next = 0;
+
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Record)
+		return;
+	fl.n = 0;
+	clang_Type_visitFields(t, collect_field, &fl);
+	get_kids(list, &k);
+	for (i = 0; i < k.n; i++) {
+		CXCursor val = k.v[i];
+		struct kids g;
+		int f = -1, j;
+		int64_t c;
+
+		get_kids(k.v[i], &g);
+		if (g.n == 2 && kind_of(g.v[0]) == CXCursor_MemberRef &&
+		    kind_of(k.v[i]) == CXCursor_UnexposedExpr) {
+			CXCursor ref = clang_getCursorReferenced(g.v[0]);
+
+			for (j = 0; j < fl.n; j++)
+				if (clang_equalCursors(fl.v[j], ref))
+					f = j;
+			val = g.v[1];
+		} else if (g.n && kind_of(g.v[0]) == CXCursor_MemberRef) {
+			f = -2;		/* .a.b = x: not followed */
+		} else {
+			f = next;
+		}
+		free_kids(&g);
+		if (f == -2)
+			break;
+		next = f + 1;
+		if (f < 0 || f >= fl.n ||
+		    !integer_type(clang_getCursorType(fl.v[f])) ||
+		    clang_Cursor_isBitField(fl.v[f]) ||
+		    !eval_int(val, &c))
+			continue;
+		emit_assign(L, member_of(L, var, fl.v[f], t),
+			    mk_const(L, c, val), val);
+	}
+	free_kids(&k);
+}
+
 /* c, once stripped, names a local array of the function (u16 list[32]):
  * where it decays, its value is its own address, which is no other
  * object's (read_and_add_raw_conns(): if (result != list) kfree(result)) */

@@ -89,6 +89,10 @@ bool last_expr_kid(CXCursor c, CXCursor *out);
 bool is_builtin_expect(CXCursor c);
 bool var_automatic(CXCursor decl);
 char *spelling(CXCursor c);
+/* lower_expr.c: the constants a local struct's initialiser list gives
+ * its integer members, assigned after the variable */
+void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
+		       CXType t);
 int new_block(struct lower *L);
 struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,
 				struct ir_loc loc);
