@@ -346,6 +346,24 @@ static bool stable_place(const struct engine *en, int path)
 	return false;
 }
 
+/*
+ * An address computed from the last one in a loop (blk = (struct dblock
+ * *)&blk->data[len] in hermes_blocks_length()) names a longer place at
+ * every round, which would keep the loop's states new until the budget
+ * is spent, each round slower: past this many steps from its root the
+ * address is not named (an unknown pointer).
+ */
+#define MAX_ADDR_STEPS	8
+
+static int path_steps(struct engine *en, int path)
+{
+	int n = 0;
+
+	for (; path >= 0 && n <= MAX_ADDR_STEPS; path = en->paths[path].parent)
+		n++;
+	return n;
+}
+
 int32_t addr_sym(struct engine *en, struct state *st, int path)
 {
 	char key[32];
@@ -356,7 +374,7 @@ int32_t addr_sym(struct engine *en, struct state *st, int path)
 	if (path < 0)
 		return 0;
 	path = canon_path(en, st, path);
-	if (!stable_place(en, path))
+	if (!stable_place(en, path) || path_steps(en, path) > MAX_ADDR_STEPS)
 		return 0;
 	snprintf(key, sizeof(key), "A%d", path);
 	hit = hmap_get(&en->symmap, key);
