@@ -85,7 +85,7 @@ static void disown_held(struct engine *en, struct state *st, int32_t id,
 static void disown(struct engine *en, struct state *st, int32_t id, int why)
 {
 	struct slot_val v = { why, 0 };
-	const struct slot_val *d;
+	const struct slot_val *d, *g;
 	int depth;
 
 	for (depth = 0; depth < 4; depth++) {
@@ -94,9 +94,9 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		 * over hands over the object */
 		d = slot_get(st, derived_slot, id);
 		/* the caller's objects matter only for the summary */
+		g = slot_get(st, gone_slot, id);
 		if (!(id < 0 && engine_reporting(en)) &&
-		    (!(d = slot_get(st, gone_slot, id)) ||
-		     (d->a == GONE_OUT && why != GONE_OUT))) {
+		    (!g || (g->a == GONE_OUT && why != GONE_OUT))) {
 			slot_set(st, gone_slot, id, &v);
 			if (why != GONE_FREED)
 				disown_held(en, st, id, why);

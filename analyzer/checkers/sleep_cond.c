@@ -197,15 +197,34 @@ static void add_param_test(struct state *st, int slot, int p,
 
 /* if (may_sleep), if (!flag), if (action == K): remember it, for the
  * conditions of a sleep further down this path */
+/*
+ * The place a test reads, as a slot key base: parameter N (param_slot),
+ * or a field of what a parameter points to (cmd->flags: field_slot, an
+ * fplaces id); -1 when it is neither.
+ */
+static int tested_place(struct engine *en, const struct ir_expr *e,
+			int *slot)
+{
+	char acc[256];
+	int p = engine_param_index(en, e);
+
+	*slot = param_slot;
+	if (p >= 0)
+		return p < MAX_COND_PARAMS ? p : -1;
+	p = field_of_param(en, e, acc, sizeof(acc));
+	if (p < 0)
+		return -1;
+	*slot = field_slot;
+	return fplace_id(p, acc);
+}
+
 void sleep_cond_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
 	const struct ir_expr *e = b->cond;
 	bool truthy = b->taken;
 	struct slot_val v;
-	int64_t k = 0;
-	int p, slot = param_slot;
-	char acc[256];
+	int p, slot;
 
 	while (e && e->kind == EX_NOT) {
 		truthy = !truthy;
@@ -213,37 +232,25 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 	}
 	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
 	    e->b && e->b->kind == EX_CONST) {
-		k = e->b->ival;
 		if (e->op == CMP_NE)
 			truthy = !truthy;
-		p = engine_param_index(en, e->a);
-		if (p < 0 || p >= MAX_COND_PARAMS)
-			return;
+		p = tested_place(en, e->a, &slot);
 		v.a = truthy ? '=' : '!';
-		v.b = k;
+		v.b = e->b->ival;
 	} else if (e && e->kind == EX_ARITH && e->op == AR_AND && e->b &&
 		   e->b->kind == EX_CONST && e->b->ival) {
-		/* if (flags & K): some bit of K set, or all of them clear */
-		p = engine_param_index(en, e->a);
-		if (p < 0 && field_of_param(en, e->a, acc, sizeof(acc)) >= 0) {
-			/* if (cmd->flags & CMD_ASYNC) */
-			p = fplace_id(field_of_param(en, e->a, acc,
-						     sizeof(acc)), acc);
-			slot = field_slot;
-		} else if (p < 0 || p >= MAX_COND_PARAMS)
-			return;
-		if (p < 0)
-			return;
+		/* if (flags & K), if (cmd->flags & CMD_ASYNC): some bit of K
+		 * set, or all of them clear */
+		p = tested_place(en, e->a, &slot);
 		v.a = truthy ? 's' : 'c';
 		v.b = e->b->ival;
 	} else {
-		p = engine_param_index(en, e);
-		if (p < 0 || p >= MAX_COND_PARAMS)
-			return;
+		p = tested_place(en, e, &slot);
 		v.a = truthy ? '!' : '=';
 		v.b = 0;
 	}
-	add_param_test(st, slot, p, &v);
+	if (p >= 0)
+		add_param_test(st, slot, p, &v);
 }
 
 /* What this path tested of parameter p, as a value. */

@@ -307,6 +307,9 @@ int resolve_subject(struct engine *en, struct state *st,
 int32_t sym_id(int index);
 const struct sym *sym_of(struct engine *en, int32_t id);
 int32_t sym_param(struct engine *en, int param);
+/* x is id, or an object read or addressed through id (its field, an
+ * element's address, a field of that), a few levels deep. */
+bool sym_read_through(struct engine *en, int32_t x, int32_t id);
 bool sym_rooted(struct engine *en, int32_t id);
 int32_t sym_opaque(struct engine *en, int site);
 int32_t sym_written(struct engine *en, const struct state *st, int path,

@@ -384,13 +384,6 @@ static bool distinct_objects(struct engine *en, struct state *st,
 }
 
 /*
- * skb == adap->nofail_skb where both hold the same object: equal.  Only
- * for pointers to a typed object (not void * or char *): byte arithmetic
- * with a constant stays in the object under the same name (netdev_priv()
- * is dev + ALIGN(sizeof(*dev))), while p + i of a typed pointer names
- * another element.
- */
-/*
  * (unsigned long)p & (N - 1) of a block whose family returns blocks
  * aligned to N or more: 0 (rtlwifi tests a fresh dma_alloc_coherent()
  * ring for 256-byte alignment and leaks it on that branch).  Only for
@@ -416,6 +409,13 @@ static bool aligned_low_bits(struct engine *en, struct state *st,
 	return o && mask < api_family_align(o->family);
 }
 
+/*
+ * skb == adap->nofail_skb where both hold the same object: equal.  Only
+ * for pointers to a typed object (not void * or char *): byte arithmetic
+ * with a constant stays in the object under the same name (netdev_priv()
+ * is dev + ALIGN(sizeof(*dev))), while p + i of a typed pointer names
+ * another element.
+ */
 static bool same_pointer(const struct ir_expr *e, struct value a,
 			 struct value b)
 {

@@ -259,47 +259,6 @@ static void forget_var_deps(struct engine *en, struct state *st, int var,
 			}
 }
 
-/* Does object id lie in base's memory: base itself, or an element,
- * member or field read through it (a few steps up its sym chain)? */
-static bool within_object(struct engine *en, int32_t id, int32_t base)
-{
-	int depth;
-
-	for (depth = 0; depth < 6 && id < 0; depth++) {
-		const struct sym *s;
-
-		if (id == base)
-			return true;
-		s = sym_of(en, id);
-		if (!s || (s->kind != SYM_FIELD && s->kind != SYM_ADDR) ||
-		    s->base == LINK_NONE)
-			return false;
-		id = s->base;
-	}
-	return id == base;
-}
-
-struct lap_drop {
-	struct drop_arg *d;
-	int32_t base;
-};
-
-static bool under_object(void *arg, int path)
-{
-	struct lap_drop *ld = arg;
-	struct engine *en = ld->d->en;
-	int p;
-
-	for (p = path; p >= 0; p = en->paths[p].parent)
-		if (en->paths[p].parent < 0)
-			break;
-	if (p < 0 || en->paths[p].kind != 'o' ||
-	    !within_object(en, en->paths[p].var, ld->base) || p == path)
-		return false;
-	note_lost(ld->d, path);
-	return true;
-}
-
 /*
  * p = ring->buf, p a pointer that walks (p++ elsewhere in the function)
  * and ring->buf the array it walks: a new lap of a ring (the Intel
@@ -313,11 +272,10 @@ static void new_lap(struct engine *en, struct state *st, int var,
 		    const struct value *v, struct drop_arg *d)
 {
 	const struct value *old;
-	struct lap_drop ld;
 	const struct sym *s;
 	int i;
 
-	if (!en->walkers || !(en->walkers[var / 64] >> (var % 64) & 1) ||
+	if (!en->walkers || !liveness_in_set(en->walkers, var) ||
 	    v->kind != V_OBJ || v->obj >= 0)
 		return;
 	s = sym_of(en, v->obj);
@@ -327,15 +285,22 @@ static void new_lap(struct engine *en, struct state *st, int var,
 	old = state_get(st, path_root_var(en, var));
 	if (old && old->kind == V_OBJ && old->obj == v->obj)
 		return;
-	for (i = 0; i < en->nsyms; i++)
-		if (sym_id(i) != v->obj && en->syms[i].kind == SYM_FIELD &&
-		    within_object(en, sym_id(i), v->obj)) {
+	/* the array's own places, its elements' (&base[k]), and what was
+	 * read from them */
+	d->root = v->obj;
+	state_drop_if(st, in_object, d);
+	for (i = 0; i < en->nsyms; i++) {
+		if (sym_id(i) == v->obj ||
+		    !sym_read_through(en, sym_id(i), v->obj))
+			continue;
+		if (en->syms[i].kind == SYM_FIELD) {
 			detach_held(en, st, sym_id(i));
 			obj_reset(en, st, sym_id(i));
+		} else if (en->syms[i].kind == SYM_ADDR) {
+			d->root = sym_id(i);
+			state_drop_if(st, in_object, d);
 		}
-	ld.d = d;
-	ld.base = v->obj;
-	state_drop_if(st, under_object, &ld);
+	}
 }
 
 static bool mentions_field(const struct ir_expr *e, const char *field)

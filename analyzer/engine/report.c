@@ -86,7 +86,7 @@ bool engine_out_param_place(struct engine *en, const struct ir_expr *lhs,
 	if (q->kind == 'v')
 		return q->var >= 0 && q->var < en->fn->nvars &&
 		       en->fn->vars[q->var].kind == VAR_PARAM;
-	return q->kind == 'o' && q->var < 0 &&
+	return q->kind == 'o' && q->var < 0 && sym_of(en, q->var) &&
 	       sym_of(en, q->var)->kind == SYM_PARAM;
 }
 

@@ -530,30 +530,38 @@ int32_t sym_many(struct engine *en, int site)
 	return sym_intern(en, key, &s);
 }
 
+bool sym_read_through(struct engine *en, int32_t x, int32_t id)
+{
+	int depth;
+
+	for (depth = 0; depth < 16; depth++) {
+		const struct sym *s;
+
+		if (x == id)
+			return true;
+		s = sym_of(en, x);
+		if (!s || (s->kind != SYM_FIELD && s->kind != SYM_ADDR))
+			return false;
+		x = s->base;
+	}
+	return false;
+}
+
 /* Does a binding of st hold id, or an object read through id (p->next
  * where p is id)? */
 static bool sym_in_use(struct engine *en, const struct state *st, int32_t id)
 {
-	int i, depth;
+	int i;
 
 	for (i = 0; i < st->nb; i++) {
 		const struct value *v = &st->b[i].v;
-		int32_t x;
 
 		if (v->kind != V_OBJ && v->kind != V_PRED && v->kind != V_REL)
 			continue;
 		if (v->kind == V_REL && v->c == id)
 			return true;
-		for (x = v->obj, depth = 0; depth < 16; depth++) {
-			const struct sym *s;
-
-			if (x == id)
-				return true;
-			s = sym_of(en, x);
-			if (!s || (s->kind != SYM_FIELD && s->kind != SYM_ADDR))
-				break;
-			x = s->base;
-		}
+		if (sym_read_through(en, v->obj, id))
+			return true;
 	}
 	return false;
 }

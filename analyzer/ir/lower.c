@@ -265,28 +265,8 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor parent,
 static bool enum_switch_covered(CXCursor cond, const int64_t *vals, int n)
 {
 	struct enum_walk w = { vals, n, true, 0 };
-	CXType t;
-	int guard;
+	CXType t = clang_getCanonicalType(clang_getCursorType(strip(cond)));
 
-	for (guard = 0; guard < 8; guard++) {
-		t = clang_getCanonicalType(clang_getCursorType(cond));
-		if (t.kind == CXType_Enum)
-			break;
-		if (clang_getCursorKind(cond) != CXCursor_UnexposedExpr &&
-		    clang_getCursorKind(cond) != CXCursor_ParenExpr)
-			return false;
-		{
-			struct kids k;
-
-			get_kids(cond, &k);
-			if (k.n != 1) {
-				free_kids(&k);
-				return false;
-			}
-			cond = k.v[0];
-			free_kids(&k);
-		}
-	}
 	if (t.kind != CXType_Enum)
 		return false;
 	clang_visitChildren(clang_getTypeDeclaration(t), enum_visit, &w);

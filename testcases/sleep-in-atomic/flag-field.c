@@ -7,7 +7,8 @@
  * A caller under a spinlock that fills `.flags = FOO_CMD_ASYNC` in its
  * initialiser, or assigns it, does not sleep there (the callee's
  * condition on $1->flags is checked against the caller's cmd.flags); one
- * that leaves the flag out does.
+ * that leaves the flag out does.  The same for a test of the field's
+ * truth (`if (cmd->wait)`).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -20,6 +21,7 @@
 
 struct foo_cmd {
 	u8 id;
+	u8 wait;
 	u32 flags;
 	const void *data;
 };
@@ -108,6 +110,43 @@ int foo_update_bad(struct foo_priv *fp)
 	spin_lock_irqsave(&fp->lock, flags);
 	ret = foo_send_hcmd(fp, &cmd);
 	spin_unlock_irqrestore(&fp->lock, flags);
+	return ret;
+}
+
+/* sleeps only for a command that waits */
+static int foo_post_cmd(struct foo_priv *fp, struct foo_cmd *cmd)
+{
+	if (!cmd->wait)
+		return 0;
+	return wait_event_timeout(fp->wq, fp->done, HZ) ? 0 : -ETIMEDOUT;
+}
+
+static int foo_post_hcmd(struct foo_priv *fp, struct foo_cmd *cmd)
+{
+	if (!cmd->wait)
+		return 0;
+	return wait_event_timeout(fp->wq, fp->done, HZ) ? 0 : -ETIMEDOUT; /* expect: sleep-in-atomic */
+}
+
+int foo_post_nowait_good(struct foo_priv *fp)
+{
+	struct foo_cmd cmd = { .id = 4, .wait = 0 };
+	int ret;
+
+	spin_lock_bh(&fp->lock);
+	ret = foo_post_cmd(fp, &cmd);
+	spin_unlock_bh(&fp->lock);
+	return ret;
+}
+
+int foo_post_wait_bad(struct foo_priv *fp)
+{
+	struct foo_cmd cmd = { .id = 4, .wait = 1 };
+	int ret;
+
+	spin_lock_bh(&fp->lock);
+	ret = foo_post_hcmd(fp, &cmd);
+	spin_unlock_bh(&fp->lock);
 	return ret;
 }
 
