@@ -54,13 +54,19 @@ static int branch_slot;		/* object, a note: a = the last decision
 				 * expression's address) | the edge taken */
 static int zero_trip_slot;	/* object: the path skipped a loop whose
 				 * count it did not know (a = where) */
+static int found_slot;		/* object: from a lookup-or-create call,
+				 * maybe a block it found (a = 1), and the
+				 * path made a decision since that the
+				 * engine could not evaluate (a = 2) */
+static int warned_slot;		/* global 0: the path printed a kernel
+				 * warning (WARN(): a `warns` line) */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
 /* GONE_OUT: stored through a pointer parameter (*cf = p) into the
  * caller's place: the caller has it there, and has it as the result
  * too when the function also returns it */
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
-		GONE_OUT };
+		GONE_OUT, GONE_FOUND };
 
 static void disown(struct engine *en, struct state *st, int32_t id, int why);
 
@@ -310,6 +316,14 @@ static void on_call(struct engine *en, struct state *st,
 
 	note_dropped(en, c);
 	realloc_over_self(en, st, c);
+	/* WARN(1, "can't happen"): a path its author says is not taken;
+	 * what it leaks is not worth a report */
+	if (c->api && (c->api->roles & ROLE_WARNS) &&
+	    !slot_get(st, warned_slot, 0)) {
+		struct slot_val v = { 1, 0 };
+
+		slot_set(st, warned_slot, 0, &v);
+	}
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
 	    c->args[c->api->derive_arg].kind == V_OBJ) {
@@ -361,14 +375,17 @@ static bool managed(const struct objst *o)
  * queue's size, a table's length, nearly never 0 where the loop hands
  * the allocation over (entry->desc = addr + i * size); a leak found only
  * on such paths is not reported (a leak that does not depend on the loop
- * is reported from the paths that ran it).
+ * is reported from the paths that ran it).  The same loop written with
+ * its test as a break (for (k = 0; ; k++) { l = j * per + k; if (l ==
+ * fifo_len) break; ... }: s2io.c init_shared_mem()) is the same: a
+ * break taken while the counter is still at a value the path knows.
  */
 static bool zero_trip(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
 	struct value l, r;
 
-	if (!b->loop || !b->leaves_loop || b->forced || !b->cond ||
+	if (!b->leaves_loop || b->forced || !b->cond ||
 	    b->cond->kind != EX_CMP || b->v.kind == V_CONST)
 		return false;
 	/* the counter (a variable, not a literal) still at a value the
@@ -406,6 +423,57 @@ static void mark_zero_trip(struct engine *en, struct state *st,
  * error).  A forced edge is one: the engine may have split the path at a
  * call already (ret = foo(); if (ret) goto err;).
  */
+/*
+ * A block from a lookup-or-create function (it returns one it found or
+ * one it made, both non-NULL): the caller tells them apart by data, not
+ * by the result (nfp conntrack.c compares the entry's cookie with the
+ * zeros of a fresh one, and returns early when they match).  A decision
+ * the engine could not evaluate, made after the call, may be that test:
+ * a leak of the block at a place that not every way on from the decision
+ * reaches is not certain.  Where the path decided nothing since, or only
+ * what the block's known fields decide (a flag a fresh block is made
+ * with: forced), or only what both ways come back from (min_t()), the
+ * made block leaks whatever the data: reported.  found_slot: a = 1 +
+ * the decisions kept, b = their blocks, 16 bits each (at most 4; more
+ * is as uncertain as one not followed).
+ */
+#define FOUND_MAX 4
+
+static void found_decided(struct engine *en, struct state *st, int32_t id,
+			  const struct branch_info *b)
+{
+	const struct slot_val *f = slot_get(st, found_slot, id);
+	struct slot_val v;
+	int blk = engine_cur_block(en);
+
+	if (!f || b->forced || f->a > FOUND_MAX)
+		return;
+	v = *f;
+	if (blk < 0 || blk > 0xffff)
+		v.a = FOUND_MAX + 1;
+	else
+		v.b |= (int64_t)blk << (16 * (v.a++ - 1));
+	slot_set(st, found_slot, id, &v);
+}
+
+/* The lost event at the block being executed: a found block, lost where
+ * a decision since the call did not have to lead. */
+static bool found_uncertain(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *f = slot_get(st, found_slot, id);
+	int i, at = engine_cur_block(en);
+
+	if (!f)
+		return false;
+	if (f->a > FOUND_MAX)
+		return true;
+	for (i = 0; i < f->a - 1; i++)
+		if (!engine_passes_through(en, (int)((f->b >> (16 * i)) & 0xffff),
+					   at))
+			return true;
+	return false;
+}
+
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
@@ -433,6 +501,7 @@ static void on_branch(struct engine *en, struct state *st,
 		    (b->v.obj == ids[i] ||
 		     (b->v.kind == V_REL && b->v.c == ids[i])))
 			continue;
+		found_decided(en, st, ids[i], b);
 		slot_set(st, branch_slot, ids[i], &v);
 	}
 }
@@ -483,6 +552,8 @@ static void on_lost(struct engine *en, struct state *st,
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
 	    managed(o) || dropped(o->id) ||
 	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
+	    slot_get(st, warned_slot, 0) || found_uncertain(en, st, o->id) ||
+	    engine_calls_ahead(en, ROLE_WARNS) ||
 	    slot_get(st, zero_trip_slot, o->id) ||
 	    engine_path_guessed(st) || held_unnamed(en, st, o->id))
 		return;
@@ -512,6 +583,25 @@ static void on_escape(struct engine *en, struct state *st,
 	disown(en, st, x->v.obj, GONE_UNKNOWN);
 }
 
+/* The path returns a pointer it did not allocate (a lookup's result, a
+ * field, an argument), which may be non-NULL and is not an error
+ * pointer. */
+static bool returns_found(struct engine *en, struct state *st,
+			  const struct value *v)
+{
+	struct objst tmp;
+	const struct objst *o;
+
+	if (!engine_fn_returns_ptr(en))
+		return false;
+	if (v->kind == V_NONNULL)
+		return true;
+	if (v->kind != V_OBJ || v->obj >= 0)
+		return false;
+	o = engine_obj(en, st, v->obj, &tmp);
+	return o && o->null != NL_NULL && !(o->flags & OF_ERRPTR);
+}
+
 /* Summary pass: the caller's objects this path gave up. */
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
@@ -530,6 +620,12 @@ static void on_return(struct engine *en, struct state *st,
 		if (v && v->a != GONE_FREED && v->a != GONE_OUT)
 			engine_add_fact(en, k_gives_up, "$ret", v->a, NULL,
 					r->loc);
+	} else if (returns_found(en, st, &r->v)) {
+		/* a block it found, where other paths return one it made
+		 * (lookup or create): the caller cannot tell them apart by
+		 * the result and does not own what it got */
+		engine_add_fact(en, k_gives_up, "$ret", GONE_FOUND, NULL,
+				r->loc);
 	}
 	while (slot_iter(st, gone_slot, &pos, &id, &v)) {
 		const char *subj = id < 0 ? engine_subject(en, id) : NULL;
@@ -552,6 +648,19 @@ static void on_fact(struct engine *en, struct state *st,
 	 * (device_property_read_u32_array() -> fwnode ops) */
 	if (c->api && (c->api->roles & ROLE_BORROW))
 		return;
+	/* returned a block it found on some path: matters only where the
+	 * call made the block (an allocation named by this call's site),
+	 * not for a pointer into a block the caller had (skb_put_zero()
+	 * returns the skb's tail).  Still the caller's, but maybe one it
+	 * found: see found_slot */
+	if (f->value == GONE_FOUND) {
+		struct slot_val v = { 1, 0 };
+
+		if (subj->kind == V_OBJ && subj->obj >= 0 &&
+		    subj->obj == c->call->site)
+			slot_set(st, found_slot, subj->obj, &v);
+		return;
+	}
 	if (subj->kind == V_OBJ)
 		disown(en, st, subj->obj, (int)f->value);
 	/* gave up $N, passed &local_struct or &local: what it holds */
@@ -569,6 +678,14 @@ static bool join_either(const struct slot_val *a, const struct slot_val *b,
 	return true;
 }
 
+/* the join keeps the side that decided more (uncertain first) */
+static bool join_found(const struct slot_val *a, const struct slot_val *b,
+		       struct slot_val *out)
+{
+	*out = !a ? *b : !b ? *a : a->a >= b->a ? *a : *b;
+	return true;
+}
+
 static void init(void)
 {
 	static const struct slot_def gone = { "alloc-leak:gone", SLOT_OBJECT,
@@ -579,6 +696,10 @@ static void init(void)
 					     join_either };
 	static const struct slot_def held = { "alloc-leak:held", SLOT_OBJECT,
 					      NULL };
+	static const struct slot_def warned = { "alloc-leak:warned",
+						SLOT_GLOBAL, join_either };
+	static const struct slot_def found = { "alloc-leak:found",
+					       SLOT_OBJECT, join_found };
 	static const struct slot_def zt = { "alloc-leak:zero-trip",
 					    SLOT_OBJECT, join_either };
 	static const struct slot_def branch = { "alloc-leak:branch",
@@ -588,6 +709,8 @@ static void init(void)
 	derived_slot = engine_slot_register(&der);
 	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
+	warned_slot = engine_slot_register(&warned);
+	found_slot = engine_slot_register(&found);
 	branch_slot = engine_note_slot_register(&branch);
 	zero_trip_slot = engine_slot_register(&zt);
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,

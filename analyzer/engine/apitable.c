@@ -313,7 +313,7 @@ static const struct {
 	{ "get", ROLE_GET },		{ "put", ROLE_PUT },
 	{ "borrow", ROLE_BORROW },
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
-	{ "copy", ROLE_COPY },
+	{ "copy", ROLE_COPY },		{ "warns", ROLE_WARNS },
 };
 
 static int parse_line(char *line, const char *path, int lineno)

@@ -41,6 +41,9 @@ enum api_role {
 	ROLE_COPY	= 1 << 26,	/* copies *src into *dst (memcpy) */
 	ROLE_ERRTEST	= 1 << 25,	/* returns true iff argument
 					 * errtest_arg is an error pointer */
+	ROLE_WARNS	= 1 << 27,	/* prints a kernel warning (WARN()):
+					 * the author says the path that
+					 * reaches it is not expected */
 };
 
 enum api_fail {

@@ -269,3 +269,95 @@ struct counter_exit *cfg_counter_exits(const struct ir_func *fn)
 	free(addressed);
 	return out;
 }
+
+/*
+ * Does every path from block b to a return call a function of the rules
+ * tables with one of the roles (a `warns` line: WARN())?  A least fixed
+ * point over the CFG: a block is "ahead" when it makes such a call, or
+ * when it has successors and all of them are ahead; a loop that never
+ * makes the call is not.  Cached per function in en->ahead (0 not asked,
+ * 1 no, 2 yes, for the one role set asked).
+ */
+static bool block_calls_role(const struct ir_block *k, unsigned roles)
+{
+	const struct api_entry *api;
+	int i;
+
+	for (i = 0; i < k->ninsns; i++)
+		if (k->insns[i].kind == I_CALL && k->insns[i].call->callee &&
+		    (api = api_lookup(k->insns[i].call->callee)) &&
+		    (api->roles & roles))
+			return true;
+	return false;
+}
+
+/* The successors a branch can take: both, or the one a constant the
+ * block itself assigns to the tested variable selects (WARN(1, ...):
+ * int __ret_warn_on = !!(1); if (unlikely(__ret_warn_on))). */
+static int branch_succs(const struct ir_block *k, int *succ)
+{
+	const struct ir_expr *c = k->cond;
+	int i;
+
+	succ[0] = k->succ[0];
+	succ[1] = k->succ[1];
+	if (k->term != T_BRANCH)
+		return nsucc(k);
+	if (c && c->kind == EX_CONST)
+		goto known;
+	if (!c || c->kind != EX_VAR)
+		return 2;
+	for (i = k->ninsns - 1; i >= 0; i--) {
+		const struct ir_insn *in = &k->insns[i];
+
+		if (in->kind == I_CALL)
+			return 2;
+		if (in->kind == I_ASSIGN && in->lhs &&
+		    in->lhs->kind == EX_VAR && in->lhs->var == c->var) {
+			c = in->rhs;
+			if (!c || c->kind != EX_CONST)
+				return 2;
+			goto known;
+		}
+	}
+	return 2;
+known:
+	succ[0] = c->ival ? k->succ[0] : k->succ[1];
+	return 1;
+}
+
+bool engine_calls_ahead(struct engine *en, unsigned roles)
+{
+	const struct ir_func *fn = en->fn;
+	int b = en->cur_block, i, j;
+	bool changed = true;
+
+	if (b < 0 || b >= fn->nblocks)
+		return false;
+	if (!en->ahead || en->ahead_roles != roles) {
+		free(en->ahead);
+		en->ahead = xcalloc((size_t)fn->nblocks, 1);
+		en->ahead_roles = roles;
+		for (i = 0; i < fn->nblocks; i++)
+			en->ahead[i] = block_calls_role(&fn->blocks[i], roles) ?
+				       2 : 1;
+		while (changed) {
+			changed = false;
+			for (i = 0; i < fn->nblocks; i++) {
+				int succ[2];
+				int n = branch_succs(&fn->blocks[i], succ);
+
+				if (en->ahead[i] == 2 || !n)
+					continue;
+				for (j = 0; j < n; j++)
+					if (en->ahead[succ[j]] != 2)
+						break;
+				if (j == n) {
+					en->ahead[i] = 2;
+					changed = true;
+				}
+			}
+		}
+	}
+	return en->ahead[b] == 2;
+}

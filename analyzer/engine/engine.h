@@ -280,7 +280,9 @@ struct branch_info {
 				 * other edge goes (if (x) free_irq(...);) */
 	bool loop;		/* the test of a loop (while, for, do-while):
 				 * one edge stays in it, the other leaves */
-	bool leaves_loop;	/* loop: this edge is the one that leaves */
+	bool leaves_loop;	/* this edge leaves the loop for good: the
+				 * loop's test (loop) or a break in its body
+				 * (the other edge comes back to the branch) */
 };
 
 enum ret_cond { RC_ANY, RC_ZERO, RC_NONZERO, RC_UNKNOWN };
@@ -441,6 +443,15 @@ bool engine_path_guessed(const struct state *st);
  * what the path learnt of its parameters (callers.c). */
 bool engine_path_has_caller(struct engine *en, struct state *st);
 const char *engine_fn_name(struct engine *en);
+/* Every path from the block being executed to a return calls a function
+ * with one of these rules roles (ROLE_WARNS: WARN() ahead). */
+bool engine_calls_ahead(struct engine *en, unsigned roles);
+/* The block being executed (during on_branch: the branch's block). */
+int engine_cur_block(struct engine *en);
+/* Every way on from block from to a return passes through block via. */
+bool engine_passes_through(struct engine *en, int from, int via);
+/* The function being analysed returns a pointer. */
+bool engine_fn_returns_ptr(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 /* A branch condition as the source spells it ("ret", "!fd->name",
  * "len > 64"), or NULL when a part of it has no name there (a call's

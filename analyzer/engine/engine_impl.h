@@ -228,6 +228,10 @@ struct engine {
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,
 				 * leaves the loop.  Or NULL */
+	struct cfg_loops *loops;	/* loops.c, computed when asked, or NULL */
+	uint8_t *ahead;		/* cfg.c engine_calls_ahead(), per block,
+				 * for the roles ahead_roles, or NULL */
+	unsigned ahead_roles;
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;
@@ -379,6 +383,12 @@ bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */
 bool cfg_avoidable(const struct ir_func *fn, int block);
+/* loops.c: the function's natural loops; does edge from -> to leave the
+ * innermost loop that holds from? */
+struct cfg_loops;
+struct cfg_loops *cfg_loops(const struct ir_func *fn);
+bool cfg_edge_leaves_loop(const struct cfg_loops *L, int from, int to);
+void cfg_loops_free(struct cfg_loops *L);
 /* cfg.c: a counted loop's test; var -1 when the block's branch is none */
 struct counter_exit {
 	int var;			/* the count */

@@ -539,6 +539,19 @@ struct value eval(struct engine *en, struct state *st,
 			return ok ? vconst(r) : mkv(V_UNK);
 		}
 		/*
+		 * 0 * x is 0, and k + 0 of a known k is k: no new value, so no
+		 * loop counts up through them (l = j * per + k at j == 0 and
+		 * k == 0 is 0: s2io.c init_shared_mem())
+		 */
+		if (!e->is_ptr && e->b && e->op == AR_MUL &&
+		    ((a.kind == V_CONST && a.c == 0) ||
+		     (b.kind == V_CONST && b.c == 0)))
+			return vconst(0);
+		if (!e->is_ptr && e->b && e->op == AR_ADD &&
+		    a.kind == V_CONST && b.kind == V_CONST &&
+		    (a.c == 0 || b.c == 0))
+			return vconst(a.c + b.c);
+		/*
 		 * j++ from a count known >= 0, or known > 0: known > 0, one
 		 * value however often it counts, so the loop stays finite and
 		 * its if (j == 0) is not taken again (usb_unbind_interface()

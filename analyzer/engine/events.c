@@ -354,14 +354,20 @@ void fire_branch(struct engine *en, struct state *st,
 				  loop_test(en, b), false };
 	int bn = (int)(b - en->fn->blocks), to = b->succ[taken ? 0 : 1];
 
-	/* the edge out of the loop: the test is not reached again (cached
-	 * in en->rejoin[3 * nblocks + 2 * b + edge]) */
-	if (bi.loop && to >= 0 && to < en->fn->nblocks) {
+	/* the edge out of the loop (cached in en->rejoin[3 * nblocks +
+	 * 2 * b + edge]) */
+	/* or, from a branch in the body, the edge that breaks out of it
+	 * (a break, a return): out of the innermost loop the branch is in,
+	 * even when an outer loop comes back to it */
+	if (to >= 0 && to < en->fn->nblocks) {
 		uint8_t *lc = &en->rejoin[3 * en->fn->nblocks + 2 * bn +
 					  (taken ? 0 : 1)];
 
-		if (!*lc)
-			*lc = reach(en, to, bn, -1) ? 1 : 2;
+		if (!*lc) {
+			if (!en->loops)
+				en->loops = cfg_loops(en->fn);
+			*lc = cfg_edge_leaves_loop(en->loops, bn, to) ? 2 : 1;
+		}
 		bi.leaves_loop = *lc == 2;
 	}
 	struct ev_ctx old;
@@ -376,4 +382,17 @@ void fire_branch(struct engine *en, struct state *st,
 			en->unit->checkers[i]->on_branch(en, st, &bi);
 		}
 	ev_end(en, old);
+}
+
+bool engine_passes_through(struct engine *en, int from, int via)
+{
+	if (from < 0 || via < 0 || from >= en->fn->nblocks ||
+	    via >= en->fn->nblocks)
+		return false;
+	return passes_through(en, from, via);
+}
+
+int engine_cur_block(struct engine *en)
+{
+	return en->cur_block;
 }

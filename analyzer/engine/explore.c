@@ -513,6 +513,8 @@ void engine_explore(struct engine *en)
 	int i;
 
 	en->rejoin = NULL;
+	en->ahead = NULL;
+	en->loops = NULL;
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
 	en->walkers = liveness_walkers(fn);
@@ -540,6 +542,8 @@ void engine_explore(struct engine *en)
 			if (getenv("KMEMLINT_DEBUG_BUDGET"))
 				debug_state(en, st);
 		}
+		/* what dies on entering the block is lost there */
+		en->cur_block = w.block;
 		if (!w.start)
 			forget_dead_vars(en, st, live, w.block,
 					 exit_loc(fn, &fn->blocks[w.block]));
@@ -592,4 +596,8 @@ void engine_explore(struct engine *en)
 	en->walkers = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
+	free(en->ahead);
+	en->ahead = NULL;
+	cfg_loops_free(en->loops);
+	en->loops = NULL;
 }

@@ -22,6 +22,11 @@ const char *engine_fn_name(struct engine *en)
 	return en->fn->name;
 }
 
+bool engine_fn_returns_ptr(struct engine *en)
+{
+	return en->fn->returns_ptr;
+}
+
 int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n)
 {
 	struct obj_origin o;
