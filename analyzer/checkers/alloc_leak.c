@@ -452,7 +452,8 @@ static void found_decided(struct engine *en, struct state *st, int32_t id,
 	if (blk < 0 || blk > 0xffff)
 		v.a = FOUND_MAX + 1;
 	else
-		v.b |= (int64_t)blk << (16 * (v.a++ - 1));
+		v.b = (int64_t)((uint64_t)v.b |
+				((uint64_t)blk << (16 * (v.a++ - 1))));
 	slot_set(st, found_slot, id, &v);
 }
 
@@ -468,8 +469,8 @@ static bool found_uncertain(struct engine *en, struct state *st, int32_t id)
 	if (f->a > FOUND_MAX)
 		return true;
 	for (i = 0; i < f->a - 1; i++)
-		if (!engine_passes_through(en, (int)((f->b >> (16 * i)) & 0xffff),
-					   at))
+		if (!engine_passes_through(en, (int)(((uint64_t)f->b >>
+						      (16 * i)) & 0xffff), at))
 			return true;
 	return false;
 }

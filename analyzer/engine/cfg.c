@@ -350,7 +350,8 @@ bool engine_calls_ahead(struct engine *en, unsigned roles)
 				if (en->ahead[i] == 2 || !n)
 					continue;
 				for (j = 0; j < n; j++)
-					if (en->ahead[succ[j]] != 2)
+					if (succ[j] < 0 || succ[j] >= fn->nblocks ||
+					    en->ahead[succ[j]] != 2)
 						break;
 				if (j == n) {
 					en->ahead[i] = 2;
