@@ -15,6 +15,17 @@ static int nsucc(const struct ir_block *k)
 	return k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
 }
 
+/* The successors of k that are blocks of the function, into s[2]. */
+int cfg_succs(const struct ir_block *k, int nblocks, int *s)
+{
+	int n = 0, i, m = nsucc(k);
+
+	for (i = 0; i < m; i++)
+		if (k->succ[i] >= 0 && k->succ[i] < nblocks)
+			s[n++] = k->succ[i];
+	return n;
+}
+
 /*
  * Can the function return without running block b?  A walk from the entry
  * that never enters b, looking for a return.  A dereference in a block

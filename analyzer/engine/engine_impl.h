@@ -383,6 +383,7 @@ bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */
 bool cfg_avoidable(const struct ir_func *fn, int block);
+int cfg_succs(const struct ir_block *k, int nblocks, int *s);
 /* loops.c: the function's natural loops; does edge from -> to leave the
  * innermost loop that holds from? */
 struct cfg_loops;

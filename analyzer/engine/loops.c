@@ -24,17 +24,6 @@ struct cfg_loops {
 	uint8_t **body;		/* per loop, one byte per block */
 };
 
-static int succs(const struct ir_block *k, int *s, int nblocks)
-{
-	int n = 0, i;
-	int m = k->term == T_BRANCH ? 2 : k->term == T_GOTO ? 1 : 0;
-
-	for (i = 0; i < m; i++)
-		if (k->succ[i] >= 0 && k->succ[i] < nblocks)
-			s[n++] = k->succ[i];
-	return n;
-}
-
 /* postorder of the blocks reached from the entry; returns their count */
 static int postorder(const struct ir_func *fn, int *order)
 {
@@ -47,7 +36,7 @@ static int postorder(const struct ir_func *fn, int *order)
 	stack[sp++] = 0;
 	while (sp) {
 		int b = stack[sp - 1], s[2];
-		int ns = succs(&fn->blocks[b], s, nb);
+		int ns = cfg_succs(&fn->blocks[b], nb, s);
 
 		if (next[b] < ns) {
 			int t = s[next[b]++];
@@ -84,7 +73,7 @@ struct cfg_loops *cfg_loops(const struct ir_func *fn)
 	for (i = 0; i < n; i++)
 		num[po[i]] = i + 1;
 	for (i = 0; i < nb; i++) {
-		int s[2], ns = num[i] ? succs(&fn->blocks[i], s, nb) : 0;
+		int s[2], ns = num[i] ? cfg_succs(&fn->blocks[i], nb, s) : 0;
 
 		for (j = 0; j < ns; j++) {
 			pred[s[j]] = xrealloc(pred[s[j]], (size_t)(npred[s[j]] + 1) *
@@ -124,7 +113,7 @@ struct cfg_loops *cfg_loops(const struct ir_func *fn)
 	}
 	/* back edges p -> h (h dominates p), their loops merged by head */
 	for (i = 0; i < n; i++) {
-		int p = po[i], s[2], ns = succs(&fn->blocks[p], s, nb), k;
+		int p = po[i], s[2], ns = cfg_succs(&fn->blocks[p], nb, s), k;
 
 		for (k = 0; k < ns; k++) {
 			int h = s[k], d = p, l, sp = 0, *stack;
