@@ -82,7 +82,7 @@ CXTranslationUnit scan_parse(CXIndex idx, const struct compile_job *job)
 	err = clang_parseTranslationUnit2(idx, job->file,
 					  (const char *const *)job->args.v,
 					  (int)job->args.n, NULL, 0,
-					  CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles,
+					  tu_parse_options(),
 					  &tu);
 	if (err != CXError_Success || !tu) {
 		fprintf(stderr, "kmemlint: %s: error: libclang could not parse the file (error %d)\n",

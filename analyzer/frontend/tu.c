@@ -26,6 +26,7 @@ struct tu_funcs {
 	struct hmap fns;		/* name -> struct tu_fn */
 	struct strvec main_fns;
 	struct fn_init_list inits;
+	bool skipped_bodies;		/* the parse skipped some bodies */
 };
 
 /* Written in the main file, or expanded there from a macro
@@ -41,6 +42,29 @@ static bool expanded_in_main_file(CXCursor c)
 	clang_getExpansionLocation(loc, &file, &line, &col, NULL);
 	return file && clang_Location_isFromMainFile(clang_getLocation(
 		clang_Cursor_getTranslationUnit(c), file, line, col));
+}
+
+unsigned tu_parse_options(void)
+{
+	const char *lever = getenv("KMEMLINT_PARSE");
+	unsigned opts = CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+
+	if (lever && !strcmp(lever, "preamble"))
+		opts |= CXTranslationUnit_PrecompiledPreamble |
+			CXTranslationUnit_CreatePreambleOnFirstParse |
+			CXTranslationUnit_SkipFunctionBodies |
+			CXTranslationUnit_LimitSkipFunctionBodiesToPreamble;
+	return opts;
+}
+
+static enum CXChildVisitResult has_body(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return CXChildVisit_Continue;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
 }
 
 static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
@@ -60,6 +84,15 @@ static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
+	if (tf->skipped_bodies) {
+		/* a body the parse skipped is a declaration, not an empty
+		 * function that does nothing */
+		bool body = false;
+
+		clang_visitChildren(c, has_body, &body);
+		if (!body)
+			return CXChildVisit_Continue;
+	}
 	s = clang_getCursorSpelling(c);
 	name = clang_getCString(s);
 	if (!hmap_get(&tf->fns, name)) {
@@ -78,6 +111,8 @@ struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu)
 	struct tu_funcs *tf = xcalloc(1, sizeof(*tf));
 
 	tf->tu = tu;
+	tf->skipped_bodies = (tu_parse_options() &
+			      CXTranslationUnit_SkipFunctionBodies) != 0;
 	hmap_init(&tf->fns);
 	strvec_init(&tf->main_fns);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_fn, tf);

@@ -13,6 +13,15 @@
 struct tu_funcs;
 
 struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu);
+
+/*
+ * The libclang options of the parse of an analysed file.  With
+ * KMEMLINT_PARSE=preamble in the environment, the file's leading
+ * #includes become a precompiled preamble whose function bodies are
+ * skipped (a header-parse lever, measured in docs/benchmarks.md; not the
+ * default: an inline helper without its body is an unknown call).
+ */
+unsigned tu_parse_options(void);
 /* Fill prog so that the engine can ask for functions by name. */
 void tu_funcs_program(struct tu_funcs *tf, struct ir_program *prog);
 void tu_funcs_free(struct tu_funcs *tf);
