@@ -126,6 +126,8 @@ char *tool_stamp(const struct scan_opts *o)
 	strvec_clear(&files);
 	x = getenv("KMEMLINT_NO_CORE_SUMMARIES");
 	h = fnv(h, x ? x : "");
+	x = getenv("KMEMLINT_PARSE");	/* skipped bodies: other summaries */
+	h = fnv(h, x ? x : "");
 	return xstrfmt("%s %016llx", KML_VERSION, (unsigned long long)h);
 }
 
