@@ -38,10 +38,35 @@ touchfile=${2:-}
 tmp=$(mktemp -d /tmp/kmemlint-bench-scale.XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME="$tmp/cache"
-cp -r "$src" "$tmp/tree"
+# Inside a kernel source tree, the copy keeps its place under a copy of
+# the tree's root whose include/ is the original's, so headers named
+# relative to the root (a trace header's TRACE_INCLUDE_PATH) are found.
+root=$src
+while [ "$root" != / ] && [ ! -f "$root/include/trace/define_trace.h" ]; do
+	root=$(dirname "$root")
+done
+if [ "$root" != / ]; then
+	rel=${src#"$root"}
+	# every directory on the way down holds links to the original's
+	# other entries (cnic.c includes ../../../scsi/bnx2i/...)
+	pre=
+	for part in $(echo "$rel" | tr / ' '); do
+		mkdir -p "$tmp/root$pre"
+		for e in "$root$pre"/*; do
+			[ "$(basename "$e")" = "$part" ] ||
+				ln -s "$e" "$tmp/root$pre/$(basename "$e")"
+		done
+		pre=$pre/$part
+	done
+	cp -r "$src" "$tmp/root$rel"
+	tree=$tmp/root$rel
+else
+	cp -r "$src" "$tmp/tree"
+	tree=$tmp/tree
+fi
 
 echo "kmemlint scan at scale: $src (KDIR $kdir, -j$jobs, $(nproc) CPUs, load $(cut -d" " -f1-3 /proc/loadavg))"
-"$kml" scan --kdir="$kdir" --list-files "$tmp/tree" >"$tmp/files"
+"$kml" scan --kdir="$kdir" --list-files "$tree" >"$tmp/files"
 nfiles=$(wc -l <"$tmp/files")
 lines=$(cut -d" " -f1 "$tmp/files" | xargs cat | wc -l)
 echo "files kbuild builds: $nfiles, $lines lines of .c"
@@ -49,7 +74,7 @@ echo "files kbuild builds: $nfiles, $lines lines of .c"
 scan() {	# label
 	/usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$kml" scan \
 		--kdir="$kdir" -j"$jobs" --format=json --output="$tmp/out.json" \
-		"$tmp/tree" 2>"$tmp/err" || [ $? -eq 1 ]
+		"$tree" 2>"$tmp/err" || [ $? -eq 1 ]
 	wall=$(sed -n 's/^  wall time  \([0-9.]*\) s$/\1/p' "$tmp/err")
 	cpu=$(sed -n 's/^  CPU time   \([0-9.]*\) s.*/\1/p' "$tmp/err")
 	rss=$(sed -n 's/^  memory     \([0-9.]*\) MB.*/\1/p' "$tmp/err")
@@ -102,7 +127,7 @@ echo "  kmemlint scan CPU / clang -fsyntax-only CPU: $(echo "scale=2; $full_cpu 
 if [ -z "$touchfile" ]; then
 	touchfile=$(cut -d" " -f1 "$tmp/files" | head -n 1)
 fi
-touchfile=${touchfile#"$tmp/tree/"}
-echo "/* touched */" >>"$tmp/tree/$touchfile"
+touchfile=${touchfile#"$tree/"}
+echo "/* touched */" >>"$tree/$touchfile"
 scan "re-scan, $touchfile touched"
 echo "  $(echo "scale=1; 100 * $wall / $full_wall" | bc) % of the fresh scan's wall time, $(echo "scale=1; 100 * $cpu / $full_cpu" | bc) % of its CPU time"

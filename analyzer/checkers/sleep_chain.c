@@ -89,6 +89,53 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 	return n;
 }
 
+/* The length of the level at s (up to the next '|' or the end). */
+static size_t level_len(const char *s)
+{
+	const char *e = strchr(s, '|');
+
+	return e ? (size_t)(e - s) : strlen(s);
+}
+
+/* Level q (a condition, "Q:...") of one chain is also a level of chain s. */
+static bool has_level(const char *s, const char *q, size_t qlen)
+{
+	for (;;) {
+		size_t len = level_len(s);
+
+		if (len == qlen && !memcmp(s, q, qlen))
+			return true;
+		if (!s[len])
+			return false;
+		s += len + 1;
+	}
+}
+
+/*
+ * A may-sleep fact a holds whenever b does: the same lock depth, and
+ * every condition of a's chain (its 'Q' levels) is one of b's.  Then b
+ * adds nothing for a caller: a sleep under no condition makes every
+ * conditional one redundant.  The chains themselves (the calls down to
+ * the sleep) may differ; one witness is enough.
+ */
+bool sleep_fact_subsumes(const struct fact *a, const struct fact *b)
+{
+	const char *s;
+
+	if (sleep_unpack_depth(a->value) != sleep_unpack_depth(b->value) ||
+	    !a->str || !b->str)
+		return false;
+	for (s = a->str;;) {
+		size_t len = level_len(s);
+
+		if (s[0] == 'Q' && s[1] == ':' && !has_level(b->str, s, len))
+			return false;
+		if (!s[len])
+			return true;
+		s += len + 1;
+	}
+}
+
 /* ---- registrations ---- */
 
 static bool atomic_ctx_name(const struct api_entry *api)

@@ -583,6 +583,7 @@ static void init(void)
 	sleep_cond_init();
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
 				   &checker_sleep_in_atomic);
+	engine_fact_kind_subsumes(k_sleep, sleep_fact_subsumes);
 	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
 				   &checker_sleep_in_atomic);
 	sleep_k_callback = engine_fact_kind("callback", FACT_MAY,

@@ -321,6 +321,11 @@ struct fact {
 int engine_fact_kind(const char *name, enum fact_merge merge,
 		     const struct checker *owner);
 const char *engine_fact_kind_name(int kind);
+/* a holds whenever b does (same kind and subject): b says nothing more.
+ * A FACT_MAY kind with this predicate keeps only the facts no other fact
+ * of the function subsumes (may-sleep: fewer conditions, same depth). */
+typedef bool (*fact_subsumes_fn)(const struct fact *a, const struct fact *b);
+void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn);
 /* A qualifier kind only qualifies the failing side of a summary that
  * other facts split (ret-neg: the failures are -errno); it never splits
  * a summary by itself, so a caller follows one path where it did. */

@@ -4,10 +4,13 @@
  * helper that frees a field only when it fails, a NULL test, an
  * allocation wrapper that may return NULL, a getter of a field, a setter,
  * a static function keyed by file and name, and the field facts of the
- * file.
+ * file.  A function that may sleep under no condition keeps no may-sleep
+ * fact under a condition (sm_sleepy(): the sleep when mode == 1 says
+ * nothing more than the one reached with no test of a parameter).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/delay.h>
 
 struct sm_priv {
 	char *buf;
@@ -64,6 +67,16 @@ void sm_exit(struct sm_priv *p)
 {
 	sm_drop(p);
 	kfree(p);
+}
+
+void sm_sleepy(struct sm_priv *p, int mode)
+{
+	if (READ_ONCE(jiffies) & 1) {
+		msleep(2);
+		return;
+	}
+	if (mode == 1)
+		msleep(1);
 }
 
 MODULE_LICENSE("GPL");
