@@ -221,6 +221,7 @@ struct engine {
 	struct ir_func *fn;
 	int cur_block;		/* block being executed */
 	bool joining;		/* past the budget: one joined state a block */
+	bool truncated;		/* past the hard limit: paths were dropped */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */

@@ -528,6 +528,7 @@ void engine_explore(struct engine *en)
 
 		steps++;
 		if (steps > budget * HARD_STEPS_FACTOR) {
+			en->truncated = true;
 			state_free(st);
 			continue;
 		}

@@ -407,12 +407,38 @@ static void take_all(struct fact_list *dst, const struct fact_list *src,
 			fact_copy_into(dst, &src->v[i], cond);
 }
 
+/*
+ * The exploration dropped paths (past the hard step limit): a return
+ * class may be missing whole, or hold paths without a fact every seen
+ * path had.  A must fact is then a guess (acenic's ace_init(): only its
+ * error paths were reached, so "frees $0->trace_buf" read as true on
+ * success too, and the probe's own cleanup after it a double free).
+ */
+static void drop_must(struct fact_list *fl)
+{
+	struct fact_list out = { 0 };
+	int i;
+
+	for (i = 0; i < fl->n; i++)
+		if (fact_kind_merge(fl->v[i].kind) != FACT_MUST)
+			fact_copy_into(&out, &fl->v[i], fl->v[i].cond);
+	fact_list_clear(fl);
+	*fl = out;
+}
+
 /* Fold the return paths seen into the function's summary. */
 void facts_finish(struct engine *en)
 {
 	struct fact_acc *a = &en->acc;
 	struct summary *s = &en->self->sum;
 	struct fact_list *z = NULL, *nz = NULL, qual = { 0 };
+
+	if (en->truncated) {
+		int c;
+
+		for (c = 0; c < 4; c++)
+			drop_must(&a->by[c]);
+	}
 
 	if (a->seen[RC_UNKNOWN]) {
 		if (a->seen[RC_ZERO])
