@@ -478,6 +478,10 @@ void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 		   const char *key, const char *file, struct ir_loc loc);
 void fact_list_clear(struct fact_list *fl);
 bool has_fact(const struct fact_list *fl, const struct fact *f);
+/* f says nothing a fact of fl does not (the kind's subsumes predicate);
+ * else the facts of fl that f subsumes are removed. */
+bool fact_list_subsumed(struct fact_list *fl, const struct fact *f);
+void core_register_subsumes(void);
 void add_may(struct engine *en, int kind, const char *subject,
 	     int64_t value, const char *str, const char *key,
 	     struct ir_loc loc);

@@ -115,6 +115,7 @@ void facts_init(void)
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
 	core.ret_alloc_if = engine_fact_kind("ret-alloc-if", FACT_MAY, NULL);
 	core.deref_if = engine_fact_kind("deref-if", FACT_MAY, NULL);
+	core_register_subsumes();
 	core.null = engine_fact_kind("null", FACT_MUST, NULL);
 	core.writes = engine_fact_kind("writes", FACT_MAY, NULL);
 	core.writes_key = engine_fact_kind("writes-field", FACT_MAY, NULL);
@@ -276,7 +277,7 @@ static void fact_list_remove(struct fact_list *fl, int i)
  * field many times (e1000_init_hw(): hw->mac_type) kept one fact per
  * combination of tests, 11,200 of them.
  */
-static bool subsumed(struct fact_list *fl, const struct fact *f)
+bool fact_list_subsumed(struct fact_list *fl, const struct fact *f)
 {
 	fact_subsumes_fn sub = kinds[f->kind].subsumes;
 	int i;
@@ -307,7 +308,7 @@ void add_may(struct engine *en, int kind, const char *subject,
 	f.subject = (char *)subject;
 	f.value = value;
 	f.str = (char *)str;
-	if (has_fact(&en->acc.may, &f) || subsumed(&en->acc.may, &f))
+	if (has_fact(&en->acc.may, &f) || fact_list_subsumed(&en->acc.may, &f))
 		return;
 	fact_list_add(&en->acc.may, kind, RC_ANY, subject, value, str, key,
 		      en->fn->file, loc);

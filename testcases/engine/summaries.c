@@ -6,7 +6,8 @@
  * a static function keyed by file and name, and the field facts of the
  * file.  A function that may sleep under no condition keeps no may-sleep
  * fact under a condition (sm_sleepy(): the sleep when mode == 1 says
- * nothing more than the one reached with no test of a parameter).
+ * nothing more than the one reached with no test of a parameter), and
+ * the same for a dereference under bits of a flag word (sm_flags()).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -77,6 +78,18 @@ void sm_sleepy(struct sm_priv *p, int mode)
 	}
 	if (mode == 1)
 		msleep(1);
+}
+
+/* q dereferenced under no known bit of p->len makes the same dereference
+ * under bit 0 of p->len redundant: one deref-if fact of $1, not two */
+void sm_flags(struct sm_priv *p, struct sm_priv *q)
+{
+	if (READ_ONCE(jiffies) & 1) {
+		q->len = 0;
+		return;
+	}
+	if (p->len & 1)
+		q->len = 1;
 }
 
 MODULE_LICENSE("GPL");
