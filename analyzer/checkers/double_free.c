@@ -113,7 +113,8 @@ static bool flag_only_on_good_path(struct engine *en, struct state *st,
 
 	for (i = 0; i < nk; i++) {
 		const struct field_rec *f;
-		int nf = engine_field_facts(en, keys[i], &f);
+		int nf = engine_field_facts(en, keys[i],
+					    FACT_BIT(k_sets_flag), &f);
 		bool set = false, at_dangle = false;
 
 		for (j = 0; j < nf && !set; j++)
@@ -140,7 +141,8 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 
 	if (!engine_origin(en, id, &org) || !org.field_key)
 		return NULL;
-	n = engine_field_facts(en, org.field_key, &v);
+	n = engine_field_facts(en, org.field_key,
+			       FACT_BIT(k_dangling) | FACT_BIT(k_dangle_set), &v);
 	for (i = 0; i < n; i++)
 		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)) &&
 		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&

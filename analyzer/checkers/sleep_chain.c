@@ -165,7 +165,7 @@ bool sleep_callback_of(struct engine *en, const char *fn,
 	const struct field_rec *v;
 	const struct ir_fn_init *fi;
 	char *key = xstrfmt("callback:%s", fn);
-	int n = engine_field_facts(en, key, &v), i;
+	int n = engine_field_facts(en, key, FACT_BIT(sleep_k_callback), &v), i;
 
 	free(key);
 	memset(cb, 0, sizeof(*cb));

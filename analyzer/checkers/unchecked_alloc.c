@@ -156,7 +156,8 @@ static const struct field_rec *unchecked_elsewhere(struct engine *en,
 {
 	const struct field_rec *v, *use = NULL;
 	const char *self = engine_fn_name(en);
-	int n = engine_field_facts(en, key, &v), i;
+	int n = engine_field_facts(en, key,
+				   FACT_BIT(k_tested) | FACT_BIT(k_deref), &v), i;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].kind == k_tested && engine_fn_calls(en, v[i].fn, self))

@@ -11,8 +11,10 @@
  *   inits(file, fn, module, body)   one "init" record: fn stored in a
  *                                   struct field by a static initialiser
  *   deps(file, kind, name)          what the file asked of other files:
- *                                   s a function, f a field key, i a
- *                                   function's initialisers
+ *                                   s a function, f a kind of field
+ *                                   record and its key ("field-value
+ *                                   struct foo::mode"), i a function's
+ *                                   initialisers
  *   includes(file, path, hash)      files of the tree it includes
  *   pending(path, content, flags, gen, records)
  *                                   a file done in a round not yet
@@ -37,7 +39,8 @@
 #include "db_impl.h"
 #include "../report/finding_io.h"
 
-#define SCHEMA_VERSION "3"	/* 3: pending; 2: findings carry confidence and fix */
+/* 4: field deps name a kind; 3: pending; 2: findings carry confidence and fix */
+#define SCHEMA_VERSION "4"
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"

@@ -8,6 +8,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,12 +66,24 @@ static long long file_id(struct kdb *db, const char *path)
 	return id;
 }
 
-/* What file id exports today, as "s name" / "f key" / "i fn" -> text. */
+/* The name a field record is read by: "f <kind> <key>" (db/ext.c). */
+static char *field_name(const char *line)
+{
+	char *copy = xstrdup(line), *v[16], *name = NULL;
+
+	if (rec_split(copy, v, 16) >= 3)
+		name = xstrfmt("f %s %s", v[2], v[1]);
+	free(copy);
+	return name;
+}
+
+/* What file id exports today, as "s name" / "f kind key" / "i fn" ->
+ * text. */
 static void old_exports(struct kdb *db, long long id, struct hmap *m)
 {
 	static const char *const q[] = {
 		"SELECT 's ' || name, body FROM summaries WHERE file=?1 AND static=0 ORDER BY rowid",
-		"SELECT 'f ' || key, body FROM fields WHERE file=?1 ORDER BY rowid",
+		"SELECT 'f', body FROM fields WHERE file=?1 ORDER BY rowid",
 		"SELECT 'i ' || fn, body FROM inits WHERE file=?1 ORDER BY rowid",
 	};
 	size_t k;
@@ -87,7 +100,12 @@ static void old_exports(struct kdb *db, long long id, struct hmap *m)
 
 			if (len && b[len - 1] == '\n')
 				b[len - 1] = '\0';
-			text_add(m, n, b);
+			if (!strcmp(n, "f")) {
+				free(n);
+				n = field_name(b);
+			}
+			if (n)
+				text_add(m, n, b);
 			free(n);
 			free(b);
 		}
@@ -125,24 +143,105 @@ static void push_changed(struct strvec *changed, const char *key,
 	strvec_pushf(changed, "%s\x1f%s\x1f%s", key, path, module);
 }
 
-static void diff(const struct hmap *a, const struct hmap *b,
-		 struct strvec *changed, const char *path, const char *module)
+/* Does line (without its '\n') occur in the n bytes of text? */
+static bool has_line(const char *text, const char *line, size_t len)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		if (!strncmp(p, line, len) && (p[len] == '\n' || !p[len]))
+			return true;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return false;
+}
+
+/* The lines of a that b lacks and no other file of the module has. */
+static bool field_lines_new(sqlite3_stmt *others,
+			    const char *a, const char *b)
+{
+	const char *p, *nl;
+	bool found = false;
+
+	for (p = a; p && *p && !found; p = nl ? nl + 1 : NULL) {
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl ? (size_t)(nl - p) : strlen(p);
+		if (!len || (b && has_line(b, p, len)))
+			continue;
+		found = true;
+		sqlite3_reset(others);
+		while (found && sqlite3_step(others) == SQLITE_ROW) {
+			const char *o = (const char *)sqlite3_column_text(others, 0);
+
+			if (o && !strncmp(o, p, len) &&
+			    (o[len] == '\n' || !o[len]))
+				found = false;
+		}
+	}
+	return found;
+}
+
+/*
+ * Has what the module's readers see of field key changed?  They read the
+ * records of every file of the module together, so a record this file
+ * adds or drops that another file has too (a callee's store seen again
+ * at a deeper call site) changes nothing for them.
+ */
+static bool field_changed(struct kdb *db, long long id, const char *module,
+			  const char *key, const struct text *ta,
+			  const struct text *tb)
+{
+	sqlite3_stmt *st = kdb_prep(db, "SELECT body FROM fields WHERE key=?1"
+				    " AND module=?2 AND file<>?3");
+	bool changed;
+
+	const char *sp = strchr(key + 2, ' ');	/* "f kind key" */
+
+	if (!st)
+		return true;
+	kdb_bind(st, 1, sp ? sp + 1 : key + 2);
+	kdb_bind(st, 2, module);
+	sqlite3_bind_int64(st, 3, id);
+	changed = field_lines_new(st, ta ? ta->s : "", tb ? tb->s : NULL) ||
+		  field_lines_new(st, tb ? tb->s : "", ta ? ta->s : NULL);
+	sqlite3_finalize(st);
+	return changed;
+}
+
+static void diff(struct kdb *db, long long id, const struct hmap *a,
+		 const struct hmap *b, struct strvec *changed,
+		 const char *path, const char *module)
 {
 	size_t i;
 
 	for (i = 0; i < a->cap; i++) {
+		const char *key = a->slots[i].key;
 		struct text *ta, *tb;
 
-		if (!a->slots[i].key)
+		if (!key)
 			continue;
 		ta = a->slots[i].val;
-		tb = hmap_get(b, a->slots[i].key);
-		if (!tb || strcmp(ta->s, tb->s))
-			push_changed(changed, a->slots[i].key, path, module);
+		tb = hmap_get(b, key);
+		if (key[0] == 'f' && module && *module) {
+			if (field_changed(db, id, module, key, ta, tb))
+				push_changed(changed, key, path, module);
+		} else if (!tb || strcmp(ta->s, tb->s)) {
+			push_changed(changed, key, path, module);
+		}
 	}
-	for (i = 0; i < b->cap; i++)
-		if (b->slots[i].key && !hmap_get(a, b->slots[i].key))
-			push_changed(changed, b->slots[i].key, path, module);
+	for (i = 0; i < b->cap; i++) {
+		const char *key = b->slots[i].key;
+
+		if (!key || hmap_get(a, key))
+			continue;
+		if (key[0] != 'f' || !module || !*module ||
+		    field_changed(db, id, module, key, NULL, b->slots[i].val))
+			push_changed(changed, key, path, module);
+	}
 }
 
 struct writer {
@@ -223,8 +322,9 @@ static void take_line(struct writer *w, const char *line)
 			append(&w->body, line);
 	} else if (!strcmp(v[0], "field") && n >= 2) {
 		insert3(w->field, w->id, v[1], w->module, line);
-		k = xstrfmt("f %s", v[1]);
-		text_add(&w->now, k, line);
+		k = field_name(line);
+		if (k)
+			text_add(&w->now, k, line);
 		free(k);
 	} else if (!strcmp(v[0], "init") && n >= 4) {
 		insert3(w->init, w->id, v[3], w->module, line);
@@ -311,7 +411,7 @@ int kdb_file_put(struct kdb *db, const char *path, const char *module,
 	ret = update_file(db, w.id, module, content, flags, status,
 			  w.functions, w.budget_hit, w.findings.s);
 	if (changed)
-		diff(&old, &w.now, changed, path, module);
+		diff(db, w.id, &old, &w.now, changed, path, module);
 	free(w.findings.s);
 	hmap_free(&old, text_free);
 	hmap_free(&w.now, text_free);

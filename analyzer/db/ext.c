@@ -124,11 +124,22 @@ static char *joined(sqlite3_stmt *st)
 	return out;
 }
 
+/* The dependency is on the records of one kind about key ("f <kind>
+ * <key>"): a file that tests a mode field is not analysed again when
+ * another file adds a use of a pointer field of that name. */
+static void ext_depends(void *ctx, const char *kind, const char *key)
+{
+	struct kdb_ext *x = ctx;
+	char *name = xstrfmt("%s %s", kind, key);
+
+	dep(x, 'f', name);
+	free(name);
+}
+
 static char *ext_fields(void *ctx, const char *key)
 {
 	struct kdb_ext *x = ctx;
 
-	dep(x, 'f', key);
 	if (!x->q_field)
 		return NULL;
 	sqlite3_reset(x->q_field);
@@ -162,6 +173,7 @@ struct kdb_ext *kdb_ext_new(struct kdb *db, const char *file,
 	x->src.ctx = x;
 	x->src.summary = ext_summary;
 	x->src.fields = ext_fields;
+	x->src.depends = ext_depends;
 	x->src.reportable = ext_reportable;
 	if (db) {
 		x->q_sum = kdb_prep(db, "SELECT s.body, s.module FROM summaries s"

@@ -20,6 +20,9 @@ struct ext_source {
 	char *(*summary)(void *ctx, const char *name);
 	/* "field" lines other files wrote about a field key */
 	char *(*fields)(void *ctx, const char *key);
+	/* the unit read the records of kind about key (other files' too):
+	 * what it depends on, for the scan's incremental rounds */
+	void (*depends)(void *ctx, const char *kind, const char *key);
 	/* may a finding be located in file (another file of the scan)? */
 	bool (*reportable)(void *ctx, const char *file);
 };

@@ -352,8 +352,12 @@ struct field_rec {
 void engine_field_fact(struct engine *en, const char *key, int kind,
 		       int64_t value, const char *str, struct ir_loc loc);
 /* Every record about key (all kinds; filter on kind); returns how many,
- * *out pointing at an array the engine owns. */
-int engine_field_facts(struct engine *en, const char *key,
+ * *out pointing at an array the engine owns.  kinds is the set of kinds
+ * the caller reads (FACT_BIT(k) | ...): a scan analyses the unit again
+ * when another file's records of those kinds about key change, and only
+ * then, so a caller must not read a kind it did not name. */
+#define FACT_BIT(k) (1ULL << (k))
+int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
 		       const struct field_rec **out);
 /* The constants this path leaves in memory a caller sees (a field read
  * through a pointer, a global), with their field keys: at most max,

@@ -500,7 +500,7 @@ int fact_kind_find(const char *name);
 void unit_export(struct unit *u, FILE *f);
 struct ext_fn *unit_ext_fn(struct unit *u, const char *name);
 void ext_fn_free(void *p);
-void field_db_import(struct unit *u, const char *key);
+void field_db_import(struct unit *u, const char *key, uint64_t kinds);
 
 /* core.c */
 const char *sym_key(struct engine *en, int32_t id);

@@ -162,7 +162,7 @@ static bool prefix_unknown(struct engine *en, const char *key)
 	snprintf(buf, sizeof(buf), "%s", key);
 	while ((dot = strrchr(buf, '.')) && strstr(buf, "::") < dot) {
 		*dot = '\0';
-		n = engine_field_facts(en, buf, &v);
+		n = engine_field_facts(en, buf, FACT_BIT(core.field_value), &v);
 		for (i = 0; i < n; i++)
 			if (v[i].kind == core.field_value)
 				return true;
@@ -178,7 +178,7 @@ static bool value_set(struct engine *en, const char *key, uint64_t *mask,
 
 	if (depth > COPY_DEPTH || prefix_unknown(en, key))
 		return false;
-	n = engine_field_facts(en, key, &v);
+	n = engine_field_facts(en, key, FACT_BIT(core.field_value), &v);
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != core.field_value)
 			continue;
@@ -346,7 +346,8 @@ bool field_never_null(struct engine *en, const char *key)
 		en->queried = queried;
 		return false;
 	}
-	n = engine_field_facts(en, key, &v);
+	/* the unit's own stores only: no other file's records are read */
+	n = engine_field_facts(en, key, 0, &v);
 	en->queried = queried;
 	for (i = 0; i < n; i++) {
 		if (v[i].file)

@@ -142,13 +142,13 @@ void field_db_each(const struct field_db *db,
 	}
 }
 
-int engine_field_facts(struct engine *en, const char *key,
+int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
 		       const struct field_rec **out)
 {
 	struct field_entry *e;
 
 	if (key && en->unit->ext)
-		field_db_import(en->unit, key);
+		field_db_import(en->unit, key, kinds);
 	e = key ? hmap_get(&en->unit->fields->keys, key) : NULL;
 
 	*out = e ? e->v : NULL;
@@ -174,7 +174,8 @@ void sym_field_facts(struct engine *en, struct sym *s)
 	/* the engine's own question: the object says where its facts are
 	 * from (s->store), not the event that made it */
 	s->nonnull = field_never_null(en, s->field_key);
-	n = engine_field_facts(en, s->field_key, &v);
+	n = engine_field_facts(en, s->field_key, FACT_BIT(core.field_store),
+			       &v);
 	en->queried = queried;
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != core.field_store)

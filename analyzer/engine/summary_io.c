@@ -7,7 +7,7 @@
  *
  *   sum   <key> <name> <static 0|1> <fail_conds> <returns: 0 int, 1 pointer, 2 bool>
  *   fact  <kind> <cond> <subject> <value> <str> <field key> <file> <line> <col>
- *         (the facts of the last "sum", in summary order)
+ *         (the facts of the last "sum", sorted, each once)
  *   field <field key> <kind> <function> <value> <str> <line> <col>
  *
  * Other files' field records come back each after a "file <path>" line.
@@ -28,15 +28,53 @@
 
 static const char *const cond_names[] = { "any", "zero", "nonzero" };
 
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void put(FILE *f, const char *s)
 {
 	fputc('\t', f);
 	rec_put_str(f, s);
 }
 
+/* Prints the lines of text (each ending in '\n') in strcmp order, so
+ * that a summary whose facts were found in another order (a callee's
+ * summary changed the order of the paths) reads as unchanged: the scan
+ * re-analyses the readers of a summary only when its text changes. */
+static void put_sorted(FILE *f, char *text, size_t len)
+{
+	struct strvec lines;
+	char *line, *nl;
+	size_t i;
+
+	if (!text || !len)
+		return;
+	strvec_init(&lines);
+	for (line = text; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		strvec_push(&lines, line);
+	}
+	qsort(lines.v, lines.n, sizeof(char *), cmp_line);
+	for (i = 0; i < lines.n; i++) {
+		/* a fact found twice on different paths is one fact */
+		if (i && !strcmp(lines.v[i], lines.v[i - 1]))
+			continue;
+		fputs(lines.v[i], f);
+		fputc('\n', f);
+	}
+	strvec_clear(&lines);
+}
+
 static void export_summary(FILE *f, const struct fn_entry *e)
 {
 	const struct summary *s = &e->sum;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m;
 	int i;
 
 	fputs("sum", f);
@@ -44,41 +82,69 @@ static void export_summary(FILE *f, const struct fn_entry *e)
 	put(f, s->name);
 	fprintf(f, "\t%d\t%u\t%d\n", strcmp(s->key, s->name) != 0,
 		e->fail_conds, fn_rkind(e->fn));
+	m = open_memstream(&text, &len);
+	if (!m)
+		return;
 	for (i = 0; i < s->facts.n; i++) {
 		const struct fact *x = &s->facts.v[i];
 
-		fputs("fact", f);
-		put(f, engine_fact_kind_name(x->kind));
-		put(f, cond_names[x->cond <= RC_NONZERO ? x->cond : 0]);
-		put(f, x->subject);
-		fprintf(f, "\t%lld", (long long)x->value);
-		put(f, x->str);
-		put(f, x->key);
-		put(f, x->file);
-		fprintf(f, "\t%u\t%u\n", x->loc.line, x->loc.col);
+		fputs("fact", m);
+		put(m, engine_fact_kind_name(x->kind));
+		put(m, cond_names[x->cond <= RC_NONZERO ? x->cond : 0]);
+		put(m, x->subject);
+		fprintf(m, "\t%lld", (long long)x->value);
+		put(m, x->str);
+		put(m, x->key);
+		put(m, x->file);
+		fprintf(m, "\t%u\t%u\n", x->loc.line, x->loc.col);
 	}
+	fclose(m);
+	put_sorted(f, text, len);
+	free(text);
 }
 
 static void export_field(const char *key, const struct field_rec *v, int n,
 			 void *arg)
 {
-	FILE *f = arg;
+	FILE *f = arg, *m;
+	char *text = NULL;
+	size_t len = 0;
 	int i;
 
 	/* a global may be static: another file's @g is another variable */
 	if (key[0] == '@')
 		return;
+	m = open_memstream(&text, &len);
+	if (!m)
+		return;
 	for (i = 0; i < n; i++) {
+		/* where a value was stored is nothing to the readers of
+		 * field-value records (field_values.c), nor of a field-store
+		 * of something not tracked (sym_field_facts() then assumes
+		 * nothing): without it, a deeper call chain that stores the
+		 * same "not known" again changes nothing, and the scan's
+		 * rounds settle sooner */
+		bool bare = v[i].kind == core.field_value ||
+			    (v[i].kind == core.field_store && v[i].value < 0);
+
 		if (v[i].file)
 			continue;	/* read from another file */
-		fputs("field", f);
-		put(f, key);
-		put(f, engine_fact_kind_name(v[i].kind));
-		put(f, v[i].fn);
-		fprintf(f, "\t%lld", (long long)v[i].value);
-		put(f, v[i].str);
-		fprintf(f, "\t%u\t%u\n", v[i].loc.line, v[i].loc.col);
+		/* field-nonnull records are about the file's own types:
+		 * another file's never count (field_never_null()) */
+		if (v[i].kind == core.field_nonnull)
+			continue;
+		fputs("field", m);
+		put(m, key);
+		put(m, engine_fact_kind_name(v[i].kind));
+		put(m, bare ? "" : v[i].fn);
+		fprintf(m, "\t%lld", (long long)v[i].value);
+		put(m, v[i].str);
+		fprintf(m, "\t%u\t%u\n", bare ? 0 : v[i].loc.line,
+			bare ? 0 : v[i].loc.col);
 	}
+	fclose(m);
+	put_sorted(f, text, len);
+	free(text);
 }
 
 void unit_export(struct unit *u, FILE *f)
@@ -224,13 +290,19 @@ static void read_field_line(char **v, int n, void *arg)
 	field_db_add_ext(fi->u->fields, fi->key, &r);
 }
 
-void field_db_import(struct unit *u, const char *key)
+void field_db_import(struct unit *u, const char *key, uint64_t kinds)
 {
 	struct field_import fi = { u, key, NULL };
 	char *text;
+	int k;
 
-	if (!u->ext->fields || key[0] == '@' ||
-	    !field_db_first_import(u->fields, key))
+	if (!u->ext->fields || key[0] == '@')
+		return;
+	for (k = 0; k < 64 && u->ext->depends; k++)
+		if (kinds & FACT_BIT(k))
+			u->ext->depends(u->ext->ctx,
+					engine_fact_kind_name(k), key);
+	if (!field_db_first_import(u->fields, key))
 		return;
 	text = u->ext->fields(u->ext->ctx, key);
 	if (text)
