@@ -360,6 +360,10 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 			sc->left_stale);
 	fprintf(stderr, "  database   %s (%.1f MB)\n", shown(sc->dbpath),
 		kdb_size(sc->dbpath) / 1048576.0);
+	if (sc->indexed)
+		fprintf(stderr, "  index      %d files before the first round, which their calls ordered: %d parsed, %d from the IR cache\n",
+			sc->indexed, sc->index_parsed,
+			sc->indexed - sc->index_parsed);
 	if (sc->irdir) {
 		fprintf(stderr, "  IR cache   %d analyses from the cache, %d parsed (%d for a function not in the cache), %.1f MB",
 			sc->ir_hits, sc->ir_parses, sc->ir_fallbacks,
@@ -511,13 +515,18 @@ int scan_main(int argc, char **argv)
 	if (run_rounds(&sc, db)) {
 		int left = sc.round_files - sc.round_done;
 
+		const char *sig = sc.interrupted == SIGINT ? "SIGINT" :
+				  sc.interrupted == SIGTERM ? "SIGTERM" :
+				  strsignal(sc.interrupted);
+
 		scan_catch_signals(false);
-		fprintf(stderr, "kmemlint scan: interrupted by %s: %d of the %d files of round %d are done and kept in %s; the same scan again analyses the other %d\n",
-			sc.interrupted == SIGINT ? "SIGINT" :
-			sc.interrupted == SIGTERM ? "SIGTERM" :
-			strsignal(sc.interrupted), sc.round_done,
-			sc.round_files, sc.rounds, shown(sc.dbpath),
-			left > 0 ? left : 0);
+		if (!sc.rounds)
+			fprintf(stderr, "kmemlint scan: interrupted by %s in the index pass, before any file was analysed; the same scan again starts over (the files parsed so far are read from the IR cache)\n",
+				sig);
+		else
+			fprintf(stderr, "kmemlint scan: interrupted by %s: %d of the %d files of round %d are done and kept in %s; the same scan again analyses the other %d\n",
+				sig, sc.round_done, sc.round_files, sc.rounds,
+				shown(sc.dbpath), left > 0 ? left : 0);
 		ret = 128 + sc.interrupted;
 		goto out;
 	}

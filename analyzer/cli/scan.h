@@ -8,6 +8,7 @@
  *
  *   scan.c         options, the output and the summary table
  *   scan_rounds.c  the database: which files to analyse, the rounds
+ *   scan_index.c   a first scan's index pass: the order of its first round
  *   scan_pool.c    worker processes: limits, timeouts, progress bar
  *   shard.c        --shard K/N: which files a shard takes
  *   merge.c        kmemlint merge: the shards' databases joined
@@ -109,6 +110,9 @@ struct scan {
 	int round_files;		/* files of the round interrupted */
 	int round_done;			/* of which done and kept */
 	int interrupted;		/* the signal that stopped the scan, or 0 */
+	bool indexing;			/* the workers run the index pass */
+	int indexed;			/* files of the index pass */
+	int index_parsed;		/* of which parsed (else from the cache) */
 };
 
 /* scan_pool.c: set by the SIGINT/SIGTERM handler of the scan */
@@ -148,6 +152,11 @@ char *flags_hash(const struct compile_job *job);
 /* analyse the files that need it, in rounds; -1 when interrupted
  * (sc->interrupted) */
 int run_rounds(struct scan *sc, struct kdb *db);
+/* scan_index.c: before the first round, the files of idx[0..n) that the
+ * database knows nothing of are parsed and lowered (the IR cache) and
+ * their definitions and calls written, so that the first round runs in
+ * waves; -1 when interrupted */
+int run_index(struct scan *sc, struct kdb *db, const int *idx, int n);
 /* commit file i's records as pending, now (or after a later file when the
  * database is busy) */
 void scan_keep(struct scan *sc, int i);

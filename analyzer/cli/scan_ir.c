@@ -236,6 +236,14 @@ void scan_unit_finish(struct scan_unit *u, FILE *out)
 			u->fallbacks, written, bytes);
 }
 
+bool scan_ir_parsed(const char *records)
+{
+	const char *p = records ? strstr(records, "\nirc\t") : NULL;
+	int hit, fb;
+
+	return !p || sscanf(p + 5, "%d\t%d", &hit, &fb) != 2 || !hit || fb;
+}
+
 void scan_ir_tally(struct scan *sc, const char *records)
 {
 	const char *p = records ? strstr(records, "\nirc\t") : NULL;

@@ -7,6 +7,7 @@
  * or parsed, and the cache directory kept to the database's files.
  */
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <clang-c/Index.h>
@@ -52,6 +53,8 @@ void scan_unit_cached_incl(struct scan_unit *u, FILE *out);
 void scan_unit_finish(struct scan_unit *u, FILE *out);
 void scan_unit_free(struct scan_unit *u);
 
+/* Did the worker parse its file (not all from the cache)? */
+bool scan_ir_parsed(const char *records);
 /* The scan: count a worker's "irc" record (before its records go). */
 void scan_ir_tally(struct scan *sc, const char *records);
 /* Remove the cache files of keys not in keys (path, content, flags, ...)

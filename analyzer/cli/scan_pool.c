@@ -167,7 +167,9 @@ static void child(struct scan *sc, int i)
 		rl.rlim_cur = rl.rlim_max = (rlim_t)sc->o->mem_limit << 20;
 		setrlimit(RLIMIT_AS, &rl);
 	}
-	test_hook(sc->jobs.v[i].file);
+	/* the analysis crashes or hangs, not the index pass's parse */
+	if (!sc->indexing)
+		test_hook(sc->jobs.v[i].file);
 	f = fopen(out, "w");
 	if (!f) {
 		fprintf(stderr, "kmemlint: %s: %s\n", out, strerror(errno));
@@ -404,7 +406,7 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 			run[k].pid = 0;
 			active--;
 			done++;
-			if (!sc->files[run[k].i].fail)
+			if (!sc->files[run[k].i].fail && !sc->indexing)
 				scan_keep(sc, run[k].i);
 			draw_bar(sc, done, n, t0, current);
 			continue;

@@ -444,6 +444,13 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	for (i = 0; i < sc->jobs.n; i++)
 		if (dirty(sc, db, (int)i, &memo))
 			idx[n++] = (int)i;
+	if (run_index(sc, db, idx, n))
+		ret = -1;
+	/* a file whose index failed is done: recorded as failed */
+	for (i = 0, k = 0; i < (size_t)n; i++)
+		if (!sc->files[idx[i]].fail)
+			idx[k++] = idx[i];
+	n = ret ? 0 : k;
 	for (round = 1; n && round <= sc->o->max_rounds && !failed; round++) {
 		sc->rounds = round;
 		sc->gen = kdb_gen(db);

@@ -38,6 +38,7 @@
 #include "../db/ext.h"
 #include "../frontend/tu.h"
 #include "../report/finding_io.h"
+#include "../util/hmap.h"
 
 /* Does the unit parse without an error?  Prints the first one. */
 static bool parsed_clean(CXTranslationUnit tu, const char *file)
@@ -177,6 +178,120 @@ static void put_inits(const struct ir_program *prog, FILE *out)
 	}
 }
 
+/*
+ * The index pass (scan_index.c): the file parsed and lowered, and only
+ * what orders the first round written, no analysis:
+ *
+ *   def <name>               a function the file defines for others
+ *   dep s <name>             a function it calls and does not define
+ *
+ * Every function the analysis may ask for is lowered (the main file's,
+ * and what they call or name that the unit defines), so that the IR
+ * cache written here serves the first round without a parse.  A unit
+ * read from the cache (its database was lost) follows calls only: a
+ * function named there but not cached would make the worker parse.
+ */
+struct index_walk {
+	struct ir_program *prog;
+	struct hmap seen;
+	FILE *out;
+	bool designators;	/* lower the functions named (&fn) too */
+};
+
+static void index_fn(struct index_walk *w, const char *name);
+
+static void index_expr(struct index_walk *w, const struct ir_expr *e)
+{
+	for (; e; e = e->b) {
+		if (e->kind == EX_FUNC && e->field && w->designators)
+			index_fn(w, e->field);
+		index_expr(w, e->a);
+	}
+}
+
+static void index_fn(struct index_walk *w, const char *name)
+{
+	struct ir_func *fn;
+	int b, k, a;
+
+	if (hmap_get(&w->seen, name))
+		return;
+	hmap_put(&w->seen, name, (void *)1);
+	fn = w->prog->get(w->prog->ctx, name);
+	if (!fn) {
+		fputs("dep\ts\t", w->out);
+		rec_put_str(w->out, name);
+		fputc('\n', w->out);
+		return;
+	}
+	for (b = 0; b < fn->nblocks; b++) {
+		const struct ir_block *bl = &fn->blocks[b];
+
+		for (k = 0; k < bl->ninsns; k++) {
+			const struct ir_insn *in = &bl->insns[k];
+
+			index_expr(w, in->lhs);
+			index_expr(w, in->rhs);
+			if (!in->call)
+				continue;
+			if (in->call->callee)
+				index_fn(w, in->call->callee);
+			index_expr(w, in->call->fnexpr);
+			for (a = 0; a < in->call->nargs; a++)
+				index_expr(w, in->call->args[a]);
+		}
+		index_expr(w, bl->cond);
+		index_expr(w, bl->ret);
+	}
+}
+
+static int scan_index_worker(const struct scan *sc, int i, FILE *out)
+{
+	const struct compile_job *job = &sc->jobs.v[i];
+	struct index_walk w;
+	struct ir_program prog;
+	struct scan_unit unit;
+	struct incl_ctx ic = { sc, job->file, out, &unit };
+	CXIndex idx = clang_createIndex(0, 0);
+	char *module;
+	int k;
+
+	if (scan_unit_open(&unit, sc, i, idx))
+		return WORKER_PARSE_FAILED;
+	module = kdb_module_of(job->args.v, (int)job->args.n);
+	fputs("module\t", out);
+	rec_put_str(out, module);
+	fputc('\n', out);
+	scan_unit_program(&unit, &prog);
+	w.prog = &prog;
+	w.out = out;
+	w.designators = !unit.cache;
+	hmap_init(&w.seen);
+	for (k = 0; k < prog.nmain; k++) {
+		struct ir_func *fn = prog.get(prog.ctx, prog.main_fns[k]);
+
+		if (fn && !fn->is_static) {
+			fputs("def\t", out);
+			rec_put_str(out, fn->name);
+			fputc('\n', out);
+		}
+	}
+	for (k = 0; k < prog.nmain; k++)
+		index_fn(&w, prog.main_fns[k]);
+	for (k = 0; k < prog.nfn_inits; k++)
+		index_fn(&w, prog.fn_inits[k].fn);
+	if (unit.failed)
+		return WORKER_PARSE_FAILED;
+	if (unit.cache && !unit.tu)
+		scan_unit_cached_incl(&unit, out);
+	else
+		clang_getInclusions(unit.tu, put_incl, &ic);
+	fputs("stat\t0\t0\n", out);
+	scan_unit_finish(&unit, out);
+	/* the process ends here: no need to free the unit */
+	return ferror(out) ? 2 : 0;
+}
+
 int scan_worker(const struct scan *sc, int i, FILE *out)
 {
 	const struct compile_job *job = &sc->jobs.v[i];
@@ -191,6 +306,8 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	CXIndex idx;
 	char *module;
 
+	if (sc->indexing)
+		return scan_index_worker(sc, i, out);
 	idx = clang_createIndex(0, 0);
 	if (scan_unit_open(&unit, sc, i, idx))
 		return WORKER_PARSE_FAILED;

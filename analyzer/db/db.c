@@ -15,6 +15,9 @@
  *                                   record and its key ("field-value
  *                                   struct foo::mode"), i a function's
  *                                   initialisers
+ *   defs(file, name)                a function the file defines, from the
+ *                                   index pass of a first scan, until
+ *                                   its summaries are written
  *   includes(file, path, hash)      files of the tree it includes
  *   pending(path, content, flags, gen, records)
  *                                   a file done in a round not yet
@@ -62,6 +65,9 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS deps(file INT, kind TEXT, name TEXT);"
 	"CREATE INDEX IF NOT EXISTS deps_name ON deps(kind, name);"
 	"CREATE INDEX IF NOT EXISTS deps_file ON deps(file);"
+	"CREATE TABLE IF NOT EXISTS defs(file INT, name TEXT);"
+	"CREATE INDEX IF NOT EXISTS defs_name ON defs(name);"
+	"CREATE INDEX IF NOT EXISTS defs_file ON defs(file);"
 	"CREATE TABLE IF NOT EXISTS includes(file INT, path TEXT, hash TEXT);"
 	"CREATE INDEX IF NOT EXISTS includes_file ON includes(file);"
 	"CREATE TABLE IF NOT EXISTS pending(path TEXT PRIMARY KEY, content TEXT,"

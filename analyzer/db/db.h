@@ -69,6 +69,14 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
  */
 int kdb_file_edges(struct kdb *db, struct strvec *reader,
 		   struct strvec *writer);
+/*
+ * db_index.c, the index pass of a first scan.  kdb_file_known: has path
+ * been analysed, or indexed, before (its calls are known)?
+ * kdb_file_indexed: path's "def <name>" and "dep s <name>" records
+ * replace its rows of both; the file stays to be analysed.
+ */
+bool kdb_file_known(struct kdb *db, const char *path);
+int kdb_file_indexed(struct kdb *db, const char *path, const char *records);
 /* Drop the files not in paths (sorted); their names go to changed. */
 int kdb_drop_others(struct kdb *db, const struct strvec *paths,
 		    struct strvec *changed);

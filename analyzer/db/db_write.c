@@ -120,6 +120,7 @@ static int delete_rows(struct kdb *db, long long id)
 		"DELETE FROM fields WHERE file=?1",
 		"DELETE FROM inits WHERE file=?1",
 		"DELETE FROM deps WHERE file=?1",
+		"DELETE FROM defs WHERE file=?1",
 		"DELETE FROM includes WHERE file=?1",
 	};
 	size_t k;
@@ -460,26 +461,38 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
 	return 0;
 }
 
+/* The summaries written, then the definitions of the index pass (files
+ * not analysed yet): each list sorted, so the order is the same for any
+ * -j. */
 int kdb_file_edges(struct kdb *db, struct strvec *reader,
 		   struct strvec *writer)
 {
-	sqlite3_stmt *st = kdb_prep(db,
+	static const char *const q[] = {
 		"SELECT a.path, b.path FROM deps d JOIN files a ON a.id=d.file"
 		" JOIN summaries s ON s.name=d.name AND s.static=0"
 		" JOIN files b ON b.id=s.file"
-		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2");
+		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2",
+		"SELECT a.path, b.path FROM deps d JOIN files a ON a.id=d.file"
+		" JOIN defs s ON s.name=d.name JOIN files b ON b.id=s.file"
+		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2",
+	};
+	size_t k;
 
-	if (!st)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char *a = kdb_col(st, 0), *b = kdb_col(st, 1);
+	for (k = 0; k < 2; k++) {
+		sqlite3_stmt *st = kdb_prep(db, q[k]);
 
-		strvec_push(reader, a);
-		strvec_push(writer, b);
-		free(a);
-		free(b);
+		if (!st)
+			return -1;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			char *a = kdb_col(st, 0), *b = kdb_col(st, 1);
+
+			strvec_push(reader, a);
+			strvec_push(writer, b);
+			free(a);
+			free(b);
+		}
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	return 0;
 }
 

@@ -67,6 +67,8 @@ rm -f "$T/on.db"
 scan again on.db
 check "again: every analysis from the cache" \
 	grep -Eq 'IR cache   [0-9]+ analyses from the cache, 0 parsed' "$T/again.err"
+check "again: the index pass too (the database knows no file)" \
+	grep -Eq 'index      [0-9]+ files before the first round, which their calls ordered: 0 parsed' "$T/again.err"
 check "again: the same findings" cmp -s "$T/off.out" "$T/again.out"
 check "again: the same database" cmp -s "$T/off.db.txt" "$T/again.db.txt"
 
@@ -86,8 +88,10 @@ check "damaged: a cut file is refused" grep -q 'not used (truncated)' "$T/damage
 check "damaged: a changed byte is refused" grep -q 'not used (bad checksum)' "$T/damaged.err"
 check "damaged: a foreign file is refused" \
 	grep -q 'not used (not a cache file)' "$T/damaged.err"
-check "damaged: those files parsed" \
-	grep -Eq 'IR cache   [0-9]+ analyses from the cache, 3 parsed' "$T/damaged.err"
+check "damaged: those files parsed, by the index pass" \
+	grep -Eq 'index      [0-9]+ files before the first round, which their calls ordered: 3 parsed' "$T/damaged.err"
+check "damaged: the analyses then read what the index pass cached" \
+	grep -Eq 'IR cache   [0-9]+ analyses from the cache, 0 parsed' "$T/damaged.err"
 check "damaged: the same findings" cmp -s "$T/off.out" "$T/damaged.out"
 check "damaged: the same database" cmp -s "$T/off.db.txt" "$T/damaged.db.txt"
 check "damaged: the files written again: all from the cache next time" \
