@@ -531,6 +531,7 @@ int scan_main(int argc, char **argv)
 		goto out;
 	}
 	scan_catch_signals(false);
+	kdb_compact(db);
 	if (sc.irdir) {
 		struct strvec keys;
 

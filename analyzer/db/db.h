@@ -107,5 +107,8 @@ int kdb_merge(struct kdb *db, const char *const *shards, int n,
 int kdb_file_keys(struct kdb *db, struct strvec *keys);
 /* The size of the database file, in bytes. */
 long long kdb_size(const char *path);
+/* Rewrite the database without its free pages when they are a quarter of
+ * it or more (after a scan); 0, or -1 after a message. */
+int kdb_compact(struct kdb *db);
 
 #endif
