@@ -80,7 +80,15 @@ static char *ext_summary(void *ctx, const char *name)
 			body = kdb_col(st, 0);
 			mod = kdb_col(st, 1);
 			if (!strcmp(mod, x->module)) {
+				char *b = body;
+
 				free(mod);
+				/* its stores are among the module's field
+				 * records (engine/field_values.c) */
+				if (*x->module) {
+					body = xstrfmt("%s\nsame-module\n", b);
+					free(b);
+				}
 				break;		/* the module's own */
 			}
 			free(mod);

@@ -53,6 +53,10 @@ struct summary {
 	char *file;
 	struct fact_list facts;
 	bool split;		/* has RC_ZERO / RC_NONZERO facts */
+	bool stores_recorded;	/* the function's own stores into fields are
+				 * among the field records the unit reads: a
+				 * main-file function of the unit, or of
+				 * another file of the module (a scan) */
 };
 
 /* Facts of the return paths seen so far, per class (summary pass). */
@@ -248,6 +252,9 @@ struct engine {
 	struct fact_acc acc;
 	struct fact_list pending;	/* FACT_MUST facts of this return */
 	bool assign_forgets;	/* assign() replays a callee's "writes" */
+	bool replay_recorded;	/* assign() replays a store of a callee
+				 * whose own stores are recorded
+				 * (summary.stores_recorded) */
 	bool lost_clobbered;	/* lost events of assign() with an unknown value */
 	const char *store_fn;	/* assign() stores this function designator */
 	const struct ir_expr *store_rhs;	/* what assign() stores, as

@@ -84,6 +84,16 @@ void field_value_store(struct engine *en, const struct store_info *s)
 		return;
 	if (s->lhs && (s->lhs->is_ptr || s->lhs->is_record))
 		return;		/* integers only */
+	/*
+	 * A callee's store (its writes and sets facts replayed) whose
+	 * stores are recorded where it made them (a main-file function, of
+	 * this unit or of another file of the module): its values are in
+	 * the records already.  A "not known" here would hide them (a mode
+	 * field set by helpers), and a scan would see it change at every
+	 * deeper call.
+	 */
+	if (en->replay_recorded)
+		return;
 	if (s->forget || s->bits || !s->lhs) {
 		note_value(en, s->field_key, 0, unknown_str, s->loc);
 		return;

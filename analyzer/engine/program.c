@@ -98,6 +98,7 @@ static struct fn_entry *get_entry(struct unit *u, const char *name)
 	e->sum.key = xstrdup(fn->key);
 	e->sum.name = xstrdup(fn->name);
 	e->sum.file = xstrdup(fn->file);
+	e->sum.stores_recorded = fn->in_main_file;
 	hmap_put(&u->fns, name, e);
 	return e;
 }

@@ -225,8 +225,10 @@ static bool apply_fact(struct engine *en, struct state *st,
 				en->store_bits = f->value;
 			}
 			en->assign_forgets = true;
+			en->replay_recorded = r->sum->stores_recorded;
 			assign(en, st, path, &unk, NULL, r->loc);
 			en->assign_forgets = false;
+			en->replay_recorded = false;
 			en->store_bits = 0;
 		}
 		return true;
@@ -243,7 +245,9 @@ static bool apply_fact(struct engine *en, struct state *st,
 			if (f->str)
 				resolve_subject(en, st, r->call, f->str, NULL, &nv);
 		}
+		en->replay_recorded = r->sum->stores_recorded;
 		assign(en, st, path, &nv, NULL, r->loc);
+		en->replay_recorded = false;
 		return true;
 	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||

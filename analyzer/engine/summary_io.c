@@ -211,6 +211,10 @@ static void read_summary_line(char **v, int n, void *arg)
 		x->none = false;
 		return;
 	}
+	if (n == 1 && !strcmp(v[0], "same-module")) {
+		x->sum.stores_recorded = true;	/* db/ext.c */
+		return;
+	}
 	if (n != 10 || strcmp(v[0], "fact") || !x->sum.key)
 		return;
 	kind = fact_kind_find(v[1]);
