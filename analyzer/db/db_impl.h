@@ -19,5 +19,7 @@ sqlite3_stmt *kdb_prep(struct kdb *db, const char *sql);
 void kdb_bind(sqlite3_stmt *st, int i, const char *s);
 /* Column i as a malloc'ed string ("" for NULL). */
 char *kdb_col(sqlite3_stmt *st, int i);
+/* db_write.c: the id of path's row in files, made if missing; -1 */
+long long kdb_file_id(struct kdb *db, const char *path);
 
 #endif

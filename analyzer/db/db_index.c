@@ -14,29 +14,6 @@
 #include "../report/finding_io.h"
 #include "../util/strvec.h"
 
-static long long row_id(struct kdb *db, const char *path, bool create)
-{
-	sqlite3_stmt *st;
-	long long id = -1;
-
-	if (create) {
-		st = kdb_prep(db, "INSERT OR IGNORE INTO files(path) VALUES(?1)");
-		if (!st)
-			return -1;
-		kdb_bind(st, 1, path);
-		sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
-	st = kdb_prep(db, "SELECT id FROM files WHERE path=?1");
-	if (!st)
-		return -1;
-	kdb_bind(st, 1, path);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
-}
-
 bool kdb_file_known(struct kdb *db, const char *path)
 {
 	sqlite3_stmt *st = kdb_prep(db, "SELECT 1 FROM files f WHERE f.path=?1"
@@ -70,7 +47,7 @@ static void run1(struct kdb *db, const char *sql, long long id,
 
 int kdb_file_indexed(struct kdb *db, const char *path, const char *records)
 {
-	long long id = row_id(db, path, true);
+	long long id = kdb_file_id(db, path);
 	char *copy, *line, *nl, *v[4];
 	int n;
 

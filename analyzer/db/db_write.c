@@ -46,7 +46,7 @@ static void text_free(void *p)
 	free(t);
 }
 
-static long long file_id(struct kdb *db, const char *path)
+long long kdb_file_id(struct kdb *db, const char *path)
 {
 	sqlite3_stmt *st = kdb_prep(db, "INSERT OR IGNORE INTO files(path) VALUES(?1)");
 	long long id = -1;
@@ -382,7 +382,7 @@ int kdb_file_put(struct kdb *db, const char *path, const char *module,
 	memset(&w, 0, sizeof(w));
 	w.db = db;
 	w.module = module;
-	w.id = file_id(db, path);
+	w.id = kdb_file_id(db, path);
 	if (w.id < 0)
 		return -1;
 	hmap_init(&old);
