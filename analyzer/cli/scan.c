@@ -64,7 +64,7 @@ static void usage(FILE *f)
 	      "                     (1 <= K <= N); join the shards with kmemlint merge\n"
 	      "  --no-ir-cache      parse a file again whenever it is analysed again,\n"
 	      "                     instead of reading its IR from DB.ir/ (also with\n"
-	      "                     KMEMLINT_NO_IR_CACHE=1)\n"
+	      "                     KMEMLINT_NO_IR_CACHE=1); no index pass then\n"
 	      "\n"
 	      "Output, as for kmemlint FILE... (docs/usage.md):\n", f);
 	fputs(out_usage, f);
