@@ -178,8 +178,7 @@ static bool field_lines_new(sqlite3_stmt *others,
 		while (found && sqlite3_step(others) == SQLITE_ROW) {
 			const char *o = (const char *)sqlite3_column_text(others, 0);
 
-			if (o && !strncmp(o, p, len) &&
-			    (o[len] == '\n' || !o[len]))
+			if (o && has_line(o, p, len))
 				found = false;
 		}
 	}
@@ -198,9 +197,8 @@ static bool field_changed(struct kdb *db, long long id, const char *module,
 {
 	sqlite3_stmt *st = kdb_prep(db, "SELECT body FROM fields WHERE key=?1"
 				    " AND module=?2 AND file<>?3");
-	bool changed;
-
 	const char *sp = strchr(key + 2, ' ');	/* "f kind key" */
+	bool changed;
 
 	if (!st)
 		return true;
