@@ -145,18 +145,9 @@ static bool atomic_ctx_name(const struct api_entry *api)
 
 const struct api_entry *sleep_atomic_field(const char *rec, const char *f)
 {
-	const struct api_entry *api;
-	const char *sp = rec ? strchr(rec, ' ') : NULL;
-	char *name;
+	const struct api_entry *api = api_field_entry(rec, f);
 
-	if (!rec || !f)
-		return NULL;
-	/* "struct hrtimer" -> "hrtimer.function" */
-	name = xstrfmt("%s.%s", sp ? sp + 1 : rec, f);
-	api = api_lookup(name);
-	free(name);
-	return api && (api->roles & ROLE_FIELD) && atomic_ctx_name(api) ?
-		api : NULL;
+	return api && atomic_ctx_name(api) ? api : NULL;
 }
 
 bool sleep_callback_of(struct engine *en, const char *fn,

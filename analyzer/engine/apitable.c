@@ -62,6 +62,9 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->put_arg = API_NONE;
 	e->lock_arg = API_NONE;
 	e->cb_arg = API_NONE;
+	e->cb_held = API_NONE;
+	e->bit_nr = API_NONE;
+	e->bit_addr = API_NONE;
 	hmap_put(&table, name, e);
 	return e;
 }
@@ -273,6 +276,28 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 			e->owner_on_success = true;
 		return 0;
 	}
+	if (!strcmp(k, "nr") && role == ROLE_BITOP)
+		return parse_int(v, &e->bit_nr) || e->bit_nr < 0 ? -1 : 0;
+	if (!strcmp(k, "addr") && role == ROLE_BITOP)
+		return parse_int(v, &e->bit_addr) || e->bit_addr < 0 ? -1 : 0;
+	if (!strcmp(k, "op") && role == ROLE_BITOP) {
+		static const struct { const char *n; int op; } ops[] = {
+			{ "set", BITOP_SET }, { "clear", BITOP_CLEAR },
+			{ "test", BITOP_TEST },
+			{ "test_and_set", BITOP_TEST_SET },
+			{ "test_and_clear", BITOP_TEST_CLEAR },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+			if (!strcmp(v, ops[i].n)) {
+				e->bit_op = ops[i].op;
+				return 0;
+			}
+		return -1;
+	}
+	if (!strcmp(k, "held") && (role == ROLE_CALLBACK || role == ROLE_FIELD))
+		return parse_int(v, &e->cb_held) || e->cb_held < 0 ? -1 : 0;
 	if (!strcmp(k, "context")) {
 		free(e->cb_context);
 		e->cb_context = xstrdup(v);
@@ -314,6 +339,7 @@ static const struct {
 	{ "borrow", ROLE_BORROW },
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 	{ "copy", ROLE_COPY },		{ "warns", ROLE_WARNS },
+	{ "bitop", ROLE_BITOP },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -367,7 +393,8 @@ static int parse_line(char *line, const char *path, int lineno)
 			return -1;
 		}
 		*eq = '\0';
-		if ((role == ROLE_FIELD && strcmp(kv, "context")) ||
+		if ((role == ROLE_FIELD && strcmp(kv, "context") &&
+		     strcmp(kv, "held")) ||
 		    role == ROLE_BORROW ||
 		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
@@ -400,6 +427,12 @@ static int parse_line(char *line, const char *path, int lineno)
 	if (role == ROLE_COPY &&
 	    (e->copy_dst == API_NONE || e->copy_src == API_NONE)) {
 		fprintf(stderr, "kmemlint: %s:%d: 'copy %s' needs dst= and src=\n",
+			path, lineno, name);
+		return -1;
+	}
+	if (role == ROLE_BITOP &&
+	    (e->bit_nr == API_NONE || e->bit_addr == API_NONE || !e->bit_op)) {
+		fprintf(stderr, "kmemlint: %s:%d: 'bitop %s' needs nr=, addr= and op=\n",
 			path, lineno, name);
 		return -1;
 	}
@@ -498,6 +531,21 @@ int api_load_dir(const char *dir)
 const struct api_entry *api_lookup(const char *name)
 {
 	return hmap_get(&table, name);
+}
+
+const struct api_entry *api_field_entry(const char *rec, const char *field)
+{
+	const struct api_entry *api;
+	const char *sp = rec ? strchr(rec, ' ') : NULL;
+	char *name;
+
+	if (!rec || !field)
+		return NULL;
+	/* "struct hrtimer" -> "hrtimer.function" */
+	name = xstrfmt("%s.%s", sp ? sp + 1 : rec, field);
+	api = api_lookup(name);
+	free(name);
+	return api && (api->roles & ROLE_FIELD) ? api : NULL;
 }
 
 /*

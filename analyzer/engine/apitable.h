@@ -44,6 +44,18 @@ enum api_role {
 	ROLE_WARNS	= 1 << 27,	/* prints a kernel warning (WARN()):
 					 * the author says the path that
 					 * reaches it is not expected */
+	ROLE_BITOP	= 1 << 28,	/* sets, clears or tests bit nr of
+					 * the word argument addr points to
+					 * (set_bit(), test_bit()) */
+};
+
+/* What a bitop line does to its bit: op= of rules/bitops.rules. */
+enum api_bitop {
+	BITOP_SET = 1,		/* set_bit */
+	BITOP_CLEAR = 2,	/* clear_bit */
+	BITOP_TEST = 4,		/* test_bit: returns the bit */
+	BITOP_TEST_SET = BITOP_TEST | BITOP_SET,	/* test_and_set_bit */
+	BITOP_TEST_CLEAR = BITOP_TEST | BITOP_CLEAR,	/* test_and_clear_bit */
 };
 
 enum api_fail {
@@ -131,6 +143,10 @@ struct api_entry {
 	 * field: a function stored in the field runs in cb_context */
 	int cb_arg;
 	char *cb_context;
+	/* held=N: the caller of the callback holds a reference on the
+	 * callback's argument N while it runs (an urb's completion), or
+	 * API_NONE */
+	int cb_held;
 
 	/* deprecated: the function to call instead */
 	char *replacement;
@@ -140,6 +156,12 @@ struct api_entry {
 	char *zeroing;
 	char *array;
 	char *sensitive;
+
+	/* bitop: bit (argument bit_nr) of the word argument bit_addr
+	 * points to, and what is done to it (enum api_bitop) */
+	int bit_nr;
+	int bit_addr;
+	int bit_op;
 
 	/* clear: argument clear_arg is filled with argument fill_arg (or
 	 * zeroes, API_NONE) over size_arg bytes */
@@ -171,6 +193,9 @@ int api_load_file(const char *path);
 /* Load every *.rules file of a directory, in name order. */
 int api_load_dir(const char *dir);
 const struct api_entry *api_lookup(const char *name);
+/* The `field` line of a struct field (rec "struct urb" or "urb"), or
+ * NULL. */
+const struct api_entry *api_field_entry(const char *rec, const char *field);
 /* Does allocator name return zeroed memory (a zeroing line's use=)? */
 bool api_zeroes(const char *name);
 void api_free_all(void);

@@ -27,7 +27,7 @@ void dest_assign(struct engine *en, struct state *st,
 
 void new_object(struct engine *en, struct state *st,
 		       const struct ir_call *call, const struct ir_expr *dest,
-		       struct ir_loc loc, int family, bool can_fail,
+		       struct ir_loc loc, int family, int can_fail,
 		       int order, const char *via)
 {
 	struct objst o;
@@ -38,7 +38,7 @@ void new_object(struct engine *en, struct state *st,
 	o.id = call->site;
 	o.family = (int16_t)family;
 	o.null = can_fail ? NL_MAYBE : NL_NONNULL;
-	o.can_fail = can_fail;
+	o.can_fail = (uint8_t)can_fail;
 	o.order = (int16_t)order;
 	o.link = LINK_NONE;
 	obj_renew(en, st, o.id, call->site);
@@ -389,6 +389,9 @@ void exec_call(struct engine *en, struct state *st,
 		held[i] = mkv(V_UNK);
 	}
 	callback_names(call, fnargs, n);
+	if (api && (api->roles & ROLE_CALLBACK) && api->cb_arg >= 0 &&
+	    api->cb_arg < n && en->pass == PASS_SUMMARY)
+		refs_note_held(en, fnargs[api->cb_arg], api, insn->loc);
 	/* a recursive call is unknown, in both passes: its summary applied
 	 * inside its own body would stand for every level at once */
 	if (call->callee && strcmp(call->callee, en->fn->name))
@@ -405,7 +408,7 @@ void exec_call(struct engine *en, struct state *st,
 
 		if (!a || a->kind != EX_ADDR || !a->a || a->a->is_record ||
 		    (api && (api->roles & (ROLE_ALLOC | ROLE_FREE | ROLE_LOCK |
-					   ROLE_UNLOCK))))
+					   ROLE_UNLOCK | ROLE_BITOP))))
 			continue;
 		path = expr_path(en, a->a);
 		if (path >= 0) {
@@ -456,6 +459,8 @@ void exec_call(struct engine *en, struct state *st,
 	}
 	if (api && (api->roles & ROLE_ALLOC)) {
 		handled = table_alloc(en, st, call, api, args, n, insn->loc);
+	} else if (api && (api->roles & ROLE_BITOP)) {
+		handled = bitop_call(en, st, insn, api, args, n, split);
 	} else if (api && (api->roles & ROLE_CHECK) && api->check_arg < n &&
 		   args[api->check_arg].kind == V_OBJ) {
 		struct value v = mkv(V_PRED);

@@ -22,6 +22,8 @@ const char *sym_key(struct engine *en, int32_t id)
 
 static char *bits_guard(struct engine *en, struct state *st,
 			uint32_t *set, uint32_t *clr);
+static char *param_guard(struct engine *en, struct state *st,
+			 int64_t *value);
 
 /*
  * deref-if a holds whenever b does: a dereference reached with no known
@@ -32,11 +34,16 @@ static char *bits_guard(struct engine *en, struct state *st,
 static bool deref_if_subsumes(const struct fact *a, const struct fact *b)
 {
 	uint64_t as = (uint64_t)a->value, bs = (uint64_t)b->value;
+	const char *op;
 
 	if (!a->str || !strcmp(a->str, "*"))
 		return a->value == 0;
 	if (!b->str || strcmp(a->str, b->str))
 		return false;
+	/* "$1:eq" k: only the same k; "$1:ne" mask: fewer values excluded */
+	op = strchr(a->str, ':');
+	if (op && !strcmp(op, ":eq"))
+		return a->value == b->value;
 	return (as & ~bs) == 0;	/* a's set and clear bits are b's too */
 }
 
@@ -52,12 +59,38 @@ void core_register_subsumes(void)
  * "*" when none.  A fact of the same subject and bits with another
  * place loses its place (a guard dropped is "*", never a wrong one).
  */
+static void add_guard(struct engine *en, const char *subject, char *g,
+		      int64_t value, struct ir_loc loc);
+
 static void deref_guard_fact(struct engine *en, struct state *st,
 			     const char *subject, struct ir_loc loc)
 {
 	uint32_t set = 0, clr = 0;
-	char *g = bits_guard(en, st, &set, &clr);
-	int64_t value = g ? (int64_t)((uint64_t)set | ((uint64_t)clr << 32)) : 0;
+	char *g;
+	int64_t value = 0;
+	int i;
+
+	/* a callee's dereference: the conditions of the callee's paths
+	 * that reach it, in our names, when each has one (replay.c) */
+	if (en->nguard_hints) {
+		for (i = 0; i < en->nguard_hints; i++)
+			add_guard(en, subject,
+				  xstrdup(en->guard_hints[i].str),
+				  en->guard_hints[i].value, loc);
+		return;
+	}
+	g = bits_guard(en, st, &set, &clr);
+	if (g)
+		value = (int64_t)((uint64_t)set | ((uint64_t)clr << 32));
+	else
+		g = param_guard(en, st, &value);
+	add_guard(en, subject, g, value, loc);
+}
+
+/* One deref-if fact (g: the guard, owned, or NULL for "*"). */
+static void add_guard(struct engine *en, const char *subject, char *g,
+		      int64_t value, struct ir_loc loc)
+{
 	int i;
 
 	for (i = 0; i < en->acc.may.n; i++) {
@@ -142,7 +175,7 @@ void core_on_free(struct engine *en, struct state *st,
 }
 
 /* The subject of the memory a store writes ("$0->list"), or NULL. */
-static char *store_subject(struct engine *en, struct state *st, int path)
+char *store_subject(struct engine *en, struct state *st, int path)
 {
 	int p;
 
@@ -212,6 +245,11 @@ void core_on_store(struct engine *en, struct state *st,
 					  -1, NULL, s->loc);
 	}
 	(void)src;
+	/* urb->complete = foo_complete, into the field of a field line */
+	if (s->fn && s->lhs && s->lhs->kind == EX_MEMBER)
+		refs_note_held(en, s->fn,
+			       api_field_entry(s->lhs->rec, s->lhs->field),
+			       s->loc);
 	field_value_store(en, s);
 	field_nonnull_store(en, st, s);
 	if (s->path < 0)
@@ -287,6 +325,26 @@ void core_path_facts(struct engine *en, struct state *st,
 		if (b->v.kind == V_OBJ && !src && r->v.kind == V_OBJ &&
 		    b->v.obj == r->v.obj)
 			src = "$ret";
+		/* ai->jobs &= ~BIT(JOB_XMIT), clear_bit(JOB_XMIT,
+		 * &ai->jobs): the bits a flag word we wrote is known to
+		 * have (the caller's test of the bit, next time round its
+		 * loop, knows it clear) */
+		if (b->v.kind == V_BITS && !src) {
+			uint32_t set, clr;
+
+			dst = store_subject(en, st, b->path);
+			if (dst && wrote_subject(en, dst) &&
+			    value_bits(b->v, &set, &clr))
+				fact_list_add(out, core.sets_bits, RC_ANY, dst,
+					      (int64_t)((uint64_t)set |
+							((uint64_t)clr << 32)),
+					      NULL,
+					      path_field_key(en, b->path, fkbuf,
+							     sizeof(fkbuf)),
+					      en->fn->file, r->loc);
+			free(dst);
+			continue;
+		}
 		if (b->v.kind != V_CONST && !src)
 			continue;
 		dst = store_subject(en, st, b->path);
@@ -304,7 +362,7 @@ void core_path_facts(struct engine *en, struct state *st,
 }
 
 /* Is place subject one this function wrote on some path so far? */
-static bool wrote_subject(struct engine *en, const char *subject)
+bool wrote_subject(struct engine *en, const char *subject)
 {
 	int i;
 
@@ -391,6 +449,45 @@ static char *bits_guard(struct engine *en, struct state *st,
 }
 
 /*
+ * A parameter the caller passes by value, which this path knows
+ * something of (mlx4_free_resource_tracker(dev, type) reaches the
+ * slaves' resources only under type != RES_TR_FREE_STRUCTS_ONLY): "$N:eq"
+ * with the value, or "$N:ne" with the mask of the values 0..63 it is
+ * not.  The parameter must never be assigned (nor its address taken):
+ * then what the path knows of it is what the caller passed.  The first
+ * such parameter: any one is a condition the dereference needs.
+ */
+static char *param_guard(struct engine *en, struct state *st, int64_t *value)
+{
+	int i;
+
+	for (i = 0; i < en->fn->nvars; i++) {
+		const struct ir_var *var = &en->fn->vars[i];
+		const struct value *v;
+
+		if (var->kind != VAR_PARAM || var->param < 0 || var->is_ptr ||
+		    !en->written || liveness_in_set(en->written, i))
+			continue;
+		v = state_get(st, path_root_var(en, i));
+		if (!v)
+			continue;
+		if (v->kind == V_CONST) {
+			*value = v->c;
+			return xstrfmt("$%d:eq", var->param);
+		}
+		if (v->kind == V_NE && v->c >= 0 && v->c < 64) {
+			*value = (int64_t)(1ULL << v->c);
+			return xstrfmt("$%d:ne", var->param);
+		}
+		if (v->kind == V_NESET && v->c) {
+			*value = v->c;
+			return xstrfmt("$%d:ne", var->param);
+		}
+	}
+	return NULL;
+}
+
+/*
  * The constants this path leaves in the fresh block it returns
  * (profile->match |= FOO_KMALLOC on a zeroed block): "$ret->match" holds
  * 512, for callers that tell their own blocks from borrowed ones by it.
@@ -459,6 +556,9 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		free(g);
 		if (o->null != NL_NONNULL)
 			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		if (o->null != NL_NONNULL && o->can_fail == CAN_FAIL_ABSENT)
+			add_may(en, core.ret_null_absent, "$ret", 0, NULL, NULL,
+				r->loc);
 		ret_field_facts(en, st, r->v.obj, r->loc);
 		return;
 	}
@@ -469,4 +569,7 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		return;
 	if (slot_get(st, core_failed, 0))
 		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+	else	/* no table, no feature, a firmware error: NULL is "none" */
+		add_may(en, core.ret_null_absent, "$ret", 0, NULL, NULL,
+			r->loc);
 }

@@ -83,6 +83,9 @@ struct value {
 
 #define LINK_NONE	INT32_MIN
 
+/* objst.can_fail of a wrapper's block whose NULL also means "none" */
+#define CAN_FAIL_ABSENT	2
+
 /*
  * A tracked object.  id >= 0: an allocation, named by its call site.
  * id < 0: a symbolic object, the value some place held on entry or an
@@ -95,7 +98,9 @@ struct objst {
 	int16_t order;		/* page order, -1 unknown */
 	uint8_t null;		/* enum nullness */
 	uint8_t flags;
-	uint8_t can_fail;	/* an allocation that returns NULL on failure */
+	uint8_t can_fail;	/* an allocation that returns NULL on failure;
+				 * CAN_FAIL_ABSENT: from a function whose NULL
+				 * also means "none" (ret-null-absent) */
 	uint8_t link_same;
 	int32_t link;		/* object whose null-ness follows this one */
 	/* provenance, not part of the state's identity (never hashed or

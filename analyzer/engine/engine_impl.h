@@ -82,10 +82,15 @@ struct core_kinds {
 				 * caller's place subject ("*": none): bit
 				 * 32 of value set when it was not 0 */
 	int ret_null;		/* $ret may be NULL after a failed allocation */
+	int ret_null_absent;	/* a pointer function that also returns NULL
+				 * where no allocation failed: NULL means
+				 * "none" (no table, no feature) */
 	int null;		/* $N is NULL (1) or not (0) under cond */
 	int writes;		/* subject overwritten on some path */
 	int writes_key;		/* some place of field key overwritten */
 	int sets;		/* subject holds constant value at return */
+	int sets_bits;		/* a flag word this function wrote has the bits
+				 * value (set | clear << 32) known at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
 	int ret_sets;		/* the fresh allocation $ret holds the
@@ -95,6 +100,9 @@ struct core_kinds {
 	int ret_neg;		/* $ret is < 0 where it is not 0 (-errno) */
 	int unlinks;		/* subject left the structure holding it */
 	int refs;		/* subject: value references taken and kept */
+	int held;		/* field facts, key "held:FN": FN is registered as
+				 * a callback whose caller holds a reference
+				 * on its argument value (refs.c) */
 	int field_store;	/* field facts: family|order<<16 stored, or -1 */
 	int field_release;	/* field facts: released by str, value order */
 	int field_value;	/* field facts: the constant value stored, str
@@ -220,6 +228,14 @@ struct ev_ctx {
 	int32_t obj[2];		/* the objects it is about, or LINK_NONE */
 };
 
+/* A callee's deref-if guard in the caller's names (replay.c). */
+struct guard_hint {
+	char *str;		/* "$0->flags", "$1:ne" */
+	int64_t value;
+};
+
+#define MAX_GUARD_HINTS 8
+
 struct engine {
 	struct unit *unit;
 	struct ir_func *fn;
@@ -229,6 +245,12 @@ struct engine {
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
+	uint64_t *written;	/* liveness_written_set(), while exploring */
+	/* a callee's dereference being replayed: the guards of the
+	 * callee's paths that reach it, in this function's names, or none
+	 * (nguard_hints 0) when one of them has no guard we can name */
+	const struct guard_hint *guard_hints;
+	int nguard_hints;
 	uint8_t *rejoin;	/* events.c's CFG answers, 0 = not asked:
 				 * per branch edge, enters an if's body;
 				 * per block, a loop's test; per edge,
@@ -380,6 +402,7 @@ void forget_field_key(struct engine *en, struct state *st, const char *key,
 struct value eval(struct engine *en, struct state *st,
 		  const struct ir_expr *e);
 bool member_addr(struct engine *en, int32_t id);
+bool addr_in_nonnull(struct engine *en, const struct state *st, int32_t id);
 int32_t obj_of(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
@@ -387,6 +410,7 @@ uint64_t *liveness_addressed_set(const struct ir_func *fn);
 /* The local pointers assigned from themselves plus an offset (p++):
  * a bit per variable. */
 uint64_t *liveness_walkers(const struct ir_func *fn);
+uint64_t *liveness_written_set(const struct ir_func *fn);
 bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */
@@ -458,7 +482,7 @@ void dest_assign(struct engine *en, struct state *st,
 		 struct ir_loc loc);
 void new_object(struct engine *en, struct state *st,
 		const struct ir_call *call, const struct ir_expr *dest,
-		struct ir_loc loc, int family, bool can_fail, int order,
+		struct ir_loc loc, int family, int can_fail, int order,
 		const char *via);
 
 /* replay.c */
@@ -525,6 +549,23 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 
 /* refs.c */
 void refs_init(void);
+/* core.c: the subject of the caller's memory a store to path writes
+ * ("$0->flags", "@g"; malloc'ed), or NULL; was it written on some path
+ * of the function so far? */
+char *store_subject(struct engine *en, struct state *st, int path);
+bool wrote_subject(struct engine *en, const char *subject);
+/* bitops.c: a bitop line's call on a flag word it can name; false when
+ * the call is left to the rest of exec_call() (no result given). */
+bool bitop_call(struct engine *en, struct state *st,
+		const struct ir_insn *insn, const struct api_entry *api,
+		const struct value *args, int n, struct state **split);
+/* A callback registration (a callback line's call, a store into a field
+ * line's field) whose rules say held=N: recorded for FN (refs.c). */
+void refs_note_held(struct engine *en, const char *fn,
+		    const struct api_entry *api, struct ir_loc loc);
+/* At a function's entry (reporting pass): a reference the caller of a
+ * callback holds on its argument. */
+void refs_entry(struct engine *en, struct state *st);
 void refs_get(struct engine *en, struct state *st, struct value v, int64_t n);
 bool refs_put(struct engine *en, struct state *st, struct value v);
 void refs_path_facts(struct engine *en, struct state *st,

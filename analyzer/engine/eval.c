@@ -269,6 +269,23 @@ bool member_addr(struct engine *en, int32_t id)
 	return k == '>' || k == '.';
 }
 
+/*
+ * Is id the address of a place inside an object known not to be NULL
+ * (&t->f, &t->arr[i] with t not NULL)?  Such an address is not NULL
+ * either, whatever the object the engine made of it knows.
+ */
+bool addr_in_nonnull(struct engine *en, const struct state *st, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+	struct objst tmp;
+	const struct objst *o;
+
+	if (!s || s->kind != SYM_ADDR || s->base == LINK_NONE)
+		return false;
+	o = engine_obj(en, (struct state *)st, s->base, &tmp);
+	return o && o->null == NL_NONNULL;
+}
+
 /* The object a value stands for when it is freed, unlinked...: the
  * containing object for a member's address. */
 int32_t obj_of(struct engine *en, int32_t id)

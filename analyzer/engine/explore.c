@@ -84,6 +84,7 @@ static struct state *initial_state(struct engine *en)
 		v.obj = sym_param(en, var->param);
 		state_set(init, path_root_var(en, i), &v);
 	}
+	refs_entry(en, init);
 	old = ev_begin(en, init, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_entry) {
@@ -266,6 +267,11 @@ static void exec_block(struct engine *en, struct state *st,
 			en->store_fn = in->rhs && in->rhs->kind == EX_FUNC ?
 				       in->rhs->field : NULL;
 			en->store_bits = store_bits(en, in);
+			/* x &= ~K of an x of unknown bits: K's are clear now */
+			if (v.kind == V_UNK && en->store_bits &&
+			    !((uint64_t)en->store_bits & 0xffffffffu))
+				v = vbits(0, (uint32_t)((uint64_t)en->store_bits >> 32),
+					  true);
 			en->store_rhs = in->rhs;
 			if (expr_path(en, in->lhs) >= 0) {
 				assign(en, st, expr_path(en, in->lhs), &v,
@@ -518,6 +524,7 @@ void engine_explore(struct engine *en)
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
 	en->walkers = liveness_walkers(fn);
+	en->written = liveness_written_set(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -595,6 +602,8 @@ void engine_explore(struct engine *en)
 	en->retest = NULL;
 	free(en->walkers);
 	en->walkers = NULL;
+	free(en->written);
+	en->written = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
 	free(en->ahead);

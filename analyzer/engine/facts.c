@@ -113,6 +113,7 @@ void facts_init(void)
 	core.free = engine_fact_kind("free", FACT_MUST, NULL);
 	core.ret_alloc = engine_fact_kind("ret-alloc", FACT_MAY, NULL);
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
+	core.ret_null_absent = engine_fact_kind("ret-null-absent", FACT_MAY, NULL);
 	core.ret_alloc_if = engine_fact_kind("ret-alloc-if", FACT_MAY, NULL);
 	core.deref_if = engine_fact_kind("deref-if", FACT_MAY, NULL);
 	core_register_subsumes();
@@ -120,6 +121,7 @@ void facts_init(void)
 	core.writes = engine_fact_kind("writes", FACT_MAY, NULL);
 	core.writes_key = engine_fact_kind("writes-field", FACT_MAY, NULL);
 	core.sets = engine_fact_kind("sets", FACT_MUST, NULL);
+	core.sets_bits = engine_fact_kind("sets-bits", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
 	core.ret_sets = engine_fact_kind("ret-sets", FACT_MAY, NULL);
@@ -128,6 +130,7 @@ void facts_init(void)
 	engine_fact_kind_qualifier(core.ret_neg);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
+	core.held = engine_fact_kind("held", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);
 	core.field_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	core.field_value = engine_fact_kind("field-value", FACT_MAY, NULL);

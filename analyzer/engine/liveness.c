@@ -197,6 +197,25 @@ uint64_t *liveness_addressed_set(const struct ir_func *fn)
 	return addr;
 }
 
+/* The variables assigned anywhere in the function, or whose address is
+ * taken (a parameter in neither still holds its caller's value). */
+uint64_t *liveness_written_set(const struct ir_func *fn)
+{
+	int nw = nwords(fn->nvars), b, i;
+	uint64_t *use = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *def = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *addr = xcalloc(nw, sizeof(uint64_t));
+
+	/* lvalue() marks every variable assigned as a whole */
+	for (b = 0; b < fn->nblocks; b++)
+		block_sets(&fn->blocks[b], use, def, addr);
+	for (i = 0; i < nw; i++)
+		def[i] |= addr[i];
+	free(use);
+	free(addr);
+	return def;
+}
+
 bool liveness_in_set(const uint64_t *set, int var)
 {
 	return var >= 0 && has_bit(set, var);

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "../util/strvec.h"
 
 #define REFS_MANY 4
 
@@ -110,5 +111,58 @@ void refs_path_facts(struct engine *en, struct state *st,
 			fact_list_add(out, core.refs, RC_ANY, subject, v->a,
 				      NULL, sym_key(en, key), en->fn->file,
 				      r->loc);
+	}
+}
+
+/*
+ * A callback whose caller holds a reference on one of its arguments while
+ * it runs: the USB core holds one on the urb for the whole completion
+ * (usb_hcd_giveback_urb()), so usb_free_urb(urb) inside it drops the
+ * driver's reference and the urb is still there until it returns.  The
+ * registration (usb_fill_bulk_urb(..., foo_complete, ...) of a callback
+ * line with held=N, or urb->complete = foo_complete of a field line with
+ * held=N) is a field record of key "held:foo_complete", value N; the
+ * reporting pass of foo_complete starts with that reference taken.  Not
+ * in the summary pass: a reference the function did not take must not
+ * become a "refs" fact of its summary.
+ */
+void refs_note_held(struct engine *en, const char *fn,
+		    const struct api_entry *api, struct ir_loc loc)
+{
+	char *key;
+
+	if (en->pass != PASS_SUMMARY || !fn || !api ||
+	    api->cb_held == API_NONE)
+		return;
+	key = xstrfmt("held:%s", fn);
+	engine_field_fact(en, key, core.held, api->cb_held, api->name, loc);
+	free(key);
+}
+
+void refs_entry(struct engine *en, struct state *st)
+{
+	const struct field_rec *v;
+	char *key;
+	int n, i, var;
+
+	if (en->pass != PASS_REPORT)
+		return;
+	key = xstrfmt("held:%s", en->fn->name);
+	n = engine_field_facts(en, key, FACT_BIT(core.held), &v);
+	free(key);
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != core.held)
+			continue;
+		for (var = 0; var < en->fn->nvars; var++) {
+			const struct ir_var *p = &en->fn->vars[var];
+
+			if (p->kind == VAR_PARAM && p->param == v[i].value &&
+			    p->is_ptr) {
+				refs_get(en, st, load_path(en, st,
+					 path_root_var(en, var)), 1);
+				break;
+			}
+		}
+		break;
 	}
 }

@@ -117,6 +117,93 @@ static void checker_fact(struct engine *en, struct state *st,
  * bits contradict every one of them does not reach any.  Summaries
  * without deref-if facts (another version's database) always reach.
  */
+/* A "$N:eq" or "$N:ne" guard (core.c param_guard()): can the argument
+ * the call passes meet it?  Only a constant argument can fail it. */
+static bool param_guard_holds(struct engine *en, struct state *st,
+			      const struct replay *r, const struct fact *f)
+{
+	const char *op = strchr(f->str, ':');
+	char *subj = xstrdup(f->str);
+	struct value v = mkv(V_UNK);
+
+	subj[op - f->str] = '\0';
+	resolve_subject(en, st, r->call, subj, NULL, &v);
+	free(subj);
+	if (v.kind != V_CONST)
+		return true;
+	if (!strcmp(op, ":eq"))
+		return v.c == f->value;
+	return !(v.c >= 0 && v.c < 64 &&
+		 ((uint64_t)f->value & (1ULL << v.c)));
+}
+
+/*
+ * The guards of the callee's paths that reach its dereference of
+ * subject, in the caller's names, for the caller's own deref-if facts
+ * (core.c): setup_sge_queues_uld() reads adap->msix_info only under
+ * CXGB4_USING_MSIX, and its caller cxgb4_uld_alloc_resources() does not
+ * test the bit, so its summary must say the dereference needs it too.
+ * A flag word of the caller's memory that this path does not know and
+ * did not write keeps its bits; a parameter guard whose argument is one
+ * of our parameters, never assigned, keeps its condition.  Returns 0
+ * when some reaching path has no guard, or one we cannot name.
+ */
+static int caller_guards(struct engine *en, struct state *st,
+			 const struct replay *r, const char *subject,
+			 struct guard_hint *out)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		struct value v = mkv(V_UNK);
+		uint32_t s, c, gs, gc;
+		char *name = NULL;
+		int path;
+
+		if (f->kind != core.deref_if || strcmp(f->subject, subject))
+			continue;
+		if (!f->str || !strcmp(f->str, "*") || n == MAX_GUARD_HINTS)
+			goto none;
+		if (f->str[0] == '$' && strchr(f->str, ':')) {
+			const char *op = strchr(f->str, ':');
+			int k = atoi(f->str + 1), var;
+			const struct ir_expr *a;
+
+			if (!param_guard_holds(en, st, r, f))
+				continue;	/* not this call's path */
+			a = k >= 0 && k < r->call->nargs ? r->call->args[k] : NULL;
+			var = a && a->kind == EX_VAR ? a->var : -1;
+			if (var < 0 || var >= en->fn->nvars ||
+			    en->fn->vars[var].kind != VAR_PARAM ||
+			    !en->written || liveness_in_set(en->written, var))
+				goto none;
+			name = xstrfmt("$%d%s", en->fn->vars[var].param, op);
+		} else {
+			path = resolve_subject(en, st, r->call, f->str, NULL, &v);
+			if (value_bits(v, &s, &c)) {
+				gs = (uint32_t)f->value;
+				gc = (uint32_t)((uint64_t)f->value >> 32);
+				if ((gs & c) || (gc & s))
+					continue;	/* not this call's path */
+				goto none;	/* met, or partly: ours to say */
+			}
+			name = path >= 0 ? store_subject(en, st, path) : NULL;
+			if (!name || wrote_subject(en, name)) {
+				free(name);
+				goto none;
+			}
+		}
+		out[n].str = name;
+		out[n++].value = f->value;
+	}
+	return n;
+none:
+	while (n--)
+		free(out[n].str);
+	return 0;
+}
+
 static bool deref_reached(struct engine *en, struct state *st,
 			  const struct replay *r, const char *subject)
 {
@@ -133,6 +220,11 @@ static bool deref_reached(struct engine *en, struct state *st,
 		any = true;
 		if (!f->str || !strcmp(f->str, "*"))
 			return true;
+		if (f->str[0] == '$' && strchr(f->str, ':')) {
+			if (param_guard_holds(en, st, r, f))
+				return true;
+			continue;
+		}
 		resolve_subject(en, st, r->call, f->str, NULL, &v);
 		if (!value_bits(v, &s, &c))
 			return true;
@@ -156,9 +248,19 @@ static bool apply_fact(struct engine *en, struct state *st,
 	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
 	if (f->kind == core.deref) {
 		if (v.kind == V_OBJ && deref_reached(en, st, r, f->subject)) {
+			struct guard_hint hints[MAX_GUARD_HINTS];
+			int nh = en->pass == PASS_SUMMARY ?
+				 caller_guards(en, st, r, f->subject, hints) : 0;
+
+			en->guard_hints = hints;
+			en->nguard_hints = nh;
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
 					 f->value != 0);
+			en->guard_hints = NULL;
+			en->nguard_hints = 0;
+			while (nh--)
+				free(hints[nh].str);
 			/* the event itself is the callee's: a finding it
 			 * makes is replayed; a use does not change what
 			 * is later said of the object */
@@ -233,6 +335,26 @@ static bool apply_fact(struct engine *en, struct state *st,
 		}
 		return true;
 	}
+	if (f->kind == core.sets_bits) {
+		/* after the writes fact forgot the bits it may change: the
+		 * ones the callee leaves known, over what the caller knew
+		 * of the others */
+		uint32_t s = 0, c = 0, fs = (uint32_t)f->value,
+			 fc = (uint32_t)((uint64_t)f->value >> 32);
+		struct value nv;
+
+		if (path < 0)
+			return true;
+		if (!value_bits(load_path(en, st, path), &s, &c))
+			s = c = 0;
+		nv = vbits((s & ~fc) | fs, (c & ~fs) | fc, true);
+		en->replay_recorded = r->sum->stores_recorded;
+		en->store_bits = f->value;
+		assign(en, st, path, &nv, NULL, r->loc);
+		en->store_bits = 0;
+		en->replay_recorded = false;
+		return true;
+	}
 	if (f->kind == core.sets || f->kind == core.points) {
 		struct value nv = vconst(f->value);
 
@@ -274,7 +396,7 @@ static int replay_round(int kind)
 		return 0;
 	if (kind == core.writes || kind == core.writes_key)
 		return 2;
-	if (kind == core.sets || kind == core.points)
+	if (kind == core.sets || kind == core.points || kind == core.sets_bits)
 		return 3;
 	return 1;
 }
@@ -425,10 +547,14 @@ static bool replay_return(struct engine *en, struct state *st,
 		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !table_covers(r, a)) {
 		bool may_null = find_fact(r->sum, core.ret_null, RC_ANY);
+		/* its NULL may also mean "none" (no table, no feature) */
+		int can_fail = !may_null ? 0 :
+			       find_fact(r->sum, core.ret_null_absent, RC_ANY) ?
+			       CAN_FAIL_ABSENT : 1;
 		struct objst *o;
 
 		new_object(en, st, r->call, r->call->dest, r->loc,
-			   (int)(a->value & 0xffff), may_null,
+			   (int)(a->value & 0xffff), can_fail,
 			   (int)(a->value >> 16) - 1, a->str);
 		o = state_obj(st, r->call->site);
 		if (o) {
@@ -441,7 +567,7 @@ static bool replay_return(struct engine *en, struct state *st,
 		 * snd_hda_jack_detect_enable_callback_mst()) */
 		if (o && cond != RC_ANY && (may_null || cond == RC_ZERO)) {
 			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
-			o->can_fail = may_null;
+			o->can_fail = can_fail;
 		}
 		return true;
 	}

@@ -33,6 +33,11 @@ static enum ret_cond ret_class(struct engine *en, struct state *st,
 	case V_OBJ:
 	case V_PRED:
 		o = engine_obj(en, st, v.obj, &tmp);
+		/* &t->symtab[n] of a t known not NULL (the lookup that
+		 * returns NULL when !t, else an element): not NULL */
+		if (v.kind == V_OBJ && o && o->null == NL_MAYBE &&
+		    addr_in_nonnull(en, st, v.obj))
+			return RC_NONZERO;
 		if (!o || o->null == NL_MAYBE)
 			return RC_UNKNOWN;
 		if (v.kind == V_OBJ)
