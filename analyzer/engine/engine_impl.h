@@ -246,6 +246,7 @@ struct engine {
 	struct retest *retest;		/* per block, while exploring (retest.c) */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
 	uint64_t *written;	/* liveness_written_set(), while exploring */
+	uint8_t *polling;	/* cfg_polling_tests(), while exploring, or NULL */
 	/* a callee's dereference being replayed: the guards of the
 	 * callee's paths that reach it, in this function's names, or none
 	 * (nguard_hints 0) when one of them has no guard we can name */
@@ -421,6 +422,7 @@ int cfg_succs(const struct ir_block *k, int nblocks, int *s);
 struct cfg_loops;
 struct cfg_loops *cfg_loops(const struct ir_func *fn);
 bool cfg_edge_leaves_loop(const struct cfg_loops *L, int from, int to);
+uint8_t *cfg_polling_tests(const struct ir_func *fn);
 void cfg_loops_free(struct cfg_loops *L);
 /* cfg.c: a counted loop's test; var -1 when the block's branch is none */
 struct counter_exit {

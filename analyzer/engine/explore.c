@@ -370,6 +370,38 @@ static void counted_exit(struct engine *en, struct state *st,
 	state_set(st, path, &v);
 }
 
+/*
+ * The test of a polling loop (cfg_polling_tests()) reads memory that only
+ * someone else changes while the loop waits: an integer field or global
+ * it reads is taken as unknown each time, not as the value the path last
+ * stored (ap->fw_running = 0 before the wait; the interrupt handler sets
+ * it).
+ */
+static void forget_polled(struct engine *en, struct state *st,
+			  const struct ir_expr *e)
+{
+	int path;
+
+	if (!e)
+		return;
+	if (!e->is_ptr && !e->is_record &&
+	    ((e->kind == EX_MEMBER && e->arrow) ||
+	     (e->kind == EX_VAR && e->var >= 0 && e->var < en->fn->nvars &&
+	      en->fn->vars[e->var].kind == VAR_GLOBAL))) {
+		path = expr_path(en, e);
+		if (path >= 0) {
+			struct value unk = mkv(V_UNK);
+
+			state_set(st, canon_path(en, st, path), &unk);
+		}
+		return;
+	}
+	if (e->kind == EX_MEMBER || e->kind == EX_ADDR)
+		return;		/* p.f, &p->f: no read of the field */
+	forget_polled(en, st, e->a);
+	forget_polled(en, st, e->b);
+}
+
 static void exec_term(struct engine *en, struct state *st,
 		      const struct ir_block *b, struct worklist *wl)
 {
@@ -383,6 +415,8 @@ static void exec_term(struct engine *en, struct state *st,
 		return;
 	case T_BRANCH:
 		scan_derefs(en, st, b->cond, b->term_loc);
+		if (en->polling && en->polling[en->cur_block])
+			forget_polled(en, st, b->cond);
 		c = eval(en, st, b->cond);
 		f = state_copy(st);
 		/* both edges refined first: each event says whether the
@@ -525,6 +559,7 @@ void engine_explore(struct engine *en)
 	en->retest = retest_prepare(fn);
 	en->walkers = liveness_walkers(fn);
 	en->written = liveness_written_set(fn);
+	en->polling = cfg_polling_tests(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
 	push(&wl, 0, 0, initial_state(en));
@@ -604,6 +639,8 @@ void engine_explore(struct engine *en)
 	en->walkers = NULL;
 	free(en->written);
 	en->written = NULL;
+	free(en->polling);
+	en->polling = NULL;
 	free(en->rejoin);
 	en->rejoin = NULL;
 	free(en->ahead);

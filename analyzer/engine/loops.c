@@ -195,3 +195,84 @@ void cfg_loops_free(struct cfg_loops *L)
 	free(L->size);
 	free(L);
 }
+
+/* Does e write memory or hand a pointer away (a call's argument)? */
+static bool local_lvalue(const struct ir_func *fn, const struct ir_expr *e)
+{
+	return e && e->kind == EX_VAR && e->var >= 0 && e->var < fn->nvars &&
+	       fn->vars[e->var].kind != VAR_GLOBAL;
+}
+
+static bool block_quiet(const struct ir_func *fn, const struct ir_block *b)
+{
+	int i, k;
+
+	for (i = 0; i < b->ninsns; i++) {
+		const struct ir_insn *in = &b->insns[i];
+
+		switch (in->kind) {
+		case I_ASSIGN:
+			if (!local_lvalue(fn, in->lhs))
+				return false;
+			break;
+		case I_CALL:
+			if (!in->call->callee ||
+			    (in->call->dest && !local_lvalue(fn, in->call->dest)))
+				return false;
+			for (k = 0; k < in->call->nargs; k++)
+				if (in->call->args[k] &&
+				    (in->call->args[k]->is_ptr ||
+				     in->call->args[k]->kind == EX_ADDR))
+					return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
+}
+
+/*
+ * The exit tests of polling loops: a loop whose body writes no memory
+ * (only its own locals) and calls nothing with a pointer (cpu_relax(),
+ * udelay(), msleep()) waits for someone else to change what its test
+ * reads:
+ *
+ *	ap->fw_running = 0;
+ *	...
+ *	while (time_before(jiffies, myjif) && !ap->fw_running)
+ *		cpu_relax();
+ *
+ * (acenic's ace_init(): the interrupt handler sets fw_running).  One byte
+ * per block, 1 for a branch of such a loop that leaves it; NULL when
+ * there is none.
+ */
+uint8_t *cfg_polling_tests(const struct ir_func *fn)
+{
+	struct cfg_loops *L = cfg_loops(fn);
+	uint8_t *out = NULL;
+	int l, b;
+
+	for (l = 0; L && l < L->n; l++) {
+		bool quiet = true;
+
+		for (b = 0; b < fn->nblocks && quiet; b++)
+			if (L->body[l][b])
+				quiet = block_quiet(fn, &fn->blocks[b]);
+		if (!quiet)
+			continue;
+		for (b = 0; b < fn->nblocks; b++) {
+			const struct ir_block *bl = &fn->blocks[b];
+
+			if (!L->body[l][b] || bl->term != T_BRANCH ||
+			    (!cfg_edge_leaves_loop(L, b, bl->succ[0]) &&
+			     !cfg_edge_leaves_loop(L, b, bl->succ[1])))
+				continue;
+			if (!out)
+				out = xcalloc((size_t)fn->nblocks, 1);
+			out[b] = 1;
+		}
+	}
+	cfg_loops_free(L);
+	return out;
+}
