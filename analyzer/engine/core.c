@@ -567,9 +567,16 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 	 * not an allocation failure. */
 	if (r->v.kind != V_CONST || r->v.c != 0 || !en->fn->returns_ptr)
 		return;
-	if (slot_get(st, core_failed, 0))
+	if (slot_get(st, core_failed, 0)) {
 		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
-	else	/* no table, no feature, a firmware error: NULL is "none" */
-		add_may(en, core.ret_null_absent, "$ret", 0, NULL, NULL,
-			r->loc);
+	} else {
+		/* no table, no feature, a firmware error: NULL is "none".
+		 * Not when the path chose it by the value of an argument
+		 * (keyspan_setup_urb(serial, endpoint, ...) returns NULL for
+		 * endpoint == -1): the caller's own choice, and what it
+		 * stores is still a block it must check */
+		if (!slot_get(st, core_arg_tested, 0))
+			add_may(en, core.ret_null_absent, "$ret", 0, NULL,
+				NULL, r->loc);
+	}
 }

@@ -402,6 +402,21 @@ static void forget_polled(struct engine *en, struct state *st,
 	forget_polled(en, st, e->b);
 }
 
+/* Does e read a parameter passed by value, never assigned? */
+static bool reads_arg(struct engine *en, const struct ir_expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_VAR)
+		return e->var >= 0 && e->var < en->fn->nvars &&
+		       en->fn->vars[e->var].kind == VAR_PARAM &&
+		       !en->fn->vars[e->var].is_ptr && en->written &&
+		       !liveness_in_set(en->written, e->var);
+	if (e->kind == EX_MEMBER || e->kind == EX_ADDR)
+		return false;
+	return reads_arg(en, e->a) || reads_arg(en, e->b);
+}
+
 static void exec_term(struct engine *en, struct state *st,
 		      const struct ir_block *b, struct worklist *wl)
 {
@@ -417,6 +432,11 @@ static void exec_term(struct engine *en, struct state *st,
 		scan_derefs(en, st, b->cond, b->term_loc);
 		if (en->polling && en->polling[en->cur_block])
 			forget_polled(en, st, b->cond);
+		if (en->pass == PASS_SUMMARY && reads_arg(en, b->cond)) {
+			static const struct slot_val yes = { 1, 0 };
+
+			slot_set(st, core_arg_tested, 0, &yes);
+		}
 		c = eval(en, st, b->cond);
 		f = state_copy(st);
 		/* both edges refined first: each event says whether the

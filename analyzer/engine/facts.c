@@ -31,6 +31,7 @@ static struct kind_def kinds[MAX_KINDS];
 static int nkinds;
 int core_freed;			/* slot: freed on this path (core facts) */
 int core_failed;		/* slot: an allocation failed on this path */
+int core_arg_tested;	/* slot: a branch on a by-value argument */
 
 struct core_kinds core;
 
@@ -138,9 +139,13 @@ void facts_init(void)
 	static const struct slot_def failed = {
 		"core-alloc-failed", SLOT_GLOBAL, join_both
 	};
+	static const struct slot_def arg_tested = {
+		"core-arg-tested", SLOT_GLOBAL, join_both
+	};
 
 	core_freed = engine_slot_register(&freed);
 	core_failed = engine_slot_register(&failed);
+	core_arg_tested = engine_slot_register(&arg_tested);
 	refs_init();
 	retest_init();
 }

@@ -9,7 +9,9 @@
  * result unchecked is not the bug a NULL check at the store would fix,
  * so it is not reported there.  foo_table_alloc() returns NULL only when
  * its allocation fails: storing that unchecked while another function
- * reads the field is the usual "add a check for kzalloc" fix.
+ * reads the field is the usual "add a check for kzalloc" fix.  So is
+ * foo_setup_in(), whose other NULL the caller chooses by its argument
+ * (keyspan's keyspan_setup_urb() for an endpoint of -1).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -22,7 +24,9 @@ struct foo_ports {
 struct foo_pf {
 	struct foo_ports *ports;
 	struct foo_ports *table;
+	struct foo_ports *in;
 	bool has_fw;
+	int in_ep;
 };
 
 static struct foo_ports *foo_ports_read(struct foo_pf *pf)
@@ -48,16 +52,30 @@ static struct foo_ports *foo_table_alloc(void)
 	return p;
 }
 
+static struct foo_ports *foo_setup_in(int endpoint)
+{
+	struct foo_ports *p;
+
+	if (endpoint == -1)
+		return NULL;	/* endpoint not needed */
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return NULL;
+	p->count = endpoint;
+	return p;
+}
+
 int foo_pf_init(struct foo_pf *pf)
 {
 	pf->ports = foo_ports_read(pf);
 	pf->table = foo_table_alloc(); /* expect: unchecked-alloc:medium */
+	pf->in = foo_setup_in(pf->in_ep); /* expect: unchecked-alloc:medium */
 	return 0;
 }
 
 int foo_pf_count(struct foo_pf *pf)
 {
-	return pf->ports->count + pf->table->count;
+	return pf->ports->count + pf->table->count + pf->in->count;
 }
 
 MODULE_LICENSE("GPL");
