@@ -21,10 +21,10 @@
 
 #include "engine_impl.h"
 
-/* The word's place, and its bit, or -1. */
+/* The word's place (its lvalue in *lhs), and its bit, or -1. */
 static int bit_place(struct engine *en, const struct ir_call *call,
 		     const struct api_entry *api, const struct value *args,
-		     int n, uint32_t *mask)
+		     int n, uint32_t *mask, const struct ir_expr **lhs)
 {
 	const struct ir_expr *a;
 
@@ -36,6 +36,7 @@ static int bit_place(struct engine *en, const struct ir_call *call,
 	if (!a || a->kind != EX_ADDR || !a->a)
 		return -1;
 	*mask = 1u << args[api->bit_nr].c;
+	*lhs = a->a;
 	return expr_path(en, a->a);
 }
 
@@ -69,43 +70,38 @@ bool bitop_call(struct engine *en, struct state *st,
 		const struct value *args, int n, struct state **split)
 {
 	const struct ir_call *call = insn->call;
-	const struct ir_expr *lhs;
+	const struct ir_expr *lhs = NULL;
 	uint32_t mask = 0, s = 0, c = 0;
-	int path = bit_place(en, call, api, args, n, &mask);
+	int path = bit_place(en, call, api, args, n, &mask, &lhs);
+	bool writes = api->bit_op & (BITOP_SET | BITOP_CLEAR);
+	bool set = api->bit_op & BITOP_SET;
 	struct state *z;
 
 	if (path < 0)
 		return false;
-	lhs = call->args[api->bit_addr]->a;
-	if (!(api->bit_op & BITOP_TEST)) {
-		write_bit(en, st, path, mask, api->bit_op & BITOP_SET, lhs,
-			  insn->loc);
-		return true;
-	}
 	if (!value_bits(load_path(en, st, path), &s, &c))
 		s = c = 0;
-	if (!((s | c) & mask) && !*split && call->dest) {
-		/* not known: a path where it is set, one where it is clear */
+	if ((api->bit_op & BITOP_TEST) && !((s | c) & mask)) {
+		if (*split || !call->dest) {
+			/* nothing to split on: the result stays unknown */
+			if (writes)
+				write_bit(en, st, path, mask, set, lhs,
+					  insn->loc);
+			return false;
+		}
+		/* a path where the bit is set, one where it is clear */
 		z = state_copy(st);
 		know_bit(z, path, s | mask, c & ~mask);
 		dest_assign(en, z, call, vconst(1), insn->loc);
-		if (api->bit_op & (BITOP_SET | BITOP_CLEAR))
-			write_bit(en, z, path, mask, api->bit_op & BITOP_SET,
-				  lhs, insn->loc);
+		if (writes)
+			write_bit(en, z, path, mask, set, lhs, insn->loc);
 		*split = z;
 		c |= mask;
 		know_bit(st, path, s, c);
-	} else if (!((s | c) & mask)) {
-		/* no result to test, or a split already made here */
-		if (api->bit_op & (BITOP_SET | BITOP_CLEAR))
-			write_bit(en, st, path, mask, api->bit_op & BITOP_SET,
-				  lhs, insn->loc);
-		return false;
 	}
-	if (call->dest)
+	if ((api->bit_op & BITOP_TEST) && call->dest)
 		dest_assign(en, st, call, vconst((s & mask) != 0), insn->loc);
-	if (api->bit_op & (BITOP_SET | BITOP_CLEAR))
-		write_bit(en, st, path, mask, api->bit_op & BITOP_SET, lhs,
-			  insn->loc);
+	if (writes)
+		write_bit(en, st, path, mask, set, lhs, insn->loc);
 	return true;
 }

@@ -24,6 +24,8 @@ static char *bits_guard(struct engine *en, struct state *st,
 			uint32_t *set, uint32_t *clr);
 static char *param_guard(struct engine *en, struct state *st,
 			 int64_t *value);
+static void add_guard(struct engine *en, const char *subject, char *g,
+		      int64_t value, struct ir_loc loc);
 
 /*
  * deref-if a holds whenever b does: a dereference reached with no known
@@ -58,10 +60,9 @@ void core_register_subsumes(void)
  * adap->msix_info only after if (!(adap->flags & USING_MSIX)) return),
  * "*" when none.  A fact of the same subject and bits with another
  * place loses its place (a guard dropped is "*", never a wrong one).
+ * Without a flag word, a parameter guard (param_guard()); for a callee's
+ * dereference being replayed, the callee's own guards (replay.c).
  */
-static void add_guard(struct engine *en, const char *subject, char *g,
-		      int64_t value, struct ir_loc loc);
-
 static void deref_guard_fact(struct engine *en, struct state *st,
 			     const char *subject, struct ir_loc loc)
 {
@@ -465,8 +466,7 @@ static char *param_guard(struct engine *en, struct state *st, int64_t *value)
 		const struct ir_var *var = &en->fn->vars[i];
 		const struct value *v;
 
-		if (var->kind != VAR_PARAM || var->param < 0 || var->is_ptr ||
-		    !en->written || liveness_in_set(en->written, i))
+		if (!param_unchanged(en, i))
 			continue;
 		v = state_get(st, path_root_var(en, i));
 		if (!v)

@@ -557,6 +557,10 @@ void refs_init(void);
  * ("$0->flags", "@g"; malloc'ed), or NULL; was it written on some path
  * of the function so far? */
 char *store_subject(struct engine *en, struct state *st, int path);
+/* explore.c: is variable var a parameter passed by value (not a pointer)
+ * that the function never assigns nor takes the address of?  What a
+ * path knows of it is then what the caller passed. */
+bool param_unchanged(struct engine *en, int var);
 bool wrote_subject(struct engine *en, const char *subject);
 /* bitops.c: a bitop line's call on a flag word it can name; false when
  * the call is left to the rest of exec_call() (no result given). */

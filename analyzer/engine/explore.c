@@ -402,16 +402,21 @@ static void forget_polled(struct engine *en, struct state *st,
 	forget_polled(en, st, e->b);
 }
 
+bool param_unchanged(struct engine *en, int var)
+{
+	return var >= 0 && var < en->fn->nvars &&
+	       en->fn->vars[var].kind == VAR_PARAM &&
+	       en->fn->vars[var].param >= 0 && !en->fn->vars[var].is_ptr &&
+	       en->written && !liveness_in_set(en->written, var);
+}
+
 /* Does e read a parameter passed by value, never assigned? */
 static bool reads_arg(struct engine *en, const struct ir_expr *e)
 {
 	if (!e)
 		return false;
 	if (e->kind == EX_VAR)
-		return e->var >= 0 && e->var < en->fn->nvars &&
-		       en->fn->vars[e->var].kind == VAR_PARAM &&
-		       !en->fn->vars[e->var].is_ptr && en->written &&
-		       !liveness_in_set(en->written, e->var);
+		return param_unchanged(en, e->var);
 	if (e->kind == EX_MEMBER || e->kind == EX_ADDR)
 		return false;
 	return reads_arg(en, e->a) || reads_arg(en, e->b);

@@ -110,13 +110,6 @@ static void checker_fact(struct engine *en, struct state *st,
 			st->inferred_rules |= 1u << i;
 }
 
-/*
- * Does the callee reach its dereference of subject with what this caller
- * knows of its flag words?  Each deref-if fact names the bits one path
- * had (known set, known clear) where it dereferenced; a caller whose
- * bits contradict every one of them does not reach any.  Summaries
- * without deref-if facts (another version's database) always reach.
- */
 /* A "$N:eq" or "$N:ne" guard (core.c param_guard()): can the argument
  * the call passes meet it?  Only a constant argument can fail it. */
 static bool param_guard_holds(struct engine *en, struct state *st,
@@ -174,9 +167,7 @@ static int caller_guards(struct engine *en, struct state *st,
 				continue;	/* not this call's path */
 			a = k >= 0 && k < r->call->nargs ? r->call->args[k] : NULL;
 			var = a && a->kind == EX_VAR ? a->var : -1;
-			if (var < 0 || var >= en->fn->nvars ||
-			    en->fn->vars[var].kind != VAR_PARAM ||
-			    !en->written || liveness_in_set(en->written, var))
+			if (!param_unchanged(en, var))
 				goto none;
 			name = xstrfmt("$%d%s", en->fn->vars[var].param, op);
 		} else {
@@ -204,6 +195,13 @@ none:
 	return 0;
 }
 
+/*
+ * Does the callee reach its dereference of subject with what this caller
+ * knows of its flag words?  Each deref-if fact names the bits one path
+ * had (known set, known clear) where it dereferenced; a caller whose
+ * bits contradict every one of them does not reach any.  Summaries
+ * without deref-if facts (another version's database) always reach.
+ */
 static bool deref_reached(struct engine *en, struct state *st,
 			  const struct replay *r, const char *subject)
 {
