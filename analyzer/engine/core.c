@@ -60,8 +60,11 @@ void core_register_subsumes(void)
  * adap->msix_info only after if (!(adap->flags & USING_MSIX)) return),
  * "*" when none.  A fact of the same subject and bits with another
  * place loses its place (a guard dropped is "*", never a wrong one).
- * Without a flag word, a parameter guard (param_guard()); for a callee's
- * dereference being replayed, the callee's own guards (replay.c).
+ * Without a flag word, a parameter guard (param_guard()).  A relation of
+ * two places the path compared (peers.c) comes before either: a function
+ * that tests one such pair again and again is choosing by it.  For a
+ * callee's dereference being replayed, the callee's own guards
+ * (replay.c).
  */
 static void deref_guard_fact(struct engine *en, struct state *st,
 			     const char *subject, struct ir_loc loc)
@@ -80,10 +83,11 @@ static void deref_guard_fact(struct engine *en, struct state *st,
 				  en->guard_hints[i].value, loc);
 		return;
 	}
-	g = bits_guard(en, st, &set, &clr);
-	if (g)
+	/* one guard a fact: a relation of two places, the rarest, first */
+	g = peers_guard(en, st, &value);
+	if (!g && (g = bits_guard(en, st, &set, &clr)))
 		value = (int64_t)((uint64_t)set | ((uint64_t)clr << 32));
-	else
+	else if (!g)
 		g = param_guard(en, st, &value);
 	add_guard(en, subject, g, value, loc);
 }

@@ -246,6 +246,7 @@ struct engine {
 	bool truncated;		/* past the hard limit: paths were dropped */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
+	uint8_t *peers;			/* per block, while exploring (peers.c) */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
 	uint64_t *written;	/* liveness_written_set(), while exploring */
 	uint8_t *polling;	/* cfg_polling_tests(), while exploring, or NULL */
@@ -617,5 +618,15 @@ int retest_recorded(struct engine *en, const struct state *st, int block);
 void retest_record(struct engine *en, struct state *st, int block,
 		   bool truthy);
 void retest_forget_var(struct state *st, int var);
+
+/* peers.c: a repeated test of two places compared goes the same way */
+void peers_init(void);
+uint8_t *peers_prepare(const struct ir_func *fn);
+int peers_recorded(struct engine *en, struct state *st, int block,
+		   const struct ir_expr *cond);
+void peers_record(struct engine *en, struct state *st, int block,
+		  const struct ir_expr *cond, bool taken);
+int peers_relation(struct engine *en, struct state *st, int pa, int pb);
+char *peers_guard(struct engine *en, struct state *st, int64_t *value);
 
 #endif

@@ -577,8 +577,14 @@ struct value eval(struct engine *en, struct state *st,
 		 */
 		if (e->op == AR_ADD && !e->is_ptr && e->b &&
 		    e->b->kind == EX_CONST && b.kind == V_CONST && b.c > 0 &&
-		    ((a.kind == V_CONST && a.c >= 0) || a.kind == V_POS))
+		    ((a.kind == V_CONST && a.c >= 0) || a.kind == V_POS ||
+		     (e->a->nonneg && a.kind != V_CONST && a.kind != V_NEG)))
 			return mkv(V_POS);
+		/* -(x + 1) of a u16 x: negative (cxgb4 alloc_uld_rxqs():
+		 * msi_idx = -((int)s->intrq.abs_id + 1) on the path without
+		 * MSI-X, so a later if (msi_idx >= 0) is not taken) */
+		if (e->op == AR_NEG && !e->b && (a.kind == V_POS || a.kind == V_NEG))
+			return mkv(a.kind == V_POS ? V_NEG : V_POS);
 		if (e->op == AR_AND && e->b &&
 		    (aligned_low_bits(en, st, e->a, a, b) ||
 		     aligned_low_bits(en, st, e->b, b, a)))

@@ -458,12 +458,21 @@ static void exec_term(struct engine *en, struct state *st,
 			okt = false;
 			break;
 		}
+		switch (peers_recorded(en, st, en->cur_block, b->cond)) {
+		case 1:
+			okf = false;
+			break;
+		case 0:
+			okt = false;
+			break;
+		}
 		if (okf && okt && en->joining &&
 		    reads_joined(en, st, b->cond))
 			st->guess = f->guess = true;
 		if (okf) {
 			refine_var(en, f, b->cond, false);
 			retest_record(en, f, en->cur_block, false);
+			peers_record(en, f, en->cur_block, b->cond, false);
 			counted_exit(en, f, b, 1);
 			fire_branch(en, f, b, c, false, !okt);
 			push(wl, b->succ[1], 0, f);
@@ -473,6 +482,7 @@ static void exec_term(struct engine *en, struct state *st,
 		if (okt) {
 			refine_var(en, st, b->cond, true);
 			retest_record(en, st, en->cur_block, true);
+			peers_record(en, st, en->cur_block, b->cond, true);
 			counted_exit(en, st, b, 0);
 			fire_branch(en, st, b, c, true, !okf);
 			push(wl, b->succ[0], 0, st);
@@ -582,6 +592,7 @@ void engine_explore(struct engine *en)
 	en->loops = NULL;
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
+	en->peers = peers_prepare(fn);
 	en->walkers = liveness_walkers(fn);
 	en->written = liveness_written_set(fn);
 	en->polling = cfg_polling_tests(fn);
@@ -660,6 +671,8 @@ void engine_explore(struct engine *en)
 	en->cexit = NULL;
 	free(en->retest);
 	en->retest = NULL;
+	free(en->peers);
+	en->peers = NULL;
 	free(en->walkers);
 	en->walkers = NULL;
 	free(en->written);

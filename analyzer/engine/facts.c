@@ -148,6 +148,7 @@ void facts_init(void)
 	core_arg_tested = engine_slot_register(&arg_tested);
 	refs_init();
 	retest_init();
+	peers_init();
 }
 
 /* ---- fact lists ---- */

@@ -421,6 +421,16 @@ static bool has_field_key(void *arg, int path)
 	return true;
 }
 
+/* The same, for the path slots keyed by such a place: nothing is lost. */
+static bool slot_has_field_key(void *arg, int path)
+{
+	struct key_drop *kd = arg;
+	char buf[512];
+	const char *k = path_field_key(kd->d->en, path, buf, sizeof(buf));
+
+	return k && !strcmp(k, kd->key);
+}
+
 /*
  * A callee wrote some place of this field, which the caller cannot name
  * (an element of an array through another object): every place of the
@@ -434,6 +444,7 @@ void forget_field_key(struct engine *en, struct state *st, const char *key,
 	int i;
 
 	state_drop_if(st, has_field_key, &kd);
+	state_drop_path_slots(st, slot_has_field_key, &kd);
 	for (i = 0; i < en->nsyms; i++)
 		if (en->syms[i].field_key && !strcmp(en->syms[i].field_key, key))
 			obj_reset(en, st, sym_id(i));	/* and what was read through it */

@@ -131,6 +131,30 @@ static bool param_guard_holds(struct engine *en, struct state *st,
 }
 
 /*
+ * A "A==B" guard (peers.c peers_guard()), the two places in the caller's
+ * names: 1 when this path meets it, 0 when it cannot, -1 unknown; the
+ * two places' caller paths in pa, pb.
+ */
+static int peer_guard_holds(struct engine *en, struct state *st,
+			    const struct replay *r, const struct fact *f,
+			    int *pa, int *pb)
+{
+	const char *eq = strstr(f->str, "==");
+	char *a = xstrdup(f->str);
+	struct value va = mkv(V_UNK), vb = mkv(V_UNK);
+	int rel;
+
+	a[eq - f->str] = '\0';
+	*pa = resolve_subject(en, st, r->call, a, NULL, &va);
+	*pb = resolve_subject(en, st, r->call, eq + 2, NULL, &vb);
+	free(a);
+	if (va.kind == V_CONST && vb.kind == V_CONST)
+		return (va.c == vb.c) == (f->value != 0);
+	rel = peers_relation(en, st, *pa, *pb);
+	return rel < 0 ? -1 : rel == (f->value != 0);
+}
+
+/*
  * The guards of the callee's paths that reach its dereference of
  * subject, in the caller's names, for the caller's own deref-if facts
  * (core.c): setup_sge_queues_uld() reads adap->msix_info only under
@@ -158,7 +182,26 @@ static int caller_guards(struct engine *en, struct state *st,
 			continue;
 		if (!f->str || !strcmp(f->str, "*") || n == MAX_GUARD_HINTS)
 			goto none;
-		if (f->str[0] == '$' && strchr(f->str, ':')) {
+		if (strstr(f->str, "==")) {
+			int pa, pb, h = peer_guard_holds(en, st, r, f, &pa, &pb);
+			char *na, *nb;
+
+			if (!h)
+				continue;	/* not this call's path */
+			if (h > 0 || pa < 0 || pb < 0)
+				goto none;	/* met: ours to say */
+			na = store_subject(en, st, pa);
+			nb = na ? store_subject(en, st, pb) : NULL;
+			if (!na || !nb || wrote_subject(en, na) ||
+			    wrote_subject(en, nb)) {
+				free(na);
+				free(nb);
+				goto none;
+			}
+			name = xstrfmt("%s==%s", na, nb);
+			free(na);
+			free(nb);
+		} else if (f->str[0] == '$' && strchr(f->str, ':')) {
 			const char *op = strchr(f->str, ':');
 			int k = atoi(f->str + 1), var;
 			const struct ir_expr *a;
@@ -218,6 +261,13 @@ static bool deref_reached(struct engine *en, struct state *st,
 		any = true;
 		if (!f->str || !strcmp(f->str, "*"))
 			return true;
+		if (strstr(f->str, "==")) {
+			int pa, pb;
+
+			if (peer_guard_holds(en, st, r, f, &pa, &pb))
+				return true;
+			continue;
+		}
 		if (f->str[0] == '$' && strchr(f->str, ':')) {
 			if (param_guard_holds(en, st, r, f))
 				return true;

@@ -105,6 +105,20 @@ static bool cursor_is_long(CXCursor c)
 	       (long long)sizeof(void *);
 }
 
+/* u8, u16, bool: promoted to int, never negative */
+bool type_narrow_unsigned(CXType t)
+{
+	switch (clang_getCanonicalType(t).kind) {
+	case CXType_Bool:
+	case CXType_Char_U:
+	case CXType_UChar:
+	case CXType_UShort:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Look through parentheses and implicit casts (UnexposedExpr, one child). */
 CXCursor strip(CXCursor c)
 {
@@ -326,6 +340,8 @@ struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
 	if (!clang_Cursor_isNull(c) && clang_isExpression(kind_of(c))) {
 		e->is_ptr = cursor_is_ptr(c);
 		e->is_long = !e->is_ptr && cursor_is_long(c);
+		e->nonneg = !e->is_ptr &&
+			    type_narrow_unsigned(clang_getCursorType(c));
 		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
 			       CXType_Record;
 		e->is_byte_ptr = e->is_ptr && byte_pointee(clang_getCursorType(c));

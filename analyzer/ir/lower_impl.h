@@ -78,6 +78,7 @@ void get_kids(CXCursor c, struct kids *k);
 void free_kids(struct kids *k);
 enum CXCursorKind kind_of(CXCursor c);
 bool type_is_ptr(CXType t);
+bool type_narrow_unsigned(CXType t);
 bool type_is_int(CXType t);
 bool type_is_array(CXType t);
 bool cursor_is_ptr(CXCursor c);
