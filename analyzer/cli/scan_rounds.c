@@ -19,6 +19,7 @@
 
 #include "scan.h"
 #include "scan_ir.h"
+#include "scan_osc.h"
 #include "../db/db.h"
 #include "../engine/apitable.h"
 #include "../report/finding_io.h"
@@ -362,11 +363,11 @@ static int order_waves(struct scan *sc, struct kdb *db, const int *run,
  * an interrupted scan with the first), and mark stale the files that read
  * what changed; the names go to changed.  -1 when the commit failed. */
 static int commit_wave(struct scan *sc, struct kdb *db, const int *files,
-		       int k, struct strvec *changed)
+		       int k, struct strvec *changed, struct scan_osc *oc)
 {
 	struct strvec wc;
 	int i;
-	size_t j;
+	size_t j, kept;
 
 	strvec_init(&wc);
 	kdb_begin(db);
@@ -386,6 +387,13 @@ static int commit_wave(struct scan *sc, struct kdb *db, const int *files,
 		free(sf->records);
 		sf->records = NULL;
 	}
+	for (j = 0, kept = 0; j < wc.n; j++) {
+		if (osc_keep(oc, wc.v[j]))
+			wc.v[kept++] = wc.v[j];
+		else
+			free(wc.v[j]);
+	}
+	wc.n = kept;
 	kdb_mark_stale(db, &wc);
 	kdb_gen_bump(db);
 	for (j = 0; j < wc.n; j++)
@@ -420,6 +428,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 {
 	struct strvec changed, paths;
 	struct hmap memo;
+	struct scan_osc oc;
 	int *idx = xcalloc(sc->jobs.n, sizeof(*idx)), n = 0, round;
 	int *torun = xcalloc(sc->jobs.n, sizeof(*torun)), m;
 	int *wave = xcalloc(sc->jobs.n, sizeof(*wave));
@@ -431,9 +440,12 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	strvec_init(&changed);
 	strvec_init(&paths);
 	hmap_init(&memo);
+	osc_init(&oc, sc->jobs.n);
 	sc->db = db;
-	for (i = 0; i < sc->jobs.n; i++)
+	for (i = 0; i < sc->jobs.n; i++) {
 		strvec_push(&paths, sc->jobs.v[i].file);
+		osc_file(&oc, sc->jobs.v[i].file, (int)i);
+	}
 	qsort(paths.v, paths.n, sizeof(char *), cmp_str);
 	kdb_begin(db);
 	kdb_drop_others(db, &paths, &changed);
@@ -453,6 +465,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	n = ret ? 0 : k;
 	for (round = 1; n && round <= sc->o->max_rounds && !failed; round++) {
 		sc->rounds = round;
+		oc.round = round;
 		sc->gen = kdb_gen(db);
 		sc->kept = 0;
 		sc->round_files = n;
@@ -484,6 +497,11 @@ int run_rounds(struct scan *sc, struct kdb *db)
 		for (i = 0; i < (size_t)m; i++)
 			sc->files[torun[i]].ran = true;
 		top = order_waves(sc, db, torun, m, wave);
+		/* an oscillating file: a wave of its own, after the others */
+		for (i = 0, k = top; i < (size_t)m; i++)
+			if (osc_oscillates(&oc, torun[i]))
+				wave[i] = ++k;
+		top = k;
 		strvec_clear(&changed);
 		for (w = 0; w <= top && !failed; w++) {
 			/* wave 0 also writes the files kept from before */
@@ -499,7 +517,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 				scan_pool_run(sc, wv + base, k - base);
 			if (sc->interrupted)
 				break;
-			failed = commit_wave(sc, db, wv, k, &changed) != 0;
+			failed = commit_wave(sc, db, wv, k, &changed, &oc) != 0;
 		}
 		if (sc->interrupted) {
 			for (i = 0; i < (size_t)n; i++)
@@ -522,6 +540,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	}
 	sc->left_stale = sc->interrupted ? 0 : n;
 	hmap_free(&memo, free);
+	osc_free(&oc);
 	strvec_clear(&changed);
 	strvec_clear(&paths);
 	free(idx);

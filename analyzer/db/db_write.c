@@ -137,11 +137,20 @@ static int delete_rows(struct kdb *db, long long id)
 	return 0;
 }
 
-/* "k name" changed by path of module: "k name\x1fpath\x1fmodule" */
+/* "k name" changed by path of module to text (NULL: gone):
+ * "k name\x1fpath\x1fmodule\x1fhash of the text" (the scan's rounds
+ * tell a value seen before by the hash, scan_rounds.c) */
 static void push_changed(struct strvec *changed, const char *key,
-			 const char *path, const char *module)
+			 const char *path, const char *module,
+			 const struct text *now)
 {
-	strvec_pushf(changed, "%s\x1f%s\x1f%s", key, path, module);
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *s;
+
+	for (s = now ? now->s : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	strvec_pushf(changed, "%s\x1f%s\x1f%s\x1f%c%016llx", key, path,
+		     module, now ? 'h' : '-', (unsigned long long)h);
 }
 
 /* Does line (without its '\n') occur in the n bytes of text? */
@@ -227,9 +236,9 @@ static void diff(struct kdb *db, long long id, const struct hmap *a,
 		tb = hmap_get(b, key);
 		if (key[0] == 'f' && module && *module) {
 			if (field_changed(db, id, module, key, ta, tb))
-				push_changed(changed, key, path, module);
+				push_changed(changed, key, path, module, tb);
 		} else if (!tb || strcmp(ta->s, tb->s)) {
-			push_changed(changed, key, path, module);
+			push_changed(changed, key, path, module, tb);
 		}
 	}
 	for (i = 0; i < b->cap; i++) {
@@ -239,7 +248,8 @@ static void diff(struct kdb *db, long long id, const struct hmap *a,
 			continue;
 		if (key[0] != 'f' || !module || !*module ||
 		    field_changed(db, id, module, key, NULL, b->slots[i].val))
-			push_changed(changed, key, path, module);
+			push_changed(changed, key, path, module,
+				     b->slots[i].val);
 	}
 }
 
@@ -446,6 +456,8 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
 			mod = strchr(by, '\x1f');
 			if (mod)
 				*mod++ = '\0';
+			if (mod && strchr(mod, '\x1f'))
+				*strchr(mod, '\x1f') = '\0';	/* the hash */
 		}
 		sqlite3_reset(st);
 		kdb_bind(st, 1, kind);
