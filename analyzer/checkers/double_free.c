@@ -30,6 +30,8 @@
 
 static int freed_slot;
 static int k_dangling;		/* field fact: left freed at a success return */
+static int k_dangling_unsub;	/* ... on a path where a submission failed
+				 * (usb_submit_urb() returned an error) */
 static int k_dangle_set;	/* ... and another field set then: str its
 				 * key, value the constant */
 static int k_sets_flag;		/* keyed by a field: the function sets it to
@@ -142,9 +144,13 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 	if (!engine_origin(en, id, &org) || !org.field_key)
 		return NULL;
 	n = engine_field_facts(en, org.field_key,
-			       FACT_BIT(k_dangling) | FACT_BIT(k_dangle_set), &v);
+			       FACT_BIT(k_dangling) | FACT_BIT(k_dangling_unsub) |
+			       FACT_BIT(k_dangle_set), &v);
 	for (i = 0; i < n; i++)
-		if (v[i].kind == k_dangling && strcmp(v[i].fn, engine_fn_name(en)) &&
+		if ((v[i].kind == k_dangling ||
+		     (v[i].kind == k_dangling_unsub &&
+		      !engine_fn_registered_by(en, v[i].fn))) &&
+		    strcmp(v[i].fn, engine_fn_name(en)) &&
 		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
 		    !ruled_out(en, st, v, n, v[i].fn) &&
 		    !flag_only_on_good_path(en, st, v, n, v[i].fn))
@@ -216,7 +222,13 @@ static void on_return(struct engine *en, struct state *st,
 
 		if (!key)
 			continue;
-		engine_field_fact(en, key, k_dangling,
+		/* a field left freed where the submission that would run
+		 * the completion failed: not what that completion sees
+		 * (ar5523_rx_refill_work() frees data->skb when
+		 * usb_submit_urb() fails; ar5523_data_rx_cb() runs only
+		 * for a submission that succeeded, after a new skb) */
+		engine_field_fact(en, key, engine_handover_failed(st) ?
+				  k_dangling_unsub : k_dangling,
 				  r->has_value ? (int64_t)r->cond : -1,
 				  (const char *)(intptr_t)v->b,
 				  loc_unpack(v->a));
@@ -236,6 +248,8 @@ static void init(void)
 	freed_slot = engine_slot_register(&def);
 	k_dangling = engine_fact_kind("dangling-field", FACT_MAY,
 				      &checker_double_free);
+	k_dangling_unsub = engine_fact_kind("dangling-field-unsubmitted",
+					    FACT_MAY, &checker_double_free);
 	k_dangle_set = engine_fact_kind("dangling-field-set", FACT_MAY,
 					&checker_double_free);
 	k_sets_flag = engine_fact_kind("sets-flag", FACT_MAY,

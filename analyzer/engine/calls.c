@@ -316,6 +316,11 @@ static void entry_roles(struct engine *en, struct state *st,
 
 		/* where it fails it returns a -errno */
 		dest_assign(en, z, call, mkv(V_NEG), insn->loc);
+		if ((api->roles & ROLE_OWNER) && api->owner_on_success) {
+			static const struct slot_val one = { 1, 0 };
+
+			slot_set(z, core_handover_failed, 0, &one);
+		}
 		*split = z;
 		dest_assign(en, st, call, vconst(0), insn->loc);
 		handled = true;

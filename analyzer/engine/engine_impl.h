@@ -117,6 +117,8 @@ extern struct core_kinds core;
 extern int core_failed;		/* slot (global): an allocation failed here */
 extern int core_arg_tested;	/* slot (global): the path branched on a
 				 * parameter passed by value (explore.c) */
+extern int core_handover_failed;	/* slot (global): an `owner ...
+				 * when=success` call failed on this path */
 extern int core_freed;		/* slot (object): freed on this path */
 extern int core_refs;		/* slot (object): references this path took */
 

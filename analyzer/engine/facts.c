@@ -32,6 +32,7 @@ static int nkinds;
 int core_freed;			/* slot: freed on this path (core facts) */
 int core_failed;		/* slot: an allocation failed on this path */
 int core_arg_tested;	/* slot: a branch on a by-value argument */
+int core_handover_failed;	/* slot: a success-only handover failed */
 
 struct core_kinds core;
 
@@ -142,10 +143,14 @@ void facts_init(void)
 	static const struct slot_def arg_tested = {
 		"core-arg-tested", SLOT_GLOBAL, join_both
 	};
+	static const struct slot_def handover_failed = {
+		"core-handover-failed", SLOT_GLOBAL, join_both
+	};
 
 	core_freed = engine_slot_register(&freed);
 	core_failed = engine_slot_register(&failed);
 	core_arg_tested = engine_slot_register(&arg_tested);
+	core_handover_failed = engine_slot_register(&handover_failed);
 	refs_init();
 	retest_init();
 	peers_init();

@@ -166,3 +166,29 @@ void refs_entry(struct engine *en, struct state *st)
 		break;
 	}
 }
+
+/*
+ * Is the function being analysed a callback that registrar registered
+ * with a held reference (an urb completion: usb_fill_bulk_urb(...,
+ * foo_complete, ...) in registrar)?  Such a completion runs only for a
+ * submission the registrar made and that succeeded.
+ */
+bool engine_fn_registered_by(struct engine *en, const char *registrar)
+{
+	const struct field_rec *v;
+	char *key = xstrfmt("held:%s", en->fn->name);
+	int n, i;
+	bool found = false;
+
+	n = engine_field_facts(en, key, FACT_BIT(core.held), &v);
+	free(key);
+	for (i = 0; i < n && !found; i++)
+		found = v[i].kind == core.held && v[i].fn &&
+			!strcmp(v[i].fn, registrar);
+	return found;
+}
+
+bool engine_handover_failed(const struct state *st)
+{
+	return slot_get(st, core_handover_failed, 0) != NULL;
+}
