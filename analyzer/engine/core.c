@@ -83,6 +83,15 @@ static void deref_guard_fact(struct engine *en, struct state *st,
 				  en->guard_hints[i].value, loc);
 		return;
 	}
+	/* a path on which a branch went both ways on a value that a join
+	 * past the budget made unknown may not exist: its guards are lost,
+	 * and "*" would make the dereference unconditional for every
+	 * caller (cxgb4 alloc_uld_rxqs(): the budget joins the MSI-X and
+	 * the INTx rounds of its loop, and msi_idx >= 0 goes both ways).
+	 * The paths explored before the joins say when it is reached; with
+	 * none, the subject has no deref-if fact and is always reached. */
+	if (st->guess)
+		return;
 	/* one guard a fact: a relation of two places, the rarest, first */
 	g = peers_guard(en, st, &value);
 	if (!g && (g = bits_guard(en, st, &set, &clr)))
@@ -420,8 +429,16 @@ static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
 	return found;
 }
 
-/* The one flag word of the caller's memory this path knows bits of and
- * did not write (a constant counts), or NULL. */
+/*
+ * A flag word of the caller's memory this path knows bits of and did not
+ * write (a constant counts), or NULL.  Each one is a condition of the
+ * path; when it knows several, the shallowest (the shortest name, then
+ * the first by name): a loop's later rounds also know the fields of the
+ * element an earlier round tested (cxgb4 alloc_uld_rxqs() tests
+ * q->fl.size after reading adap->msix_info under adap->flags), and every
+ * path that reads the memory must give the same word for the guard to
+ * survive (add_guard()).
+ */
 static char *bits_guard(struct engine *en, struct state *st,
 			uint32_t *set, uint32_t *clr)
 {
@@ -437,15 +454,14 @@ static char *bits_guard(struct engine *en, struct state *st,
 		s = store_subject(en, st, st->b[i].path);
 		if (!s)
 			continue;
-		if (wrote_subject(en, s)) {
+		if (wrote_subject(en, s) ||
+		    (found && (strlen(s) > strlen(found) ||
+			       (strlen(s) == strlen(found) &&
+				strcmp(s, found) >= 0)))) {
 			free(s);
 			continue;
 		}
-		if (found) {
-			free(s);
-			free(found);
-			return NULL;
-		}
+		free(found);
 		found = s;
 		*set = s1;
 		*clr = c1;
