@@ -29,11 +29,20 @@
 #include "../util/strvec.h"
 
 static int freed_slot;
+static int bits_slot;		/* path: this path set bits of this place of
+				 * the caller's memory (flags |= READY); b:
+				 * its field key (interned) */
 static int k_dangling;		/* field fact: left freed at a success return */
 static int k_dangling_unsub;	/* ... on a path where a submission failed
 				 * (usb_submit_urb() returned an error) */
 static int k_dangle_set;	/* ... and another field set then: str its
 				 * key, value the constant */
+static int k_sets_bits;		/* keyed by a field: the function leaves bits
+				 * of it set at a return (flags |= READY);
+				 * value the class, str the bits ("0x8") */
+static int k_dangle_bits;	/* with a dangling-field record: str the key
+				 * of a field whose bits (value) that return
+				 * leaves set */
 static int k_sets_flag;		/* keyed by a field: the function sets it to
 				 * a non-zero constant at a return; value the
 				 * return's class (-1: void), a success? is
@@ -103,6 +112,45 @@ static bool ruled_out(struct engine *en, struct state *st,
 	return false;
 }
 
+/*
+ * A bit of a flag word this path knows is set, that fn sets at some
+ * success return but leaves unknown or clear at the returns where it left
+ * the field dangling: ath9k_hif_usb_firmware_cb() sets HIF_USB_READY only
+ * where it kept htc_handle, and ath9k_hif_usb_disconnect() frees
+ * htc_handle only under if (flags & HIF_USB_READY).
+ */
+static bool bit_only_on_good_path(struct engine *en, struct state *st,
+				  const struct field_rec *v, int n,
+				  const char *fn)
+{
+	const char *keys[MAX_SETS];
+	uint32_t bits[MAX_SETS];
+	int nk = engine_field_bits(en, st, keys, bits, MAX_SETS), i, j;
+
+	for (i = 0; i < nk; i++) {
+		const struct field_rec *f;
+		int nf = engine_field_facts(en, keys[i],
+					    FACT_BIT(k_sets_bits), &f);
+		uint32_t good = 0;
+
+		for (j = 0; j < nf; j++)
+			if (f[j].kind == k_sets_bits && !strcmp(f[j].fn, fn) &&
+			    f[j].str && (f[j].value < 0 ||
+					 engine_fn_success(en, fn, f[j].value)))
+				good |= (uint32_t)strtoul(f[j].str, NULL, 16);
+		good &= bits[i];
+		/* the bits a dangling return also leaves set prove nothing */
+		for (j = 0; j < n && good; j++)
+			if (v[j].kind == k_dangle_bits && v[j].str &&
+			    !strcmp(v[j].fn, fn) &&
+			    engine_same_field(v[j].str, keys[i]))
+				good &= ~(uint32_t)v[j].value;
+		if (good)
+			return true;
+	}
+	return false;
+}
+
 /* A flag this path knows is set, that fn sets at some return, but not at
  * the returns where it left the field dangling (no dangling-field-set
  * record of that key). */
@@ -112,6 +160,9 @@ static bool flag_only_on_good_path(struct engine *en, struct state *st,
 {
 	const char *keys[MAX_SETS];
 	int nk = engine_field_nonzero(en, st, keys, MAX_SETS), i, j;
+
+	if (bit_only_on_good_path(en, st, v, n, fn))
+		return true;
 
 	for (i = 0; i < nk; i++) {
 		const struct field_rec *f;
@@ -145,7 +196,8 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 		return NULL;
 	n = engine_field_facts(en, org.field_key,
 			       FACT_BIT(k_dangling) | FACT_BIT(k_dangling_unsub) |
-			       FACT_BIT(k_dangle_set), &v);
+			       FACT_BIT(k_dangle_set) | FACT_BIT(k_dangle_bits),
+			       &v);
 	for (i = 0; i < n; i++)
 		if ((v[i].kind == k_dangling ||
 		     (v[i].kind == k_dangling_unsub &&
@@ -189,6 +241,37 @@ static void on_free(struct engine *en, struct state *st,
 	report(en, o->id, f, &first, how);
 }
 
+/* x->flags |= READY, set_bit(READY, &x->flags): a store of bits into the
+ * caller's memory. */
+static void on_store(struct engine *en, struct state *st,
+		     const struct store_info *si)
+{
+	struct slot_val v;
+
+	if (engine_reporting(en) || si->path < 0 || !si->outlives ||
+	    !si->field_key || !((uint64_t)si->bits & 0xffffffffu))
+		return;
+	v.a = (int64_t)((uint64_t)si->bits & 0xffffffffu);
+	v.b = (int64_t)(intptr_t)engine_intern(en, si->field_key);
+	slot_set(st, bits_slot, si->path, &v);
+}
+
+/* The fields of the caller's memory this path set bits of (and did not
+ * write since), with those bits: at most max. */
+static int set_bits_here(const struct state *st, const char **keys,
+			 uint32_t *bits, int max)
+{
+	const struct slot_val *v;
+	int32_t path;
+	int pos = 0, n = 0;
+
+	while (n < max && slot_iter(st, bits_slot, &pos, &path, &v)) {
+		keys[n] = (const char *)(intptr_t)v->b;
+		bits[n++] = (uint32_t)v->a;
+	}
+	return n;
+}
+
 /* Allocations stored in a field and freed on this path, at a return that
  * may be success: the field dangles for whoever runs next. */
 static void on_return(struct engine *en, struct state *st,
@@ -197,8 +280,9 @@ static void on_return(struct engine *en, struct state *st,
 	const struct slot_val *v;
 	const char *keys[MAX_SETS];
 	int64_t vals[MAX_SETS];
+	uint32_t bits[MAX_SETS];
 	int32_t id;
-	int pos = 0, nsets, i;
+	int pos = 0, nsets, nbits, i;
 
 	/* a void function, or one whose return may be its success: which
 	 * returns are successes is known once the file is explored */
@@ -212,6 +296,16 @@ static void on_return(struct engine *en, struct state *st,
 			engine_field_fact(en, keys[i], k_sets_flag,
 					  r->has_value ? (int64_t)r->cond : -1,
 					  NULL, r->loc);
+	/* and the bits it set, for bit_only_on_good_path() */
+	nbits = set_bits_here(st, keys, bits, MAX_SETS);
+	for (i = 0; i < nbits; i++) {
+		char mask[16];
+
+		snprintf(mask, sizeof(mask), "0x%x", bits[i]);
+		engine_field_fact(en, keys[i], k_sets_bits,
+				  r->has_value ? (int64_t)r->cond : -1,
+				  mask, r->loc);
+	}
 	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
 		struct obj_origin org;
 		const char *key = NULL;
@@ -237,6 +331,13 @@ static void on_return(struct engine *en, struct state *st,
 			if (strcmp(keys[i], key))
 				engine_field_fact(en, key, k_dangle_set, vals[i],
 						  keys[i], r->loc);
+		nbits = engine_field_bits(en, st, keys, bits, MAX_SETS);
+		nbits += set_bits_here(st, keys + nbits, bits + nbits,
+				       MAX_SETS - nbits);
+		for (i = 0; i < nbits; i++)
+			if (strcmp(keys[i], key))
+				engine_field_fact(en, key, k_dangle_bits,
+						  bits[i], keys[i], r->loc);
 	}
 }
 
@@ -245,13 +346,21 @@ static void init(void)
 	static const struct slot_def def = { "double-free:freed", SLOT_OBJECT,
 					     NULL };
 
+	static const struct slot_def bits = { "double-free:bits-set", SLOT_PATH,
+					      NULL };
+
 	freed_slot = engine_slot_register(&def);
+	bits_slot = engine_slot_register(&bits);
 	k_dangling = engine_fact_kind("dangling-field", FACT_MAY,
 				      &checker_double_free);
 	k_dangling_unsub = engine_fact_kind("dangling-field-unsubmitted",
 					    FACT_MAY, &checker_double_free);
 	k_dangle_set = engine_fact_kind("dangling-field-set", FACT_MAY,
 					&checker_double_free);
+	k_sets_bits = engine_fact_kind("sets-flag-bits", FACT_MAY,
+				       &checker_double_free);
+	k_dangle_bits = engine_fact_kind("dangling-field-bits", FACT_MAY,
+					 &checker_double_free);
 	k_sets_flag = engine_fact_kind("sets-flag", FACT_MAY,
 				       &checker_double_free);
 }
@@ -260,5 +369,6 @@ const struct checker checker_double_free = {
 	.rule = "double-free",
 	.init = init,
 	.on_free = on_free,
+	.on_store = on_store,
 	.on_return = on_return,
 };

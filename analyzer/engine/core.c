@@ -42,6 +42,9 @@ static bool deref_if_subsumes(const struct fact *a, const struct fact *b)
 		return a->value == 0;
 	if (!b->str || strcmp(a->str, b->str))
 		return false;
+	/* "A==B": equal and not equal exclude each other */
+	if (strstr(a->str, "=="))
+		return a->value == b->value;
 	/* "$1:eq" k: only the same k; "$1:ne" mask: fewer values excluded */
 	op = strchr(a->str, ':');
 	if (op && !strcmp(op, ":eq"))
@@ -429,9 +432,31 @@ static char *path_guard(struct engine *en, struct state *st, bool *nonzero)
 	return found;
 }
 
+/* The bits of place subject this function may have changed so far: all
+ * for a plain write, the bits of x |= K / x &= ~K (a writes fact's
+ * value) for the others, 0 when it wrote none. */
+uint32_t written_bits(struct engine *en, const char *subject)
+{
+	uint32_t m = 0;
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++) {
+		const struct fact *f = &en->acc.may.v[i];
+
+		if (f->kind != core.writes || strcmp(f->subject, subject))
+			continue;
+		if (!f->value)
+			return 0xffffffffu;
+		m |= (uint32_t)f->value | (uint32_t)((uint64_t)f->value >> 32);
+	}
+	return m;
+}
+
 /*
  * A flag word of the caller's memory this path knows bits of and did not
- * write (a constant counts), or NULL.  Each one is a condition of the
+ * write (a constant counts), or NULL.  Bits the function changed with
+ * x |= K or x &= ~K (or a callee did: t4_sge_alloc_rxq() may clear one
+ * bit of adap->flags) are not a guard; the others still are.  Each one is a condition of the
  * path; when it knows several, the shallowest (the shortest name, then
  * the first by name): a loop's later rounds also know the fields of the
  * element an earlier round tested (cxgb4 alloc_uld_rxqs() tests
@@ -446,7 +471,7 @@ static char *bits_guard(struct engine *en, struct state *st,
 	int i;
 
 	for (i = 0; i < st->nb; i++) {
-		uint32_t s1, c1;
+		uint32_t s1, c1, w;
 		char *s;
 
 		if (!value_bits(st->b[i].v, &s1, &c1))
@@ -454,7 +479,10 @@ static char *bits_guard(struct engine *en, struct state *st,
 		s = store_subject(en, st, st->b[i].path);
 		if (!s)
 			continue;
-		if (wrote_subject(en, s) ||
+		w = written_bits(en, s);
+		s1 &= ~w;
+		c1 &= ~w;
+		if ((!s1 && !c1) ||
 		    (found && (strlen(s) > strlen(found) ||
 			       (strlen(s) == strlen(found) &&
 				strcmp(s, found) >= 0)))) {

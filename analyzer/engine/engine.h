@@ -373,6 +373,11 @@ int engine_field_consts(struct engine *en, struct state *st,
  * (a flag tested true): at most max, returns how many. */
 int engine_field_nonzero(struct engine *en, struct state *st,
 			 const char **keys, int max);
+/* The field keys of memory a caller sees of which this path knows some
+ * bits set (flags |= READY, or a test of the bit), with those bits: at
+ * most max, returns how many. */
+int engine_field_bits(struct engine *en, struct state *st,
+		      const char **keys, uint32_t *set, int max);
 /* One field under two keys (see memory.c): equal, or one member path the
  * tail of the other's. */
 bool engine_same_field(const char *a, const char *b);

@@ -565,6 +565,9 @@ char *store_subject(struct engine *en, struct state *st, int path);
  * path knows of it is then what the caller passed. */
 bool param_unchanged(struct engine *en, int var);
 bool wrote_subject(struct engine *en, const char *subject);
+/* the bits of subject this function may have changed so far (all of them
+ * for a plain write, none when it wrote none) */
+uint32_t written_bits(struct engine *en, const char *subject);
 /* bitops.c: a bitop line's call on a flag word it can name; false when
  * the call is left to the rest of exec_call() (no result given). */
 bool bitop_call(struct engine *en, struct state *st,

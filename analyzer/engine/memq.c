@@ -114,6 +114,28 @@ int engine_field_nonzero(struct engine *en, struct state *st,
 	return n;
 }
 
+int engine_field_bits(struct engine *en, struct state *st,
+		      const char **keys, uint32_t *set, int max)
+{
+	char fk[512];
+	int i, n = 0;
+
+	for (i = 0; i < st->nb && n < max; i++) {
+		uint32_t s1, c1;
+		const char *k;
+
+		if (!value_bits(st->b[i].v, &s1, &c1) || !s1 ||
+		    !caller_memory(en, st->b[i].path))
+			continue;
+		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
+		if (!k)
+			continue;
+		keys[n] = engine_intern(en, k);
+		set[n++] = s1;
+	}
+	return n;
+}
+
 bool engine_field_excludes(struct engine *en, struct state *st,
 			   const char *key, int64_t c)
 {

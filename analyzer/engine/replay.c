@@ -174,7 +174,7 @@ static int caller_guards(struct engine *en, struct state *st,
 	for (i = 0; i < r->sum->facts.n; i++) {
 		const struct fact *f = &r->sum->facts.v[i];
 		struct value v = mkv(V_UNK);
-		uint32_t s, c, gs, gc;
+		uint32_t s, c, gs, gc, w;
 		char *name = NULL;
 		int path;
 
@@ -223,10 +223,18 @@ static int caller_guards(struct engine *en, struct state *st,
 				goto none;	/* met, or partly: ours to say */
 			}
 			name = path >= 0 ? store_subject(en, st, path) : NULL;
-			if (!name || wrote_subject(en, name)) {
+			/* the bits we changed are no longer the caller's */
+			w = name ? written_bits(en, name) : 0xffffffffu;
+			gs = (uint32_t)f->value & ~w;
+			gc = (uint32_t)((uint64_t)f->value >> 32) & ~w;
+			if (!name || (!gs && !gc)) {
 				free(name);
 				goto none;
 			}
+			out[n].str = name;
+			out[n++].value = (int64_t)((uint64_t)gs |
+						   ((uint64_t)gc << 32));
+			continue;
 		}
 		out[n].str = name;
 		out[n++].value = f->value;
