@@ -378,8 +378,8 @@ int engine_field_nonzero(struct engine *en, struct state *st,
  * most max, returns how many. */
 int engine_field_bits(struct engine *en, struct state *st,
 		      const char **keys, uint32_t *set, int max);
-/* One field under two keys (see memory.c): equal, or one member path the
- * tail of the other's. */
+/* One field under two keys (see memory.c): equal, or, for two record
+ * types, one member path the tail of the other's. */
 bool engine_same_field(const char *a, const char *b);
 /* Does this path know that every place of field key key it holds a value
  * for is not c (another constant, or c excluded by a test)? */

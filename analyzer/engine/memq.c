@@ -80,6 +80,10 @@ bool engine_same_field(const char *a, const char *b)
 		return true;
 	if (!ma || !mb)
 		return false;
+	/* one record: two member paths are two fields (hif_device_usb's
+	 * flags and tx.flags) */
+	if (ma - a == mb - b && !strncmp(a, b, (size_t)(ma - a)))
+		return false;
 	ma += 2;
 	mb += 2;
 	la = strlen(ma);

@@ -7,7 +7,8 @@
  * hif_dev->flags only where it kept it; ath9k_hif_usb_disconnect() frees
  * htc_handle only if (hif_dev->flags & HIF_USB_READY).  The bit a
  * function sets (|=, set_bit()) at a good return and not at the return
- * that left the field freed rules the second free out.
+ * that left the field freed rules the second free out; the same bit of
+ * another member (tx.flags, set on the error path) is another field.
  * foo_fw_cb_bad() sets the bit before the step that can fail: its
  * dangling return also has it, and foo_disconnect_bad() is reported.
  */
@@ -15,6 +16,7 @@
 #include <linux/slab.h>
 
 #define FOO_READY	BIT(1)
+#define FOO_TX_STOP	BIT(1)
 
 struct foo_htc { int id; };
 
@@ -22,6 +24,9 @@ struct foo_hif {
 	struct foo_htc *htc;
 	u8 flags;
 	int fw_len;
+	struct {
+		u8 flags;
+	} tx;
 };
 
 struct foo_hif2 {
@@ -45,6 +50,7 @@ void foo_fw_cb(struct foo_hif *hif)
 	hif->flags |= FOO_READY;
 	return;
 err:
+	hif->tx.flags |= FOO_TX_STOP;
 	kfree(hif->htc);
 }
 
