@@ -428,6 +428,7 @@ static void exec_term(struct engine *en, struct state *st,
 	struct value c;
 	struct state *f;
 	bool okf, okt;
+	int way;
 
 	switch (b->term) {
 	case T_GOTO:
@@ -450,22 +451,15 @@ static void exec_term(struct engine *en, struct state *st,
 		      !field_edge_impossible(en, f, b->cond, false);
 		okt = refine(en, st, c, true) &&
 		      !field_edge_impossible(en, st, b->cond, true);
-		switch (retest_recorded(en, st, en->cur_block)) {
-		case 1:
+		/* an earlier test of the same locals, or of the same two
+		 * places, went one way (1 taken, 0 not, -1 no record) */
+		way = retest_recorded(en, st, en->cur_block);
+		if (way < 0)
+			way = peers_recorded(en, st, en->cur_block, b->cond);
+		if (way == 1)
 			okf = false;
-			break;
-		case 0:
+		else if (way == 0)
 			okt = false;
-			break;
-		}
-		switch (peers_recorded(en, st, en->cur_block, b->cond)) {
-		case 1:
-			okf = false;
-			break;
-		case 0:
-			okt = false;
-			break;
-		}
 		if (okf && okt && en->joining &&
 		    reads_joined(en, st, b->cond))
 			st->guess = f->guess = true;
