@@ -453,11 +453,12 @@ uint32_t written_bits(struct engine *en, const char *subject)
 }
 
 /*
- * A flag word of the caller's memory this path knows bits of and did not
- * write (a constant counts), or NULL.  Bits the function changed with
- * x |= K or x &= ~K (or a callee did: t4_sge_alloc_rxq() may clear one
- * bit of adap->flags) are not a guard; the others still are.  Each one is a condition of the
- * path; when it knows several, the shallowest (the shortest name, then
+ * A flag word of the caller's memory this path knows bits of (a constant
+ * counts), with the bits the function has not changed, or NULL.  Bits it
+ * changed with x |= K or x &= ~K (or a callee did: t4_sge_alloc_rxq() may
+ * clear one bit of adap->flags) are not a guard; the others still are.
+ * Each word is a condition of the path; when it knows several, the
+ * shallowest (the shortest name, then
  * the first by name): a loop's later rounds also know the fields of the
  * element an earlier round tested (cxgb4 alloc_uld_rxqs() tests
  * q->fl.size after reading adap->msix_info under adap->flags), and every

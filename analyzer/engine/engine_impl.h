@@ -624,7 +624,8 @@ void retest_record(struct engine *en, struct state *st, int block,
 		   bool truthy);
 void retest_forget_var(struct state *st, int var);
 
-/* peers.c: a repeated test of two places compared goes the same way */
+/* peers.c: a test of two places compared, recorded for later tests and
+ * for a dereference's guard */
 void peers_init(void);
 uint8_t *peers_prepare(const struct ir_func *fn);
 int peers_recorded(struct engine *en, struct state *st, int block,

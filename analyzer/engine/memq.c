@@ -22,22 +22,27 @@ static bool caller_memory(struct engine *en, int path)
 	return false;
 }
 
+/* The interned field key of a place of the caller's memory, or NULL. */
+static const char *caller_field_key(struct engine *en, int path)
+{
+	char fk[512];
+	const char *k;
+
+	if (!caller_memory(en, path))
+		return NULL;
+	k = path_field_key(en, path, fk, sizeof(fk));
+	return k ? engine_intern(en, k) : NULL;
+}
+
 int engine_field_consts(struct engine *en, struct state *st,
 			const char **keys, int64_t *vals, int max)
 {
-	char fk[512];
 	int i, n = 0;
 
 	for (i = 0; i < st->nb && n < max; i++) {
-		const char *k;
-
 		if (st->b[i].v.kind != V_CONST ||
-		    !caller_memory(en, st->b[i].path))
+		    !(keys[n] = caller_field_key(en, st->b[i].path)))
 			continue;
-		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
-		if (!k)
-			continue;
-		keys[n] = engine_intern(en, k);
 		vals[n++] = st->b[i].v.c;
 	}
 	return n;
@@ -102,39 +107,26 @@ bool engine_same_field(const char *a, const char *b)
 int engine_field_nonzero(struct engine *en, struct state *st,
 			 const char **keys, int max)
 {
-	char fk[512];
 	int i, n = 0;
 
-	for (i = 0; i < st->nb && n < max; i++) {
-		const char *k;
-
-		if (!value_excludes(st->b[i].v, 0) ||
-		    !caller_memory(en, st->b[i].path))
-			continue;
-		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
-		if (k)
-			keys[n++] = engine_intern(en, k);
-	}
+	for (i = 0; i < st->nb && n < max; i++)
+		if (value_excludes(st->b[i].v, 0) &&
+		    (keys[n] = caller_field_key(en, st->b[i].path)))
+			n++;
 	return n;
 }
 
 int engine_field_bits(struct engine *en, struct state *st,
 		      const char **keys, uint32_t *set, int max)
 {
-	char fk[512];
 	int i, n = 0;
 
 	for (i = 0; i < st->nb && n < max; i++) {
 		uint32_t s1, c1;
-		const char *k;
 
 		if (!value_bits(st->b[i].v, &s1, &c1) || !s1 ||
-		    !caller_memory(en, st->b[i].path))
+		    !(keys[n] = caller_field_key(en, st->b[i].path)))
 			continue;
-		k = path_field_key(en, st->b[i].path, fk, sizeof(fk));
-		if (!k)
-			continue;
-		keys[n] = engine_intern(en, k);
 		set[n++] = s1;
 	}
 	return n;

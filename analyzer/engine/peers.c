@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Two places compared, and the comparison repeated.
+ * Two places compared, and the comparison repeated or met in a callee.
  *
  *   if (card->rx_cmd_ep != context->ep)
  *           dev_kfree_skb_any(skb);
@@ -15,8 +15,10 @@
  * two canonical places (the other place, equal or not); a later test of
  * the same two places, in either order and as == or !=, follows it.
  * Writing either place drops its slot, and with it the record, as for a
- * place tested against a constant.  Like retest.c, only pairs tested at
- * two branches or more are recorded: a record keeps two paths apart.
+ * place tested against a constant.  Unlike retest.c, a pair tested once
+ * is recorded too: a callee may test the same pair (its dereference's
+ * guard, below).  Such comparisons are rare enough that the paths the
+ * records keep apart cost little.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,53 +53,28 @@ static const struct ir_expr *pair_cmp(const struct ir_expr *cond,
 	return cond;
 }
 
-/* A name of a side that does not depend on how the place is reached:
- * its last member, or its variable. */
-static uint64_t side_key(const struct ir_expr *e)
+/* A side that names a place: a variable or a member. */
+static bool side_named(const struct ir_expr *e)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *s;
-
-	if (e->kind == EX_VAR)
-		return (uint64_t)e->var * 0x9e3779b97f4a7c15ULL + 1;
-	if (e->kind != EX_MEMBER || !e->field)
-		return 0;
-	for (s = e->field; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
+	return e->kind == EX_VAR || (e->kind == EX_MEMBER && e->field);
 }
 
-static uint64_t pair_key(const struct ir_expr *cmp)
-{
-	uint64_t a = side_key(cmp->a), b = side_key(cmp->b);
-
-	if (!a || !b)
-		return 0;
-	return a < b ? a * 31 + b : b * 31 + a;
-}
-
-/* Per block: 1 when its branch compares two places that another branch
- * of the function compares too. */
+/* Per block: 1 when its branch compares two named integer places. */
 uint8_t *peers_prepare(const struct ir_func *fn)
 {
-	uint64_t *key = xcalloc(fn->nblocks + 1, sizeof(*key));
-	uint8_t *rep = xcalloc(fn->nblocks + 1, 1);
-	int i, j;
+	uint8_t *pair = xcalloc(fn->nblocks + 1, 1);
+	int i;
 
 	for (i = 0; i < fn->nblocks; i++) {
 		const struct ir_block *b = &fn->blocks[i];
 		const struct ir_expr *cmp;
 		bool t;
 
-		if (b->term == T_BRANCH && b->cond &&
-		    (cmp = pair_cmp(b->cond, &t)))
-			key[i] = pair_key(cmp);
+		pair[i] = b->term == T_BRANCH && b->cond &&
+			  (cmp = pair_cmp(b->cond, &t)) &&
+			  side_named(cmp->a) && side_named(cmp->b);
 	}
-	for (i = 0; i < fn->nblocks; i++)
-		rep[i] = key[i] != 0;
-	(void)j;
-	free(key);
-	return rep;
+	return pair;
 }
 
 /* The canonical places of the two sides; false when either has none or
