@@ -171,6 +171,14 @@ static int32_t derived_block(struct engine *en, int32_t id)
 	return id;
 }
 
+static bool not_err(struct engine *en, struct state *st, int32_t id)
+{
+	struct objst tmp;
+	const struct objst *o = engine_obj(en, st, id, &tmp);
+
+	return o && (o->flags & OF_NOTERR);
+}
+
 static bool never_null(const struct summary *s)
 {
 	int i;
@@ -383,6 +391,7 @@ void exec_call(struct engine *en, struct state *st,
 	bool handled = false;
 	struct call_info ci;
 	struct state *pre_split, *sum_split;
+	bool no_err = false;
 	struct value args2[MAX_PARAMS];
 
 	for (i = 0; i < call->nargs; i++)
@@ -416,6 +425,8 @@ void exec_call(struct engine *en, struct state *st,
 					   ROLE_UNLOCK | ROLE_BITOP))))
 			continue;
 		path = expr_path(en, a->a);
+		if (path >= 0 && sum && entry_null_keeps(en, st, call, sum, i))
+			continue;
 		if (path >= 0) {
 			struct value unk = mkv(V_UNK);
 
@@ -483,6 +494,13 @@ void exec_call(struct engine *en, struct state *st,
 			    insn->loc);
 		handled = true;
 	} else if (api && (api->roles & ROLE_ERRTEST) && call->dest &&
+		   api->errtest_arg < n &&
+		   args[api->errtest_arg].kind == V_OBJ &&
+		   not_err(en, st, args[api->errtest_arg].obj)) {
+		/* a result that cannot be an error pointer here */
+		dest_assign(en, st, call, vconst(0), insn->loc);
+		handled = true;
+	} else if (api && (api->roles & ROLE_ERRTEST) && call->dest &&
 		   !*split && api->errtest_arg < n &&
 		   args[api->errtest_arg].kind == V_OBJ) {
 		/* IS_ERR(p): where it is true p is an error pointer, which
@@ -530,6 +548,8 @@ void exec_call(struct engine *en, struct state *st,
 		struct replay r = { call, api, sum, args, n, fnargs, insn->loc,
 				     held };
 
+		/* before the callee's writes: the caller's values on entry */
+		no_err = entry_null_no_err(en, st, call, sum);
 		if (replay_summary(en, st, &r, split, path_ends) && !handled)
 			handled = true;
 		if (*path_ends)
@@ -553,6 +573,8 @@ void exec_call(struct engine *en, struct state *st,
 		obj_renew(en, st, id, call->site);
 		if (sum && never_null(sum))
 			obj_materialize(en, st, id)->null = NL_NONNULL;
+		if (no_err)
+			obj_materialize(en, st, id)->flags |= OF_NOTERR;
 		dest_assign(en, st, call, vobj(id), insn->loc);
 	} else {
 		dest_assign(en, st, call, mkv(V_UNK), insn->loc);

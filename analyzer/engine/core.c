@@ -274,8 +274,10 @@ void core_on_store(struct engine *en, struct state *st,
 	dst = store_subject(en, st, s->path);
 	if (dst)
 		/* value: the bits it changed (x |= K), 0 for the place */
-		add_may(en, core.writes, dst, s->bits, NULL, s->field_key,
-			s->loc);
+		/* str "null": only where the place held NULL on entry */
+		add_may(en, core.writes, dst, s->bits,
+			entry_tested_null(en, st, dst) ? "null" : NULL,
+			s->field_key, s->loc);
 	else if (s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the
 		 * place, but knows its field */

@@ -66,6 +66,8 @@ struct fact_acc {
 	struct fact_list may;	/* FACT_MAY kinds, all conditions */
 	bool ret_seen;		/* a path returned a fresh allocation */
 	struct fact_list retf;	/* ret-sets facts every such path had */
+	bool err_seen;		/* a path returned an ERR_PTR() */
+	struct fact_list errg;	/* ret-err-if facts every such path had */
 };
 
 /* Core fact kinds (facts.c registers them). */
@@ -98,6 +100,10 @@ struct core_kinds {
 				 * ($ret->match) on every path returning it */
 	int ret_nonnull;	/* $ret is never NULL (every return says so) */
 	int ret_neg;		/* $ret is < 0 where it is not 0 (-errno) */
+	int ret_err_if;		/* $ret is an ERR_PTR() only where the
+				 * caller's subject was NULL on entry
+				 * (alloc_wtbl_req(..., &skb) makes *skb
+				 * when it is NULL, and fails only then) */
 	int unlinks;		/* subject left the structure holding it */
 	int refs;		/* subject: value references taken and kept */
 	int held;		/* field facts, key "held:FN": FN is registered as
@@ -528,6 +534,20 @@ void facts_return(struct engine *en, struct state *st,
 		  const struct return_info *r);
 void facts_finish(struct engine *en);
 void facts_ret_fields(struct engine *en, const struct fact_list *pf);
+void facts_err_guards(struct engine *en, const struct fact_list *pf);
+
+/* entry_null.c */
+bool entry_tested_null(struct engine *en, const struct state *st,
+		       const char *subject);
+void entry_null_return(struct engine *en, const struct state *st,
+		       const struct return_info *r);
+bool entry_null_ruled_out(struct engine *en, struct state *st,
+			  const struct ir_call *call, const char *subject);
+bool entry_null_no_err(struct engine *en, struct state *st,
+		       const struct ir_call *call, const struct summary *sum);
+bool entry_null_keeps(struct engine *en, struct state *st,
+		      const struct ir_call *call, const struct summary *sum,
+		      int n);
 void summary_free(struct summary *s);
 void summary_write(FILE *f, const struct summary *s);
 int summary_parse_line(const char *line, struct summary *s);

@@ -129,6 +129,7 @@ void facts_init(void)
 	core.ret_sets = engine_fact_kind("ret-sets", FACT_MAY, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.ret_neg = engine_fact_kind("ret-neg", FACT_MUST, NULL);
+	core.ret_err_if = engine_fact_kind("ret-err-if", FACT_MUST, NULL);
 	engine_fact_kind_qualifier(core.ret_neg);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
@@ -365,6 +366,7 @@ void facts_return(struct engine *en, struct state *st,
 	int i;
 
 	ret_alloc_facts(en, st, r);
+	entry_null_return(en, st, r);
 	core_path_facts(en, st, r, &pf);
 	refs_path_facts(en, st, r, &pf);
 	for (i = 0; i < en->pending.n; i++)
@@ -393,6 +395,22 @@ void facts_return(struct engine *en, struct state *st,
 		merge_path(en, r->cond, &pf);
 	}
 	fact_list_clear(&pf);
+}
+
+/* The caller's places this ERR_PTR() return needs NULL on entry: kept
+ * when every path that returns an error pointer needs them. */
+void facts_err_guards(struct engine *en, const struct fact_list *pf)
+{
+	struct fact_acc *a = &en->acc;
+	int i;
+
+	if (a->err_seen) {
+		intersect(&a->errg, pf);
+		return;
+	}
+	a->err_seen = true;
+	for (i = 0; i < pf->n; i++)
+		fact_copy_into(&a->errg, &pf->v[i], RC_ANY);
 }
 
 /* The constants a path left in the fresh allocation it returns: kept
@@ -506,6 +524,12 @@ void facts_finish(struct engine *en)
 	take_all(&s->facts, &a->retf, RC_ANY, NULL);
 	fact_list_clear(&a->retf);
 	a->ret_seen = false;
+	/* a guess when paths were dropped: an error return not seen may
+	 * need nothing */
+	if (!en->truncated)
+		take_all(&s->facts, &a->errg, RC_ANY, NULL);
+	fact_list_clear(&a->errg);
+	a->err_seen = false;
 	fact_list_clear(&a->by[RC_ANY]);
 	fact_list_clear(&a->by[RC_ZERO]);
 	fact_list_clear(&a->by[RC_NONZERO]);

@@ -374,6 +374,9 @@ static bool apply_fact(struct engine *en, struct state *st,
 		 * (unless a sets/points fact says what it holds now) */
 		struct value unk = mkv(V_UNK);
 
+		if (f->str && !strcmp(f->str, "null") &&
+		    entry_null_ruled_out(en, st, r->call, f->subject))
+			return true;
 		if (path >= 0 && !says_value(r->sum, f->subject)) {
 			/* only some bits of a flag word (x |= K): the
 			 * others keep what the caller knew */
