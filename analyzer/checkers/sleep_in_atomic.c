@@ -517,7 +517,20 @@ static void on_fact(struct engine *en, struct state *st,
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
 			p = engine_param_index(en, c->call->args[arg]);
-			if (p < 0 || p >= MAX_COND_PARAMS)
+			if (p < 0) {
+				/* cmd.flags = flags: a condition on our
+				 * parameter itself */
+				p = engine_call_subject_param(en, st, c->call,
+							      sub);
+				if (p < 0 || p >= MAX_COND_PARAMS)
+					continue;
+				own = sleep_param_known(st, p);
+				if (!sleep_cond_holds(&own, k, cval))
+					return;
+				sleep_add_cond(en, &f[n++], p, k, cval);
+				continue;
+			}
+			if (p >= MAX_COND_PARAMS)
 				continue;
 			sleep_add_cond(en, &f[n], p, k, cval);
 			f[n++].fn = g[i].fn;

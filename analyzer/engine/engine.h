@@ -524,6 +524,12 @@ int engine_param_index(struct engine *en, const struct ir_expr *e);
 struct value engine_call_subject_value(struct engine *en, struct state *st,
 				       const struct ir_call *call,
 				       const char *subject);
+/* The parameter (passed by value, never assigned) whose value this path
+ * stored at the place a callee's subject names at this call ("$1->flags"
+ * with &cmd as argument 1, after cmd.flags = flags): its index, or -1
+ * (param_copy.c). */
+int engine_call_subject_param(struct engine *en, struct state *st,
+			      const struct ir_call *call, const char *subject);
 /* The place a store wrote (lhs, or the engine's path when lhs is NULL)
  * is *p of a pointer parameter p: the caller's own variable, an
  * out-parameter (*cf = skb). */

@@ -536,6 +536,11 @@ void facts_finish(struct engine *en);
 void facts_ret_fields(struct engine *en, const struct fact_list *pf);
 void facts_err_guards(struct engine *en, const struct fact_list *pf);
 
+/* param_copy.c */
+void param_copy_init(void);
+void param_copy_store(struct engine *en, struct state *st, int path,
+		      const struct ir_expr *lhs, const struct ir_expr *rhs);
+
 /* entry_null.c */
 bool entry_tested_null(struct engine *en, const struct state *st,
 		       const char *subject);

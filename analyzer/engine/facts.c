@@ -155,6 +155,7 @@ void facts_init(void)
 	refs_init();
 	retest_init();
 	peers_init();
+	param_copy_init();
 }
 
 /* ---- fact lists ---- */

@@ -538,6 +538,8 @@ void assign(struct engine *en, struct state *st, int path,
 	} else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
 		forget_field_deps(en, st, en->paths[path].field, &idx);
 	state_set(st, path, v);
+	if (!en->assign_forgets)
+		param_copy_store(en, st, path, lhs, en->store_rhs);
 	memset(&si, 0, sizeof(si));
 	if (store_target(en, st, path, &si, fk, sizeof(fk))) {
 		si.v = *v;

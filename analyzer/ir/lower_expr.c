@@ -471,11 +471,19 @@ void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
 		next = f + 1;
 		if (f < 0 || f >= fl.n ||
 		    !integer_type(clang_getCursorType(fl.v[f])) ||
-		    clang_Cursor_isBitField(fl.v[f]) ||
-		    !eval_int(val, &c))
+		    clang_Cursor_isBitField(fl.v[f]))
 			continue;
-		emit_assign(L, member_of(L, var, fl.v[f], t),
-			    mk_const(L, c, val), val);
+		if (eval_int(val, &c)) {
+			emit_assign(L, member_of(L, var, fl.v[f], t),
+				    mk_const(L, c, val), val);
+		} else if (kind_of(strip(val)) == CXCursor_DeclRefExpr &&
+			   kind_of(clang_getCursorReferenced(strip(val))) ==
+			   CXCursor_ParmDecl) {
+			/* { .flags = flags }: the member holds what the
+			 * caller passed (param_copy.c) */
+			emit_assign(L, member_of(L, var, fl.v[f], t),
+				    lower_expr(L, val), val);
+		}
 	}
 	free_kids(&k);
 }
