@@ -236,6 +236,29 @@ void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc)
 		add_may(en, core.unlinks, subject, 0, NULL, NULL, loc);
 }
 
+/* A writes fact; guard "null": only where the place held NULL on entry.
+ * One path that writes it without the guard makes the write
+ * unconditional (facts of one subject and value are one fact). */
+static void add_writes(struct engine *en, const char *subject, int64_t bits,
+		       const char *guard, const char *key, struct ir_loc loc)
+{
+	int i;
+
+	for (i = 0; i < en->acc.may.n; i++) {
+		struct fact *f = &en->acc.may.v[i];
+
+		if (f->kind != core.writes || f->value != bits ||
+		    strcmp(f->subject, subject))
+			continue;
+		if (f->str && (!guard || strcmp(f->str, guard))) {
+			free(f->str);
+			f->str = NULL;
+		}
+		return;
+	}
+	add_may(en, core.writes, subject, bits, guard, key, loc);
+}
+
 void core_on_store(struct engine *en, struct state *st,
 		   const struct store_info *s)
 {
@@ -274,10 +297,9 @@ void core_on_store(struct engine *en, struct state *st,
 	dst = store_subject(en, st, s->path);
 	if (dst)
 		/* value: the bits it changed (x |= K), 0 for the place */
-		/* str "null": only where the place held NULL on entry */
-		add_may(en, core.writes, dst, s->bits,
-			entry_tested_null(en, st, dst) ? "null" : NULL,
-			s->field_key, s->loc);
+		add_writes(en, dst, s->bits,
+			   entry_tested_null(en, st, dst) ? "null" : NULL,
+			   s->field_key, s->loc);
 	else if (s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the
 		 * place, but knows its field */
