@@ -185,6 +185,8 @@ struct path {
 	int64_t idx;		/* '[': constant index */
 	const struct ir_expr *idx_expr;	/* '[': index that is not constant */
 	int8_t type;		/* PT_*: may it hold an address? */
+	bool has_idx;		/* it or a step above has an idx_expr */
+	int depth;		/* steps from the root (0 for a root) */
 	const char *fkey;	/* field key a callee's fact gave it */
 };
 

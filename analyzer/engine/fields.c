@@ -67,10 +67,12 @@ static bool same_rec(const struct field_rec *r, const char *fn, int kind,
 		     int64_t value, const char *str, struct ir_loc loc,
 		     const char *file)
 {
-	return r->kind == kind && r->value == value && !strcmp(r->fn, fn) &&
+	/* the integers first: most records differ there */
+	return r->kind == kind && r->value == value &&
+	       r->loc.line == loc.line && r->loc.col == loc.col &&
+	       !strcmp(r->fn, fn) &&
 	       !strcmp(r->file ? r->file : "", file ? file : "") &&
-	       !strcmp(r->str ? r->str : "", str ? str : "") &&
-	       r->loc.line == loc.line && r->loc.col == loc.col;
+	       !strcmp(r->str ? r->str : "", str ? str : "");
 }
 
 static struct field_rec *add_rec(struct field_db *db, const char *key,

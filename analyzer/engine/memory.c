@@ -48,29 +48,36 @@ static void note_lost(struct drop_arg *d, int path)
 	d->lost[d->nlost++] = id;
 }
 
+/* path, or its ancestor at the depth of root, is root */
+static bool under(const struct engine *en, int path, int root)
+{
+	int n;
+
+	if (root < 0)
+		return false;
+	n = en->paths[path].depth - en->paths[root].depth;
+	if (n < 0)
+		return false;
+	while (n-- > 0)
+		path = en->paths[path].parent;
+	return path == root;
+}
+
 static bool is_strict_subpath(void *arg, int path)
 {
 	struct drop_arg *d = arg;
-	int p = d->en->paths[path].parent;
 
-	for (; p >= 0; p = d->en->paths[p].parent) {
-		if (p == d->root) {
-			note_lost(d, path);
-			return true;
-		}
-	}
-	return false;
+	if (path == d->root || !under(d->en, path, d->root))
+		return false;
+	note_lost(d, path);
+	return true;
 }
 
 static bool is_subpath(void *arg, int path)
 {
 	struct drop_arg *d = arg;
-	int p;
 
-	for (p = path; p >= 0; p = d->en->paths[p].parent)
-		if (p == d->root)
-			return true;
-	return false;
+	return under(d->en, path, d->root);
 }
 
 /* a[i] names another element once i changes */
@@ -79,6 +86,8 @@ static bool indexed_by(void *arg, int path)
 	struct drop_arg *d = arg;
 	int p;
 
+	if (!d->en->paths[path].has_idx)
+		return false;
 	for (p = path; p >= 0; p = d->en->paths[p].parent) {
 		if (d->en->paths[p].idx_expr &&
 		    expr_mentions(d->en->paths[p].idx_expr, d->root)) {
@@ -322,6 +331,8 @@ static bool indexed_by_field(void *arg, int path)
 	struct field_drop *fd = arg;
 	int p;
 
+	if (!fd->d->en->paths[path].has_idx)
+		return false;
 	for (p = path; p >= 0; p = fd->d->en->paths[p].parent) {
 		if (fd->d->en->paths[p].idx_expr &&
 		    mentions_field(fd->d->en->paths[p].idx_expr, fd->field)) {

@@ -176,7 +176,11 @@ static int intern(struct engine *en, const struct path *p, const char *ikey)
 		en->apaths = en->apaths ? en->apaths * 2 : 64;
 		en->paths = xrealloc(en->paths, en->apaths * sizeof(*en->paths));
 	}
-	en->paths[en->npaths] = *p;
+	np = &en->paths[en->npaths];
+	*np = *p;
+	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
+	np->has_idx = p->idx_expr ||
+		      (p->parent >= 0 && en->paths[p->parent].has_idx);
 	hmap_put(&en->pathmap, key, (void *)(intptr_t)(en->npaths + 1));
 	return en->npaths++;
 }
