@@ -59,7 +59,14 @@ for sig in TERM INT; do
 		sleep 0.1
 		n=$((n + 1))
 	done
-	worker=$(pgrep -P "$pid")
+	# the hung file's worker (the newest child): its wave may start a
+	# moment after the two others are committed (a loaded machine)
+	worker=$(pgrep -n -P "$pid")
+	while [ "$n" -lt 600 ] && [ -z "$worker" ]; do
+		sleep 0.1
+		n=$((n + 1))
+		worker=$(pgrep -n -P "$pid")
+	done
 	kill -"$sig" "$pid"
 	wait "$pid"
 	status=$?
