@@ -231,8 +231,37 @@ static void intersect(struct fact_list *dst, const struct fact_list *src)
 	*dst = out;
 }
 
-/* One more path of a return group: a FACT_MUST fact stays if this path
- * has it too, a FACT_MAY_COND fact is added if this path has it. */
+/* The path found subject, or a pointer on the way to it, NULL (a null
+ * fact of value 1): `if (!yld) return err;` frees neither yld nor
+ * yld->ctl_data, and neither is there to free. */
+static bool null_on(const struct fact_list *fl, const char *subject)
+{
+	size_t n = strlen(subject);
+	int i;
+
+	for (i = 0; i < fl->n; i++) {
+		const struct fact *f = &fl->v[i];
+		size_t k;
+
+		if (f->kind != core.null || f->value != 1)
+			continue;
+		k = strlen(f->subject);
+		if (k <= n && !strncmp(f->subject, subject, k) &&
+		    (subject[k] == '\0' || !strncmp(subject + k, "->", 2)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * One more path of a return group: a FACT_MUST fact stays if this path
+ * has it too, a FACT_MAY_COND fact is added if this path has it.  A free
+ * also stays where the path found its subject NULL: `if (q->addr)
+ * dma_pool_free(pool, q->addr, q->dma);` in a cleanup helper frees
+ * q->addr whenever there is something to free (iwlwifi
+ * iwl_txq_gen2_free_memory()); before, the helper freed nothing its
+ * caller could see, and the caller's block leaked.
+ */
 static void merge_group(struct fact_list *dst, const struct fact_list *src,
 			enum ret_cond cond)
 {
@@ -241,10 +270,14 @@ static void merge_group(struct fact_list *dst, const struct fact_list *src,
 
 	for (i = 0; i < dst->n; i++)
 		if (fact_kind_merge(dst->v[i].kind) == FACT_MAY_COND ||
-		    has_fact(src, &dst->v[i]))
+		    has_fact(src, &dst->v[i]) ||
+		    (dst->v[i].kind == core.free &&
+		     null_on(src, dst->v[i].subject)))
 			fact_copy_into(&out, &dst->v[i], dst->v[i].cond);
 	for (i = 0; i < src->n; i++)
-		if (fact_kind_merge(src->v[i].kind) == FACT_MAY_COND &&
+		if ((fact_kind_merge(src->v[i].kind) == FACT_MAY_COND ||
+		     (src->v[i].kind == core.free &&
+		      null_on(dst, src->v[i].subject))) &&
 		    !has_fact(&out, &src->v[i]))
 			fact_copy_into(&out, &src->v[i], cond);
 	fact_list_clear(dst);
