@@ -510,36 +510,29 @@ static void on_fact(struct engine *en, struct state *st,
 		if (g[i].fn && g[i].fn[0]) {
 			/* a field of what the argument points to: cmd.flags
 			 * of the caller's struct il_host_cmd */
-			char sub[300];
+			char fsub[300];
 
-			snprintf(sub, sizeof(sub), "$%d%s", arg, g[i].fn);
-			own = engine_call_subject_value(en, st, c->call, sub);
+			snprintf(fsub, sizeof(fsub), "$%d%s", arg, g[i].fn);
+			own = engine_call_subject_value(en, st, c->call, fsub);
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
 			p = engine_param_index(en, c->call->args[arg]);
-			if (p < 0) {
-				/* cmd.flags = flags: a condition on our
-				 * parameter itself */
-				p = engine_call_subject_param(en, st, c->call,
-							      sub);
-				if (p < 0 || p >= MAX_COND_PARAMS)
-					continue;
-				own = sleep_param_known(st, p);
-				if (!sleep_cond_holds(&own, k, cval))
-					return;
-				sleep_add_cond(en, &f[n++], p, k, cval);
+			if (p >= 0) {
+				/* our own parameter's field */
+				if (p < MAX_COND_PARAMS) {
+					sleep_add_cond(en, &f[n], p, k, cval);
+					f[n++].fn = g[i].fn;
+				}
 				continue;
 			}
-			if (p >= MAX_COND_PARAMS)
-				continue;
-			sleep_add_cond(en, &f[n], p, k, cval);
-			f[n++].fn = g[i].fn;
-			continue;
+			/* cmd.flags = flags: a condition on our parameter */
+			p = engine_call_subject_param(en, st, c->call, fsub);
+		} else {
+			own = cond_arg(c, arg);
+			if (!sleep_cond_holds(&own, k, cval))
+				return;	/* the callee does not sleep from here */
+			p = cond_param(en, c->call->args[arg], k, cval);
 		}
-		own = cond_arg(c, arg);
-		if (!sleep_cond_holds(&own, k, cval))
-			return;	/* the callee does not sleep from here */
-		p = cond_param(en, c->call->args[arg], k, cval);
 		if (p < 0 || p >= MAX_COND_PARAMS)
 			continue;
 		own = sleep_param_known(st, p);

@@ -37,19 +37,24 @@
 
 /* The entry value of the caller's place subject was tested NULL on this
  * path: the symbolic object that names it says so. */
+/* The caller's place whose entry value o is, when the path found it
+ * NULL (an error pointer is not that), else NULL. */
+static const char *null_entry(struct engine *en, const struct objst *o)
+{
+	if (o->id >= 0 || !(o->flags & OF_CHECKED) ||
+	    (o->flags & OF_ERRPTR) || o->null != NL_NULL)
+		return NULL;
+	return engine_subject(en, o->id);
+}
+
 bool entry_tested_null(struct engine *en, const struct state *st,
 		       const char *subject)
 {
 	int i;
 
 	for (i = 0; i < st->no; i++) {
-		const struct objst *o = &st->o[i];
-		const char *s;
+		const char *s = null_entry(en, &st->o[i]);
 
-		if (o->id >= 0 || !(o->flags & OF_CHECKED) ||
-		    (o->flags & OF_ERRPTR) || o->null != NL_NULL)
-			continue;
-		s = engine_subject(en, o->id);
 		if (s && !strcmp(s, subject))
 			return true;
 	}
@@ -73,13 +78,8 @@ void entry_null_return(struct engine *en, const struct state *st,
 	if (!en->fn->returns_ptr || !r->has_value || !err_value(&r->v))
 		return;
 	for (i = 0; i < st->no; i++) {
-		const struct objst *o = &st->o[i];
-		const char *s;
+		const char *s = null_entry(en, &st->o[i]);
 
-		if (o->id >= 0 || !(o->flags & OF_CHECKED) ||
-		    (o->flags & OF_ERRPTR) || o->null != NL_NULL)
-			continue;
-		s = engine_subject(en, o->id);
 		if (s && s[0] == '$' && s[1] != 'r')
 			fact_list_add(&g, core.ret_err_if, RC_ANY, s, 0, NULL,
 				      NULL, en->fn->file, r->loc);
