@@ -497,7 +497,7 @@ void exec_call(struct engine *en, struct state *st,
 		   api->errtest_arg < n &&
 		   args[api->errtest_arg].kind == V_OBJ &&
 		   not_err(en, st, args[api->errtest_arg].obj)) {
-		/* a result that cannot be an error pointer here */
+		/* a result that cannot be an error pointer here: no split */
 		dest_assign(en, st, call, vconst(0), insn->loc);
 		handled = true;
 	} else if (api && (api->roles & ROLE_ERRTEST) && call->dest &&

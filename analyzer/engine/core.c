@@ -298,7 +298,7 @@ void core_on_store(struct engine *en, struct state *st,
 	if (dst)
 		/* value: the bits it changed (x |= K), 0 for the place */
 		add_writes(en, dst, s->bits,
-			   entry_tested_null(en, st, dst) ? "null" : NULL,
+			   entry_tested_null(en, st, dst) ? GUARD_ENTRY_NULL : NULL,
 			   s->field_key, s->loc);
 	else if (s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the

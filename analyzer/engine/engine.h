@@ -75,15 +75,15 @@ struct value {
 #define OF_EXPOSED	0x08	/* handed to a function the engine does
 				 * not see: its pointer fields may have
 				 * been filled there */
-#define OF_NOTERR	0x20	/* returned by a call that fails with an
-				 * ERR_PTR() only where the caller's place
-				 * was NULL, and it was not: IS_ERR() is
-				 * false (entry_null.c) */
 #define OF_JOINED	0x10	/* a join past the budget met it on one
 				 * path only, or lost a place that held it
 				 * on one of them: whether this path still
 				 * owns it, and what references it, is not
 				 * known */
+#define OF_NOTERR	0x20	/* returned by a call that fails with an
+				 * ERR_PTR() only where the caller's place
+				 * was NULL, and it was not: IS_ERR() is
+				 * false (entry_null.c) */
 
 #define LINK_NONE	INT32_MIN
 

@@ -543,7 +543,9 @@ void param_copy_init(void);
 void param_copy_store(struct engine *en, struct state *st, int path,
 		      const struct ir_expr *lhs, const struct ir_expr *rhs);
 
-/* entry_null.c */
+/* entry_null.c: the str of a writes fact made only where the place was
+ * NULL on entry */
+#define GUARD_ENTRY_NULL "null"
 bool entry_tested_null(struct engine *en, const struct state *st,
 		       const char *subject);
 void entry_null_return(struct engine *en, const struct state *st,

@@ -35,8 +35,6 @@
 
 #include "engine_impl.h"
 
-/* The entry value of the caller's place subject was tested NULL on this
- * path: the symbolic object that names it says so. */
 /* The caller's place whose entry value o is, when the path found it
  * NULL (an error pointer is not that), else NULL. */
 static const char *null_entry(struct engine *en, const struct objst *o)
@@ -47,6 +45,8 @@ static const char *null_entry(struct engine *en, const struct objst *o)
 	return engine_subject(en, o->id);
 }
 
+/* The entry value of the caller's place subject was tested NULL on this
+ * path: the symbolic object that names it says so. */
 bool entry_tested_null(struct engine *en, const struct state *st,
 		       const char *subject)
 {
@@ -150,7 +150,8 @@ bool entry_null_keeps(struct engine *en, struct state *st,
 
 		if (strcmp(f->subject, subject))
 			continue;
-		if (f->kind == core.writes && f->str && !strcmp(f->str, "null"))
+		if (f->kind == core.writes && f->str &&
+		    !strcmp(f->str, GUARD_ENTRY_NULL))
 			guarded = true;
 		else if (f->kind == core.writes || f->kind == core.sets ||
 			 f->kind == core.points || f->kind == core.sets_bits)

@@ -132,12 +132,10 @@ static void index_key_to(struct kbuf *k, const struct ir_expr *e)
 	}
 }
 
-static void index_key(struct engine *en, const struct ir_expr *e, char *buf,
-		      size_t len)
+static void index_key(const struct ir_expr *e, char *buf, size_t len)
 {
 	struct kbuf k = { buf, buf + len - 1 };
 
-	(void)en;
 	index_key_to(&k, e);
 	*k.p = '\0';
 }
@@ -219,7 +217,7 @@ int path_child(struct engine *en, int parent, char kind, bool deref,
 	p.idx = idx;
 	p.idx_expr = idx_expr;
 	if (idx_expr)
-		index_key(en, idx_expr, ikey, sizeof(ikey));
+		index_key(idx_expr, ikey, sizeof(ikey));
 	return intern(en, &p, idx_expr ? ikey : NULL);
 }
 
@@ -288,6 +286,7 @@ void step_str(struct engine *en, const struct path *p, char *buf,
 {
 	char ikey[128];
 
+	(void)en;
 	switch (p->kind) {
 	case '>':
 		snprintf(buf, len, "->%s", p->field);
@@ -297,7 +296,7 @@ void step_str(struct engine *en, const struct path *p, char *buf,
 		return;
 	case '[':
 		if (p->idx_expr)
-			index_key(en, p->idx_expr, ikey, sizeof(ikey));
+			index_key(p->idx_expr, ikey, sizeof(ikey));
 		else
 			snprintf(ikey, sizeof(ikey), "%lld", (long long)p->idx);
 		snprintf(buf, len, "%s[%s]", p->deref ? "->" : "", ikey);
@@ -477,7 +476,7 @@ int canon_path(struct engine *en, struct state *st, int path)
 			c.deref = false;
 		}
 		if (c.idx_expr)
-			index_key(en, c.idx_expr, ikey, sizeof(ikey));
+			index_key(c.idx_expr, ikey, sizeof(ikey));
 		p = intern(en, &c, c.idx_expr ? ikey : NULL);
 		if (en->paths[p].type == PT_UNKNOWN)
 			en->paths[p].type = en->paths[steps[i]].type;

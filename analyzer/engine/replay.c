@@ -374,7 +374,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		 * (unless a sets/points fact says what it holds now) */
 		struct value unk = mkv(V_UNK);
 
-		if (f->str && !strcmp(f->str, "null") &&
+		if (f->str && !strcmp(f->str, GUARD_ENTRY_NULL) &&
 		    entry_null_ruled_out(en, st, r->call, f->subject))
 			return true;
 		if (path >= 0 && !says_value(r->sum, f->subject)) {

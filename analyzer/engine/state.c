@@ -388,6 +388,15 @@ static inline uint64_t mix(uint64_t h, uint64_t w)
 	return h ^ (h >> 33);
 }
 
+static uint64_t mix4(uint64_t h, const int64_t w[4])
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		h = mix(h, (uint64_t)w[i]);
+	return h;
+}
+
 static void hash_value(uint64_t *h, const struct value *v)
 {
 	uint64_t c = v->kind == V_CONST || v->kind == V_NE ||
@@ -420,8 +429,7 @@ uint64_t state_hash(const struct state *s)
 					   ((uint64_t)(uint32_t)o->link_same << 24)),
 				 o->link };
 
-		h = mix(mix(mix(mix(h, (uint64_t)w[0]), (uint64_t)w[1]),
-			    (uint64_t)w[2]), (uint64_t)w[3]);
+		h = mix4(h, w);
 	}
 	for (i = 0; i < s->ns; i++) {
 		int64_t w[4] = { s->s[i].type, s->s[i].key, s->s[i].v.a,
@@ -429,8 +437,7 @@ uint64_t state_hash(const struct state *s)
 
 		if (slot_is_note[s->s[i].type])
 			continue;
-		h = mix(mix(mix(mix(h, (uint64_t)w[0]), (uint64_t)w[1]),
-			    (uint64_t)w[2]), (uint64_t)w[3]);
+		h = mix4(h, w);
 	}
 	return h;
 }
