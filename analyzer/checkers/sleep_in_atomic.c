@@ -482,6 +482,12 @@ static void on_fact(struct engine *en, struct state *st,
 	if (fa->kind != k_sleep || !fa->str)
 		return;
 	before = at_call.call == c->call ? &at_call.ctx : NULL;
+	/* the reporting pass reports a sleep in atomic context only
+	 * (sleeps()): outside one, the chain need not be read */
+	if (engine_reporting(en) &&
+	    (before ? before->depth : ctx.depth) +
+	    sleep_unpack_depth(fa->value) <= 0)
+		return;
 	m = sleep_chain_parse(en, fa->str, g, SLEEP_MAX_FRAMES);
 	if (m <= 0)
 		return;
@@ -512,8 +518,13 @@ static void on_fact(struct engine *en, struct state *st,
 			 * of the caller's struct il_host_cmd */
 			char fsub[300];
 
+			int q;
+
 			snprintf(fsub, sizeof(fsub), "$%d%s", arg, g[i].fn);
-			own = engine_call_subject_value(en, st, c->call, fsub);
+			/* and cmd.flags = flags: a condition on our
+			 * parameter */
+			q = engine_call_subject_param(en, st, c->call, fsub,
+						      &own);
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
 			p = engine_param_index(en, c->call->args[arg]);
@@ -525,8 +536,7 @@ static void on_fact(struct engine *en, struct state *st,
 				}
 				continue;
 			}
-			/* cmd.flags = flags: a condition on our parameter */
-			p = engine_call_subject_param(en, st, c->call, fsub);
+			p = q;
 		} else {
 			own = cond_arg(c, arg);
 			if (!sleep_cond_holds(&own, k, cval))

@@ -518,18 +518,14 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
-/* The value this path has at the place a callee's subject names at this
- * call ("$1->flags" with &cmd as argument 1: cmd.flags), V_UNK when it
- * names nothing. */
-struct value engine_call_subject_value(struct engine *en, struct state *st,
-				       const struct ir_call *call,
-				       const char *subject);
 /* The parameter (passed by value, never assigned) whose value this path
  * stored at the place a callee's subject names at this call ("$1->flags"
  * with &cmd as argument 1, after cmd.flags = flags): its index, or -1
- * (param_copy.c). */
+ * (param_copy.c).  The value this path has at that place goes to *value
+ * when not NULL (V_UNK when the subject names no place). */
 int engine_call_subject_param(struct engine *en, struct state *st,
-			      const struct ir_call *call, const char *subject);
+			      const struct ir_call *call, const char *subject,
+			      struct value *value);
 /* The place a store wrote (lhs, or the engine's path when lhs is NULL)
  * is *p of a pointer parameter p: the caller's own variable, an
  * out-parameter (*cf = skb). */

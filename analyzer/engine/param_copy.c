@@ -51,12 +51,15 @@ void param_copy_store(struct engine *en, struct state *st, int path,
 }
 
 int engine_call_subject_param(struct engine *en, struct state *st,
-			      const struct ir_call *call, const char *subject)
+			      const struct ir_call *call, const char *subject,
+			      struct value *value)
 {
 	struct value v;
 	const struct slot_val *s;
 	int path = resolve_subject(en, st, call, subject, NULL, &v);
 
+	if (value)
+		*value = path < 0 ? mkv(V_UNK) : v;
 	if (path < 0)
 		return -1;
 	s = slot_get(st, copy_slot, canon_path(en, st, path));

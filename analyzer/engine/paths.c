@@ -176,6 +176,8 @@ static int intern(struct engine *en, const struct path *p, const char *ikey)
 	}
 	np = &en->paths[en->npaths];
 	*np = *p;
+	np->fk_memo = NULL;
+	np->fk_state = 0;
 	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
 	np->has_idx = p->idx_expr ||
 		      (p->parent >= 0 && en->paths[p->parent].has_idx);
@@ -338,22 +340,25 @@ static void prepend(char *tail, size_t len, const char *what)
 	snprintf(tail, len, "%s", tmp);
 }
 
-/*
- * The field key of a path: the record type of the innermost pointer it
- * reads through, and the field path from there ("struct foo::rx.buf",
- * "struct foo::bufs[]", "struct foo::bufs->[]" for an element reached
- * through a pointer index), or "@g" / "@g.f" for a global.  NULL for a
- * plain local.
- */
-const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
+static const char *copy_key(char *buf, size_t len, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, key, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* path_field_key() without the memo; *stable is cleared when the answer
+ * may change later (an object's field key, a record type not known yet) */
+static const char *field_key_walk(struct engine *en, int path, char *buf,
+				  size_t len, bool *stable)
 {
 	char tail[256] = "";
 	int p = path;
 
-	if (path >= 0 && en->paths[path].fkey) {
-		snprintf(buf, len, "%s", en->paths[path].fkey);
-		return buf;
-	}
 	while (p >= 0) {
 		const struct path *n = &en->paths[p];
 
@@ -368,6 +373,7 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 			/* a canonical root: the field the object was read from */
 			const struct sym *o = sym_of(en, n->var);
 
+			*stable = false;
 			if (!o || !o->field_key || tail[0])
 				return NULL;
 			snprintf(buf, len, "%s", o->field_key);
@@ -379,8 +385,13 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 				 * "struct foo::bufs->[]" */
 				char pk[512];
 
-				if (!path_field_key(en, n->parent, pk, sizeof(pk)))
+				if (!path_field_key(en, n->parent, pk, sizeof(pk))) {
+					if (en->paths[n->parent].fk_state != 2)
+						*stable = false;
 					return NULL;
+				}
+				if (en->paths[n->parent].fk_state != 1)
+					*stable = false;
 				snprintf(buf, len, "%s->[]%s%s", pk,
 					 tail[0] && tail[0] != '[' ? "." : "",
 					 tail);
@@ -391,8 +402,10 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 		default:
 			prepend(tail, sizeof(tail), n->field);
 			if (n->kind == '>' || en->paths[n->parent].kind == 'v') {
-				if (!n->rec)
+				if (!n->rec) {
+					*stable = false;
 					return NULL;
+				}
 				snprintf(buf, len, "%s::%s", n->rec, tail);
 				return buf;
 			}
@@ -401,6 +414,39 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 		p = n->parent;
 	}
 	return NULL;
+}
+
+/*
+ * The field key of a path: the record type of the innermost pointer it
+ * reads through, and the field path from there ("struct foo::rx.buf",
+ * "struct foo::bufs[]", "struct foo::bufs->[]" for an element reached
+ * through a pointer index), or "@g" / "@g.f" for a global.  NULL for a
+ * plain local.  Kept with the path once it cannot change.
+ */
+const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
+{
+	struct path *n;
+	const char *k;
+	char key[1024];
+	bool stable = true;
+
+	if (path < 0)
+		return NULL;
+	n = &en->paths[path];
+	if (n->fkey)
+		return copy_key(buf, len, n->fkey);
+	if (n->fk_state == 1)
+		return copy_key(buf, len, n->fk_memo);
+	if (n->fk_state == 2)
+		return NULL;
+	k = field_key_walk(en, path, key, sizeof(key), &stable);
+	if (stable) {
+		/* the walk may have grown en->paths */
+		n = &en->paths[path];
+		n->fk_memo = k ? engine_intern(en, k) : NULL;
+		n->fk_state = k ? 1 : 2;
+	}
+	return k ? copy_key(buf, len, key) : NULL;
 }
 
 /* The root path standing for an object that no lvalue names. */

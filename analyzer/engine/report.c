@@ -61,17 +61,6 @@ int engine_param_index(struct engine *en, const struct ir_expr *e)
 	return en->fn->vars[e->var].param;
 }
 
-struct value engine_call_subject_value(struct engine *en, struct state *st,
-				       const struct ir_call *call,
-				       const char *subject)
-{
-	struct value v;
-
-	if (resolve_subject(en, st, call, subject, NULL, &v) < 0)
-		return mkv(V_UNK);
-	return v;
-}
-
 bool engine_out_param_place(struct engine *en, const struct ir_expr *lhs,
 			    int path)
 {
