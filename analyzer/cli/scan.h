@@ -152,6 +152,11 @@ char *flags_hash(const struct compile_job *job);
 /* analyse the files that need it, in rounds; -1 when interrupted
  * (sc->interrupted) */
 int run_rounds(struct scan *sc, struct kdb *db);
+/* scan_order.c: wave[i] for every file i of the scan, the waves of a
+ * round, from what the files read of each other at their last analysis
+ * (0 for all on a first scan without an index); returns the last wave */
+#define SCAN_MAX_WAVES 32
+int scan_order(struct scan *sc, struct kdb *db, int *wave);
 /* scan_index.c: before the first round, the files of idx[0..n) that the
  * database knows nothing of are parsed and lowered (the IR cache) and
  * their definitions and calls written, so that the first round runs in

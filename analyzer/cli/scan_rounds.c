@@ -230,135 +230,6 @@ void scan_keep(struct scan *sc, int i)
 	}
 }
 
-#define MAX_WAVES 8
-
-/*
- * The order of a round: each file of run[0..m) gets a wave.  Files that
- * call each other's functions (a cycle of summary reads) are one
- * component; a component's wave is one more than the latest wave of a
- * component whose summaries it read, 0 when it read none.  The waves run
- * one after the other, each reading what the waves before it wrote: an
- * allocator wrapper's file before its callers', so a chain of calls
- * across files settles in one round instead of one round per file on
- * the way.  The order comes from the database alone (what each file read
- * at its last analysis), so the output is the same for any -j.  A first
- * scan knows nothing yet: one wave.  Returns the last wave.
- */
-struct graph {
-	int *first, *next, *to;		/* edges a -> b: a read b */
-	int *index, *low, *comp, *stack, sp, count, ncomp;
-	int *popped, npop;		/* vertices, by component number */
-	bool *on;
-};
-
-static void strong(struct graph *g, int v)
-{
-	int e, w;
-
-	g->index[v] = g->low[v] = g->count++;
-	g->stack[g->sp++] = v;
-	g->on[v] = true;
-	for (e = g->first[v]; e >= 0; e = g->next[e]) {
-		w = g->to[e];
-		if (g->index[w] < 0) {
-			strong(g, w);
-			if (g->low[w] < g->low[v])
-				g->low[v] = g->low[w];
-		} else if (g->on[w] && g->index[w] < g->low[v]) {
-			g->low[v] = g->index[w];
-		}
-	}
-	if (g->low[v] != g->index[v])
-		return;
-	do {
-		w = g->stack[--g->sp];
-		g->on[w] = false;
-		g->comp[w] = g->ncomp;
-		g->popped[g->npop++] = w;
-	} while (w != v);
-	g->ncomp++;
-}
-
-static int order_waves(struct scan *sc, struct kdb *db, const int *run,
-		       int m, int *wave)
-{
-	struct strvec rd, wr;
-	struct hmap pos;
-	struct graph g;
-	int *cw, ne = 0, top = 0, i, e;
-	size_t k;
-
-	memset(wave, 0, (size_t)m * sizeof(*wave));
-	strvec_init(&rd);
-	strvec_init(&wr);
-	if (kdb_file_edges(db, &rd, &wr) || !rd.n) {
-		strvec_clear(&rd);
-		strvec_clear(&wr);
-		return 0;
-	}
-	hmap_init(&pos);
-	for (i = 0; i < m; i++)
-		hmap_put(&pos, sc->jobs.v[run[i]].file, (void *)(intptr_t)(i + 1));
-	memset(&g, 0, sizeof(g));
-	g.first = xcalloc((size_t)m, sizeof(int));
-	g.next = xcalloc(rd.n, sizeof(int));
-	g.to = xcalloc(rd.n, sizeof(int));
-	for (i = 0; i < m; i++)
-		g.first[i] = -1;
-	/* in reverse, so each list is in the database's (sorted) order */
-	for (k = rd.n; k-- > 0;) {
-		intptr_t a = (intptr_t)hmap_get(&pos, rd.v[k]);
-		intptr_t b = (intptr_t)hmap_get(&pos, wr.v[k]);
-
-		if (!a || !b)
-			continue;
-		g.to[ne] = (int)b - 1;
-		g.next[ne] = g.first[a - 1];
-		g.first[a - 1] = ne++;
-	}
-	g.index = xcalloc((size_t)m, sizeof(int));
-	g.low = xcalloc((size_t)m, sizeof(int));
-	g.comp = xcalloc((size_t)m, sizeof(int));
-	g.stack = xcalloc((size_t)m, sizeof(int));
-	g.popped = xcalloc((size_t)m, sizeof(int));
-	g.on = xcalloc((size_t)m, sizeof(bool));
-	for (i = 0; i < m; i++)
-		g.index[i] = -1;
-	for (i = 0; i < m; i++)
-		if (g.index[i] < 0)
-			strong(&g, i);
-	/* Tarjan pops a component after every component it reaches: in
-	 * that order, the waves of what a vertex read are already known */
-	cw = xcalloc((size_t)g.ncomp, sizeof(int));
-	for (i = 0; i < g.npop; i++) {
-		int v = g.popped[i], c = g.comp[v];
-
-		for (e = g.first[v]; e >= 0; e = g.next[e])
-			if (g.comp[g.to[e]] != c && cw[g.comp[g.to[e]]] + 1 > cw[c])
-				cw[c] = cw[g.comp[g.to[e]]] + 1;
-	}
-	for (i = 0; i < m; i++) {
-		wave[i] = cw[g.comp[i]] < MAX_WAVES ? cw[g.comp[i]] :
-			  MAX_WAVES - 1;
-		if (wave[i] > top)
-			top = wave[i];
-	}
-	free(cw);
-	free(g.first);
-	free(g.next);
-	free(g.to);
-	free(g.index);
-	free(g.low);
-	free(g.comp);
-	free(g.stack);
-	free(g.popped);
-	free(g.on);
-	hmap_free(&pos, NULL);
-	strvec_clear(&rd);
-	strvec_clear(&wr);
-	return top;
-}
-
 /* Write the rows of the files of one wave (the round's files taken from
  * an interrupted scan with the first), and mark stale the files that read
  * what changed; the names go to changed.  -1 when the commit failed. */
@@ -420,31 +291,78 @@ static void say_round(int round, int m, int waves, const struct strvec *changed)
 	}
 }
 
-/* Pass 1 and 2 of the changed files, in rounds until what they read of
- * each other stops changing; each round in waves (order_waves).  Each
- * file's records are committed as it is done (pending, db_pending.c), and
- * a wave's rows at its end. */
+/* Files by path, for the database's lists. */
+static int file_index(struct hmap *at, const char *path)
+{
+	return (int)(intptr_t)hmap_get(at, path) - 1;
+}
+
+/*
+ * The files of wave w: those of the round's list (torun[0..m)) in it, and
+ * those a wave before this one in this round marked stale (what they read
+ * changed), which need not wait for the next round.  A file runs once a
+ * round.  Returns how many, put in out[]; *added counts the second kind.
+ */
+static int wave_files(struct scan *sc, struct kdb *db, struct hmap *at,
+		      const int *wave, int w, const int *torun, int m,
+		      bool *done, int *out, int *added)
+{
+	struct strvec stale;
+	int k = 0, i;
+	size_t j;
+
+	for (i = 0; i < m; i++)
+		if (wave[torun[i]] == w && !done[torun[i]]) {
+			done[torun[i]] = true;
+			out[k++] = torun[i];
+		}
+	strvec_init(&stale);
+	if (w > 0 && !kdb_stale_files(db, &stale))
+		for (j = 0; j < stale.n; j++) {
+			i = file_index(at, stale.v[j]);
+			if (i < 0 || wave[i] != w || done[i] || sc->files[i].fail)
+				continue;
+			done[i] = true;
+			out[k++] = i;
+			(*added)++;
+		}
+	strvec_clear(&stale);
+	return k;
+}
+
+/*
+ * Pass 1 and 2 of the changed files, in rounds until what they read of
+ * each other stops changing.  Each round runs in waves (scan_order.c):
+ * a wave reads what the waves before it wrote, and a file that one of
+ * them made stale runs in its own wave of the same round.  Each file's
+ * records are committed as it is done (pending, db_pending.c), and a
+ * wave's rows at its end.
+ */
 int run_rounds(struct scan *sc, struct kdb *db)
 {
-	struct strvec changed, paths;
-	struct hmap memo;
+	struct strvec changed, paths, stale;
+	struct hmap memo, at;
 	struct scan_osc oc;
-	int *idx = xcalloc(sc->jobs.n, sizeof(*idx)), n = 0, round;
-	int *torun = xcalloc(sc->jobs.n, sizeof(*torun)), m;
-	int *wave = xcalloc(sc->jobs.n, sizeof(*wave));
-	int *wv = xcalloc(sc->jobs.n, sizeof(*wv));
-	int ret = 0, top, w, k, nres;
+	size_t nf = sc->jobs.n;
+	int *idx = xcalloc(nf, sizeof(*idx)), n = 0, round;
+	int *torun = xcalloc(nf, sizeof(*torun)), m;
+	int *wave = xcalloc(nf, sizeof(*wave));
+	int *wv = xcalloc(nf, sizeof(*wv));
+	bool *done = xcalloc(nf, sizeof(*done));
+	int ret = 0, top, w, k, nres, added, j;
 	bool failed = false;
 	size_t i;
 
 	strvec_init(&changed);
 	strvec_init(&paths);
 	hmap_init(&memo);
-	osc_init(&oc, sc->jobs.n);
+	hmap_init(&at);
+	osc_init(&oc, nf);
 	sc->db = db;
-	for (i = 0; i < sc->jobs.n; i++) {
+	for (i = 0; i < nf; i++) {
 		strvec_push(&paths, sc->jobs.v[i].file);
 		osc_file(&oc, sc->jobs.v[i].file, (int)i);
+		hmap_put(&at, sc->jobs.v[i].file, (void *)(intptr_t)(i + 1));
 	}
 	qsort(paths.v, paths.n, sizeof(char *), cmp_str);
 	kdb_begin(db);
@@ -453,7 +371,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	if (changed.n)
 		kdb_gen_bump(db);
 	kdb_commit(db);
-	for (i = 0; i < sc->jobs.n; i++)
+	for (i = 0; i < nf; i++)
 		if (dirty(sc, db, (int)i, &memo))
 			idx[n++] = (int)i;
 	if (run_index(sc, db, idx, n))
@@ -469,6 +387,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 		sc->gen = kdb_gen(db);
 		sc->kept = 0;
 		sc->round_files = n;
+		memset(done, 0, nf * sizeof(*done));
 		/* the files an interrupted scan finished in this round */
 		for (i = 0, m = 0, nres = 0; i < (size_t)n; i++) {
 			struct scan_file *sf = &sc->files[idx[i]];
@@ -482,6 +401,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 				sf->fail = SF_NONE;
 				sf->resumed = true;
 				sc->resumed++;
+				done[idx[i]] = true;
 				wv[nres++] = idx[i];
 				if (sc->o->verbose)
 					fprintf(stderr, "kmemlint: %s: kept from an interrupted scan, not analysed again\n",
@@ -491,27 +411,30 @@ int run_rounds(struct scan *sc, struct kdb *db)
 				torun[m++] = idx[i];
 			}
 		}
-		sc->nrun += m;
-		if (round > 1)
-			sc->reran += m;
-		for (i = 0; i < (size_t)m; i++)
-			sc->files[torun[i]].ran = true;
-		top = order_waves(sc, db, torun, m, wave);
+		top = scan_order(sc, db, wave);
 		/* an oscillating file: a wave of its own, after the others */
-		for (i = 0, k = top; i < (size_t)m; i++)
-			if (osc_oscillates(&oc, torun[i]))
+		for (i = 0, k = top; i < nf; i++)
+			if (osc_oscillates(&oc, (int)i))
 				wave[i] = ++k;
 		top = k;
 		strvec_clear(&changed);
-		for (w = 0; w <= top && !failed; w++) {
+		for (w = 0, added = 0; w <= top && !failed; w++) {
 			/* wave 0 also writes the files kept from before */
-			int base = w ? 0 : nres;
+			int base = w ? 0 : nres, more = 0;
 
-			for (k = base, i = 0; i < (size_t)m; i++)
-				if (wave[i] == w)
-					wv[k++] = torun[i];
-			if (!k)
+			k = base + wave_files(sc, db, &at, wave, w, torun, m,
+					      done, wv + base, &more);
+			if (k == base && (w || !nres))
 				continue;
+			for (j = base; j < k; j++) {
+				sc->files[wv[j]].ran = true;
+				sc->files[wv[j]].resumed = false;
+				sc->files[wv[j]].kept = false;
+			}
+			sc->nrun += k - base;
+			sc->reran += round > 1 ? k - base : more;
+			sc->round_files += more;
+			added += more;
 			sc->gen = kdb_gen(db);
 			if (k > base)
 				scan_pool_run(sc, wv + base, k - base);
@@ -520,26 +443,27 @@ int run_rounds(struct scan *sc, struct kdb *db)
 			failed = commit_wave(sc, db, wv, k, &changed, &oc) != 0;
 		}
 		if (sc->interrupted) {
-			for (i = 0; i < (size_t)n; i++)
-				sc->round_done += sc->files[idx[i]].resumed ||
-						  sc->files[idx[i]].kept;
+			for (i = 0; i < nf; i++)
+				sc->round_done += done[i] &&
+					(sc->files[i].resumed || sc->files[i].kept);
 			ret = -1;
 			break;
 		}
 		if (sc->o->verbose)
-			say_round(round, m, top + 1, &changed);
+			say_round(round, m + added, top + 1, &changed);
 		/* the files whose view of the others changed this round */
-		for (i = 0, n = 0; i < sc->jobs.n; i++) {
-			struct kdb_file row;
-
-			if (!kdb_file_get(db, sc->jobs.v[i].file, &row) &&
-			    row.found && row.stale && !row.status)
-				idx[n++] = (int)i;
-			kdb_file_clear(&row);
+		strvec_init(&stale);
+		kdb_stale_files(db, &stale);
+		for (i = 0, n = 0; i < stale.n; i++) {
+			j = file_index(&at, stale.v[i]);
+			if (j >= 0)
+				idx[n++] = j;
 		}
+		strvec_clear(&stale);
 	}
 	sc->left_stale = sc->interrupted ? 0 : n;
 	hmap_free(&memo, free);
+	hmap_free(&at, NULL);
 	osc_free(&oc);
 	strvec_clear(&changed);
 	strvec_clear(&paths);
@@ -547,6 +471,7 @@ int run_rounds(struct scan *sc, struct kdb *db)
 	free(torun);
 	free(wave);
 	free(wv);
+	free(done);
 	return ret;
 }
 

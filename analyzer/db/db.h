@@ -64,11 +64,14 @@ int kdb_file_failed(struct kdb *db, const char *path, const char *module,
 int kdb_mark_stale(struct kdb *db, const struct strvec *changed);
 /*
  * Which file read a summary of a function another file defines, at its
- * last analysis: pairs (reader, writer) of paths, sorted, each once (the
- * scan orders a round's files by them).
+ * last analysis: pairs (reader, writer) of paths, sorted, each once, and
+ * in weight[] how many of the writer's functions the reader asked for
+ * (the scan orders its files by them; *weight is the caller's to free).
  */
 int kdb_file_edges(struct kdb *db, struct strvec *reader,
-		   struct strvec *writer);
+		   struct strvec *writer, int **weight);
+/* The analysed files (status 0) marked stale, sorted. */
+int kdb_stale_files(struct kdb *db, struct strvec *paths);
 /*
  * db_index.c, the index pass of a first scan.  kdb_file_known: has path
  * been analysed, or indexed, before (its calls are known)?

@@ -475,19 +475,22 @@ int kdb_mark_stale(struct kdb *db, const struct strvec *changed)
  * not analysed yet): each list sorted, so the order is the same for any
  * -j. */
 int kdb_file_edges(struct kdb *db, struct strvec *reader,
-		   struct strvec *writer)
+		   struct strvec *writer, int **weight)
 {
 	static const char *const q[] = {
-		"SELECT a.path, b.path FROM deps d JOIN files a ON a.id=d.file"
+		"SELECT a.path, b.path, count(*) FROM deps d"
+		" JOIN files a ON a.id=d.file"
 		" JOIN summaries s ON s.name=d.name AND s.static=0"
 		" JOIN files b ON b.id=s.file"
 		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2",
-		"SELECT a.path, b.path FROM deps d JOIN files a ON a.id=d.file"
+		"SELECT a.path, b.path, count(*) FROM deps d"
+		" JOIN files a ON a.id=d.file"
 		" JOIN defs s ON s.name=d.name JOIN files b ON b.id=s.file"
 		" WHERE d.kind='s' AND b.id<>a.id GROUP BY 1, 2 ORDER BY 1, 2",
 	};
-	size_t k;
+	size_t k, cap = 0;
 
+	*weight = NULL;
 	for (k = 0; k < 2; k++) {
 		sqlite3_stmt *st = kdb_prep(db, q[k]);
 
@@ -496,6 +499,11 @@ int kdb_file_edges(struct kdb *db, struct strvec *reader,
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			char *a = kdb_col(st, 0), *b = kdb_col(st, 1);
 
+			if (reader->n == cap) {
+				cap = cap ? 2 * cap : 256;
+				*weight = xrealloc(*weight, cap * sizeof(int));
+			}
+			(*weight)[reader->n] = sqlite3_column_int(st, 2);
 			strvec_push(reader, a);
 			strvec_push(writer, b);
 			free(a);
@@ -503,6 +511,23 @@ int kdb_file_edges(struct kdb *db, struct strvec *reader,
 		}
 		sqlite3_finalize(st);
 	}
+	return 0;
+}
+
+int kdb_stale_files(struct kdb *db, struct strvec *paths)
+{
+	sqlite3_stmt *st = kdb_prep(db, "SELECT path FROM files WHERE stale<>0"
+				    " AND status=0 ORDER BY path");
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *p = kdb_col(st, 0);
+
+		strvec_push(paths, p);
+		free(p);
+	}
+	sqlite3_finalize(st);
 	return 0;
 }
 

@@ -13,10 +13,19 @@
 # rounds).  The output is the same for -j1.  Without the IR cache there
 # is no index pass, and --max-rounds=1 then stops after a round of one
 # wave with the files left stale named.
-# usage: waves.sh KMEMLINT CHAIN-TREE
+#
+# cycle/ is three files that read each other: kmcy_a.c calls two
+# functions of kmcy_b.c, which calls two of kmcy_c.c (one a kzalloc()
+# wrapper), which calls one of kmcy_a.c.  The files are still ordered
+# (the order that reads the fewest names from a file that comes later:
+# kmcy_c.c, kmcy_b.c, kmcy_a.c), so kmcy_a.c's unchecked use is found in
+# round 1, and round 2 only runs kmcy_c.c again: 4 analyses in 2 rounds
+# (as one wave a round: 7 analyses in 3 rounds).
+# usage: waves.sh KMEMLINT CHAIN-TREE CYCLE-TREE
 . "$(dirname "$0")/../frontend/lib.sh"
 setup "$1"
 cp -r "$2" "$T/chain"
+cp -r "$3" "$T/cycle"
 export XDG_CACHE_HOME="$T/cache"
 cd "$T" || exit 2
 
@@ -55,5 +64,19 @@ check "--max-rounds=1: the chain is not known yet" \
 check "the next scan goes on from there: the finding" cmp -s "$T/out" "$T/out3"
 "$KMEMLINT" scan --max-rounds=0 chain >/dev/null 2>"$T/err4"
 check "--max-rounds=0 is refused" grep -q -- "--max-rounds: '0' is not a number of rounds" "$T/err4"
+
+"$KMEMLINT" scan -j2 --verbose --format=json --db="$T/d.db" cycle \
+	>"$T/out5" 2>"$T/err5"
+check "cycle: kmcy_a.c uses the NULL of kmcy_c.c's kzalloc() through kmcy_b.c" \
+	[ "$(count_findings "$T/out5" unchecked-alloc kmcy_a.c 16)" -eq 1 ]
+check "cycle: that finding only" [ "$(count_json "$T/out5")" -eq 1 ]
+check "cycle: round 1 runs its three files in three waves" \
+	grep -q 'round 1: 3 files analysed in 3 waves' "$T/err5"
+check "cycle: 4 analyses in 2 rounds" \
+	grep -q 'analyses   4 in 2 rounds' "$T/err5"
+check "cycle: no file left stale" not grep -q 'note       ' "$T/err5"
+"$KMEMLINT" scan -j1 --format=json --db="$T/e.db" cycle >"$T/out6" 2>"$T/err6"
+check "cycle, -j1: the same findings" cmp -s "$T/out5" "$T/out6"
+grep -q 'analyses   4 in 2 rounds' "$T/err5" || cat "$T/err5"
 
 finish
