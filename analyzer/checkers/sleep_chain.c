@@ -4,7 +4,6 @@
  * the call that sleeps, kept as the text of a may-sleep fact and turned
  * into the finding and its notes (one note per level).
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,18 +32,36 @@ static void put(struct buf *b, const char *s, bool field)
 	b->s[b->n] = '\0';
 }
 
+/* digits of v in base (10 or 16), backwards from end; returns the start */
+static char *digits(char *end, uint64_t v, unsigned base)
+{
+	*--end = '\0';
+	do {
+		*--end = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	return end;
+}
+
 char *sleep_chain_str(const struct sleep_frame *f, int n)
 {
 	struct buf b = { NULL, 0, 0 };
-	char head[96];
+	char num[24];
 	int i;
 
 	put(&b, "", false);
 	for (i = 0; i < n; i++) {
-		snprintf(head, sizeof(head), "%s%c:%" PRIx64 ":%u:%u:",
-			 i ? "|" : "", f[i].tag, f[i].mask, f[i].loc.line,
-			 f[i].loc.col);
-		put(&b, head, false);
+		char tag[3] = { '|', f[i].tag, '\0' };
+
+		/* "|T:mask:line:col:fn:callee:file", no '|' before the first */
+		put(&b, tag + !i, false);
+		put(&b, ":", false);
+		put(&b, digits(num + sizeof(num), f[i].mask, 16), false);
+		put(&b, ":", false);
+		put(&b, digits(num + sizeof(num), f[i].loc.line, 10), false);
+		put(&b, ":", false);
+		put(&b, digits(num + sizeof(num), f[i].loc.col, 10), false);
+		put(&b, ":", false);
 		put(&b, f[i].fn ? f[i].fn : "", true);
 		put(&b, ":", false);
 		put(&b, f[i].callee ? f[i].callee : "", true);
