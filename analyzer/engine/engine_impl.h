@@ -227,6 +227,8 @@ struct sym {
 	int order;
 	const struct field_rec *store;
 	bool nonnull;		/* every store into field_key was not NULL */
+	int first_child;	/* the SYM_FIELD syms read from it (indices, */
+	int next_child;		/* -1 ends the list): what obj_reset() walks */
 };
 
 struct site_info {
@@ -284,6 +286,8 @@ struct engine {
 	struct sym *syms;
 	int nsyms;
 	int asyms;
+	int nlocal_field_syms;	/* SYM_FIELD syms read from a local object */
+	int nfdep_syms;		/* syms with fdeps */
 	struct hmap symmap;
 	struct site_info *sites;
 	int nsites;

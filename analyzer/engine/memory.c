@@ -210,7 +210,15 @@ void obj_reset(struct engine *en, struct state *st, int32_t id)
 	state_drop_if(st, in_object, &d);
 	free(d.lost);
 	state_del_obj(st, id);
-	for (i = 0; i < en->nsyms; i++)
+	if (id < 0) {
+		const struct sym *s = sym_of(en, id);
+
+		for (i = s ? s->first_child : -1; i >= 0;
+		     i = en->syms[i].next_child)
+			obj_reset(en, st, sym_id(i));
+		return;
+	}
+	for (i = 0; en->nlocal_field_syms && i < en->nsyms; i++)
 		if (en->syms[i].kind == SYM_FIELD && en->syms[i].base == id)
 			obj_reset(en, st, sym_id(i));
 }
@@ -351,7 +359,7 @@ static void forget_field_deps(struct engine *en, struct state *st,
 	int i, k;
 
 	state_drop_if(st, indexed_by_field, &fd);
-	for (i = 0; i < en->nsyms; i++)
+	for (i = 0; en->nfdep_syms && i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].nfdeps; k++)
 			if (!strcmp(en->syms[i].fdeps[k], field)) {
 				obj_reset(en, st, sym_id(i));	/* and what was read through it */

@@ -45,6 +45,17 @@ static int32_t sym_intern(struct engine *en, const char *key,
 	s->family = -1;
 	s->order = -1;
 	s->store = NULL;
+	s->first_child = s->next_child = -1;
+	if (s->kind == SYM_FIELD && s->base < 0 && -s->base - 1 < en->nsyms) {
+		struct sym *b = &en->syms[-s->base - 1];
+
+		s->next_child = b->first_child;
+		b->first_child = en->nsyms;
+	} else if (s->kind == SYM_FIELD) {
+		en->nlocal_field_syms++;
+	}
+	if (s->nfdeps)
+		en->nfdep_syms++;
 	hmap_put(&en->symmap, key, (void *)(intptr_t)(en->nsyms + 1));
 	en->nsyms++;
 	if (s->field_key)
