@@ -187,6 +187,7 @@ struct path {
 	int8_t type;		/* PT_*: may it hold an address? */
 	bool has_idx;		/* it or a step above has an idx_expr */
 	int depth;		/* steps from the root (0 for a root) */
+	int root;		/* the root's index (its own for a root) */
 	const char *fkey;	/* field key a callee's fact gave it */
 	const char *fk_memo;	/* path_field_key()'s answer, once known */
 	int8_t fk_state;	/* 0: not known, 1: fk_memo, 2: none */

@@ -140,10 +140,8 @@ static void fire_lost_list(struct engine *en, struct state *st,
 static bool in_object(void *arg, int path)
 {
 	struct drop_arg *d = arg;
-	int p = path;
+	int p = d->en->paths[path].root;
 
-	while (d->en->paths[p].parent >= 0)
-		p = d->en->paths[p].parent;
 	if (d->en->paths[p].kind != 'o' || d->en->paths[p].var != d->root)
 		return false;
 	note_lost(d, path);
@@ -377,10 +375,8 @@ static bool rooted_dead(void *arg, int path)
 {
 	struct dead_arg *da = arg;
 	struct engine *en = da->d->en;
-	int p = path;
+	int p = en->paths[path].root;
 
-	while (en->paths[p].parent >= 0)
-		p = en->paths[p].parent;
 	if (en->paths[p].kind != 'v' ||
 	    liveness_live(en->fn, da->live, da->block, en->paths[p].var))
 		return false;

@@ -179,6 +179,7 @@ static int intern(struct engine *en, const struct path *p, const char *ikey)
 	np->fk_memo = NULL;
 	np->fk_state = 0;
 	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
+	np->root = p->parent >= 0 ? en->paths[p->parent].root : en->npaths;
 	np->has_idx = p->idx_expr ||
 		      (p->parent >= 0 && en->paths[p->parent].has_idx);
 	hmap_put(&en->pathmap, key, (void *)(intptr_t)(en->npaths + 1));
