@@ -54,7 +54,7 @@ static void usage(FILE *f)
 	      "  --rules=FILE       load more API rules (repeatable)\n"
 	      "  --budget=N         exploration steps per function (20000)\n"
 	      "  --max-rounds=N     analyse a file at most N times in a scan, as\n"
-	      "                     what it reads of other files changes (default 4)\n"
+	      "                     what it reads of other files changes (default 8)\n"
 	      "  --verbose          list the files kbuild does not build, and what\n"
 	      "                     changed after each round\n"
 	      "  --list-files       print each file with its flags; analyse nothing\n"
@@ -450,7 +450,7 @@ int scan_main(int argc, char **argv)
 	o.out.batch = true;
 	o.jobs = default_jobs();
 	o.timeout = 120;
-	o.max_rounds = 4;
+	o.max_rounds = 8;
 	o.mem_limit = 4096;
 	o.progress = isatty(2);
 	memset(&sc, 0, sizeof(sc));
