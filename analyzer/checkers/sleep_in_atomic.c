@@ -518,13 +518,13 @@ static void on_fact(struct engine *en, struct state *st,
 			 * of the caller's struct il_host_cmd */
 			char fsub[300];
 
-			int q;
+			int copied;
 
 			snprintf(fsub, sizeof(fsub), "$%d%s", arg, g[i].fn);
-			/* and cmd.flags = flags: a condition on our
-			 * parameter */
-			q = engine_call_subject_param(en, st, c->call, fsub,
-						      &own);
+			/* its value here, and the parameter of ours it
+			 * holds (cmd.flags = flags) */
+			copied = engine_call_subject_param(en, st, c->call,
+							   fsub, &own);
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
 			p = engine_param_index(en, c->call->args[arg]);
@@ -536,7 +536,7 @@ static void on_fact(struct engine *en, struct state *st,
 				}
 				continue;
 			}
-			p = q;
+			p = copied;	/* a condition on our parameter */
 		} else {
 			own = cond_arg(c, arg);
 			if (!sleep_cond_holds(&own, k, cval))

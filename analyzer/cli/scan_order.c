@@ -29,7 +29,6 @@
 #include "../util/hmap.h"
 
 struct graph {
-	int n;
 	int *first, *next, *to, *w;	/* edges a -> b: a read b, w names */
 	int *rfirst, *rnext;		/* the same edges by b */
 	int *from;			/* each edge's a */
@@ -153,7 +152,6 @@ int scan_order(struct scan *sc, struct kdb *db, int *wave)
 	for (i = 0; i < n; i++)
 		hmap_put(&pos, sc->jobs.v[i].file, (void *)(intptr_t)(i + 1));
 	memset(&g, 0, sizeof(g));
-	g.n = n;
 	g.first = xcalloc((size_t)n, sizeof(int));
 	g.rfirst = xcalloc((size_t)n, sizeof(int));
 	g.next = xcalloc(rd.n, sizeof(int));
