@@ -169,6 +169,36 @@ static bool not_equal(struct value cur, int64_t k, struct value *out)
 }
 
 /*
+ * The bits tested of a word that holds a symbol: an unsigned long field
+ * (priv->flags) reads as an object of unknown origin, since such a word
+ * may hold an address (page addresses), and that identity must stay.
+ * What a test taught of its bits is a path slot beside it, dropped when
+ * the place is written, and eval() reads x & K through it.
+ */
+static int sym_bits_slot;
+
+void sym_bits_init(void)
+{
+	static const struct slot_def def = { "engine:sym-bits", SLOT_PATH,
+					     NULL };
+
+	sym_bits_slot = engine_slot_register(&def);
+}
+
+/* Bits known set and clear of the word at canonical path, or false. */
+bool sym_bits_get(const struct state *st, int path, uint32_t *set,
+		  uint32_t *clr)
+{
+	const struct slot_val *v = slot_get(st, sym_bits_slot, path);
+
+	if (!v)
+		return false;
+	*set = (uint32_t)v->a;
+	*clr = (uint32_t)v->b;
+	return true;
+}
+
+/*
  * if (x & K) of a flag word: on the true edge the bit is set when K is
  * one bit, on the false edge every bit of K is clear.
  */
@@ -178,20 +208,32 @@ static void refine_bits(struct engine *en, struct state *st,
 	uint64_t K = (uint64_t)cond->b->ival;
 	uint32_t set = 0, clr = 0;
 	struct value cur, v;
+	struct slot_val sv;
 	int path = expr_path(en, cond->a);
+	bool sym;
 
 	if (path < 0 || !K || (K >> 32) || cond->a->is_ptr)
 		return;
 	path = canon_path(en, st, path);
 	cur = load_path(en, st, path);
-	if (cur.kind != V_UNK && !value_bits(cur, &set, &clr))
+	sym = cur.kind == V_OBJ && cur.obj < 0;
+	if (sym)
+		sym_bits_get(st, path, &set, &clr);
+	else if (cur.kind != V_UNK && !value_bits(cur, &set, &clr))
 		return;
 	if (truthy && (K & (K - 1)))
 		return;		/* some bit of K set: which is not known */
 	if (truthy)
-		v = vbits(set | (uint32_t)K, clr, cond->a->is_long);
+		set |= (uint32_t)K;
 	else
-		v = vbits(set, clr | (uint32_t)K, cond->a->is_long);
+		clr |= (uint32_t)K;
+	if (sym) {
+		sv.a = set & ~clr;
+		sv.b = clr;
+		slot_set(st, sym_bits_slot, path, &sv);
+		return;
+	}
+	v = vbits(set, clr, cond->a->is_long);
 	if (v.kind == V_UNK)
 		return;
 	state_set(st, path, &v);

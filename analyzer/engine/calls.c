@@ -375,9 +375,9 @@ static void entry_roles(struct engine *en, struct state *st,
 		*handled_out = true;
 }
 
-void exec_call(struct engine *en, struct state *st,
-	       const struct ir_insn *insn, bool *path_ends,
-	       struct state **split)
+static void call_body(struct engine *en, struct state *st,
+		      const struct ir_insn *insn, bool *path_ends,
+		      struct state **split)
 {
 	const struct ir_call *call = insn->call;
 	const struct api_entry *api = call->callee ?
@@ -579,4 +579,19 @@ void exec_call(struct engine *en, struct state *st,
 	} else {
 		dest_assign(en, st, call, mkv(V_UNK), insn->loc);
 	}
+}
+
+void exec_call(struct engine *en, struct state *st,
+	       const struct ir_insn *insn, bool *path_ends,
+	       struct state **split)
+{
+	struct state *before = *split;
+
+	call_body(en, st, insn, path_ends, split);
+	if (*path_ends)
+		return;
+	/* a pure function called again answers the same (purecall.c) */
+	purecall_after(en, st, insn->call);
+	if (*split && *split != before)
+		purecall_after(en, *split, insn->call);
 }

@@ -12,6 +12,7 @@
  *   liveness.c live variables per block
  *   events.c   the events the checkers hook
  *   branch.c   what each edge of a condition teaches
+ *   purecall.c a pure function called again answers the same
  *   explore.c  the worklist, returns, garbage collection of the state
  *   calls.c    calls: rules-table roles, frees, locks
  *   replay.c   a callee's summary replayed at a call
@@ -139,6 +140,11 @@ struct fn_entry {
 	bool skipped;		/* too large or too complex: no summary */
 	unsigned fail_conds;	/* 1 << ret_cond returned when one of its
 				 * allocations failed (summary pass) */
+	int pure;		/* unit_fn_pure(): 0 not asked, -1 not
+				 * pure, else its id + 1 */
+	uint32_t *reads;	/* a pure one: hashes of the field names
+				 * it reads (purecall.c) */
+	int nreads;
 };
 
 struct field_db;
@@ -262,6 +268,8 @@ struct engine {
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
 	uint8_t *peers;			/* per block, while exploring (peers.c) */
+	uint8_t *purecall;		/* per call site, while exploring
+					 * (purecall.c), or NULL */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
 	uint64_t *written;	/* liveness_written_set(), while exploring */
 	uint8_t *polling;	/* cfg_polling_tests(), while exploring, or NULL */
@@ -659,6 +667,27 @@ int retest_recorded(struct engine *en, const struct state *st, int block);
 void retest_record(struct engine *en, struct state *st, int block,
 		   bool truthy);
 void retest_forget_var(struct state *st, int var);
+
+/* branch.c: the bits tested of a word that holds a symbol */
+void sym_bits_init(void);
+bool sym_bits_get(const struct state *st, int path, uint32_t *set,
+		  uint32_t *clr);
+
+/* purecall.c: a pure function called again with the same arguments
+ * answers the same */
+void purecall_init(void);
+bool ir_fn_pure(struct unit *u, const struct ir_func *fn, int depth,
+		uint32_t **reads, int *nreads);
+uint8_t *purecall_prepare(const struct ir_func *fn);
+void purecall_after(struct engine *en, struct state *st,
+		    const struct ir_call *call);
+void purecall_branch(struct engine *en, struct state *st,
+		     const struct ir_expr *cond);
+void purecall_forget_var(struct engine *en, struct state *st, int var);
+void purecall_store(struct engine *en, struct state *st, const char *fk);
+/* program.c: the pure functions of the unit (purecall.c) */
+int unit_fn_pure(struct unit *u, const char *name, int depth);
+const uint32_t *unit_pure_reads(struct unit *u, int id, int *n);
 
 /* peers.c: a test of two places compared, recorded for later tests and
  * for a dereference's guard */

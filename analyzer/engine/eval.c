@@ -400,6 +400,22 @@ static bool distinct_objects(struct engine *en, struct state *st,
 	return o && o->null == NL_NONNULL;
 }
 
+
+/* The symbol a word at e holds, or what a test taught of its bits. */
+static struct value sym_bits_of(struct engine *en, struct state *st,
+				const struct ir_expr *e, struct value sym)
+{
+	uint32_t set, clr;
+	int path = expr_path(en, e);
+
+	if (path < 0)
+		return sym;
+	path = canon_path(en, st, path);
+	if (!sym_bits_get(st, path, &set, &clr))
+		return sym;
+	return vbits(set, clr, true);
+}
+
 /*
  * (unsigned long)p & (N - 1) of a block whose family returns blocks
  * aligned to N or more: 0 (rtlwifi tests a fresh dma_alloc_coherent()
@@ -545,6 +561,11 @@ struct value eval(struct engine *en, struct state *st,
 	case EX_ARITH:
 		a = eval(en, st, e->a);
 		b = e->b ? eval(en, st, e->b) : vconst(0);
+		/* flags & K of a word holding a symbol: the bits a test
+		 * taught (branch.c) */
+		if (e->op == AR_AND && a.kind == V_OBJ && a.obj < 0 &&
+		    !e->a->is_ptr && !e->is_ptr && b.kind == V_CONST)
+			a = sym_bits_of(en, st, e->a, a);
 		/*
 		 * Only literal arithmetic folds (clang has done most of it):
 		 * i = i + 1 must not count a loop up through new states.

@@ -465,6 +465,7 @@ static void exec_term(struct engine *en, struct state *st,
 			st->guess = f->guess = true;
 		if (okf) {
 			refine_var(en, f, b->cond, false);
+			purecall_branch(en, f, b->cond);
 			retest_record(en, f, en->cur_block, false);
 			peers_record(en, f, en->cur_block, b->cond, false);
 			counted_exit(en, f, b, 1);
@@ -475,6 +476,7 @@ static void exec_term(struct engine *en, struct state *st,
 		}
 		if (okt) {
 			refine_var(en, st, b->cond, true);
+			purecall_branch(en, st, b->cond);
 			retest_record(en, st, en->cur_block, true);
 			peers_record(en, st, en->cur_block, b->cond, true);
 			counted_exit(en, st, b, 0);
@@ -587,6 +589,7 @@ void engine_explore(struct engine *en)
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
 	en->peers = peers_prepare(fn);
+	en->purecall = purecall_prepare(fn);
 	en->walkers = liveness_walkers(fn);
 	en->written = liveness_written_set(fn);
 	en->polling = cfg_polling_tests(fn);
@@ -667,6 +670,8 @@ void engine_explore(struct engine *en)
 	en->retest = NULL;
 	free(en->peers);
 	en->peers = NULL;
+	free(en->purecall);
+	en->purecall = NULL;
 	free(en->walkers);
 	en->walkers = NULL;
 	free(en->written);

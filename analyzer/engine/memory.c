@@ -460,6 +460,7 @@ void forget_field_key(struct engine *en, struct state *st, const char *key,
 
 	state_drop_if(st, has_field_key, &kd);
 	state_drop_path_slots(st, slot_has_field_key, &kd);
+	purecall_store(en, st, key);
 	for (i = 0; i < en->nsyms; i++)
 		if (en->syms[i].field_key && !strcmp(en->syms[i].field_key, key))
 			obj_reset(en, st, sym_id(i));	/* and what was read through it */
@@ -550,6 +551,7 @@ void assign(struct engine *en, struct state *st, int path,
 		new_lap(en, st, en->paths[path].var, v, &idx);
 		forget_var_deps(en, st, en->paths[path].var, &idx);
 		retest_forget_var(st, en->paths[path].var);
+		purecall_forget_var(en, st, en->paths[path].var);
 	} else if (en->paths[path].kind == '>' || en->paths[path].kind == '.')
 		forget_field_deps(en, st, en->paths[path].field, &idx);
 	state_set(st, path, v);
@@ -557,6 +559,7 @@ void assign(struct engine *en, struct state *st, int path,
 		param_copy_store(en, st, path, lhs, en->store_rhs);
 	memset(&si, 0, sizeof(si));
 	if (store_target(en, st, path, &si, fk, sizeof(fk))) {
+		purecall_store(en, st, si.field_key);
 		si.v = *v;
 		si.lhs = lhs;
 		si.loc = loc;
@@ -564,6 +567,10 @@ void assign(struct engine *en, struct state *st, int path,
 		si.bits = en->store_bits;
 		si.fn = en->store_fn;
 		fire_store(en, st, &si);
+	} else if (en->paths[path].kind != 'v') {
+		/* a member of a local struct: a pure call given its
+		 * address may read it */
+		purecall_store(en, st, si.field_key);
 	}
 	en->lost_clobbered = val->kind == V_UNK || en->assign_forgets;
 	fire_lost_list(en, st, &d, loc, false);
@@ -611,6 +618,7 @@ void assign_unnamed(struct engine *en, struct state *st,
 		if (base.kind == V_OBJ)
 			si.container = base.obj;
 	}
+	purecall_store(en, st, si.field_key);
 	fire_store(en, st, &si);
 }
 

@@ -28,6 +28,8 @@ struct unit_priv {
 	struct unit u;
 	struct hmap main_set;	/* names of main-file functions */
 	struct hmap calls;	/* caller -> struct calls_entry */
+	struct fn_entry **pure;	/* the pure functions asked about, by id */
+	int npure, apure;
 };
 
 static void engine_init(const struct checker *const *checkers, int n)
@@ -134,6 +136,43 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	e->in_progress = false;
 	e->done = true;
 	return e->skipped ? NULL : &e->sum;
+}
+
+/* A function of the unit whose body has no effect (purecall.c): its id,
+ * or -1. */
+int unit_fn_pure(struct unit *u, const char *name, int depth)
+{
+	struct unit_priv *up = (struct unit_priv *)u;
+	struct fn_entry *e = get_entry(u, name);
+
+	if (!e || !e->fn)
+		return -1;
+	if (!e->pure) {
+		e->pure = -1;	/* a recursive call is not pure */
+		if (ir_fn_pure(u, e->fn, depth, &e->reads, &e->nreads)) {
+			if (up->npure == up->apure) {
+				up->apure = up->apure ? 2 * up->apure : 8;
+				up->pure = xrealloc(up->pure, up->apure *
+						    sizeof(*up->pure));
+			}
+			up->pure[up->npure++] = e;
+			e->pure = up->npure;
+		}
+	}
+	return e->pure > 0 ? e->pure - 1 : -1;
+}
+
+/* The hashes of the field names pure function id reads. */
+const uint32_t *unit_pure_reads(struct unit *u, int id, int *n)
+{
+	struct unit_priv *up = (struct unit_priv *)u;
+
+	if (id < 0 || id >= up->npure) {
+		*n = 0;
+		return NULL;
+	}
+	*n = up->pure[id]->nreads;
+	return up->pure[id]->reads;
 }
 
 /*
@@ -272,6 +311,7 @@ static void free_fn_entry(void *p)
 	struct fn_entry *e = p;
 
 	free(e->name);
+	free(e->reads);
 	summary_free(&e->sum);
 	free(e);
 }
@@ -344,6 +384,7 @@ void analyze_program(const struct ir_program *prog,
 	hmap_free(&u->ext_fns, ext_fn_free);
 	hmap_free(&up.main_set, NULL);
 	hmap_free(&up.calls, free_calls);
+	free(up.pure);
 	hmap_free(&u->strings, free);
 	field_db_free(u->fields);
 }
