@@ -75,6 +75,21 @@ static bool align_mask(struct value m)
 	return inv && inv < 4096 && !(inv & (inv + 1));
 }
 
+/* ~K for K made of some of the low three bits, where a tagged address
+ * keeps its tags: sg_chain() stores ((unsigned long)sgl | SG_CHAIN) &
+ * ~SG_END, still the table sgl. */
+static bool tag_mask(struct value m)
+{
+	uint64_t inv;
+
+	if (m.kind != V_CONST)
+		return false;
+	inv = ~(uint64_t)m.c;
+	if ((uint64_t)m.c >> 32 == 0)
+		inv = ~(uint32_t)m.c;
+	return inv && inv < 8;
+}
+
 static struct value bit_op(int op, struct value a, const struct ir_expr *e)
 {
 	const struct ir_expr *k = e->b;
@@ -616,6 +631,13 @@ struct value eval(struct engine *en, struct state *st,
 		if (e->op == AR_AND && (a.kind == V_OBJ) != (b.kind == V_OBJ) &&
 		    align_mask(a.kind == V_OBJ ? b : a))
 			return a.kind == V_OBJ ? a : b;
+		/* a tag cleared from an allocation of this function, or
+		 * from an address being tagged ((x | K1) & ~K2); a flag
+		 * word's x & ~K stays a bit operation */
+		if (e->op == AR_AND && a.kind == V_OBJ && tag_mask(b) &&
+		    (a.obj >= 0 || (e->a->kind == EX_ARITH &&
+				    e->a->op == AR_OR)))
+			return a;
 		/* sg_assign_page(): page_link | (unsigned long)page, a
 		 * tagged address (flag bits or'ed into an aligned one): still
 		 * the allocation */
