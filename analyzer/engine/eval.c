@@ -416,6 +416,16 @@ static bool distinct_objects(struct engine *en, struct state *st,
 }
 
 
+/* The same variable or constant. */
+static bool same_leaf(const struct ir_expr *x, const struct ir_expr *y)
+{
+	if (!x || !y || x->kind != y->kind)
+		return false;
+	if (x->kind == EX_VAR)
+		return x->var == y->var;
+	return x->kind == EX_CONST && x->ival == y->ival;
+}
+
 /* The symbol a word at e holds, or what a test taught of its bits. */
 static struct value sym_bits_of(struct engine *en, struct state *st,
 				const struct ir_expr *e, struct value sym)
@@ -656,6 +666,20 @@ struct value eval(struct engine *en, struct state *st,
 		 * too (unsigned long holds page addresses): the pointer is the
 		 * operand of pointer type, else an allocation over a symbol.
 		 */
+		/* roundup(x, y) with y known at run time only is
+		 * ((x + (y - 1)) / y) * y: a multiple of y within y of x,
+		 * inside the block x points into when it was allocated
+		 * with room for the alignment (brcmsmac dma_ringalloc()) */
+		if (e->op == AR_MUL && e->is_long && e->a &&
+		    e->a->kind == EX_ARITH && e->a->op == AR_DIV &&
+		    same_leaf(e->a->b, e->b)) {
+			struct value q = eval(en, st, e->a->a);
+			int32_t id = q.kind == V_OBJ ?
+				     engine_obj_within(en, q.obj) : -1;
+
+			if (id >= 0)
+				return vobj(id);
+		}
 		if (e->op != AR_ADD && e->op != AR_SUB)
 			return coordinate_change(en, e, a, b);
 		/* container_of(&p->member, ...): back to p */
