@@ -415,7 +415,6 @@ static bool distinct_objects(struct engine *en, struct state *st,
 	return o && o->null == NL_NONNULL;
 }
 
-
 /* The same variable or constant. */
 static bool same_leaf(const struct ir_expr *x, const struct ir_expr *y)
 {
@@ -660,12 +659,6 @@ struct value eval(struct engine *en, struct state *st,
 		if ((e->op == AR_OR || e->op == AR_AND) && !e->is_ptr &&
 		    !(e->a && e->a->is_ptr))
 			return bit_op(e->op, a, e);
-		/*
-		 * Pointer arithmetic (container_of, buf + len) stays inside
-		 * the pointer's object.  A size_t operand may be an object
-		 * too (unsigned long holds page addresses): the pointer is the
-		 * operand of pointer type, else an allocation over a symbol.
-		 */
 		/* roundup(x, y) with y known at run time only is
 		 * ((x + (y - 1)) / y) * y: a multiple of y within y of x,
 		 * inside the block x points into when it was allocated
@@ -680,6 +673,12 @@ struct value eval(struct engine *en, struct state *st,
 			if (id >= 0)
 				return vobj(id);
 		}
+		/*
+		 * Pointer arithmetic (container_of, buf + len) stays inside
+		 * the pointer's object.  A size_t operand may be an object
+		 * too (unsigned long holds page addresses): the pointer is the
+		 * operand of pointer type, else an allocation over a symbol.
+		 */
 		if (e->op != AR_ADD && e->op != AR_SUB)
 			return coordinate_change(en, e, a, b);
 		/* container_of(&p->member, ...): back to p */

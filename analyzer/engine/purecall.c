@@ -40,6 +40,7 @@
 
 #include "engine_impl.h"
 #include "apitable.h"
+#include "../util/hmap.h"
 #include "../util/strvec.h"
 
 static int memo_slot;	/* key -> a: check << 16 | dest var, b: value */
@@ -69,14 +70,13 @@ struct names {
 	int n, a;
 };
 
-static uint32_t str_hash_n(const char *s, size_t n)
+/* A field name's hash, never WILD (nor 0, which packs "no name"). */
+static uint32_t name_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = hash_bytes(s, n, 0);
+	uint32_t x = (uint32_t)(h ^ (h >> 32));
 
-	for (i = 0; i < n && s[i]; i++)
-		h = (h ^ (uint8_t)s[i]) * 16777619u;
-	return h > WILD ? h : WILD + 1;
+	return x > WILD ? x : WILD + 1;
 }
 
 static void name_add(struct names *nm, uint32_t h)
@@ -98,7 +98,7 @@ static void expr_names(const struct ir_expr *e, struct names *nm)
 	if (!e)
 		return;
 	if (e->kind == EX_MEMBER && e->field)
-		name_add(nm, str_hash_n(e->field, strlen(e->field)));
+		name_add(nm, name_hash(e->field, strlen(e->field)));
 	if ((e->kind == EX_DEREF && !(e->a && e->a->kind == EX_ADDR)) ||
 	    (e->kind == EX_INDEX && e->base_is_ptr && e->a &&
 	     e->a->kind != EX_MEMBER))
@@ -212,12 +212,20 @@ impure:
 
 /* ---- per function ---- */
 
+static int by_callee(const void *x, const void *y)
+{
+	const struct ir_call *a = *(const struct ir_call *const *)x;
+	const struct ir_call *b = *(const struct ir_call *const *)y;
+
+	return strcmp(a->callee, b->callee);
+}
+
 /* Call sites whose callee is called at two sites or more (1), else 0. */
 uint8_t *purecall_prepare(const struct ir_func *fn)
 {
 	const struct ir_call **calls;
-	uint8_t *rep;
-	int i, j, any = 0;
+	uint8_t *rep = NULL;
+	int i, j, n = 0;
 
 	if (fn->ncallsites <= 1)
 		return NULL;
@@ -228,23 +236,18 @@ uint8_t *purecall_prepare(const struct ir_func *fn)
 
 			if (in->kind == I_CALL && in->call->callee &&
 			    in->call->dest && in->call->site >= 0 &&
-			    in->call->site < fn->ncallsites)
-				calls[in->call->site] = in->call;
+			    in->call->site < fn->ncallsites && n < fn->ncallsites)
+				calls[n++] = in->call;
 		}
-	rep = xcalloc(fn->ncallsites, 1);
-	for (i = 0; i < fn->ncallsites; i++)
-		for (j = 0; calls[i] && j < fn->ncallsites; j++)
-			if (j != i && calls[j] &&
-			    !strcmp(calls[j]->callee, calls[i]->callee)) {
-				rep[i] = 1;
-				any = 1;
-				break;
-			}
-	free(calls);
-	if (!any) {
-		free(rep);
-		return NULL;
+	qsort(calls, n, sizeof(*calls), by_callee);
+	for (i = 1; i < n; i++) {
+		if (strcmp(calls[i - 1]->callee, calls[i]->callee))
+			continue;
+		if (!rep)
+			rep = xcalloc(fn->ncallsites, 1);
+		rep[calls[i - 1]->site] = rep[calls[i]->site] = 1;
 	}
+	free(calls);
 	return rep;
 }
 
@@ -276,35 +279,32 @@ static struct value unpack(int64_t b)
 	return v;
 }
 
-static void mix(uint64_t *h1, uint64_t *h2, uint64_t x)
-{
-	*h1 = (*h1 ^ x) * 0x100000001b3ULL;
-	*h2 = (*h2 + x + 0x9e3779b97f4a7c15ULL) * 0xff51afd7ed558ccdULL;
-	*h2 ^= *h2 >> 29;
-}
-
 /* The memo key of this call on this path; false when an argument is
  * not an object or a constant. */
 static bool call_key(struct engine *en, struct state *st,
 		     const struct ir_call *call, int32_t *key, int64_t *check)
 {
-	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-	int i;
+	uint64_t w[2 + 2 * MAX_PARAMS], h;
+	int i, n = 0;
 
-	mix(&h1, &h2, str_hash_n(call->callee, strlen(call->callee)));
-	mix(&h1, &h2, (uint64_t)call->nargs);
+	if (call->nargs > MAX_PARAMS)
+		return false;
+	w[n++] = hash_str(call->callee);
+	w[n++] = (uint64_t)call->nargs;
 	for (i = 0; i < call->nargs; i++) {
 		struct value v = eval(en, st, call->args[i]);
 
-		if (v.kind == V_OBJ)
-			mix(&h1, &h2, 0x100000000ULL | (uint32_t)v.obj);
-		else if (v.kind == V_CONST)
-			mix(&h1, &h2, 0x200000000ULL ^ (uint64_t)v.c);
-		else
+		if (v.kind != V_OBJ && v.kind != V_CONST)
 			return false;
+		w[n++] = v.kind;
+		w[n++] = v.kind == V_OBJ ? (uint64_t)(uint32_t)v.obj :
+					   (uint64_t)v.c;
 	}
-	*key = (int32_t)(h1 ^ (h1 >> 32));
-	*check = (int64_t)(h2 >> 24);	/* 40 bits: check << 16 stays positive */
+	h = hash_bytes(w, n * sizeof(*w), 0);
+	*key = (int32_t)(h ^ (h >> 32));
+	/* a second hash, 40 bits: check << 16 stays positive */
+	*check = (int64_t)(hash_bytes(w, n * sizeof(*w), 0x9e3779b97f4a7c15ULL)
+			   >> 24);
 	return true;
 }
 
@@ -442,7 +442,7 @@ static bool key_touches(const char *fk, const uint32_t *r, int n)
 		size_t len = strcspn(s, ".[]->");
 
 		if (len) {
-			uint32_t h = str_hash_n(s, len);
+			uint32_t h = name_hash(s, len);
 
 			for (i = 0; i < n; i++)
 				if (r[i] == h)
