@@ -217,6 +217,8 @@ static void refine_bits(struct engine *en, struct state *st,
 	path = canon_path(en, st, path);
 	cur = load_path(en, st, path);
 	sym = cur.kind == V_OBJ && cur.obj < 0;
+	if (sym && !retest_bits_repeated(en, en->cur_block))
+		return;
 	if (sym)
 		sym_bits_get(st, path, &set, &clr);
 	else if (cur.kind != V_UNK && !value_bits(cur, &set, &clr))

@@ -660,7 +660,13 @@ struct retest {
 	int64_t check;		/* a second hash, to tell collisions apart */
 	uint64_t mask;		/* the variables it reads (index < 64) */
 	bool repeated;		/* tested at another branch of the function */
+	/* if (place & K): the place's shape hashed, K, and whether another
+	 * branch tests a bit of K of the same place (sym_bits) */
+	uint64_t bits_place;
+	uint64_t bits_k;
+	bool bits_repeated;
 };
+bool retest_bits_repeated(const struct engine *en, int block);
 void retest_init(void);
 struct retest *retest_prepare(const struct ir_func *fn);
 int retest_recorded(struct engine *en, const struct state *st, int block);

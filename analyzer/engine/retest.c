@@ -19,12 +19,17 @@
  * variables forgets the record.  Only repeated conditions are recorded:
  * a record makes two paths differ, so recording every test would keep
  * apart paths that the memo now joins.
+ *
+ * The same rule gates branch.c's flag-word bits: the bits a test of
+ * `place & K` teaches of a word holding a symbol are kept only when
+ * another branch tests a bit of K of the same place.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine_impl.h"
+#include "../util/hmap.h"
 #include "../util/strvec.h"
 
 static int retest_slot;
@@ -101,6 +106,78 @@ static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
 	return true;
 }
 
+/* The shape of a place: vars, fields by name, constant indexes. */
+static bool place_hash(const struct ir_expr *e, uint64_t *h)
+{
+	if (!e)
+		return false;
+	*h = (*h ^ (uint64_t)e->kind) * 0x100000001b3ULL;
+	switch (e->kind) {
+	case EX_VAR:
+		*h = (*h ^ (uint64_t)(e->var + 1)) * 0x100000001b3ULL;
+		return true;
+	case EX_CONST:
+		*h = (*h ^ (uint64_t)e->ival) * 0x100000001b3ULL;
+		return true;
+	case EX_MEMBER:
+		*h ^= hash_str(e->field ? e->field : "");
+		return place_hash(e->a, h);
+	case EX_DEREF:
+		return place_hash(e->a, h);
+	case EX_INDEX:
+		return place_hash(e->a, h) && place_hash(e->b, h);
+	default:
+		return false;
+	}
+}
+
+/* if (place & K), if (!(place & K)), if ((place & K) != 0) */
+static bool bits_test(const struct ir_block *b, struct retest *out)
+{
+	const struct ir_expr *c;
+	bool truthy = true;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	if (b->term != T_BRANCH || !b->cond)
+		return false;
+	c = cond_truth(b->cond, &truthy);
+	if (c->kind != EX_ARITH || c->op != AR_AND || !c->b ||
+	    c->b->kind != EX_CONST || !c->b->ival || !place_hash(c->a, &h))
+		return false;
+	out->bits_place = h;
+	out->bits_k = (uint64_t)c->b->ival;
+	return true;
+}
+
+/*
+ * The sym_bits refinement is kept for the places whose bits two branches
+ * test: a record makes two paths differ, so one test of a flag word
+ * would only split paths that join today.
+ */
+static void mark_bits_repeated(const struct ir_func *fn, struct retest *r)
+{
+	int *idx = xcalloc(fn->nblocks + 1, sizeof(*idx));
+	int i, j, n = 0;
+
+	for (i = 0; i < fn->nblocks; i++)
+		if (bits_test(&fn->blocks[i], &r[i]))
+			idx[n++] = i;
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			struct retest *x = &r[idx[i]], *y = &r[idx[j]];
+
+			if (x->bits_place == y->bits_place &&
+			    (x->bits_k & y->bits_k))
+				x->bits_repeated = y->bits_repeated = true;
+		}
+	free(idx);
+}
+
+bool retest_bits_repeated(const struct engine *en, int block)
+{
+	return en->retest && block >= 0 && en->retest[block].bits_repeated;
+}
+
 struct retest *retest_prepare(const struct ir_func *fn)
 {
 	struct retest *r = xcalloc(fn->nblocks + 1, sizeof(*r));
@@ -122,6 +199,7 @@ struct retest *retest_prepare(const struct ir_func *fn)
 				r[j].check == r[i].check;
 		r[i].repeated = twice;
 	}
+	mark_bits_repeated(fn, r);
 	return r;
 }
 
