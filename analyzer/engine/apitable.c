@@ -164,6 +164,8 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 			e->fail = FAIL_NONE;
 		else if (!strcmp(v, "errptr"))
 			e->fail = FAIL_ERRPTR;
+		else if (!strcmp(v, "reclaim"))
+			e->fail = FAIL_RECLAIM;
 		else
 			return -1;
 		return 0;
@@ -404,6 +406,11 @@ static int parse_line(char *line, const char *path, int lineno)
 	}
 	if (role == ROLE_ALLOC && e->family < 0) {
 		fprintf(stderr, "kmemlint: %s:%d: alloc '%s' needs family=\n",
+			path, lineno, name);
+		return -1;
+	}
+	if (role == ROLE_ALLOC && e->fail == FAIL_RECLAIM && e->gfp_arg < 0) {
+		fprintf(stderr, "kmemlint: %s:%d: alloc '%s': fail=reclaim needs gfp=N\n",
 			path, lineno, name);
 		return -1;
 	}

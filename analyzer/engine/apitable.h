@@ -62,6 +62,8 @@ enum api_fail {
 	FAIL_NULL,	/* returns NULL (or 0 for page addresses) on failure */
 	FAIL_NONE,	/* cannot fail (__GFP_NOFAIL wrappers...) */
 	FAIL_ERRPTR,	/* returns an ERR_PTR, never NULL */
+	FAIL_RECLAIM,	/* NULL only when the gfp mask cannot reclaim
+			 * (mempool_alloc(): waits for an element) */
 };
 
 #define API_MAX_FAMILIES 8

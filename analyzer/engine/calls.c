@@ -68,22 +68,36 @@ static int64_t page_order(int64_t size, uint64_t shift)
 	return log - (int64_t)shift + 1;
 }
 
-/* The allocator's gfp mask has __GFP_NOFAIL: it cannot return NULL. */
-static bool nofail(struct engine *en, const struct api_entry *api,
-		   const struct value *args, int n)
+/* The allocator's gfp mask is a constant with bit set. */
+static bool gfp_has(const struct api_entry *api, const struct value *args,
+		    int n, uint64_t bit)
 {
-	uint64_t bit = en->unit->prog->consts.gfp_nofail;
-
 	return bit && api->gfp_arg >= 0 && api->gfp_arg < n &&
 	       args[api->gfp_arg].kind == V_CONST &&
 	       ((uint64_t)args[api->gfp_arg].c & bit);
+}
+
+/* May the call return NULL?  Not with __GFP_NOFAIL; a fail=reclaim
+ * allocator (mempool_alloc()) not when it may reclaim, since it then
+ * waits for an element instead of failing. */
+static bool alloc_can_fail(struct engine *en, const struct api_entry *api,
+			   const struct value *args, int n)
+{
+	const struct header_consts *k = &en->unit->prog->consts;
+
+	if (api->fail != FAIL_NULL && api->fail != FAIL_RECLAIM)
+		return false;
+	if (gfp_has(api, args, n, k->gfp_nofail))
+		return false;
+	return api->fail == FAIL_NULL ||
+	       !gfp_has(api, args, n, k->gfp_direct_reclaim);
 }
 
 static bool table_alloc(struct engine *en, struct state *st,
 			const struct ir_call *call, const struct api_entry *api,
 			const struct value *args, int n, struct ir_loc loc)
 {
-	bool can_fail = api->fail == FAIL_NULL && !nofail(en, api, args, n);
+	bool can_fail = alloc_can_fail(en, api, args, n);
 	int order = api->order_const;
 
 	if (api->out_arg == API_NONE) {
