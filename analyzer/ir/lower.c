@@ -387,6 +387,20 @@ static void lower_if(struct lower *L, CXCursor c)
 	free_kids(&k);
 }
 
+/*
+ * A label by its statement, not its name: a local label (`__label__
+ * __out;` in ___wait_event()) is declared once per expansion, so two
+ * wait_event()s in one function each have their own __out.
+ */
+static char *label_key(CXCursor label)
+{
+	char *name = spelling(label);
+	char *key = xstrfmt("%s#%x", name, clang_hashCursor(label));
+
+	free(name);
+	return key;
+}
+
 void lower_stmt(struct lower *L, CXCursor c)
 {
 	enum CXCursorKind k = kind_of(c);
@@ -458,7 +472,7 @@ void lower_stmt(struct lower *L, CXCursor c)
 		lower_case(L, c);
 		break;
 	case CXCursor_LabelStmt: {
-		char *name = spelling(c);
+		char *name = label_key(c);
 		int b = label_block(L, name);
 
 		free(name);
@@ -476,9 +490,12 @@ void lower_stmt(struct lower *L, CXCursor c)
 
 		get_kids(c, &kk);
 		if (kk.n && kind_of(kk.v[0]) == CXCursor_LabelRef)
+			ref = clang_getCursorReferenced(kk.v[0]);
+		if (!clang_Cursor_isNull(ref) &&
+		    kind_of(ref) == CXCursor_LabelStmt)
+			name = label_key(ref);
+		else if (kk.n && kind_of(kk.v[0]) == CXCursor_LabelRef)
 			name = spelling(kk.v[0]);
-		else if (!clang_Cursor_isNull(ref))
-			name = spelling(ref);
 		free_kids(&kk);
 		if (name) {
 			/* the goto's line: where an exit path leaves (the
