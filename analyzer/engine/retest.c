@@ -107,20 +107,20 @@ static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
 }
 
 /* The shape of a place: vars, fields by name, constant indexes. */
-static bool place_hash(const struct ir_expr *e, uint64_t *h)
+static bool place_hash(const struct ir_expr *e, struct hstate *h)
 {
 	if (!e)
 		return false;
-	*h = (*h ^ (uint64_t)e->kind) * 0x100000001b3ULL;
+	mix(h, (uint64_t)e->kind);
 	switch (e->kind) {
 	case EX_VAR:
-		*h = (*h ^ (uint64_t)(e->var + 1)) * 0x100000001b3ULL;
+		mix(h, (uint64_t)e->var + 1000);
 		return true;
 	case EX_CONST:
-		*h = (*h ^ (uint64_t)e->ival) * 0x100000001b3ULL;
+		mix(h, (uint64_t)e->ival);
 		return true;
 	case EX_MEMBER:
-		*h ^= hash_str(e->field ? e->field : "");
+		mix(h, hash_str(e->field ? e->field : ""));
 		return place_hash(e->a, h);
 	case EX_DEREF:
 		return place_hash(e->a, h);
@@ -136,7 +136,8 @@ static bool bits_test(const struct ir_block *b, struct retest *out)
 {
 	const struct ir_expr *c;
 	bool truthy = true;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	struct hstate h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0,
+			    true, NULL };
 
 	if (b->term != T_BRANCH || !b->cond)
 		return false;
@@ -144,7 +145,7 @@ static bool bits_test(const struct ir_block *b, struct retest *out)
 	if (c->kind != EX_ARITH || c->op != AR_AND || !c->b ||
 	    c->b->kind != EX_CONST || !c->b->ival || !place_hash(c->a, &h))
 		return false;
-	out->bits_place = h;
+	out->bits_place = h.h1 ^ h.h2;
 	out->bits_k = (uint64_t)c->b->ival;
 	return true;
 }
