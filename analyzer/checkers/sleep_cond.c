@@ -14,9 +14,10 @@
 #include "../util/strvec.h"
 
 static int param_slot;		/* key N * COND_PER_PARAM + j: the j-th test
-				 * of parameter N on this path: it is (a '=')
-				 * or is not ('!') the constant b, some bit
-				 * of b is set ('s') or all are clear ('c') */
+				 * of parameter N on this path: op a (the
+				 * ops of sleep_in_atomic.h: '=' is b, '!'
+				 * is not, 's' some bit of b set, 'c' all
+				 * clear, 'g' > b...) with the constant b */
 static int field_slot;		/* key F * COND_PER_PARAM + j: the same, of
 				 * the field place F of fplaces ($1->flags:
 				 * il_send_cmd() tests cmd->flags & CMD_ASYNC) */
@@ -121,6 +122,20 @@ bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 			return true;
 		return op == 's' ? set : !set;
 	}
+	if (op == 'g' || op == 'l' || op == 'G' || op == 'L') {
+		/* an order: > k, < k, >= k, <= k (if (wait_ms > 0)) */
+		switch (v->kind) {
+		case V_CONST:
+			return op == 'g' ? v->c > k : op == 'l' ? v->c < k :
+			       op == 'G' ? v->c >= k : v->c <= k;
+		case V_NEG:	/* some value below 0 */
+			return !((op == 'g' && k >= -1) || (op == 'G' && k >= 0));
+		case V_POS:	/* some value above 0 */
+			return !((op == 'l' && k <= 1) || (op == 'L' && k <= 0));
+		default:
+			return true;
+		}
+	}
 	switch (v->kind) {
 	case V_CONST:
 		return op == '=' ? v->c == k : v->c != k;
@@ -195,6 +210,34 @@ static void add_param_test(struct state *st, int slot, int p,
 		slot_set(st, slot, p * COND_PER_PARAM + free_j, v);
 }
 
+/* The condition op of `x OP K` (`K OP x` when swapped). */
+int sleep_cmp_op(int cmp, bool swapped)
+{
+	switch (cmp) {
+	case CMP_EQ: return '=';
+	case CMP_NE: return '!';
+	case CMP_GT: return swapped ? 'l' : 'g';
+	case CMP_LT: return swapped ? 'g' : 'l';
+	case CMP_GE: return swapped ? 'L' : 'G';
+	default: return swapped ? 'G' : 'L';	/* CMP_LE */
+	}
+}
+
+/* The condition that holds where op does not: == and !=, > and <=... */
+int sleep_cond_negate(int op)
+{
+	switch (op) {
+	case '=': return '!';
+	case '!': return '=';
+	case 's': return 'c';
+	case 'c': return 's';
+	case 'g': return 'L';
+	case 'L': return 'g';
+	case 'l': return 'G';
+	default: return 'l';	/* 'G' */
+	}
+}
+
 /* if (may_sleep), if (!flag), if (action == K): remember it, for the
  * conditions of a sleep further down this path */
 /*
@@ -230,13 +273,15 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		truthy = !truthy;
 		e = e->a;
 	}
-	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
-	    e->b && e->b->kind == EX_CONST) {
-		if (e->op == CMP_NE)
-			truthy = !truthy;
-		p = tested_place(en, e->a, &slot);
-		v.a = truthy ? '=' : '!';
-		v.b = e->b->ival;
+	if (e && e->kind == EX_CMP && e->a && e->b &&
+	    (e->b->kind == EX_CONST || e->a->kind == EX_CONST)) {
+		/* x == K, x != K, x > K, K < x...: an order or an equality */
+		bool swap = e->b->kind != EX_CONST;
+		int op = sleep_cmp_op(e->op, swap);
+
+		p = tested_place(en, swap ? e->b : e->a, &slot);
+		v.a = truthy ? op : sleep_cond_negate(op);
+		v.b = (swap ? e->a : e->b)->ival;
 	} else if (e && e->kind == EX_ARITH && e->op == AR_AND && e->b &&
 		   e->b->kind == EX_CONST && e->b->ival) {
 		/* if (flags & K), if (cmd->flags & CMD_ASYNC): some bit of K

@@ -387,25 +387,56 @@ static void on_call(struct engine *en, struct state *st,
 }
 
 /*
- * The parameter of this function that a callee's condition on its
- * argument is about: the argument itself, or, for a bit condition ('s'
- * some bit of k set, 'c' all clear), `param | K` with K none of those
- * bits (rpm_idle() passes rpmflags | RPM_AUTO to rpm_suspend(), which
- * sleeps only when rpmflags has neither RPM_ASYNC nor RPM_NOWAIT).
+ * The parameter of this function that a callee's condition (*op, *k) on
+ * its argument a is about, with the condition moved onto it: the
+ * argument itself; for a bit condition ('s' some bit of k set, 'c' all
+ * clear), `param | K` with K none of those bits (rpm_idle() passes
+ * rpmflags | RPM_AUTO to rpm_suspend(), which sleeps only when rpmflags
+ * has neither RPM_ASYNC nor RPM_NOWAIT); for a truth condition (== 0,
+ * != 0), `!param` and `param OP K` (r8188eu's issue_qos_nulldata()
+ * passes wait_ms > 0 as the wait_ack whose truth makes the callee wait).
  * Else -1: the condition is dropped and the sleep kept.
  */
-static int cond_param(struct engine *en, const struct ir_expr *a, int op,
-		      int64_t k)
+static int cond_param(struct engine *en, const struct ir_expr *a, int *op,
+		      int64_t *k)
 {
 	int p = engine_param_index(en, a);
 
-	if (p >= 0 || !a || (op != 's' && op != 'c'))
+	if (p >= 0 || !a)
 		return p;
+	if ((*op == '=' || *op == '!') && *k == 0) {
+		bool truthy = *op == '!';
+
+		while (a && a->kind == EX_NOT) {
+			truthy = !truthy;
+			a = a->a;
+		}
+		p = engine_param_index(en, a);
+		if (p >= 0) {
+			*op = truthy ? '!' : '=';
+			return p;
+		}
+		if (a && a->kind == EX_CMP && a->a && a->b &&
+		    (a->a->kind == EX_CONST || a->b->kind == EX_CONST)) {
+			bool swap = a->b->kind != EX_CONST;
+			int cop = sleep_cmp_op(a->op, swap);
+
+			p = engine_param_index(en, swap ? a->b : a->a);
+			if (p < 0)
+				return -1;
+			*op = truthy ? cop : sleep_cond_negate(cop);
+			*k = (swap ? a->a : a->b)->ival;
+			return p;
+		}
+		return -1;
+	}
+	if (*op != 's' && *op != 'c')
+		return -1;
 	/* flags | __GFP_NOMEMALLOC | __GFP_NOWARN (kmalloc_reserve()), or
 	 * flags & ~__GFP_ZERO: the bits of k are the parameter's */
 	while (a && a->kind == EX_ARITH && a->b && a->b->kind == EX_CONST &&
-	       ((a->op == AR_OR && !(a->b->ival & k)) ||
-		(a->op == AR_AND && (a->b->ival & k) == k))) {
+	       ((a->op == AR_OR && !(a->b->ival & *k)) ||
+		(a->op == AR_AND && (a->b->ival & *k) == *k))) {
 		a = a->a;
 		p = engine_param_index(en, a);
 		if (p >= 0)
@@ -541,7 +572,7 @@ static void on_fact(struct engine *en, struct state *st,
 			own = cond_arg(c, arg);
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
-			p = cond_param(en, c->call->args[arg], k, cval);
+			p = cond_param(en, c->call->args[arg], &k, &cval);
 		}
 		if (p < 0 || p >= MAX_COND_PARAMS)
 			continue;

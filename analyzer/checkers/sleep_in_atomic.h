@@ -81,8 +81,13 @@ bool sleep_callback_of(struct engine *en, const char *fn,
 const struct api_entry *sleep_atomic_field(const char *rec, const char *f);
 extern int sleep_k_callback;
 
-/* sleep_cond.c: conditions on parameters, as 'Q' frames of a chain */
+/* sleep_cond.c: conditions on parameters, as 'Q' frames of a chain.
+ * The op of a condition on a parameter and a constant K: '=' is K, '!'
+ * is not K, 's' has some bit of K set, 'c' has all of them clear, 'g'
+ * is > K, 'l' < K, 'G' >= K, 'L' <= K. */
 #define MAX_COND_PARAMS 16
+int sleep_cmp_op(int cmp, bool swapped);
+int sleep_cond_negate(int op);
 void sleep_cond_init(void);
 void sleep_cond_branch(struct engine *en, struct state *st,
 		       const struct branch_info *b);
