@@ -443,6 +443,10 @@ static int parse_line(char *line, const char *path, int lineno)
 			path, lineno, name);
 		return -1;
 	}
+	/* the word is read and written through addr: set_bit(n, NULL)
+	 * faults like any other use of a NULL pointer */
+	if (role == ROLE_BITOP && e->bit_addr < 32)
+		e->deref_mask |= 1u << e->bit_addr;
 	if (role == ROLE_GET && e->get_arg == API_NONE)
 		e->get_arg = 0;
 	if (role == ROLE_PUT && e->put_arg == API_NONE)
