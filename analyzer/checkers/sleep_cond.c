@@ -261,13 +261,35 @@ static int tested_place(struct engine *en, const struct ir_expr *e,
 	return fplace_id(p, acc);
 }
 
+void sleep_cond_add(struct state *st, int p, int op, int64_t k)
+{
+	struct slot_val v = { op, k };
+
+	add_param_test(st, param_slot, p, &v);
+}
+
 void sleep_cond_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
 	const struct ir_expr *e = b->cond;
 	bool truthy = b->taken;
 	struct slot_val v;
+	uint64_t k;
 	int p, slot;
+
+	if (sleep_count_test(st, e, &truthy, &k)) {
+		/* in_interrupt(): a condition on the caller's context,
+		 * unless this path's own locks decide it (sleep_refutes()
+		 * dropped the other edge) */
+		struct atomic_ctx c;
+
+		sleep_get_ctx(st, &c);
+		if (!sleep_count_set(&c, k))
+			sleep_cond_add(st, SLEEP_COND_COUNT, truthy ? 's' : 'c',
+				       (int64_t)k);
+		return;
+	}
+	truthy = b->taken;
 
 	while (e && e->kind == EX_NOT) {
 		truthy = !truthy;

@@ -41,6 +41,8 @@ int sleep_k_callback;		/* field fact "callback:fn" */
 #define F_CALLBACK	1	/* opened by the function's registration */
 #define F_BH		2	/* an interrupt-ish region (vfree defers) */
 #define F_IRQSAVE	4	/* the last event was a local_irq_save() */
+#define F_COUNTS	8	/* opened by a lock that raises the preempt
+				 * count (sleep_context.c) */
 
 /* spin_lock_irqsave(l, f) is f = _raw_spin_lock_irqsave(spinlock_check(l)):
  * the lock argument is spinlock_check()'s result; name it by l. */
@@ -76,6 +78,14 @@ static void get_ctx(const struct state *st, struct atomic_ctx *c,
 	}
 	c->callback = *flags & F_CALLBACK;
 	c->bh = *flags & (F_BH | F_CALLBACK);
+	c->counts = *flags & F_COUNTS;
+}
+
+void sleep_get_ctx(const struct state *st, struct atomic_ctx *c)
+{
+	int64_t flags;
+
+	get_ctx(st, c, &flags);
 }
 
 static void set_ctx(struct state *st, const struct atomic_ctx *c,
@@ -173,15 +183,39 @@ static void on_lock(struct engine *en, struct state *st,
 	if (++c.depth == 1) {
 		c.loc = l->loc;
 		c.what = lock_what(en, l);
-		flags &= ~F_BH;
+		flags &= ~(F_BH | F_COUNTS);
 		if (kind_is(l->api->lock_kind, "bh") ||
 		    strstr(l->api->lock_kind ? l->api->lock_kind : "", "_bh"))
 			flags |= F_BH;
+		/* spin_lock*() and preempt_disable() raise the preempt
+		 * count; local_irq_save() and (preemptible) RCU do not */
+		if (kind_is(l->api->lock_kind, "spin") ||
+		    kind_is(l->api->lock_kind, "read") ||
+		    kind_is(l->api->lock_kind, "write") ||
+		    kind_is(l->api->lock_kind, "preempt") ||
+		    kind_is(l->api->lock_kind, "rcu_sched"))
+			flags |= F_COUNTS;
 	}
 	flags &= ~F_IRQSAVE;
 	if (kind_is(l->api->lock_kind, "irqsave"))
 		flags |= F_IRQSAVE;
 	set_ctx(st, &c, flags);
+}
+
+/* `count & K` is 0 on this edge, and the path's context sets a bit of K:
+ * the edge cannot be taken (in_interrupt() in a timer callback). */
+static bool sleep_refutes(struct engine *en, const struct state *st,
+			  const struct ir_expr *cond, bool taken)
+{
+	struct atomic_ctx c;
+	bool nonzero = taken;
+	uint64_t k;
+
+	(void)en;
+	if (!sleep_count_test(st, cond, &nonzero, &k) || nonzero)
+		return false;
+	sleep_get_ctx(st, &c);
+	return sleep_count_set(&c, k);
 }
 
 /* The function is registered as an atomic callback: depth 1 from entry. */
@@ -332,6 +366,7 @@ static void on_call(struct engine *en, struct state *st,
 	int param, k;
 	char sub[16];
 
+	sleep_context_call(st, c);
 	if (!api || !(api->roles & (ROLE_LOCK | ROLE_UNLOCK | ROLE_PASSTHRU))) {
 		get_ctx(st, &ctx, &flags);
 		if (flags & F_IRQSAVE)
@@ -540,10 +575,21 @@ static void on_fact(struct engine *en, struct state *st,
 			continue;
 		}
 		arg = (int)g[i].mask;
-		if (arg >= c->nargs)
-			continue;
 		k = g[i].loc.line;
 		cval = strtoll(g[i].callee, NULL, 10);
+		if (arg == SLEEP_COND_COUNT) {
+			/* the callee's preempt count is ours at the call:
+			 * sleeps only where `count & K` is 0, and ours has
+			 * a bit of K set */
+			const struct atomic_ctx *here = before ? before : &ctx;
+
+			if (k == 'c' && sleep_count_set(here, (uint64_t)cval))
+				return;
+			sleep_add_cond(en, &f[n++], arg, k, cval);
+			continue;
+		}
+		if (arg >= c->nargs)
+			continue;
 		if (g[i].fn && g[i].fn[0]) {
 			/* a field of what the argument points to: cmd.flags
 			 * of the caller's struct il_host_cmd */
@@ -628,6 +674,7 @@ static void init(void)
 	depth_slot = engine_slot_register(&depth);
 	ctx_slot = engine_slot_register(&ctx);
 	sleep_cond_init();
+	sleep_context_init();
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
 				   &checker_sleep_in_atomic);
 	engine_fact_kind_subsumes(k_sleep, sleep_fact_subsumes);
@@ -645,6 +692,7 @@ const struct checker checker_sleep_in_atomic = {
 	.on_store = on_store,
 	.on_lock = on_lock,
 	.on_branch = sleep_cond_branch,
+	.refutes = sleep_refutes,
 	.on_fact = on_fact,
 	.on_return = on_return,
 };

@@ -45,6 +45,9 @@ struct atomic_ctx {
 	const char *what;	/* "spin lock 'priv->lock'", or NULL */
 	bool callback;		/* the function runs as a registered callback */
 	bool bh;		/* an interrupt-ish region: vfree defers there */
+	bool counts;		/* opened by a lock that raises the preempt
+				 * count (a spinlock, preempt_disable()),
+				 * not by local_irq_save() or RCU */
 };
 
 /* Chain text: "tag:mask:line:col:fn:callee:file|..." (file last). */
@@ -87,6 +90,18 @@ extern int sleep_k_callback;
  * is > K, 'l' < K, 'G' >= K, 'L' <= K. */
 #define MAX_COND_PARAMS 16
 int sleep_cmp_op(int cmp, bool swapped);
+/* the pseudo-parameter of a condition on the preempt count */
+#define SLEEP_COND_COUNT MAX_COND_PARAMS
+void sleep_cond_add(struct state *st, int p, int op, int64_t k);
+
+/* sleep_context.c: in_interrupt() and the other tests of the count */
+void sleep_context_init(void);
+void sleep_context_call(struct state *st, const struct call_info *c);
+bool sleep_count_test(const struct state *st, const struct ir_expr *e,
+		      bool *truthy, uint64_t *k);
+bool sleep_count_set(const struct atomic_ctx *c, uint64_t k);
+/* sleep_in_atomic.c: the path's context */
+void sleep_get_ctx(const struct state *st, struct atomic_ctx *c);
 int sleep_cond_negate(int op);
 void sleep_cond_init(void);
 void sleep_cond_branch(struct engine *en, struct state *st,

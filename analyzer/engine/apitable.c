@@ -341,7 +341,7 @@ static const struct {
 	{ "borrow", ROLE_BORROW },
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 	{ "copy", ROLE_COPY },		{ "warns", ROLE_WARNS },
-	{ "bitop", ROLE_BITOP },
+	{ "bitop", ROLE_BITOP },	{ "preempt", ROLE_PREEMPT },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -397,7 +397,7 @@ static int parse_line(char *line, const char *path, int lineno)
 		*eq = '\0';
 		if ((role == ROLE_FIELD && strcmp(kv, "context") &&
 		     strcmp(kv, "held")) ||
-		    role == ROLE_BORROW ||
+		    role == ROLE_BORROW || role == ROLE_PREEMPT ||
 		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",
 				path, lineno, kv, eq + 1, dir);

@@ -47,6 +47,9 @@ enum api_role {
 	ROLE_BITOP	= 1 << 28,	/* sets, clears or tests bit nr of
 					 * the word argument addr points to
 					 * (set_bit(), test_bit()) */
+	ROLE_PREEMPT	= 1 << 29,	/* returns the preempt count, that
+					 * in_interrupt() and in_softirq()
+					 * test (preempt_count()) */
 };
 
 /* What a bitop line does to its bit: op= of rules/bitops.rules. */

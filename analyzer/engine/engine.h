@@ -453,6 +453,12 @@ struct checker {
 	void (*on_fact)(struct engine *en, struct state *st,
 			const struct call_info *c, const struct fact *f,
 			const struct value *subj);
+	/* this checker's own state says that the edge of a branch on cond
+	 * (taken: where cond is true) cannot be taken on this path (the
+	 * context the path is in decides in_interrupt()): the engine
+	 * drops the edge before any event */
+	bool (*refutes)(struct engine *en, const struct state *st,
+			const struct ir_expr *cond, bool taken);
 };
 
 /* ---- reporting ---- */

@@ -482,6 +482,9 @@ void fire_lost(struct engine *en, struct state *st, int32_t id,
 void fire_branch(struct engine *en, struct state *st,
 		 const struct ir_block *b, struct value c, bool taken,
 		 bool forced);
+/* a checker's refutes hook says the edge cannot be taken */
+bool checkers_refute(struct engine *en, const struct state *st,
+		     const struct ir_expr *cond, bool taken);
 
 /* branch.c */
 bool refine(struct engine *en, struct state *st, struct value cond,

@@ -345,6 +345,18 @@ static bool loop_test(struct engine *en, const struct ir_block *b)
 	return *c == 2;
 }
 
+bool checkers_refute(struct engine *en, const struct state *st,
+		     const struct ir_expr *cond, bool taken)
+{
+	int i;
+
+	for (i = 0; i < en->unit->ncheckers; i++)
+		if (en->unit->checkers[i]->refutes &&
+		    en->unit->checkers[i]->refutes(en, st, cond, taken))
+			return true;
+	return false;
+}
+
 void fire_branch(struct engine *en, struct state *st,
 		 const struct ir_block *b, struct value c, bool taken,
 		 bool forced)

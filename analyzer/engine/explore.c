@@ -448,9 +448,11 @@ static void exec_term(struct engine *en, struct state *st,
 		/* both edges refined first: each event says whether the
 		 * other edge was open (a decision) */
 		okf = refine(en, f, c, false) &&
-		      !field_edge_impossible(en, f, b->cond, false);
+		      !field_edge_impossible(en, f, b->cond, false) &&
+		      !checkers_refute(en, f, b->cond, false);
 		okt = refine(en, st, c, true) &&
-		      !field_edge_impossible(en, st, b->cond, true);
+		      !field_edge_impossible(en, st, b->cond, true) &&
+		      !checkers_refute(en, st, b->cond, true);
 		/* an earlier test of the same locals, or of the same two
 		 * places, went one way (1 taken, 0 not, -1 no record) */
 		way = retest_recorded(en, st, en->cur_block);
