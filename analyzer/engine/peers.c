@@ -19,6 +19,21 @@
  * is recorded too: a callee may test the same pair (its dereference's
  * guard, below).  Such comparisons are rare enough that the paths the
  * records keep apart cost little.
+ *
+ * An order is recorded the same way, when the function compares the same
+ * two places at two branches or more (as retest.c, so that a loop's
+ * `i < n` keeps no path apart):
+ *
+ *   if (req->actual < req->length)
+ *           fp->rx.skb = NULL;
+ *   ...
+ *   if (req->actual < req->length)
+ *           netif_rx(skb);
+ *
+ * (f_phonet's pn_rx_complete(): the skb it hands to netif_rx() is no
+ * longer in fp->rx.skb.)  A record is the set of outcomes (below, equal,
+ * above) the path left for "place < other place"; a later test follows
+ * it when the set decides the test, and narrows it otherwise.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,6 +44,12 @@
 
 static int peer_slot;
 
+/* the outcomes of comparing a with b: a record's b is a set of them */
+#define PO_LT	1
+#define PO_EQ	2
+#define PO_GT	4
+#define PO_ALL	7
+
 /* Joined past the budget: kept only where both paths agree (NULL). */
 void peers_init(void)
 {
@@ -37,19 +58,37 @@ void peers_init(void)
 	peer_slot = engine_slot_register(&def);
 }
 
-/* The comparison of two integer places in cond (negations stripped):
- * *eq_truth is the truth of "a == b" on the edge where cond is taken. */
-static const struct ir_expr *pair_cmp(const struct ir_expr *cond,
-				      bool *eq_truth)
+/* The outcomes where `a OP b` holds. */
+static int op_outcomes(int op)
 {
-	bool truthy = true;
+	switch (op) {
+	case CMP_EQ: return PO_EQ;
+	case CMP_NE: return PO_LT | PO_GT;
+	case CMP_LT: return PO_LT;
+	case CMP_LE: return PO_LT | PO_EQ;
+	case CMP_GT: return PO_GT;
+	default: return PO_GT | PO_EQ;	/* CMP_GE */
+	}
+}
 
-	cond = cond_truth(cond, &truthy);
-	if (cond->kind != EX_CMP || (cond->op != CMP_EQ && cond->op != CMP_NE) ||
-	    !cond->a || !cond->b || cond->a->is_ptr || cond->b->is_ptr ||
+/* The same outcomes seen from b: below and above swap. */
+static int mirror(int m)
+{
+	return (m & PO_EQ) | (m & PO_LT ? PO_GT : 0) | (m & PO_GT ? PO_LT : 0);
+}
+
+/* The comparison of two integer places in cond (negations stripped):
+ * *truthy is whether the edge where cond is taken is the one where the
+ * comparison holds. */
+static const struct ir_expr *pair_cmp(const struct ir_expr *cond,
+				      bool *truthy)
+{
+	*truthy = true;
+	cond = cond_truth(cond, truthy);
+	if (cond->kind != EX_CMP || !cond->a || !cond->b ||
+	    cond->a->is_ptr || cond->b->is_ptr ||
 	    cond->a->kind == EX_CONST || cond->b->kind == EX_CONST)
 		return NULL;
-	*eq_truth = cond->op == CMP_EQ ? truthy : !truthy;
 	return cond;
 }
 
@@ -59,21 +98,60 @@ static bool side_named(const struct ir_expr *e)
 	return e->kind == EX_VAR || (e->kind == EX_MEMBER && e->field);
 }
 
-/* Per block: 1 when its branch compares two named integer places. */
+/* The same place, written the same way (before any state: the lowering's
+ * variables and field names). */
+static bool same_side(const struct ir_expr *a, const struct ir_expr *b)
+{
+	while (a && b && a->kind == b->kind) {
+		if (a->kind == EX_VAR)
+			return a->var == b->var;
+		if (a->kind != EX_MEMBER || a->arrow != b->arrow ||
+		    !a->field || !b->field || strcmp(a->field, b->field))
+			return false;
+		a = a->a;
+		b = b->a;
+	}
+	return false;
+}
+
+/*
+ * Per block: 1 when its branch compares two named integer places for
+ * equality, or orders two that another branch of the function compares
+ * too.
+ */
 uint8_t *peers_prepare(const struct ir_func *fn)
 {
 	uint8_t *pair = xcalloc(fn->nblocks + 1, 1);
-	int i;
+	const struct ir_expr **cmps = xcalloc(fn->nblocks + 1,
+					      sizeof(*cmps));
+	int i, j;
+	bool t;
 
 	for (i = 0; i < fn->nblocks; i++) {
 		const struct ir_block *b = &fn->blocks[i];
 		const struct ir_expr *cmp;
-		bool t;
 
-		pair[i] = b->term == T_BRANCH && b->cond &&
-			  (cmp = pair_cmp(b->cond, &t)) &&
-			  side_named(cmp->a) && side_named(cmp->b);
+		if (b->term == T_BRANCH && b->cond &&
+		    (cmp = pair_cmp(b->cond, &t)) &&
+		    side_named(cmp->a) && side_named(cmp->b))
+			cmps[i] = cmp;
 	}
+	for (i = 0; i < fn->nblocks; i++) {
+		if (!cmps[i])
+			continue;
+		if (cmps[i]->op == CMP_EQ || cmps[i]->op == CMP_NE) {
+			pair[i] = 1;
+			continue;
+		}
+		for (j = 0; j < fn->nblocks && !pair[i]; j++)
+			if (j != i && cmps[j] &&
+			    ((same_side(cmps[i]->a, cmps[j]->a) &&
+			      same_side(cmps[i]->b, cmps[j]->b)) ||
+			     (same_side(cmps[i]->a, cmps[j]->b) &&
+			      same_side(cmps[i]->b, cmps[j]->a))))
+				pair[i] = 1;
+	}
+	free(cmps);
 	return pair;
 }
 
@@ -97,26 +175,39 @@ static bool pair_paths(struct engine *en, struct state *st,
 	return va.kind != V_CONST || vb.kind != V_CONST;
 }
 
+/* The outcomes of "pa vs pb" this path left, or 0 when it recorded
+ * none for that pair. */
+static int recorded(struct state *st, int pa, int pb)
+{
+	const struct slot_val *sa = slot_get(st, peer_slot, pa);
+	const struct slot_val *sb = slot_get(st, peer_slot, pb);
+
+	if (!sa || !sb || sa->a != pb || sb->a != pa ||
+	    mirror((int)sa->b) != (int)sb->b)
+		return 0;
+	return (int)sa->b;
+}
+
 /* The way this path went at an earlier test of the same two places:
  * 1 taken, 0 not, -1 not recorded. */
 int peers_recorded(struct engine *en, struct state *st, int block,
 		   const struct ir_expr *cond)
 {
-	const struct slot_val *sa, *sb;
 	const struct ir_expr *cmp;
-	bool eq_truth;
-	int pa, pb;
+	bool truthy;
+	int pa, pb, r, m;
 
 	if (!en->peers || !en->peers[block] ||
-	    !(cmp = pair_cmp(cond, &eq_truth)) ||
-	    !pair_paths(en, st, cmp, &pa, &pb))
+	    !(cmp = pair_cmp(cond, &truthy)) ||
+	    !pair_paths(en, st, cmp, &pa, &pb) ||
+	    !(r = recorded(st, pa, pb)))
 		return -1;
-	sa = slot_get(st, peer_slot, pa);
-	sb = slot_get(st, peer_slot, pb);
-	if (!sa || !sb || sa->a != pb || sb->a != pa || sa->b != sb->b)
-		return -1;
-	/* equal (b == 1): taken exactly where "a == b" is true there */
-	return (sa->b == 1) == eq_truth;
+	m = op_outcomes(cmp->op);
+	if (!(r & ~m))
+		return truthy;		/* the comparison holds */
+	if (!(r & m))
+		return !truthy;		/* it does not */
+	return -1;
 }
 
 void peers_record(struct engine *en, struct state *st, int block,
@@ -124,16 +215,23 @@ void peers_record(struct engine *en, struct state *st, int block,
 {
 	const struct ir_expr *cmp;
 	struct slot_val v;
-	bool eq_truth;
-	int pa, pb;
+	bool truthy;
+	int pa, pb, m, r;
 
 	if (!en->peers || !en->peers[block] ||
-	    !(cmp = pair_cmp(cond, &eq_truth)) ||
+	    !(cmp = pair_cmp(cond, &truthy)) ||
 	    !pair_paths(en, st, cmp, &pa, &pb))
 		return;
-	v.b = taken == eq_truth;	/* the two places are equal */
+	m = op_outcomes(cmp->op);
+	if (taken != truthy)
+		m = PO_ALL & ~m;
+	r = recorded(st, pa, pb);
+	if (r && (r & m))
+		m &= r;			/* a <= b, then a != b: a < b */
+	v.b = m;
 	v.a = pb;
 	slot_set(st, peer_slot, pa, &v);
+	v.b = mirror(m);
 	v.a = pa;
 	slot_set(st, peer_slot, pb, &v);
 }
@@ -142,18 +240,15 @@ void peers_record(struct engine *en, struct state *st, int block,
  * 0 not, -1 nothing. */
 int peers_relation(struct engine *en, struct state *st, int pa, int pb)
 {
-	const struct slot_val *sa, *sb;
+	int r;
 
 	if (pa < 0 || pb < 0)
 		return -1;
 	pa = canon_path(en, st, pa);
 	pb = canon_path(en, st, pb);
-	sa = slot_get(st, peer_slot, pa);
-	sb = slot_get(st, peer_slot, pb);
-	if (pa == pb || !sa || !sb || sa->a != pb || sb->a != pa ||
-	    sa->b != sb->b)
+	if (pa == pb || !(r = recorded(st, pa, pb)))
 		return -1;
-	return (int)sa->b;
+	return r == PO_EQ ? 1 : r & PO_EQ ? -1 : 0;
 }
 
 /*
@@ -173,8 +268,10 @@ char *peers_guard(struct engine *en, struct state *st, int64_t *value)
 
 	while (slot_iter(st, peer_slot, &pos, &key, &v)) {
 		char *a, *b, *g;
+		int rel;
 
-		if (key >= v->a || peers_relation(en, st, key, (int)v->a) < 0)
+		if (key >= v->a ||
+		    (rel = peers_relation(en, st, key, (int)v->a)) < 0)
 			continue;
 		a = store_subject(en, st, key);
 		b = a ? store_subject(en, st, (int)v->a) : NULL;
@@ -187,7 +284,7 @@ char *peers_guard(struct engine *en, struct state *st, int64_t *value)
 		g = xstrfmt("%s==%s", a, b);
 		free(a);
 		free(b);
-		*value = v->b;
+		*value = rel;
 		return g;
 	}
 	return NULL;
