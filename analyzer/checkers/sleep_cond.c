@@ -271,13 +271,13 @@ void sleep_cond_add(struct state *st, int p, int op, int64_t k)
 void sleep_cond_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
-	const struct ir_expr *e = b->cond;
 	bool truthy = b->taken;
+	const struct ir_expr *e = cond_truth(b->cond, &truthy);
 	struct slot_val v;
 	uint64_t k;
 	int p, slot;
 
-	if (sleep_count_test(st, e, &truthy, &k)) {
+	if (sleep_count_test(st, e, &k)) {
 		/* in_interrupt(): a condition on the caller's context,
 		 * unless this path's own locks decide it (sleep_refutes()
 		 * dropped the other edge) */
@@ -289,13 +289,7 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 				       (int64_t)k);
 		return;
 	}
-	truthy = b->taken;
-
-	while (e && e->kind == EX_NOT) {
-		truthy = !truthy;
-		e = e->a;
-	}
-	if (e && e->kind == EX_CMP && e->a && e->b &&
+	if (e->kind == EX_CMP && e->a && e->b &&
 	    (e->b->kind == EX_CONST || e->a->kind == EX_CONST)) {
 		/* x == K, x != K, x > K, K < x...: an order or an equality */
 		bool swap = e->b->kind != EX_CONST;

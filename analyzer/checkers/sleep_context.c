@@ -45,24 +45,12 @@ void sleep_context_call(struct state *st, const struct call_info *c)
 }
 
 /*
- * e tests the count: `count & K`, `count`, `count != 0`, `!count`...
- * *k gets K (all bits for the count itself), and *truthy whether the
- * edge (taken or not, given in *truthy) is the one where `count & K` is
- * not 0.
+ * e (negations stripped: cond_truth()) tests the count: `count & K` or
+ * the count itself (K all bits).  *k gets K.
  */
 bool sleep_count_test(const struct state *st, const struct ir_expr *e,
-		      bool *truthy, uint64_t *k)
+		      uint64_t *k)
 {
-	while (e && e->kind == EX_NOT) {
-		*truthy = !*truthy;
-		e = e->a;
-	}
-	if (e && e->kind == EX_CMP && (e->op == CMP_EQ || e->op == CMP_NE) &&
-	    e->b && e->b->kind == EX_CONST && e->b->ival == 0) {
-		if (e->op == CMP_EQ)
-			*truthy = !*truthy;
-		e = e->a;
-	}
 	*k = ~0ULL;
 	if (e && e->kind == EX_ARITH && e->op == AR_AND && e->b &&
 	    e->b->kind == EX_CONST) {

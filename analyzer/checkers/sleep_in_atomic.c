@@ -212,7 +212,8 @@ static bool sleep_refutes(struct engine *en, const struct state *st,
 	uint64_t k;
 
 	(void)en;
-	if (!sleep_count_test(st, cond, &nonzero, &k) || nonzero)
+	cond = cond_truth(cond, &nonzero);
+	if (nonzero || !sleep_count_test(st, cond, &k))
 		return false;
 	sleep_get_ctx(st, &c);
 	return sleep_count_set(&c, k);
@@ -442,16 +443,13 @@ static int cond_param(struct engine *en, const struct ir_expr *a, int *op,
 	if ((*op == '=' || *op == '!') && *k == 0) {
 		bool truthy = *op == '!';
 
-		while (a && a->kind == EX_NOT) {
-			truthy = !truthy;
-			a = a->a;
-		}
+		a = cond_truth(a, &truthy);
 		p = engine_param_index(en, a);
 		if (p >= 0) {
 			*op = truthy ? '!' : '=';
 			return p;
 		}
-		if (a && a->kind == EX_CMP && a->a && a->b &&
+		if (a->kind == EX_CMP && a->a && a->b &&
 		    (a->a->kind == EX_CONST || a->b->kind == EX_CONST)) {
 			bool swap = a->b->kind != EX_CONST;
 			int cop = sleep_cmp_op(a->op, swap);

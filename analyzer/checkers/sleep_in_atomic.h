@@ -90,6 +90,7 @@ extern int sleep_k_callback;
  * is > K, 'l' < K, 'G' >= K, 'L' <= K. */
 #define MAX_COND_PARAMS 16
 int sleep_cmp_op(int cmp, bool swapped);
+int sleep_cond_negate(int op);
 /* the pseudo-parameter of a condition on the preempt count */
 #define SLEEP_COND_COUNT MAX_COND_PARAMS
 void sleep_cond_add(struct state *st, int p, int op, int64_t k);
@@ -98,11 +99,10 @@ void sleep_cond_add(struct state *st, int p, int op, int64_t k);
 void sleep_context_init(void);
 void sleep_context_call(struct state *st, const struct call_info *c);
 bool sleep_count_test(const struct state *st, const struct ir_expr *e,
-		      bool *truthy, uint64_t *k);
+		      uint64_t *k);
 bool sleep_count_set(const struct atomic_ctx *c, uint64_t k);
 /* sleep_in_atomic.c: the path's context */
 void sleep_get_ctx(const struct state *st, struct atomic_ctx *c);
-int sleep_cond_negate(int op);
 void sleep_cond_init(void);
 void sleep_cond_branch(struct engine *en, struct state *st,
 		       const struct branch_info *b);

@@ -524,6 +524,11 @@ const char *engine_fn_file(struct engine *en);
 /* e is parameter N of the function being explored (its name, not its
  * value: what the caller passed): N, else -1. */
 int engine_param_index(struct engine *en, const struct ir_expr *e);
+/* A condition without its negations: !x, x == 0 and x != 0 become x,
+ * *truthy flipped for each one (branch.c).  Give *truthy the edge's
+ * truth (taken); on return it says whether the edge is where the
+ * returned expression is not 0. */
+const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy);
 /* The parameter (passed by value, never assigned) whose value this path
  * stored at the place a callee's subject names at this call ("$1->flags"
  * with &cmd as argument 1, after cmd.flags = flags): its index, or -1

@@ -489,7 +489,6 @@ bool checkers_refute(struct engine *en, const struct state *st,
 /* branch.c */
 bool refine(struct engine *en, struct state *st, struct value cond,
 	    bool taken);
-const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy);
 void refine_var(struct engine *en, struct state *st,
 		const struct ir_expr *cond, bool taken);
 
@@ -670,6 +669,9 @@ struct retest {
 	bool bits_repeated;
 };
 bool retest_bits_repeated(const struct engine *en, int block);
+/* The shape of a place (variables, field names, constant indexes) as a
+ * hash, before any state; 0 for an expression that is no place. */
+uint64_t retest_place_shape(const struct ir_expr *e);
 void retest_init(void);
 struct retest *retest_prepare(const struct ir_func *fn);
 int retest_recorded(struct engine *en, const struct state *st, int block);

@@ -98,22 +98,6 @@ static bool side_named(const struct ir_expr *e)
 	return e->kind == EX_VAR || (e->kind == EX_MEMBER && e->field);
 }
 
-/* The same place, written the same way (before any state: the lowering's
- * variables and field names). */
-static bool same_side(const struct ir_expr *a, const struct ir_expr *b)
-{
-	while (a && b && a->kind == b->kind) {
-		if (a->kind == EX_VAR)
-			return a->var == b->var;
-		if (a->kind != EX_MEMBER || a->arrow != b->arrow ||
-		    !a->field || !b->field || strcmp(a->field, b->field))
-			return false;
-		a = a->a;
-		b = b->a;
-	}
-	return false;
-}
-
 /*
  * Per block: 1 when its branch compares two named integer places for
  * equality, or orders two that another branch of the function compares
@@ -122,36 +106,30 @@ static bool same_side(const struct ir_expr *a, const struct ir_expr *b)
 uint8_t *peers_prepare(const struct ir_func *fn)
 {
 	uint8_t *pair = xcalloc(fn->nblocks + 1, 1);
-	const struct ir_expr **cmps = xcalloc(fn->nblocks + 1,
-					      sizeof(*cmps));
+	uint64_t *shape = xcalloc(fn->nblocks + 1, sizeof(*shape));
 	int i, j;
 	bool t;
 
+	/* an order's pair, unordered: the sum of the two sides' shapes */
 	for (i = 0; i < fn->nblocks; i++) {
 		const struct ir_block *b = &fn->blocks[i];
 		const struct ir_expr *cmp;
 
-		if (b->term == T_BRANCH && b->cond &&
-		    (cmp = pair_cmp(b->cond, &t)) &&
-		    side_named(cmp->a) && side_named(cmp->b))
-			cmps[i] = cmp;
-	}
-	for (i = 0; i < fn->nblocks; i++) {
-		if (!cmps[i])
+		if (b->term != T_BRANCH || !b->cond ||
+		    !(cmp = pair_cmp(b->cond, &t)) ||
+		    !side_named(cmp->a) || !side_named(cmp->b))
 			continue;
-		if (cmps[i]->op == CMP_EQ || cmps[i]->op == CMP_NE) {
+		if (cmp->op == CMP_EQ || cmp->op == CMP_NE)
 			pair[i] = 1;
-			continue;
-		}
-		for (j = 0; j < fn->nblocks && !pair[i]; j++)
-			if (j != i && cmps[j] &&
-			    ((same_side(cmps[i]->a, cmps[j]->a) &&
-			      same_side(cmps[i]->b, cmps[j]->b)) ||
-			     (same_side(cmps[i]->a, cmps[j]->b) &&
-			      same_side(cmps[i]->b, cmps[j]->a))))
-				pair[i] = 1;
+		else if (retest_place_shape(cmp->a) &&
+			 retest_place_shape(cmp->b))
+			shape[i] = retest_place_shape(cmp->a) +
+				   retest_place_shape(cmp->b);
 	}
-	free(cmps);
+	for (i = 0; i < fn->nblocks; i++)
+		for (j = 0; shape[i] && j < fn->nblocks && !pair[i]; j++)
+			pair[i] = j != i && shape[j] == shape[i];
+	free(shape);
 	return pair;
 }
 

@@ -131,6 +131,14 @@ static bool place_hash(const struct ir_expr *e, struct hstate *h)
 	}
 }
 
+uint64_t retest_place_shape(const struct ir_expr *e)
+{
+	struct hstate h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0,
+			    true, NULL };
+
+	return place_hash(e, &h) ? h.h2 | 1 : 0;
+}
+
 /* if (place & K), if (!(place & K)), if ((place & K) != 0) */
 static bool bits_test(const struct ir_block *b, struct retest *out)
 {
