@@ -101,7 +101,8 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		d = slot_get(st, derived_slot, id);
 		/* the caller's objects matter only for the summary */
 		g = slot_get(st, gone_slot, id);
-		if (!(id < 0 && engine_reporting(en)) &&
+		if (!(id < 0 && (engine_reporting(en) ||
+				 !engine_subject(en, id))) &&
 		    (!g || (g->a == GONE_OUT && why != GONE_OUT))) {
 			slot_set(st, gone_slot, id, &v);
 			if (why != GONE_FREED)
@@ -142,7 +143,14 @@ static void on_store(struct engine *en, struct state *st,
 {
 	int32_t id;
 
-	if (s->v.kind != V_OBJ)
+	/* a callee wrote the place (s->forget): the value is a name for
+	 * whatever it left there, not one of ours handed over */
+	if (s->v.kind != V_OBJ || s->forget)
+		return;
+	/* priv->stats.rx_packets = s->rx_packets: a number, not a block
+	 * (the engine names what a field read gives, whatever its type) */
+	if (s->lhs && !s->lhs->is_ptr && !s->lhs->is_long &&
+	    !s->lhs->is_record)
 		return;
 	id = engine_obj_of(en, s->v.obj);
 	/* fd->urb = urb, fd an allocation of this function: still ours,

@@ -117,8 +117,28 @@ static int follow_steps(struct engine *en, int to, const int *steps, int k)
 
 		to = path_child(en, to, s->kind, s->deref, s->field, s->rec,
 				s->idx, s->idx_expr);
+		/* the same member has the same type: a number copied reads
+		 * as unknown, not as a name for the source's value */
+		if (to >= 0 && en->paths[to].type == PT_UNKNOWN)
+			en->paths[to].type = s->type;
 	}
 	return to;
+}
+
+/*
+ * What a member copied reads as: what the path knows of it, else its
+ * value on entry where it may hold an address.  A member only a callee's
+ * fact named has no type here: unknown unless the path binds it, so a
+ * memcpy() onto a union of a hundred such members makes no names for
+ * them (mwifiex_sta_prepare_cmd()).
+ */
+static struct value load_path_if_addr(struct engine *en, struct state *st,
+				      int from, int to)
+{
+	if (en->paths[from].type != PT_ADDR && en->paths[to].type != PT_ADDR &&
+	    !state_get(st, canon_path(en, st, from)))
+		return mkv(V_UNK);
+	return load_path(en, st, from);
 }
 
 /*
@@ -179,7 +199,8 @@ void copy_record(struct engine *en, struct state *st,
 	for (i = 0; i < n; i++) {
 		k = steps_under(en, from[i], src, steps);
 		to[i] = k > 0 ? follow_steps(en, dst, steps, k) : -1;
-		vals[i] = load_path(en, st, from[i]);
+		vals[i] = load_path_if_addr(en, st, from[i],
+					    to[i] >= 0 ? to[i] : from[i]);
 	}
 	for (i = 0; i < n; i++)
 		if (to[i] >= 0)
@@ -522,9 +543,9 @@ static void debug_state(struct engine *en, struct state *st)
 		fprintf(stderr, "    obj %d null %d flags %x\n", st->o[i].id,
 			st->o[i].null, st->o[i].flags);
 	for (i = 0; i < st->ns; i++)
-		fprintf(stderr, "    slot %d key %d %lld %lld\n", st->s[i].type,
-			st->s[i].key, (long long)st->s[i].v.a,
-			(long long)st->s[i].v.b);
+		fprintf(stderr, "    slot %s key %d %lld %lld\n",
+			slot_def_of(st->s[i].type)->name, st->s[i].key,
+			(long long)st->s[i].v.a, (long long)st->s[i].v.b);
 }
 
 /* Where a block starts, for the events fired there: its first located

@@ -8,10 +8,13 @@
  * fact under a condition (sm_sleepy(): the sleep when mode == 1 says
  * nothing more than the one reached with no test of a parameter), and
  * the same for a dereference under bits of a flag word (sm_flags()).
+ * What a caller cannot use is not written: a static local's writes
+ * (sm_once()), the numbers a memcpy() copies (sm_cfg_copy()).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/delay.h>
+#include <linux/string.h>
 
 struct sm_priv {
 	char *buf;
@@ -90,6 +93,45 @@ void sm_flags(struct sm_priv *p, struct sm_priv *q)
 	}
 	if (p->len & 1)
 		q->len = 1;
+}
+
+/* a static local only its function reads: no writes fact for a caller
+ * (every WARN_ONCE() and fortified memcpy() has one) */
+void sm_once(struct sm_priv *p)
+{
+	static bool done;
+
+	if (!done) {
+		done = true;
+		p->len = 0;
+	}
+}
+
+struct sm_cfg {
+	int mode;
+	int rate;
+};
+
+struct sm_dev {
+	struct sm_cfg cfg;
+	char *buf;
+};
+
+void sm_cfg_set(struct sm_cfg *c)
+{
+	c->mode = 1;
+	c->rate = 2;
+}
+
+/* the memcpy() copies members only a callee's writes facts named: it
+ * gives up no value of *src (numbers, not blocks), while a pointer
+ * stored from a parameter's field is given up */
+void sm_cfg_copy(struct sm_dev *d, const struct sm_cfg *src,
+		 struct sm_dev *from)
+{
+	sm_cfg_set(&d->cfg);
+	memcpy(&d->cfg, src, sizeof(*src));
+	d->buf = from->buf;
 }
 
 MODULE_LICENSE("GPL");
