@@ -143,9 +143,7 @@ static void on_store(struct engine *en, struct state *st,
 {
 	int32_t id;
 
-	/* a callee wrote the place (s->forget): the value is a name for
-	 * whatever it left there, not one of ours handed over */
-	if (s->v.kind != V_OBJ || s->forget)
+	if (s->v.kind != V_OBJ)
 		return;
 	/* priv->stats.rx_packets = s->rx_packets: a number, not a block
 	 * (the engine names what a field read gives, whatever its type) */

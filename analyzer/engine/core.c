@@ -295,16 +295,14 @@ void core_on_store(struct engine *en, struct state *st,
 	if (s->path < 0)
 		return;
 	dst = store_subject(en, st, s->path);
-	/* a static local of some function (@fn::__already_done, the flag
-	 * of a WARN_ONCE()): only that function reads it, never a caller */
-	if (dst && dst[0] == '@' && strstr(dst, "::"))
-		;
-	else if (dst)
+	/* not a static local of some function (@fn::__already_done, the
+	 * flag of a WARN_ONCE()): only that function reads it */
+	if (dst && !(dst[0] == '@' && strstr(dst, "::")))
 		/* value: the bits it changed (x |= K), 0 for the place */
 		add_writes(en, dst, s->bits,
 			   entry_tested_null(en, st, dst) ? GUARD_ENTRY_NULL : NULL,
 			   s->field_key, s->loc);
-	else if (s->outlives && s->field_key)
+	else if (!dst && s->outlives && s->field_key)
 		/* node->parent->children[j] = ...: a caller cannot name the
 		 * place, but knows its field */
 		add_may(en, core.writes_key, "*", 0, NULL, s->field_key, s->loc);

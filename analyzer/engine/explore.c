@@ -117,10 +117,6 @@ static int follow_steps(struct engine *en, int to, const int *steps, int k)
 
 		to = path_child(en, to, s->kind, s->deref, s->field, s->rec,
 				s->idx, s->idx_expr);
-		/* the same member has the same type: a number copied reads
-		 * as unknown, not as a name for the source's value */
-		if (to >= 0 && en->paths[to].type == PT_UNKNOWN)
-			en->paths[to].type = s->type;
 	}
 	return to;
 }
@@ -199,8 +195,8 @@ void copy_record(struct engine *en, struct state *st,
 	for (i = 0; i < n; i++) {
 		k = steps_under(en, from[i], src, steps);
 		to[i] = k > 0 ? follow_steps(en, dst, steps, k) : -1;
-		vals[i] = load_path_if_addr(en, st, from[i],
-					    to[i] >= 0 ? to[i] : from[i]);
+		if (to[i] >= 0)
+			vals[i] = load_path_if_addr(en, st, from[i], to[i]);
 	}
 	for (i = 0; i < n; i++)
 		if (to[i] >= 0)
