@@ -17,6 +17,9 @@
  * one tests the field itself, and when the block comes from a function
  * that also returns NULL where no allocation failed (CAN_FAIL_ABSENT: no
  * table, no feature): then NULL is a state the field is meant to have.
+ * Also reported at the store when no function of the tree tests the
+ * field at all ("add missing check for devm_kasprintf()": a name the
+ * core reads, not the driver).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +33,9 @@ static int lost_slot;		/* object lost sight of -> the same */
 static int lost_at_slot;	/* object lost sight of -> (loc, 0) */
 static int k_deref;		/* field fact: dereferenced unchecked */
 static int k_tested;		/* field fact: tested against NULL */
+static int k_stored_tested;	/* field fact: a block stored there tested
+				 * against NULL or used by the storing
+				 * function */
 
 static char *alloc_note_msg(const struct obj_origin *org)
 {
@@ -117,10 +123,16 @@ static void on_branch(struct engine *en, struct state *st,
 {
 	struct obj_origin org;
 
-	(void)st;
+	const char *key;
+
 	if ((b->v.kind == V_OBJ || b->v.kind == V_PRED) &&
 	    engine_origin(en, b->v.obj, &org) && org.field_key)
 		engine_field_fact(en, org.field_key, k_tested, 0, NULL, b->loc);
+	/* the function tests the block it stored (tp->str = kstrdup(s);
+	 * if (s && !tp->str)): the field is not one no one checks */
+	if (!engine_reporting(en) && b->v.kind == V_OBJ && b->v.obj >= 0 &&
+	    (key = engine_field_of(en, st, b->v.obj)))
+		engine_field_fact(en, key, k_stored_tested, 0, NULL, b->loc);
 }
 
 /*
@@ -141,10 +153,18 @@ static void on_store(struct engine *en, struct state *st,
 	const struct objst *o;
 	struct slot_val v;
 
-	if (!engine_reporting(en) || !s->field_key || !s->lhs ||
-	    s->v.kind != V_OBJ || s->v.obj < 0)
+	if (!s->field_key || !s->lhs || s->v.kind != V_OBJ || s->v.obj < 0)
 		return;
 	o = engine_obj(en, st, s->v.obj, &tmp);
+	/* the storing function tested or used the block on this path: a
+	 * path where it did not (a loop that ran no time) is reported at
+	 * the use, not as a field no one checks */
+	if (!engine_reporting(en)) {
+		if (o && o->can_fail && !unchecked(o))
+			engine_field_fact(en, s->field_key, k_stored_tested, 0,
+					  NULL, s->loc);
+		return;
+	}
 	/* a block whose creator also returns NULL for "none" (no table,
 	 * no firmware feature): NULL is a state the field is meant to
 	 * have, the readers' business, not a missing check at the store */
@@ -156,35 +176,67 @@ static void on_store(struct engine *en, struct state *st,
 	slot_set(st, stored_slot, o->id, &v);
 }
 
-/* A use of key in another function, and no caller of ours tests it. */
+/*
+ * A use of key in another function, and no caller of ours tests it:
+ * returns the use.  *never_tested: no function tests the field at all.
+ */
 static const struct field_rec *unchecked_elsewhere(struct engine *en,
-						   const char *key)
+						   const char *key,
+						   bool *never_tested)
 {
 	const struct field_rec *v, *use = NULL;
 	const char *self = engine_fn_name(en);
 	int n = engine_field_facts(en, key,
-				   FACT_BIT(k_tested) | FACT_BIT(k_deref), &v), i;
+				   FACT_BIT(k_tested) | FACT_BIT(k_deref) |
+				   FACT_BIT(k_stored_tested), &v), i;
 
+	*never_tested = true;
 	for (i = 0; i < n; i++) {
-		if (v[i].kind == k_tested && engine_fn_calls(en, v[i].fn, self))
-			return NULL;
+		if (v[i].kind == k_stored_tested)
+			*never_tested = false;
+		if (v[i].kind == k_tested) {
+			*never_tested = false;
+			if (engine_fn_calls(en, v[i].fn, self))
+				return NULL;
+		}
 		if (v[i].kind == k_deref && strcmp(v[i].fn, self) && !use)
 			use = &v[i];
 	}
 	return use;
 }
 
-static void report_store(struct engine *en, int32_t id,
+/*
+ * Reported at the store: another function dereferences the field with
+ * no check (use), or no function of the tree tests the field at all, so
+ * nothing will ever notice the failed allocation (a name, a label, a
+ * workqueue handed to the core).  The latter only for a block whose NULL
+ * means the allocation failed (not one the caller chose by an argument),
+ * in a field that is not a member of a global (a driver structure handed
+ * to the core, which reads and tests the member itself).
+ */
+static void report_store(struct engine *en, int32_t id, int can_fail,
 			 const struct slot_val *sv, struct ir_loc at,
 			 const char *what_then)
 {
 	const char *key = (const char *)(intptr_t)sv->b;
-	const struct field_rec *use = unchecked_elsewhere(en, key);
+	bool never_tested;
+	const struct field_rec *use = unchecked_elsewhere(en, key,
+							  &never_tested);
 	struct trace_note notes[4];
 	struct obj_origin org;
+	char *msg;
 	int n = 0;
 
-	if (!use || !engine_origin(en, id, &org) || !org.callee)
+	if (!engine_origin(en, id, &org) || !org.callee)
+		return;
+	if (use)
+		msg = xstrfmt("%s() result stored in %s is not checked for NULL, and %s() dereferences it",
+			      org.callee, key, use->fn);
+	else if (never_tested && can_fail == 1 &&
+		 !(key[0] == '@' && strpbrk(key, ".-")))
+		msg = xstrfmt("%s() result stored in %s is never checked for NULL",
+			      org.callee, key);
+	else
 		return;
 	notes[n].file = org.file;
 	notes[n].loc = org.loc;
@@ -196,17 +248,16 @@ static void report_store(struct engine *en, int32_t id,
 	notes[n].file = NULL;
 	notes[n].loc = at;
 	notes[n++].msg = xstrfmt("%s() %s", engine_fn_name(en), what_then);
-	notes[n].file = use->file;
-	notes[n].loc = use->loc;
-	notes[n++].msg = use->str ?
-		xstrfmt("%s() passes it to %s(), which dereferences it, without a NULL check",
-			use->fn, use->str) :
-		xstrfmt("%s() dereferences it here without a NULL check",
-			use->fn);
-	engine_report(en, "unchecked-alloc", loc_unpack(sv->a),
-		      xstrfmt("%s() result stored in %s is not checked for NULL, and %s() dereferences it",
-			      org.callee, key, use->fn),
-		      notes, n);
+	if (use) {
+		notes[n].file = use->file;
+		notes[n].loc = use->loc;
+		notes[n++].msg = use->str ?
+			xstrfmt("%s() passes it to %s(), which dereferences it, without a NULL check",
+				use->fn, use->str) :
+			xstrfmt("%s() dereferences it here without a NULL check",
+				use->fn);
+	}
+	engine_report(en, "unchecked-alloc", loc_unpack(sv->a), msg, notes, n);
 }
 
 /*
@@ -245,14 +296,18 @@ static void on_return(struct engine *en, struct state *st,
 		const struct objst *o = engine_obj(en, st, id, &tmp);
 
 		if (o && unchecked(o))
-			report_store(en, id, sv, r->loc,
+			report_store(en, id, o->can_fail, sv, r->loc,
 				     "returns success here with the field maybe NULL");
 	}
 	pos = 0;
 	while (slot_iter(st, lost_slot, &pos, &id, &sv)) {
+		struct objst tmp;
+		const struct objst *o = engine_obj(en, st, id, &tmp);
+
 		at = slot_get(st, lost_at_slot, id);
 		if (at)
-			report_store(en, id, sv, loc_unpack(at->a),
+			report_store(en, id, o ? o->can_fail : 0, sv,
+				     loc_unpack(at->a),
 				     "goes on to the next element here without checking it");
 	}
 }
@@ -274,6 +329,8 @@ static void init(void)
 				   &checker_unchecked_alloc);
 	k_tested = engine_fact_kind("null-tested", FACT_MAY,
 				    &checker_unchecked_alloc);
+	k_stored_tested = engine_fact_kind("null-tested-stored", FACT_MAY,
+					   &checker_unchecked_alloc);
 }
 
 const struct checker checker_unchecked_alloc = {

@@ -634,6 +634,9 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		if (o->null != NL_NONNULL && o->can_fail == CAN_FAIL_ABSENT)
 			add_may(en, core.ret_null_absent, "$ret", 0, NULL, NULL,
 				r->loc);
+		if (o->null != NL_NONNULL && o->can_fail == CAN_FAIL_CHOSEN)
+			add_may(en, core.ret_null_chosen, "$ret", 0, NULL, NULL,
+				r->loc);
 		ret_field_facts(en, st, r->v.obj, r->loc);
 		return;
 	}
@@ -650,8 +653,8 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 		 * (keyspan_setup_urb(serial, endpoint, ...) returns NULL for
 		 * endpoint == -1): the caller's own choice, and what it
 		 * stores is still a block it must check */
-		if (!slot_get(st, core_arg_tested, 0))
-			add_may(en, core.ret_null_absent, "$ret", 0, NULL,
-				NULL, r->loc);
+		add_may(en, slot_get(st, core_arg_tested, 0) ?
+			core.ret_null_chosen : core.ret_null_absent,
+			"$ret", 0, NULL, NULL, r->loc);
 	}
 }

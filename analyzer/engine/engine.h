@@ -89,6 +89,8 @@ struct value {
 
 /* objst.can_fail of a wrapper's block whose NULL also means "none" */
 #define CAN_FAIL_ABSENT	2
+/* ... whose NULL the caller may also choose by an argument */
+#define CAN_FAIL_CHOSEN	3
 
 /*
  * A tracked object.  id >= 0: an allocation, named by its call site.
@@ -104,7 +106,9 @@ struct objst {
 	uint8_t flags;
 	uint8_t can_fail;	/* an allocation that returns NULL on failure;
 				 * CAN_FAIL_ABSENT: from a function whose NULL
-				 * also means "none" (ret-null-absent) */
+				 * also means "none" (ret-null-absent);
+				 * CAN_FAIL_CHOSEN: also returned for an
+				 * argument's value (ret-null-chosen) */
 	uint8_t link_same;
 	int32_t link;		/* object whose null-ness follows this one */
 	/* provenance, not part of the state's identity (never hashed or

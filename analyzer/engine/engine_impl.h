@@ -88,6 +88,8 @@ struct core_kinds {
 	int ret_null_absent;	/* a pointer function that also returns NULL
 				 * where no allocation failed: NULL means
 				 * "none" (no table, no feature) */
+	int ret_null_chosen;	/* ... that also returns NULL for a value
+				 * of an argument: the caller's choice */
 	int null;		/* $N is NULL (1) or not (0) under cond */
 	int writes;		/* subject overwritten on some path */
 	int writes_key;		/* some place of field key overwritten */

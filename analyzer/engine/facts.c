@@ -116,6 +116,7 @@ void facts_init(void)
 	core.ret_alloc = engine_fact_kind("ret-alloc", FACT_MAY, NULL);
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
 	core.ret_null_absent = engine_fact_kind("ret-null-absent", FACT_MAY, NULL);
+	core.ret_null_chosen = engine_fact_kind("ret-null-chosen", FACT_MAY, NULL);
 	core.ret_alloc_if = engine_fact_kind("ret-alloc-if", FACT_MAY, NULL);
 	core.deref_if = engine_fact_kind("deref-if", FACT_MAY, NULL);
 	core_register_subsumes();

@@ -609,7 +609,9 @@ static bool replay_return(struct engine *en, struct state *st,
 		/* its NULL may also mean "none" (no table, no feature) */
 		int can_fail = !may_null ? 0 :
 			       find_fact(r->sum, core.ret_null_absent, RC_ANY) ?
-			       CAN_FAIL_ABSENT : 1;
+			       CAN_FAIL_ABSENT :
+			       find_fact(r->sum, core.ret_null_chosen, RC_ANY) ?
+			       CAN_FAIL_CHOSEN : 1;
 		struct objst *o;
 
 		new_object(en, st, r->call, r->call->dest, r->loc,
