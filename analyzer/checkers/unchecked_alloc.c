@@ -209,10 +209,12 @@ static const struct field_rec *unchecked_elsewhere(struct engine *en,
  * Reported at the store: another function dereferences the field with
  * no check (use), or no function of the tree tests the field at all, so
  * nothing will ever notice the failed allocation (a name, a label, a
- * workqueue handed to the core).  The latter only for a block whose NULL
- * means the allocation failed (not one the caller chose by an argument),
- * in a field that is not a member of a global (a driver structure handed
- * to the core, which reads and tests the member itself).
+ * workqueue handed to the core).  The latter only in a function that can
+ * report the failure (not void: a callback that fills a buffer it may do
+ * without), for a block whose NULL means the allocation failed (can_fail
+ * 1, not one the caller chose by an argument), in a field that is not a
+ * member of a global (a driver structure handed to the core, which reads
+ * and tests the member itself).
  */
 static void report_store(struct engine *en, int32_t id, int can_fail,
 			 const struct slot_val *sv, struct ir_loc at,
@@ -294,9 +296,13 @@ static void on_return(struct engine *en, struct state *st,
 	while (slot_iter(st, stored_slot, &pos, &id, &sv)) {
 		struct objst tmp;
 		const struct objst *o = engine_obj(en, st, id, &tmp);
+		/* returned as well: the caller tests what it gets */
+		bool returned = r->v.kind == V_OBJ && r->v.obj == id;
 
 		if (o && unchecked(o))
-			report_store(en, id, o->can_fail, sv, r->loc,
+			report_store(en, id,
+				     r->has_value && !returned ? o->can_fail : 0,
+				     sv, r->loc,
 				     "returns success here with the field maybe NULL");
 	}
 	pos = 0;
@@ -306,7 +312,8 @@ static void on_return(struct engine *en, struct state *st,
 
 		at = slot_get(st, lost_at_slot, id);
 		if (at)
-			report_store(en, id, o ? o->can_fail : 0, sv,
+			report_store(en, id,
+				     o && r->has_value ? o->can_fail : 0, sv,
 				     loc_unpack(at->a),
 				     "goes on to the next element here without checking it");
 	}

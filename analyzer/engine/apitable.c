@@ -44,6 +44,7 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->dev_arg = API_NONE;
 	e->size_arg = API_NONE;
 	e->size_arg2 = API_NONE;
+	e->src_arg = API_NONE;
 	e->clear_arg = API_NONE;
 	e->copy_dst = API_NONE;
 	e->copy_src = API_NONE;
@@ -206,6 +207,8 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		return parse_int(v, &e->copy_dst) || e->copy_dst < 0 ? -1 : 0;
 	if (!strcmp(k, "src") && role == ROLE_COPY)
 		return parse_int(v, &e->copy_src) || e->copy_src < 0 ? -1 : 0;
+	if (!strcmp(k, "src") && role == ROLE_ALLOC)
+		return parse_int(v, &e->src_arg) || e->src_arg < 0 ? -1 : 0;
 	if (!strcmp(k, "fill") && role == ROLE_CLEAR)
 		return parse_int(v, &e->fill_arg);
 	if (!strcmp(k, "arg")) {

@@ -88,6 +88,8 @@ struct api_entry {
 	int dev_arg;		/* devm: the device argument */
 	int size_arg;		/* the byte size argument, or API_NONE */
 	int size_arg2;		/* size=N*M: the element size, or API_NONE */
+	int src_arg;		/* src=N: a copy of argument N, NULL when it
+				 * is NULL (kstrdup(NULL)), or API_NONE */
 
 	/* free */
 	int free_arg;

@@ -97,8 +97,13 @@ static bool table_alloc(struct engine *en, struct state *st,
 			const struct ir_call *call, const struct api_entry *api,
 			const struct value *args, int n, struct ir_loc loc)
 {
-	bool can_fail = alloc_can_fail(en, api, args, n);
+	int can_fail = alloc_can_fail(en, api, args, n);
 	int order = api->order_const;
+
+	/* kstrdup(s): NULL for a NULL s too, the caller's choice */
+	if (can_fail && api->src_arg >= 0 && api->src_arg < n &&
+	    !value_nonnull(en, st, &args[api->src_arg]))
+		can_fail = CAN_FAIL_CHOSEN;
 
 	if (api->out_arg == API_NONE) {
 		if (api->order_arg >= 0 && api->order_arg < n &&
@@ -309,6 +314,43 @@ static void copy_call(struct engine *en, struct state *st,
 }
 
 /*
+ * A kernel function the tables only say sleeps (destroy_workqueue(),
+ * flush_work(), usb_control_msg()): the entry stands in for its body,
+ * but the body's summary (the core file, another file of the scan)
+ * still says which arguments it dereferences on every path.  Those
+ * are uses, as for a deref entry.
+ */
+static void table_summary_derefs(struct engine *en, struct state *st,
+				 const struct ir_call *call,
+				 const struct api_entry *api,
+				 struct ir_loc loc)
+{
+	const unsigned only = ROLE_SLEEP | ROLE_CALLBACK | ROLE_OWNER |
+			      ROLE_BORROW;
+	const struct ext_fn *x;
+	int i;
+
+	if (!(api->roles & ROLE_SLEEP) || (api->roles & ~only) ||
+	    !call->callee || !(x = unit_ext_fn(en->unit, call->callee)))
+		return;
+	for (i = 0; i < x->sum.facts.n; i++) {
+		const struct fact *f = &x->sum.facts.v[i];
+		char *end;
+		long a;
+
+		if (f->kind != core.deref || !f->value ||
+		    f->subject[0] != '$')
+			continue;
+		a = strtol(f->subject + 1, &end, 10);
+		if (*end || end == f->subject + 1 || a >= call->nargs ||
+		    (a < 32 && (api->deref_mask & (1u << a))))
+			continue;
+		fire_deref(en, st, call->args[a], loc, call->callee, &f->loc,
+			   f->file);
+	}
+}
+
+/*
  * What a rules entry does after the callee's body (its summary): a get, a
  * free or a handover (on success only, for `when=success`), an unlink, an
  * owner store, a lock.  On a path the summary split off too (a callee
@@ -429,6 +471,8 @@ static void call_body(struct engine *en, struct state *st,
 		if (api->deref_mask & (1u << i))
 			fire_deref(en, st, call->args[i], insn->loc,
 				   call->callee, NULL, NULL);
+	if (api && !sum)
+		table_summary_derefs(en, st, call, api, insn->loc);
 	/* f(&x): the callee may store a new value in x */
 	for (i = 0; i < call->nargs; i++) {
 		const struct ir_expr *a = call->args[i];

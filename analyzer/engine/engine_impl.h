@@ -404,6 +404,8 @@ void do_return(struct engine *en, struct state *st,
 
 /* field_values.c */
 void field_value_store(struct engine *en, const struct store_info *s);
+bool value_nonnull(struct engine *en, struct state *st,
+		   const struct value *v);
 void field_value_scan(struct engine *en);
 void field_nonnull_store(struct engine *en, struct state *st,
 			 const struct store_info *s);

@@ -88,21 +88,6 @@ void entry_null_return(struct engine *en, const struct state *st,
 	fact_list_clear(&g);
 }
 
-/* The caller's value v is known not to be NULL. */
-static bool known_nonnull(struct engine *en, struct state *st,
-			  const struct value *v)
-{
-	struct objst tmp;
-	const struct objst *o;
-
-	if (v->kind == V_NONNULL)
-		return true;
-	if (v->kind != V_OBJ)
-		return false;
-	o = engine_obj(en, st, v->obj, &tmp);
-	return o && o->null == NL_NONNULL && !(o->flags & OF_ERRPTR);
-}
-
 /* A guarded fact of the callee (str "null" on subject): does the
  * caller's value at the place rule the callee's path out? */
 bool entry_null_ruled_out(struct engine *en, struct state *st,
@@ -111,7 +96,7 @@ bool entry_null_ruled_out(struct engine *en, struct state *st,
 	struct value v = mkv(V_UNK);
 
 	resolve_subject(en, st, call, subject, NULL, &v);
-	return known_nonnull(en, st, &v);
+	return value_nonnull(en, st, &v);
 }
 
 /* The callee returns an error pointer only where a place the caller

@@ -301,8 +301,9 @@ static bool member_local(const struct ir_expr *e)
 	return false;
 }
 
-static bool value_nonnull(struct engine *en, struct state *st,
-			  const struct value *v)
+/* The value v is known not to be NULL on this path. */
+bool value_nonnull(struct engine *en, struct state *st,
+		   const struct value *v)
 {
 	struct objst tmp;
 	const struct objst *o;

@@ -51,6 +51,15 @@ static enum hrtimer_restart foo_ok(struct hrtimer *t)
 	return HRTIMER_NORESTART;
 }
 
+/* the sample is optional: its reader checks it */
+int foo_read_sample(struct foo_dev *fd, u8 *out)
+{
+	if (!fd->sample)
+		return -ENODATA;
+	*out = *(u8 *)fd->sample;
+	return 0;
+}
+
 static void foo_work(struct work_struct *w)
 {
 	struct foo_dev *fd = container_of(w, struct foo_dev, work);

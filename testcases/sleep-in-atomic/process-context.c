@@ -39,6 +39,8 @@ static int foo_probe(struct platform_device *pdev)
 	if (!fd)
 		return -ENOMEM;
 	fd->buf = kzalloc(32, GFP_KERNEL);
+	if (!fd->buf)
+		return -ENOMEM;
 	INIT_WORK(&fd->work, foo_work);
 	platform_set_drvdata(pdev, fd);
 	return devm_add_action_or_reset(&pdev->dev, foo_cb, fd);

@@ -13,7 +13,12 @@
  * returns an error (the caller tears the structure down); a block from a
  * helper that also returns NULL for a value of its argument (keyspan's
  * keyspan_setup_urb() for an endpoint of -1): NULL is then a state the
- * field is meant to have, and nothing dereferences it.
+ * field is meant to have, and nothing dereferences it; a void function
+ * (a callback that cannot report the failure, bar_refill()); a function
+ * that also returns the block (its caller tests it, bar_last()); a copy
+ * of a string that may itself be NULL (kstrdup(NULL) is NULL: the
+ * `src=` key of rules/alloc.rules), bar_set_fw().  A copy of a string
+ * known not to be NULL is reported (bar_set_alias_bad()).
  */
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -21,11 +26,14 @@
 
 struct bar_bad_priv {
 	const char *name;
+	const char *alias;
 	int id;
 };
 
 struct bar_good_priv {
 	const char *name;
+	const char *fw;
+	const char *label;	/* never tested: only void and returning stores */
 	void *cache;
 	void *ack;
 	int id;
@@ -72,6 +80,32 @@ static int bar_probe_good(struct platform_device *pdev)
 	priv->ack = bar_setup(pdev->id - 1);
 	platform_set_drvdata(pdev, priv);
 	return 0;
+}
+
+int bar_set_alias_bad(struct bar_bad_priv *priv)
+{
+	priv->alias = kstrdup("bar-alias", GFP_KERNEL); /* expect: unchecked-alloc:medium */
+	return 0;
+}
+
+/* fw may be NULL (no firmware): so may the copy, by design */
+int bar_set_fw(struct bar_good_priv *priv, const char *fw)
+{
+	priv->fw = kstrdup(fw, GFP_KERNEL);
+	return 0;
+}
+
+void bar_refill(struct bar_good_priv *priv)
+{
+	kfree(priv->label);
+	priv->label = kasprintf(GFP_KERNEL, "bar-%d", priv->id);
+}
+
+const char *bar_last(struct bar_good_priv *priv)
+{
+	kfree(priv->label);
+	priv->label = kasprintf(GFP_KERNEL, "bar-last-%d", priv->id);
+	return priv->label;
 }
 
 static int bar_remove_good(struct platform_device *pdev)
