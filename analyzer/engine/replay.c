@@ -554,6 +554,24 @@ static const struct fact *pick_alloc(struct engine *en, struct state *st,
 	return tmp;
 }
 
+/* Does the callee return blocks of two families (dma_pool_alloc() or,
+ * when the pool has none, kmalloc())? */
+static bool two_families(const struct summary *s)
+{
+	int i, fam = -1;
+
+	for (i = 0; i < s->facts.n; i++) {
+		const struct fact *f = &s->facts.v[i];
+
+		if (f->kind != core.ret_alloc)
+			continue;
+		if (fam >= 0 && fam != (int)(f->value & 0xffff))
+			return true;
+		fam = (int)(f->value & 0xffff);
+	}
+	return false;
+}
+
 static void apply_result_facts(struct engine *en, struct state *st,
 			       const struct replay *r, enum ret_cond cond)
 {
@@ -612,11 +630,15 @@ static bool replay_return(struct engine *en, struct state *st,
 			       CAN_FAIL_ABSENT :
 			       find_fact(r->sum, core.ret_null_chosen, RC_ANY) ?
 			       CAN_FAIL_CHOSEN : 1;
+		/* two families and the path cannot tell which: none, so
+		 * no release of either is a mismatch (the caller releases
+		 * by a flag the callee set: qib_user_sdma_alloc_header()) */
+		int family = a != &tmp && two_families(r->sum) ? -1 :
+			     (int)(a->value & 0xffff);
 		struct objst *o;
 
 		new_object(en, st, r->call, r->call->dest, r->loc,
-			   (int)(a->value & 0xffff), can_fail,
-			   (int)(a->value >> 16) - 1, a->str);
+			   family, can_fail, (int)(a->value >> 16) - 1, a->str);
 		o = state_obj(st, r->call->site);
 		if (o) {
 			o->inferred = 1;	/* a wrapper's allocation */
