@@ -209,14 +209,12 @@ static const struct field_rec *unchecked_elsewhere(struct engine *en,
  * Reported at the store: another function dereferences the field with
  * no check (use), or no function of the tree tests the field at all, so
  * nothing will ever notice the failed allocation (a name, a label, a
- * workqueue handed to the core).  The latter only in a function that can
- * report the failure (not void: a callback that fills a buffer it may do
- * without), for a block whose NULL means the allocation failed (can_fail
- * 1, not one the caller chose by an argument), in a field that is not a
- * member of a global (a driver structure handed to the core, which reads
- * and tests the member itself).
+ * workqueue handed to the core).  The latter only when the caller says
+ * the path could have reported the failure (never_ok), and in a field
+ * that is not a member of a global (a driver structure handed to the
+ * core, which reads and tests the member itself).
  */
-static void report_store(struct engine *en, int32_t id, int can_fail,
+static void report_store(struct engine *en, int32_t id, bool never_ok,
 			 const struct slot_val *sv, struct ir_loc at,
 			 const char *what_then)
 {
@@ -234,7 +232,7 @@ static void report_store(struct engine *en, int32_t id, int can_fail,
 	if (use)
 		msg = xstrfmt("%s() result stored in %s is not checked for NULL, and %s() dereferences it",
 			      org.callee, key, use->fn);
-	else if (never_tested && can_fail == 1 &&
+	else if (never_tested && never_ok &&
 		 !(key[0] == '@' && strpbrk(key, ".-")))
 		msg = xstrfmt("%s() result stored in %s is never checked for NULL",
 			      org.callee, key);
@@ -282,6 +280,19 @@ static void on_lost(struct engine *en, struct state *st,
 	slot_set(st, lost_at_slot, o->id, &at);
 }
 
+/*
+ * May a store of o be "never checked" on a return r?  Only where the
+ * function could have reported the failure (not void: a callback that
+ * fills a buffer it may do without), o is not also returned (the caller
+ * tests what it gets), and o's NULL means the allocation failed
+ * (can_fail 1: not "none", not the caller's choice of an argument).
+ */
+static bool never_ok(const struct objst *o, const struct return_info *r)
+{
+	return o && o->can_fail == 1 && r->has_value &&
+	       !(r->v.kind == V_OBJ && r->v.obj == o->id);
+}
+
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
 {
@@ -296,13 +307,9 @@ static void on_return(struct engine *en, struct state *st,
 	while (slot_iter(st, stored_slot, &pos, &id, &sv)) {
 		struct objst tmp;
 		const struct objst *o = engine_obj(en, st, id, &tmp);
-		/* returned as well: the caller tests what it gets */
-		bool returned = r->v.kind == V_OBJ && r->v.obj == id;
 
 		if (o && unchecked(o))
-			report_store(en, id,
-				     r->has_value && !returned ? o->can_fail : 0,
-				     sv, r->loc,
+			report_store(en, id, never_ok(o, r), sv, r->loc,
 				     "returns success here with the field maybe NULL");
 	}
 	pos = 0;
@@ -312,8 +319,7 @@ static void on_return(struct engine *en, struct state *st,
 
 		at = slot_get(st, lost_at_slot, id);
 		if (at)
-			report_store(en, id,
-				     o && r->has_value ? o->can_fail : 0, sv,
+			report_store(en, id, never_ok(o, r), sv,
 				     loc_unpack(at->a),
 				     "goes on to the next element here without checking it");
 	}

@@ -341,9 +341,10 @@ static void table_summary_derefs(struct engine *en, struct state *st,
 		if (f->kind != core.deref || !f->value ||
 		    f->subject[0] != '$')
 			continue;
+		/* "$N" only: the argument itself (the entry has no deref
+		 * role, so it fired none of its own) */
 		a = strtol(f->subject + 1, &end, 10);
-		if (*end || end == f->subject + 1 || a >= call->nargs ||
-		    (a < 32 && (api->deref_mask & (1u << a))))
+		if (*end || end == f->subject + 1 || a >= call->nargs)
 			continue;
 		fire_deref(en, st, call->args[a], loc, call->callee, &f->loc,
 			   f->file);
