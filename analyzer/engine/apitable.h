@@ -130,6 +130,10 @@ struct api_entry {
 	 * (a put that is also a free frees only the last one) */
 	int get_arg;
 	int put_arg;
+	bool put_shared;	/* count=shared: the count is commonly shared
+				 * (get_page() in another function): a put
+				 * with no get of the path frees only what the
+				 * path allocated */
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;

@@ -39,6 +39,12 @@ void do_unlink(struct engine *en, struct state *st, int32_t id,
 	unlink_object(en, st, id, loc);
 }
 
+/* An allocation this function made (directly or through a wrapper). */
+static bool allocated_here(const struct engine *en, int32_t id)
+{
+	return id >= 0 && id < en->nsites && en->sites[id].callee;
+}
+
 /* Release what v points to: checkers first, then the core facts. */
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi)
@@ -62,6 +68,20 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	 * reference goes, the urb stays */
 	if (fi->api && (fi->api->roles & ROLE_PUT) && refs_put(en, st, v))
 		return;
+	/* put_page() of a page this path did not allocate: other
+	 * references are common (get_page() at rx refill, a count per rx
+	 * buffer), so it drops one and frees nothing we know of.  A
+	 * caller still learns that its argument was put, and the field
+	 * how it is released. */
+	if (fi->api && fi->api->put_shared && !allocated_here(en, v.obj)) {
+		if (en->pass == PASS_SUMMARY) {
+			if (sym_of(en, v.obj) &&
+			    sym_of(en, v.obj)->kind == SYM_PARAM)
+				core_on_free(en, st, o, fi);
+			record_release(en, v.obj, arg, fi);
+		}
+		return;
+	}
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
