@@ -437,6 +437,9 @@ struct value eval(struct engine *en, struct state *st,
 bool member_addr(struct engine *en, int32_t id);
 bool addr_in_nonnull(struct engine *en, const struct state *st, int32_t id);
 int32_t obj_of(struct engine *en, int32_t id);
+/* program.c: &base[i] of a variable i in a block the function did not
+ * allocate (a place of its own, not the block) */
+bool engine_varying_element(struct engine *en, int32_t id);
 
 /* liveness.c: live[block] is a bitset of the variables read later */
 uint64_t *liveness_addressed_set(const struct ir_func *fn);

@@ -316,7 +316,8 @@ int32_t obj_of(struct engine *en, int32_t id)
  * jack++ would free one callback twice).
  */
 static struct value element_of(struct engine *en, struct state *st,
-			       int32_t obj, const struct ir_expr *idx)
+			       int32_t obj, const struct ir_expr *idx,
+			       int sign)
 {
 	const struct sym *s = sym_of(en, obj);
 	int path;
@@ -326,9 +327,9 @@ static struct value element_of(struct engine *en, struct state *st,
 		return mkv(V_UNK);
 	path = path_object(en, obj);
 	if (idx && idx->kind == EX_CONST)
-		path = path_child(en, path, '[', true, NULL, NULL, idx->ival,
-				  NULL);
-	else
+		path = path_child(en, path, '[', true, NULL, NULL,
+				  sign * idx->ival, NULL);
+	else	/* p - i and p + i are both "some element at i" */
 		path = path_child(en, path, '[', true, NULL, NULL, 0, idx);
 	id = addr_sym(en, st, path);
 	return id ? vobj(id) : mkv(V_UNK);
@@ -354,6 +355,19 @@ static bool global_base(struct engine *en, int32_t id)
 	return s && s->kind == SYM_GLOBAL;
 }
 
+/* x + k of an integer x the function was given (not an allocation's
+ * address, not a coordinate base) and a k that is no literal and not
+ * known 0: a loop's counter (even where the path knows its value) */
+static bool moved_symbol(struct engine *en, const struct ir_expr *xe,
+			 struct value x, const struct ir_expr *ke,
+			 struct value k)
+{
+	return !xe->is_ptr && x.kind == V_OBJ &&
+	       engine_obj_within(en, x.obj) < 0 && !global_base(en, x.obj) &&
+	       k.kind != V_OBJ && ke->kind != EX_CONST &&
+	       !(k.kind == V_CONST && k.c == 0);
+}
+
 static struct value coordinate_change(struct engine *en,
 				      const struct ir_expr *e, struct value a,
 				      struct value b)
@@ -366,6 +380,10 @@ static struct value coordinate_change(struct engine *en,
 	 * allocate (a field's page, a parameter) keeps its own name too,
 	 * unless it is the base of the coordinates (vmemmap_base) */
 	id = engine_obj_within(en, a.obj);
+	/* __pa(base + off) of a block the function was given: the page
+	 * at off, one of several (msc_buffer_contig_free() frees each) */
+	if (id < 0 && engine_varying_element(en, a.obj))
+		id = a.obj;
 	if (id < 0 && (!sym_of(en, id) || global_base(en, id)))
 		return mkv(V_UNK);
 	switch (e->op) {
@@ -700,13 +718,43 @@ struct value eval(struct engine *en, struct state *st,
 		    b.kind != V_CONST)
 			return mkv(V_UNK);
 		/* p + i, p++: another element of p's object.  Through a byte
-		 * pointer, a constant offset is a place inside the object
+		 * pointer, a literal offset is a place inside the object
 		 * (netdev_priv(): dev + ALIGN(sizeof(*dev))), a variable one
-		 * an element (snd_array_elem(): list + idx * elem_size) */
+		 * an element (snd_array_elem(): list + idx * elem_size), also
+		 * where the path knows its value (base + off, off counted up
+		 * from 0 by PAGE_SIZE) */
 		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
-		    (!e->a->is_byte_ptr || b.kind != V_CONST) &&
-		    !(b.kind == V_CONST && b.c == 0))
-			return element_of(en, st, a.obj, e->b);
+		    (!e->a->is_byte_ptr || e->b->kind != EX_CONST) &&
+		    !(e->b->kind == EX_CONST && b.c == 0))
+			return element_of(en, st, a.obj, e->b, 1);
+		/* sg--, p - 1 in a walk down an array: the element before.
+		 * Not from an element's address (buf += off; kfree(buf -
+		 * off) comes back to the block), not through a byte pointer
+		 * by a constant (a header before the data) */
+		if (e->op == AR_SUB && a.kind == V_OBJ && e->a->is_ptr &&
+		    e->b && !e->b->is_ptr && b.kind != V_OBJ &&
+		    (!e->a->is_byte_ptr || e->b->kind != EX_CONST) &&
+		    !(b.kind == V_CONST && b.c == 0)) {
+			const struct sym *as = sym_of(en, a.obj);
+
+			if (!as || as->kind != SYM_ADDR)
+				return element_of(en, st, a.obj, e->b, -1);
+			/* a second step down (sg-- from &sg[-1]): not
+			 * followed, as p++ */
+			if (e->b->kind == EX_CONST && as->place >= 0 &&
+			    !en->paths[as->place].idx_expr)
+				return mkv(V_UNK);
+		}
+		/* pfn + i, addr + off: an integer the function was given (a
+		 * frame number, an address) moved by a variable is another
+		 * place (free_balloon_pages(): pfn_to_page(i + start)), not
+		 * the block a symbol names.  An allocation's address keeps
+		 * its block (kfree(buf - off) after buf += off) */
+		if ((e->op == AR_ADD || e->op == AR_SUB) && !e->is_ptr &&
+		    e->b && (moved_symbol(en, e->a, a, e->b, b) ||
+			     (e->op == AR_ADD &&
+			      moved_symbol(en, e->b, b, e->a, a))))
+			return mkv(V_UNK);
 		if (a.kind == V_OBJ && (e->a->is_ptr || b.kind != V_OBJ ||
 					(a.obj >= 0 && b.obj < 0)) &&
 		    b.kind != V_PRED && !(e->b && e->b->is_ptr))

@@ -27,9 +27,12 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 
 	if (v.kind != V_OBJ)
 		return;
-	/* using b[i] through its address uses b */
+	/* using b[i] through its address uses b, unless the path tracks
+	 * that place on its own (a page at a variable offset of a range
+	 * the function was given, freed alone: frees.c) */
 	as = sym_of(en, v.obj);
-	if (as && as->kind == SYM_ADDR && as->base != LINK_NONE)
+	if (as && as->kind == SYM_ADDR && as->base != LINK_NONE &&
+	    !(engine_varying_element(en, v.obj) && state_obj(st, v.obj)))
 		v.obj = as->base;
 	memset(&d, 0, sizeof(d));
 	d.v = v;

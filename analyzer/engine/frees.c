@@ -60,7 +60,11 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	/* kfree(buf - offset) of buf += offset: a pointer into the block
 	 * (an element's address the engine could not bring back to its
 	 * start) frees the block, the only pointer a deallocator takes */
-	v.obj = engine_obj_within(en, obj_of(en, v.obj));
+	v.obj = obj_of(en, v.obj);
+	/* __free_page(virt_to_page(base + off)) in a loop over a range
+	 * the function was given frees the page at off, not the range */
+	if (!engine_varying_element(en, v.obj))
+		v.obj = engine_obj_within(en, v.obj);
 	o = engine_obj(en, st, v.obj, &tmp);
 	if (!o || o->null == NL_NULL)	/* kfree(NULL) does nothing */
 		return;

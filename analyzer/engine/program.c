@@ -290,6 +290,16 @@ int32_t engine_obj_within(struct engine *en, int32_t id)
 	return id;
 }
 
+/* &base[i] of an index that is not constant, in a block the function
+ * did not allocate: a place of its own, which the next i is not. */
+bool engine_varying_element(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s && s->kind == SYM_ADDR && s->place >= 0 &&
+	       en->paths[s->place].idx_expr && engine_obj_within(en, id) < 0;
+}
+
 int32_t engine_obj_of(struct engine *en, int32_t id)
 {
 	return obj_of(en, id);
