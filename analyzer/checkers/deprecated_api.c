@@ -240,8 +240,10 @@ static void check_array(struct engine *en, struct state *st,
 		      &note, 1);
 }
 
-static void on_clear(struct engine *en, struct state *st,
-		     const struct call_info *c)
+/* The clear's kzalloc() finding.  True where it clears a fresh block
+ * whole: dropping it loses nothing on this path. */
+static bool clear_event(struct engine *en, struct state *st,
+			const struct call_info *c)
 {
 	const struct api_entry *api = c->api;
 	const struct slot_val *have, *fresh;
@@ -254,12 +256,12 @@ static void on_clear(struct engine *en, struct state *st,
 
 	if (api->clear_arg >= c->nargs || api->size_arg >= c->nargs ||
 	    c->args[api->clear_arg].kind != V_OBJ)
-		return;
+		return false;
 	id = c->args[api->clear_arg].obj;
 	base = engine_obj_base(en, id);
 	if (base != id) {
 		touch(st, base);	/* a member: part of the block */
-		return;
+		return false;
 	}
 	/*
 	 * The fill is 0 in the source, not only on this path: a memset()
@@ -275,7 +277,7 @@ static void on_clear(struct engine *en, struct state *st,
 	     c->args[api->fill_arg].kind != V_CONST ||
 	     c->args[api->fill_arg].c != 0)) {
 		touch(st, id);
-		return;
+		return false;
 	}
 	size_of_value(&c->args[api->size_arg], &size);
 	have = slot_get(st, size_slot, id);
@@ -286,7 +288,7 @@ static void on_clear(struct engine *en, struct state *st,
 	fresh = slot_get(st, fresh_slot, id);
 	if (!have || !same_size(have, &size)) {
 		touch(st, id);
-		return;
+		return false;
 	}
 	if (fresh && engine_origin(en, id, &org) && org.callee &&
 	    (alloc = api_lookup(org.callee)) && (alloc->roles & ROLE_ZEROING)) {
@@ -308,12 +310,39 @@ static void on_clear(struct engine *en, struct state *st,
 	if (fresh) {
 		slot_clear(st, fresh_slot, id);
 		slot_clear(st, wiped_slot, id);
-		return;
+		return true;
 	}
 	wiped.a = loc_pack(c->loc);
 	wiped.b = (int64_t)(intptr_t)engine_intern(en,
 						   src_name(c->call->callee));
 	slot_set(st, wiped_slot, id, &wiped);
+	return false;
+}
+
+/* memset(p, 0, size) is a kzalloc() only where every path that reaches
+ * it clears a fresh block whole: a buffer allocated once and cleared at
+ * each use (il4965_request_scan()'s scan_cmd, emufx's nctl in a loop)
+ * needs its memset() */
+static void on_clear(struct engine *en, struct state *st,
+		     const struct call_info *c)
+{
+	const struct api_entry *alloc;
+	struct obj_origin org;
+	int32_t id;
+
+	if (clear_event(en, st, c))
+		return;
+	/* an allocation of this path whose allocator has no zeroing form:
+	 * its freshness is not tracked (dma_alloc_coherent() returns
+	 * zeroed memory anyway) */
+	id = c->api->clear_arg < c->nargs &&
+	     c->args[c->api->clear_arg].kind == V_OBJ ?
+	     c->args[c->api->clear_arg].obj : -1;
+	if (id >= 0 && engine_origin(en, id, &org) && org.callee &&
+	    (alloc = api_lookup(org.callee)) &&
+	    !(alloc->roles & ROLE_ZEROING))
+		return;
+	engine_veto(en, RULE, c->loc);
 }
 
 static void on_call(struct engine *en, struct state *st,

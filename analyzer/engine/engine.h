@@ -511,6 +511,11 @@ void engine_report_fix(struct engine *en, const char *replace,
  * main file only; otherwise msg and notes are freed). */
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes);
+/* A finding of rule at loc holds only where every path that reaches loc
+ * agrees: this one does not.  The function then has no finding of rule
+ * at loc, whichever path reported one (a memset() that clears a fresh
+ * kmalloc() on one path and a reused buffer on another is no kzalloc()). */
+void engine_veto(struct engine *en, const char *rule, struct ir_loc loc);
 /* The same, located in function fn of file: a function of this file that
  * the one being explored reaches through its calls (a helper whose
  * sleeping call is the bug).  Dropped unless file is this function's. */

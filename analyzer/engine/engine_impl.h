@@ -273,6 +273,7 @@ struct engine {
 	uint8_t *purecall;		/* per call site, while exploring
 					 * (purecall.c), or NULL */
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
+	uint64_t *steppers;	/* liveness_steppers(fn, false): counters too */
 	uint64_t *written;	/* liveness_written_set(), while exploring */
 	uint8_t *polling;	/* cfg_polling_tests(), while exploring, or NULL */
 	/* a callee's dereference being replayed: the guards of the
@@ -317,6 +318,9 @@ struct engine {
 	/* confidence (report.c) */
 	struct ev_ctx ev;
 	int replaying;		/* > 0: a callee's summary is being replayed */
+	/* engine_veto() of the function being explored: rule, line, col */
+	struct veto { const char *rule; unsigned line, col; } *vetoes;
+	int nvetoes, avetoes;
 	const char *fix_old;	/* engine_report_fix, for the next finding */
 	const char *fix_new;
 	bool queried;		/* the checker being called asked for facts
@@ -324,6 +328,8 @@ struct engine {
 				 * callee's success, the call graph) */
 };
 
+/* report.c: drop the findings since index first that a path vetoed */
+void report_apply_vetoes(struct engine *en, size_t first);
 /* report.c: the event about objects a and b (LINK_NONE: none) on path st
  * is dispatched; returns the previous one, for ev_end(). */
 struct ev_ctx ev_begin(struct engine *en, struct state *st, int32_t a,
@@ -446,6 +452,7 @@ uint64_t *liveness_addressed_set(const struct ir_func *fn);
 /* The local pointers assigned from themselves plus an offset (p++):
  * a bit per variable. */
 uint64_t *liveness_walkers(const struct ir_func *fn);
+uint64_t *liveness_steppers(const struct ir_func *fn, bool ptr_only);
 uint64_t *liveness_written_set(const struct ir_func *fn);
 bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);

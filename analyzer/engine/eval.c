@@ -355,17 +355,32 @@ static bool global_base(struct engine *en, int32_t id)
 	return s && s->kind == SYM_GLOBAL;
 }
 
+/* Does e read a counter of the function (i++, off += PAGE_SIZE)?  Its
+ * value on the path (0 at the first step) does not name a place: the
+ * next step names another. */
+static bool stepped(const struct engine *en, const struct ir_expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EX_VAR)
+		return en->steppers && e->var >= 0 &&
+		       e->var < en->fn->nvars &&
+		       liveness_in_set(en->steppers, e->var);
+	if (e->kind != EX_ARITH)
+		return false;
+	return stepped(en, e->a) || stepped(en, e->b);
+}
+
 /* x + k of an integer x the function was given (not an allocation's
- * address, not a coordinate base) and a k that is no literal and not
- * known 0: a loop's counter (even where the path knows its value) */
+ * address, not a coordinate base) and a counter k: another place at
+ * each step */
 static bool moved_symbol(struct engine *en, const struct ir_expr *xe,
 			 struct value x, const struct ir_expr *ke,
 			 struct value k)
 {
 	return !xe->is_ptr && x.kind == V_OBJ &&
 	       engine_obj_within(en, x.obj) < 0 && !global_base(en, x.obj) &&
-	       k.kind != V_OBJ && ke->kind != EX_CONST &&
-	       !(k.kind == V_CONST && k.c == 0);
+	       k.kind != V_OBJ && stepped(en, ke);
 }
 
 static struct value coordinate_change(struct engine *en,
@@ -718,14 +733,15 @@ struct value eval(struct engine *en, struct state *st,
 		    b.kind != V_CONST)
 			return mkv(V_UNK);
 		/* p + i, p++: another element of p's object.  Through a byte
-		 * pointer, a literal offset is a place inside the object
+		 * pointer, a constant offset is a place inside the object
 		 * (netdev_priv(): dev + ALIGN(sizeof(*dev))), a variable one
-		 * an element (snd_array_elem(): list + idx * elem_size), also
-		 * where the path knows its value (base + off, off counted up
-		 * from 0 by PAGE_SIZE) */
+		 * an element (snd_array_elem(): list + idx * elem_size), and
+		 * so is a counter's, also where the path knows its value
+		 * (base + off, off counted up from 0 by PAGE_SIZE) */
 		if (e->op == AR_ADD && a.kind == V_OBJ && e->a->is_ptr &&
-		    (!e->a->is_byte_ptr || e->b->kind != EX_CONST) &&
-		    !(e->b->kind == EX_CONST && b.c == 0))
+		    (stepped(en, e->b) ||
+		     (e->a->is_byte_ptr ? b.kind != V_CONST :
+		      !(b.kind == V_CONST && b.c == 0))))
 			return element_of(en, st, a.obj, e->b, 1);
 		/* sg--, p - 1 in a walk down an array: the element before.
 		 * Not from an element's address (buf += off; kfree(buf -
@@ -733,8 +749,9 @@ struct value eval(struct engine *en, struct state *st,
 		 * by a constant (a header before the data) */
 		if (e->op == AR_SUB && a.kind == V_OBJ && e->a->is_ptr &&
 		    e->b && !e->b->is_ptr && b.kind != V_OBJ &&
-		    (!e->a->is_byte_ptr || e->b->kind != EX_CONST) &&
-		    !(b.kind == V_CONST && b.c == 0)) {
+		    (stepped(en, e->b) ||
+		     (e->a->is_byte_ptr ? b.kind != V_CONST :
+		      !(b.kind == V_CONST && b.c == 0)))) {
 			const struct sym *as = sym_of(en, a.obj);
 
 			if (!as || as->kind != SYM_ADDR)

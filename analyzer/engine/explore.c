@@ -600,6 +600,7 @@ void engine_explore(struct engine *en)
 	struct worklist wl = { 0 };
 	long steps = 0, budget = en->unit->budget;
 	uint64_t *live = liveness_compute(fn);
+	size_t first = en->unit->out ? en->unit->out->n : 0;
 	int i;
 
 	en->rejoin = NULL;
@@ -610,6 +611,7 @@ void engine_explore(struct engine *en)
 	en->peers = peers_prepare(fn);
 	en->purecall = purecall_prepare(fn);
 	en->walkers = liveness_walkers(fn);
+	en->steppers = liveness_steppers(fn, false);
 	en->written = liveness_written_set(fn);
 	en->polling = cfg_polling_tests(fn);
 	en->nsites = fn->ncallsites;
@@ -680,6 +682,7 @@ void engine_explore(struct engine *en)
 	}
 	free(merged);
 	en->joining = false;
+	report_apply_vetoes(en, first);
 	free(memo);
 	free(wl.v);
 	free(live);
@@ -693,6 +696,8 @@ void engine_explore(struct engine *en)
 	en->purecall = NULL;
 	free(en->walkers);
 	en->walkers = NULL;
+	free(en->steppers);
+	en->steppers = NULL;
 	free(en->written);
 	en->written = NULL;
 	free(en->polling);

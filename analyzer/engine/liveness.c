@@ -233,6 +233,15 @@ bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
  */
 uint64_t *liveness_walkers(const struct ir_func *fn)
 {
+	return liveness_steppers(fn, true);
+}
+
+/*
+ * The local variables assigned from themselves plus or minus something
+ * (i++, off += PAGE_SIZE, p++): pointers only, or integers too.
+ */
+uint64_t *liveness_steppers(const struct ir_func *fn, bool ptr_only)
+{
 	uint64_t *w = xcalloc(nwords(fn->nvars) + 1, sizeof(uint64_t));
 	int b, i;
 
@@ -243,7 +252,7 @@ uint64_t *liveness_walkers(const struct ir_func *fn)
 
 			if (in->kind != I_ASSIGN || !l || !r ||
 			    l->kind != EX_VAR || l->var < 0 ||
-			    l->var >= fn->nvars || !l->is_ptr ||
+			    l->var >= fn->nvars || (ptr_only && !l->is_ptr) ||
 			    fn->vars[l->var].kind != VAR_LOCAL ||
 			    r->kind != EX_ARITH ||
 			    (r->op != AR_ADD && r->op != AR_SUB) || !r->a ||

@@ -168,6 +168,16 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
  * which stands for all of them: freeing one of many twice is not a double
  * free, and a use after freeing one is not a use after free.
  */
+/* A binding that still points at (or into) the object a site made: a
+ * table walked level by level keeps ptr = &root[i] of the last level's
+ * page when the next level's page is allocated (iommu_v2.c
+ * __get_pasid_state_ptr()). */
+static bool holds_old(struct engine *en, const struct value *v, int32_t id)
+{
+	return v->kind == V_OBJ &&
+	       (v->obj == id || engine_obj_within(en, v->obj) == id);
+}
+
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 {
 	struct objst *old = state_obj(st, id);
@@ -175,7 +185,7 @@ void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 	int i;
 
 	for (i = 0; i < st->nb; i++)
-		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+		if (holds_old(en, &st->b[i].v, id))
 			break;
 	if (i < st->nb) {
 		struct objst *mo;
@@ -192,7 +202,7 @@ void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 			mo->null = NL_NONNULL;
 		}
 		for (i = 0; i < st->nb; i++)
-			if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id)
+			if (holds_old(en, &st->b[i].v, id))
 				st->b[i].v = m;
 	}
 	obj_reset(en, st, id);

@@ -238,6 +238,60 @@ void engine_report_fix(struct engine *en, const char *replace,
 	en->fix_new = with;
 }
 
+void engine_veto(struct engine *en, const char *rule, struct ir_loc loc)
+{
+	int i;
+
+	if (!engine_reporting(en))
+		return;
+	for (i = 0; i < en->nvetoes; i++)
+		if (en->vetoes[i].rule == rule &&
+		    en->vetoes[i].line == loc.line && en->vetoes[i].col == loc.col)
+			return;
+	if (en->nvetoes == en->avetoes) {
+		en->avetoes = en->avetoes ? 2 * en->avetoes : 8;
+		en->vetoes = xrealloc(en->vetoes,
+				      en->avetoes * sizeof(*en->vetoes));
+	}
+	en->vetoes[en->nvetoes].rule = rule;
+	en->vetoes[en->nvetoes].line = loc.line;
+	en->vetoes[en->nvetoes++].col = loc.col;
+}
+
+static bool vetoed(const struct engine *en, const struct finding *f)
+{
+	int i;
+
+	for (i = 0; i < en->nvetoes; i++)
+		if (!strcmp(en->vetoes[i].rule, f->rule) &&
+		    en->vetoes[i].line == f->line &&
+		    en->vetoes[i].col == f->col)
+			return true;
+	return false;
+}
+
+/* The findings of the function explored since first that a path vetoed
+ * (engine_veto) go; the vetoes are spent. */
+void report_apply_vetoes(struct engine *en, size_t first)
+{
+	struct finding_list *fl = en->unit->out;
+	size_t i, k = first;
+
+	for (i = first; fl && i < fl->n; i++) {
+		if (en->nvetoes && !strcmp(fl->v[i].file, en->fn->file) &&
+		    vetoed(en, &fl->v[i])) {
+			finding_free(&fl->v[i]);
+			continue;
+		}
+		fl->v[k++] = fl->v[i];
+	}
+	if (fl)
+		fl->n = k;
+	free(en->vetoes);
+	en->vetoes = NULL;
+	en->nvetoes = en->avetoes = 0;
+}
+
 void engine_report(struct engine *en, const char *rule, struct ir_loc loc,
 		   char *msg, struct trace_note *notes, int nnotes)
 {
