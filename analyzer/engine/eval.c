@@ -686,6 +686,12 @@ struct value eval(struct engine *en, struct state *st,
 		if (e->op == AR_OR && b.kind == V_OBJ &&
 		    (a.kind != V_OBJ || (a.obj < 0 && b.obj >= 0)))
 			return b;
+		/* __sme_set(addr): addr | sme_me_mask, a mask a global holds
+		 * (iommu_virt_to_phys() of the address it was given) */
+		if (e->op == AR_OR && e->is_long && a.kind == V_OBJ &&
+		    b.kind == V_OBJ && global_base(en, b.obj) !=
+		    global_base(en, a.obj))
+			return global_base(en, a.obj) ? b : a;
 		if (e->op == AR_OR && a.kind == V_OBJ &&
 		    (b.kind != V_OBJ || (b.obj < 0 && a.obj >= 0)))
 			return a;

@@ -291,14 +291,26 @@ static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
 	free_kids(&k);
 	switch (op) {
 	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
-	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec: {
+		struct ir_expr *old = a;
+
+		/* x++ is worth x before the step: pages[i++] = page++
+		 * stores the page it had into the slot i named */
+		if (op == CXUnaryOperator_PostInc ||
+		    op == CXUnaryOperator_PostDec) {
+			int t = new_temp(L, cursor_is_ptr(c));
+
+			old = mk_var(L, t, c);
+			emit_assign(L, old, a, c);
+		}
 		e = mk(L, EX_ARITH, c);
 		e->op = (op == CXUnaryOperator_PostInc ||
 			 op == CXUnaryOperator_PreInc) ? AR_ADD : AR_SUB;
 		e->a = a;
 		e->b = mk_const(L, 1, c);
 		emit_assign(L, a, e, c);
-		return a;
+		return old;
+	}
 	case CXUnaryOperator_Deref:
 		e = mk(L, EX_DEREF, c);
 		e->a = a;
