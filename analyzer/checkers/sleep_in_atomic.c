@@ -356,6 +356,15 @@ static void on_store(struct engine *en, struct state *st,
 	free(key);
 }
 
+/* sleep NAME context=nonatomic: NAME sleeps only for objects that are
+ * never used in atomic context (ALSA's snd_pcm_action_group() takes a
+ * stream's mutex only for a nonatomic PCM) */
+static bool nonatomic_sleeper(const struct api_entry *api)
+{
+	return api && (api->roles & ROLE_SLEEP) && api->cb_context &&
+	       !strcmp(api->cb_context, "nonatomic");
+}
+
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
@@ -389,6 +398,8 @@ static void on_call(struct engine *en, struct state *st,
 	 * GFP_ATOMIC)): an annotation counts in the file's own code only */
 	if ((api->roles & ROLE_SLEEP) && api->cb_context &&
 	    !strcmp(api->cb_context, "annotation") && !engine_in_main_file(en))
+		return;
+	if (nonatomic_sleeper(api))
 		return;
 	/* sleep NAME gfp=N (usb_submit_urb): may sleep as its mask says */
 	if ((api->roles & ROLE_SLEEP) && api->gfp_arg == API_NONE) {
@@ -505,6 +516,13 @@ static bool spinning_lock(const char *name)
 	return api && (api->roles & ROLE_LOCK) && api->lock_atomic;
 }
 
+static bool no_atomic_sleep(const char *name)
+{
+	const struct api_entry *api = name && *name ? api_lookup(name) : NULL;
+
+	return spinning_lock(name) || nonatomic_sleeper(api);
+}
+
 static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *fa,
 		    const struct value *subj)
@@ -565,9 +583,10 @@ static void on_fact(struct engine *en, struct state *st,
 			/* the table outranks the summary: a chain through a
 			 * function that a rules line says takes a spinning lock
 			 * (_snd_pcm_stream_lock_irqsave(), a mutex only for
-			 * nonatomic streams) does not sleep */
-			if (spinning_lock(g[i].fn) ||
-			    (g[i].tag == 'C' && spinning_lock(g[i].callee)))
+			 * nonatomic streams), or sleeps only for such streams
+			 * (snd_pcm_action_group()), does not sleep */
+			if (no_atomic_sleep(g[i].fn) ||
+			    (g[i].tag == 'C' && no_atomic_sleep(g[i].callee)))
 				return;
 			f[n++] = g[i];
 			continue;

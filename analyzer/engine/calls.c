@@ -395,6 +395,8 @@ static void entry_roles(struct engine *en, struct state *st,
 		table_free(en, st, call, api, args, n, insn->loc);
 	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
 		refs_put(en, st, args[api->put_arg]);
+	if (api && (api->roles & ROLE_CLEAR))
+		clear_memory(en, st, call, api, args, n, insn->loc);
 	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&
 	    args[api->unlink_arg].kind == V_OBJ)
 		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);

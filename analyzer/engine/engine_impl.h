@@ -443,6 +443,10 @@ struct value eval(struct engine *en, struct state *st,
 bool member_addr(struct engine *en, int32_t id);
 bool addr_in_nonnull(struct engine *en, const struct state *st, int32_t id);
 int32_t obj_of(struct engine *en, int32_t id);
+/* clears.c: memset(p, 0, sizeof(*p)): the places of *p read 0 */
+void clear_memory(struct engine *en, struct state *st,
+		  const struct ir_call *call, const struct api_entry *api,
+		  const struct value *args, int n, struct ir_loc loc);
 /* program.c: &base[i] of a variable i in a block the function did not
  * allocate (a place of its own, not the block) */
 bool engine_varying_element(struct engine *en, int32_t id);

@@ -35,6 +35,9 @@ static void lower_vardecl(struct lower *L, CXCursor d)
 		lower_call(L, strip(init), lhs);
 		return;
 	}
+	if (kind_of(strip(init)) == CXCursor_InitListExpr &&
+	    lower_array_init(L, var, d, strip(init)))
+		return;
 	emit_assign(L, lhs, lower_expr(L, init), d);
 	/* struct foo_cmd cmd = { .id = 3, .flags = FOO_CMD_ASYNC }: the
 	 * constants the initialiser gives the integer members */

@@ -500,6 +500,52 @@ void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
 	free_kids(&k);
 }
 
+/*
+ * A local array of pointers and its initialiser list, by position:
+ * char *env[] = { "DRIVER=bcache", kasprintf(...), NULL } is env = ?,
+ * then env[1] = the kasprintf() block and so on, so a later
+ * kfree(env[1]) frees it.  A designated element ([2] = x) stops the
+ * walk (what follows it is not by position).  True when the list was
+ * lowered here (its values evaluated once).
+ */
+bool lower_array_init(struct lower *L, int var, CXCursor decl,
+		      CXCursor list)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(decl));
+	CXType et;
+	struct kids k;
+	int i;
+
+	if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
+		return false;
+	et = clang_getCanonicalType(clang_getArrayElementType(t));
+	if (et.kind != CXType_Pointer)
+		return false;
+	emit_assign(L, mk_var(L, var, decl), mk(L, EX_UNKNOWN, decl), decl);
+	get_kids(list, &k);
+	for (i = 0; i < k.n; i++) {
+		struct ir_expr *e, *v;
+		int64_t c;
+
+		if (!clang_isExpression(kind_of(k.v[i])) ||
+		    (!cursor_is_ptr(k.v[i]) && !eval_int(k.v[i], &c)))
+			break;		/* [2] = x, or a nested list */
+		v = lower_expr(L, k.v[i]);
+		e = mk(L, EX_INDEX, k.v[i]);
+		e->is_ptr = true;
+		e->base_is_ptr = false;
+		e->a = mk_var(L, var, decl);
+		e->b = mk_const(L, i, k.v[i]);
+		emit_assign(L, e, v, k.v[i]);
+	}
+	/* what the walk stopped at is still evaluated */
+	for (; i < k.n; i++)
+		if (clang_isExpression(kind_of(k.v[i])))
+			lower_expr(L, k.v[i]);
+	free_kids(&k);
+	return true;
+}
+
 /* c, once stripped, names a local array of the function (u16 list[32]):
  * where it decays, its value is its own address, which is no other
  * object's (read_and_add_raw_conns(): if (result != list) kfree(result)) */

@@ -92,6 +92,8 @@ bool var_automatic(CXCursor decl);
 char *spelling(CXCursor c);
 /* lower_expr.c: the constants a local struct's initialiser list gives
  * its integer members, assigned after the variable */
+bool lower_array_init(struct lower *L, int var, CXCursor decl,
+		      CXCursor list);
 void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
 		       CXType t);
 int new_block(struct lower *L);
