@@ -549,7 +549,7 @@ void lower_stmt(struct lower *L, CXCursor c)
 	default:
 		/* an assignment statement writes its lvalue: no extra use */
 		if (clang_isExpression(k) && is_assign_like(c))
-			lower_expr(L, c);
+			lower_effect(L, c);
 		else if (clang_isExpression(k)) {
 			struct ir_expr *e = lower_expr(L, c);
 			struct ir_block *b = &L->fn->blocks[L->cur];

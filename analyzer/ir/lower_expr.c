@@ -273,6 +273,9 @@ static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
 	struct ir_expr *a, *e;
 	struct kids k;
 	int64_t v;
+	bool effect = L->effect_only;	/* lower_effect(): value unused */
+
+	L->effect_only = false;
 
 	get_kids(c, &k);
 	if (k.n != 1) {
@@ -296,8 +299,8 @@ static struct ir_expr *lower_unop(struct lower *L, CXCursor c)
 
 		/* x++ is worth x before the step: pages[i++] = page++
 		 * stores the page it had into the slot i named */
-		if (op == CXUnaryOperator_PostInc ||
-		    op == CXUnaryOperator_PostDec) {
+		if (!effect && (op == CXUnaryOperator_PostInc ||
+				op == CXUnaryOperator_PostDec)) {
 			int t = new_temp(L, cursor_is_ptr(c));
 
 			old = mk_var(L, t, c);
@@ -677,6 +680,37 @@ static bool deref_of_array_ptr(CXCursor c, CXCursor *ptr)
 		*ptr = k.v[0];
 	free_kids(&k);
 	return ok;
+}
+
+/*
+ * c evaluated for its effects only (an expression statement, a for
+ * loop's step, the operands of a comma there): i++ needs no temporary
+ * for the value it had, which nothing reads.
+ */
+struct ir_expr *lower_effect(struct lower *L, CXCursor c)
+{
+	CXCursor s = strip(c);
+
+	if (kind_of(s) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Comma) {
+		struct kids k;
+		struct ir_expr *e;
+
+		get_kids(s, &k);
+		if (k.n != 2) {
+			free_kids(&k);
+			return lower_expr(L, c);
+		}
+		emit_use(L, lower_effect(L, k.v[0]), k.v[0]);
+		e = lower_effect(L, k.v[1]);
+		free_kids(&k);
+		return e;
+	}
+	if (kind_of(s) == CXCursor_UnaryOperator &&
+	    (clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_PostInc ||
+	     clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_PostDec))
+		L->effect_only = true;
+	return lower_expr(L, c);
 }
 
 struct ir_expr *lower_expr(struct lower *L, CXCursor c)

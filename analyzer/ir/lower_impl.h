@@ -59,6 +59,7 @@ struct lower {
 	int nblocks_alloc;
 	int nvars_alloc;
 	bool failed;
+	bool effect_only;	/* lower_effect() of a post-increment */
 	/* a flag predicate being inlined (lower_inline.c): its parameters
 	 * stand for the call's arguments, its tests sit at the call */
 	CXCursor *sub_parm;
@@ -92,6 +93,7 @@ bool var_automatic(CXCursor decl);
 char *spelling(CXCursor c);
 /* lower_expr.c: the constants a local struct's initialiser list gives
  * its integer members, assigned after the variable */
+struct ir_expr *lower_effect(struct lower *L, CXCursor c);
 bool lower_array_init(struct lower *L, int var, CXCursor decl,
 		      CXCursor list);
 void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
