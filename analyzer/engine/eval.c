@@ -769,10 +769,11 @@ struct value eval(struct engine *en, struct state *st,
 				return mkv(V_UNK);
 		}
 		/* pfn + i, addr + off: an integer the function was given (a
-		 * frame number, an address) moved by a variable is another
-		 * place (free_balloon_pages(): pfn_to_page(i + start)), not
-		 * the block a symbol names.  An allocation's address keeps
-		 * its block (kfree(buf - off) after buf += off) */
+		 * frame number, an address) moved by a counter is another
+		 * place at each step (free_balloon_pages(): pfn_to_page(i +
+		 * start)), not the block the symbol names.  An allocation's
+		 * address keeps its block (kfree(buf - off) after buf +=
+		 * off) */
 		if ((e->op == AR_ADD || e->op == AR_SUB) && !e->is_ptr &&
 		    e->b && (moved_symbol(en, e->a, a, e->b, b) ||
 			     (e->op == AR_ADD &&
