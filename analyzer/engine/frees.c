@@ -78,9 +78,10 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	 * caller still learns that its argument was put, and the field
 	 * how it is released. */
 	if (fi->api && fi->api->put_shared && !allocated_here(en, v.obj)) {
+		const struct sym *s = sym_of(en, v.obj);
+
 		if (en->pass == PASS_SUMMARY) {
-			if (sym_of(en, v.obj) &&
-			    sym_of(en, v.obj)->kind == SYM_PARAM)
+			if (s && s->kind == SYM_PARAM)
 				core_on_free(en, st, o, fi);
 			record_release(en, v.obj, arg, fi);
 		}

@@ -161,13 +161,6 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 	fire_lost_list(en, st, &d, loc, forgotten);
 }
 
-/*
- * The site that made object id runs again.  The new object takes the
- * name; if the old one is still referenced (rcvr->next = list; list =
- * rcvr; in a loop), its references go to the site's many-object first,
- * which stands for all of them: freeing one of many twice is not a double
- * free, and a use after freeing one is not a use after free.
- */
 /* A binding that still points at (or into) the object a site made: a
  * table walked level by level keeps ptr = &root[i] of the last level's
  * page when the next level's page is allocated (iommu_v2.c
@@ -178,6 +171,13 @@ static bool holds_old(struct engine *en, const struct value *v, int32_t id)
 	       (v->obj == id || engine_obj_within(en, v->obj) == id);
 }
 
+/*
+ * The site that made object id runs again.  The new object takes the
+ * name; if the old one is still referenced (rcvr->next = list; list =
+ * rcvr; in a loop), its references go to the site's many-object first,
+ * which stands for all of them: freeing one of many twice is not a double
+ * free, and a use after freeing one is not a use after free.
+ */
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
 {
 	struct objst *old = state_obj(st, id);

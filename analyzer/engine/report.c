@@ -245,7 +245,7 @@ void engine_veto(struct engine *en, const char *rule, struct ir_loc loc)
 	if (!engine_reporting(en))
 		return;
 	for (i = 0; i < en->nvetoes; i++)
-		if (en->vetoes[i].rule == rule &&
+		if (!strcmp(en->vetoes[i].rule, rule) &&
 		    en->vetoes[i].line == loc.line && en->vetoes[i].col == loc.col)
 			return;
 	if (en->nvetoes == en->avetoes) {
@@ -277,16 +277,17 @@ void report_apply_vetoes(struct engine *en, size_t first)
 	struct finding_list *fl = en->unit->out;
 	size_t i, k = first;
 
-	for (i = first; fl && i < fl->n; i++) {
-		if (en->nvetoes && !strcmp(fl->v[i].file, en->fn->file) &&
-		    vetoed(en, &fl->v[i])) {
-			finding_free(&fl->v[i]);
-			continue;
+	if (en->nvetoes && fl) {
+		for (i = first; i < fl->n; i++) {
+			if (!strcmp(fl->v[i].file, en->fn->file) &&
+			    vetoed(en, &fl->v[i])) {
+				finding_free(&fl->v[i]);
+				continue;
+			}
+			fl->v[k++] = fl->v[i];
 		}
-		fl->v[k++] = fl->v[i];
-	}
-	if (fl)
 		fl->n = k;
+	}
 	free(en->vetoes);
 	en->vetoes = NULL;
 	en->nvetoes = en->avetoes = 0;
