@@ -340,21 +340,34 @@ void mark_inferred(struct engine *en, struct state *st, int32_t id);
 /* report.c: a query of facts of other functions answered something. */
 void engine_queried(struct engine *en);
 
-/* paths.c */
-struct value mkv(int kind);
-struct value vconst(int64_t c);
+/* values.c: the algebra of abstract values */
 /* V_BITS: bits known set and known clear (normalised to a constant when
  * all 32 are known and the integer is not wider, !wide) */
 struct value vbits(uint32_t set, uint32_t clr, bool wide);
-int64_t store_bits(struct engine *en, const struct ir_insn *in);
-/* An unwritten integer field of a direct zeroing allocation (fields.c) */
-bool zeroed_field(struct engine *en, int path);
-bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
 /* The known bits of a constant or V_BITS value; false for others. */
 bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
 /* v after a store that may set the bits of change's low word and clear
  * those of its high word (a callee's x |= K, x &= ~K) */
 struct value bits_forget(struct value v, uint64_t change);
+/* ~(N - 1) for a power of two N up to a page: an alignment round-down */
+bool value_align_mask(struct value m);
+/* ~K for K of the low three bits: a tagged address keeps its tags */
+bool value_tag_mask(struct value m);
+/* x | K, x & K with a literal K (e->b) over the known bits of a */
+struct value value_bit_op(int op, struct value a, const struct ir_expr *e);
+struct value value_not(struct value a);
+/* a op b of two literals; *ok false when it does not fold */
+int64_t value_arith(int op, int64_t a, int64_t b, bool *ok);
+/* a op b for a comparison op (CMP_*) */
+struct value value_cmp(int op, struct value a, struct value b);
+
+/* paths.c */
+struct value mkv(int kind);
+struct value vconst(int64_t c);
+int64_t store_bits(struct engine *en, const struct ir_insn *in);
+/* An unwritten integer field of a direct zeroing allocation (fields.c) */
+bool zeroed_field(struct engine *en, int path);
+bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
 struct value vobj(int32_t id);
 struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);

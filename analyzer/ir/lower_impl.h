@@ -119,6 +119,14 @@ void emit_use(struct lower *L, struct ir_expr *e, CXCursor at);
 void lower_kids_effects(struct lower *L, CXCursor c);
 bool lower_stmt_expr_body(struct lower *L, CXCursor c, CXCursor *last);
 struct ir_expr *lower_expr(struct lower *L, CXCursor c);
+/* lower_place.c: places */
+struct ir_expr *lower_member(struct lower *L, CXCursor c);
+struct ir_expr *lower_index(struct lower *L, CXCursor c);
+struct ir_expr *lower_declref(struct lower *L, CXCursor c);
+/* c, once stripped, names a local array of the function */
+bool local_array(CXCursor c);
+/* c, once stripped, is a member of array type (p->data, s.buf) */
+bool array_member(CXCursor c);
 struct ir_expr *lower_call(struct lower *L, CXCursor c,
 				  struct ir_expr *dest);
 void lower_cond(struct lower *L, CXCursor c, int t, int f);
