@@ -90,8 +90,12 @@ static void on_deref(struct engine *en, struct state *st,
 		return;
 	what = engine_deref_str(en, d);
 	if (d->via && is_null)
-		msg = xstrfmt("'%s' is passed to %s(), which dereferences it, on a path where it is NULL",
+		msg = xstrfmt(d->kept ? "'%s' is passed to %s(), which keeps it for later use, on a path where it is NULL" :
+			      "'%s' is passed to %s(), which dereferences it, on a path where it is NULL",
 			      what, d->via);
+	else if (d->via && d->kept)
+		msg = xstrfmt("'%s' from %s() is passed to %s(), which keeps it for later use, without a NULL check",
+			      what, org.callee, d->via);
 	else if (d->via)
 		msg = xstrfmt("'%s' from %s() is passed to %s(), which dereferences it, without a NULL check",
 			      what, org.callee, d->via);
@@ -106,7 +110,8 @@ static void on_deref(struct engine *en, struct state *st,
 	if (d->via && d->via_loc) {
 		notes[n].file = d->via_file;
 		notes[n].loc = *d->via_loc;
-		notes[n++].msg = xstrfmt("%s() dereferences its argument here",
+		notes[n++].msg = xstrfmt(d->kept ? "%s() passes it on here, to be kept" :
+					 "%s() dereferences its argument here",
 					 d->via);
 	}
 	notes[n].file = NULL;

@@ -260,6 +260,15 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 			return -1;
 		return 0;
 	}
+	if (!strcmp(k, "kept") && role == ROLE_DEREF) {
+		unsigned m;
+
+		if (parse_mask(v, &m))
+			return -1;
+		e->deref_mask |= m;
+		e->kept_mask |= m;
+		return 0;
+	}
 	if (!strcmp(k, "link") && role == ROLE_OWNER)
 		return parse_int(v, &e->owner_link) || e->owner_link < 0 ||
 		       e->owner_link > 31 ? -1 : 0;

@@ -104,6 +104,9 @@ struct api_entry {
 
 	/* deref: bit i set when argument i is dereferenced */
 	unsigned deref_mask;
+	/* deref kept=N: of those, the arguments the callee keeps and reads
+	 * later (an interrupt's name), rather than reads during the call */
+	unsigned kept_mask;
 
 	/* check: returns true iff argument check_arg is NULL (or an error) */
 	int check_arg;

@@ -471,7 +471,10 @@ static void call_body(struct engine *en, struct state *st,
 		sum = unit_summary(en->unit, call->callee, api);
 
 	for (i = 0; api && i < n; i++)
-		if (api->deref_mask & (1u << i))
+		if (api->kept_mask & (1u << i))
+			fire_deref_kept(en, st, call->args[i], insn->loc,
+					call->callee);
+		else if (api->deref_mask & (1u << i))
 			fire_deref(en, st, call->args[i], insn->loc,
 				   call->callee, NULL, NULL);
 	if (api && !sum)

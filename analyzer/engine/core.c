@@ -168,8 +168,10 @@ void core_on_deref(struct engine *en, struct state *st,
 			return;
 		}
 	}
-	add_may(en, core.deref, subject, always, NULL, sym_key(en, d->v.obj),
-		d->loc);
+	/* str "kept": the use is a `deref kept=` callee's, which keeps the
+	 * pointer for later (what unchecked-alloc's message says) */
+	add_may(en, core.deref, subject, always, d->kept ? "kept" : NULL,
+		sym_key(en, d->v.obj), d->loc);
 }
 
 /* The deallocator and order of a free, packed in one slot value. */

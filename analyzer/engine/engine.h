@@ -207,6 +207,8 @@ struct deref_info {
 	const char *via_file;
 	bool via_always;		/* via dereferences it on every path
 					 * that returns, not on some only */
+	bool kept;			/* via keeps it and reads it later
+					 * (a `deref kept=` line) */
 };
 
 struct call_info {

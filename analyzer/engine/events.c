@@ -17,7 +17,7 @@
 static void deref_event(struct engine *en, struct state *st, struct value v,
 			const struct ir_expr *e, int path, struct ir_loc loc,
 			const char *via, const struct ir_loc *via_loc,
-			const char *via_file, bool via_always)
+			const char *via_file, bool via_always, bool kept)
 {
 	const struct sym *as;
 	struct deref_info d;
@@ -43,6 +43,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	d.via_loc = via_loc;
 	d.via_file = via_file;
 	d.via_always = via_always;
+	d.kept = kept;
 	if (en->pass == PASS_SUMMARY)
 		core_on_deref(en, st, &d);
 	old = ev_begin(en, st, v.obj, LINK_NONE);
@@ -69,10 +70,10 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
 		      const struct ir_loc *via_loc, const char *via_file,
-		      bool via_always)
+		      bool via_always, bool kept)
 {
 	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file,
-		    via_always);
+		    via_always, kept);
 }
 
 void fire_deref(struct engine *en, struct state *st,
@@ -81,7 +82,16 @@ void fire_deref(struct engine *en, struct state *st,
 {
 	/* a rules-table dereference happens whenever the call does */
 	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, via_loc,
-		    via_file, via != NULL);
+		    via_file, via != NULL, false);
+}
+
+/* An argument a `deref kept=` line says the callee keeps for later. */
+void fire_deref_kept(struct engine *en, struct state *st,
+		     const struct ir_expr *ptr, struct ir_loc loc,
+		     const char *via)
+{
+	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, NULL, NULL,
+		    true, true);
 }
 
 /* Every dereference an expression performs when evaluated. */

@@ -312,7 +312,8 @@ static bool apply_fact(struct engine *en, struct state *st,
 			en->nguard_hints = nh;
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
-					 f->value != 0);
+					 f->value != 0,
+					 f->str && !strcmp(f->str, "kept"));
 			en->guard_hints = NULL;
 			en->nguard_hints = 0;
 			while (nh--)
