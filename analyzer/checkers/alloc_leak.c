@@ -636,10 +636,19 @@ static void on_return(struct engine *en, struct state *st,
 	}
 	while (slot_iter(st, gone_slot, &pos, &id, &v)) {
 		const char *subj = id < 0 ? engine_subject(en, id) : NULL;
+		char *out;
 
 		if (subj)
 			engine_add_fact(en, k_gives_up, subj, v->a, NULL,
 					r->loc);
+		/* *entryp = a block it also registered (snd_card_proc_new()
+		 * with snd_info_create_card_entry()): as for $ret above */
+		if (id >= 0 && v->a != GONE_FREED && v->a != GONE_OUT &&
+		    (out = engine_out_subject(en, st, id))) {
+			engine_add_fact(en, k_gives_up, out, v->a, NULL,
+					r->loc);
+			free(out);
+		}
 	}
 }
 

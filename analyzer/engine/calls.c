@@ -30,9 +30,18 @@ void new_object(struct engine *en, struct state *st,
 		       struct ir_loc loc, int family, int can_fail,
 		       int order, const char *via)
 {
+	new_object_at(en, st, call, dest ? expr_path(en, dest) : -1, dest,
+		      loc, family, can_fail, order, via);
+}
+
+/* The same for a place given as an access path (path < 0: none). */
+void new_object_at(struct engine *en, struct state *st,
+		   const struct ir_call *call, int path,
+		   const struct ir_expr *dest, struct ir_loc loc, int family,
+		   int can_fail, int order, const char *via)
+{
 	struct objst o;
 	struct value v = vobj(call->site);
-	int path;
 
 	memset(&o, 0, sizeof(o));
 	o.id = call->site;
@@ -48,7 +57,6 @@ void new_object(struct engine *en, struct state *st,
 		en->sites[call->site].callee = call->callee;
 		en->sites[call->site].via = via;
 	}
-	path = expr_path(en, dest);
 	if (path >= 0)
 		assign(en, st, path, &v, dest, loc);
 }

@@ -311,6 +311,65 @@ void core_on_store(struct engine *en, struct state *st,
 	free(dst);
 }
 
+/*
+ * *out = kstrdup(...); return 0;  A block this path allocated, held at
+ * return by a place of the caller's memory it named through a parameter
+ * (`$0->[0]`, not a field of a struct the caller gave: that one is the
+ * caller's object's, field facts follow it) and neither returned nor
+ * freed: the caller's place holds a new allocation, as a wrapper's
+ * result does (replay.c), so a caller that drops it leaks it.
+ */
+static char *out_place_subject(struct engine *en, struct state *st, int path)
+{
+	char *dst = store_subject(en, st, path);
+	size_t n = dst && dst[0] == '$' ? strspn(dst + 1, "0123456789") : 0;
+
+	if (n && !strcmp(dst + 1 + n, "->[0]"))
+		return dst;
+	free(dst);
+	return NULL;
+}
+
+char *engine_out_subject(struct engine *en, struct state *st, int32_t id)
+{
+	int i;
+
+	for (i = 0; i < st->nb; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id) {
+			char *s = out_place_subject(en, st, st->b[i].path);
+
+			if (s)
+				return s;
+		}
+	return NULL;
+}
+
+static void out_alloc_fact(struct engine *en, struct state *st,
+			   const struct return_info *r,
+			   const struct binding *b, struct fact_list *out)
+{
+	struct objst tmp;
+	const struct objst *o;
+	const struct site_info *si;
+	char *dst;
+
+	if (b->v.obj < 0 || (r->v.kind == V_OBJ && r->v.obj == b->v.obj) ||
+	    slot_get(st, core_freed, b->v.obj))
+		return;
+	o = engine_obj(en, st, b->v.obj, &tmp);
+	si = o && o->id < en->nsites ? &en->sites[o->id] : NULL;
+	if (!o || o->family < 0 || o->null == NL_NULL || !si || !si->callee)
+		return;
+	dst = out_place_subject(en, st, b->path);
+	if (dst)
+		fact_list_add(out, core.out_alloc, RC_ANY, dst,
+			      o->family | ((int64_t)(o->order + 1) << 16) |
+			      ((int64_t)(o->null != NL_NONNULL) << 32),
+			      si->via ? si->via : si->callee, NULL,
+			      en->fn->file, r->loc);
+	free(dst);
+}
+
 /* The facts of this return path that the engine itself knows. */
 void core_path_facts(struct engine *en, struct state *st,
 			    const struct return_info *r,
@@ -388,6 +447,10 @@ void core_path_facts(struct engine *en, struct state *st,
 							     sizeof(fkbuf)),
 					      en->fn->file, r->loc);
 			free(dst);
+			continue;
+		}
+		if (b->v.kind == V_OBJ && !src) {
+			out_alloc_fact(en, st, r, b, out);
 			continue;
 		}
 		if (b->v.kind != V_CONST && !src)

@@ -350,6 +350,11 @@ void engine_add_fact(struct engine *en, int kind, const char *subject,
 		     int64_t value, const char *str, struct ir_loc loc);
 /* How a caller names the object ("$0->buf"), or NULL. */
 const char *engine_subject(struct engine *en, int32_t id);
+/* "$N->[0]": the caller's place, named through pointer parameter N, that
+ * holds object id at this point (*out = p), or NULL.  Freed by the
+ * caller.  A fact with that subject is replayed on the block the callee
+ * left there (an `out-alloc` fact). */
+char *engine_out_subject(struct engine *en, struct state *st, int32_t id);
 
 /* Facts about a struct field or global across the translation unit. */
 struct field_rec {

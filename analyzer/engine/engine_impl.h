@@ -108,6 +108,10 @@ struct core_kinds {
 				 * (alloc_wtbl_req(..., &skb) makes *skb
 				 * when it is NULL, and fails only then) */
 	int unlinks;		/* subject left the structure holding it */
+	int out_alloc;		/* the caller's place subject (*out) holds a
+				 * fresh allocation at return (value:
+				 * family, page order + 1 << 16, may be NULL
+				 * << 32; str: the allocator) */
 	int refs;		/* subject: value references taken and kept */
 	int held;		/* field facts, key "held:FN": FN is registered as
 				 * a callback whose caller holds a reference
@@ -550,6 +554,10 @@ void new_object(struct engine *en, struct state *st,
 		const struct ir_call *call, const struct ir_expr *dest,
 		struct ir_loc loc, int family, int can_fail, int order,
 		const char *via);
+void new_object_at(struct engine *en, struct state *st,
+		   const struct ir_call *call, int path,
+		   const struct ir_expr *dest, struct ir_loc loc, int family,
+		   int can_fail, int order, const char *via);
 
 /* replay.c */
 struct replay {

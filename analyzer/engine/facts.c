@@ -133,6 +133,7 @@ void facts_init(void)
 	core.ret_err_if = engine_fact_kind("ret-err-if", FACT_MUST, NULL);
 	engine_fact_kind_qualifier(core.ret_neg);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
+	core.out_alloc = engine_fact_kind("out-alloc", FACT_MUST, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.held = engine_fact_kind("held", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);

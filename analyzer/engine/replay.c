@@ -293,6 +293,58 @@ static bool deref_reached(struct engine *en, struct state *st,
 }
 
 /* Apply one fact at the call; false when it makes the path impossible. */
+/*
+ * The callee left a new block in the caller's place (*out = kstrdup(),
+ * core.c out_alloc_fact()): after its writes, the place holds a block
+ * of this call's site, as a wrapper's result does.  Not for a callee
+ * that also returns a pointer, whose result is the site's object.
+ */
+static void out_alloc(struct engine *en, struct state *st,
+		      const struct replay *r, const struct fact *f, int path)
+{
+	struct objst *o;
+	int i;
+
+	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
+	    find_fact(r->sum, core.ret_alloc, RC_ANY))
+		return;
+	new_object_at(en, st, r->call, path, NULL, r->loc,
+		      (int)(f->value & 0xffff),
+		      (f->value >> 32) & 1,
+		      (int)((f->value >> 16) & 0xffff) - 1, f->str);
+	o = state_obj(st, r->call->site);
+	if (o)
+		o->inferred = 1;	/* a helper's allocation */
+	/* what the checkers said of the block there (gave it up) */
+	for (i = 0; o && i < r->sum->facts.n; i++) {
+		const struct fact *g = &r->sum->facts.v[i];
+		const struct checker *owner = fact_kind_owner(g->kind);
+		struct call_info ci = { r->call, r->api, r->args, r->nargs,
+					r->fnargs, r->loc, r->held };
+		struct value v = vobj(o->id);
+
+		if (owner && owner->on_fact && !strcmp(g->subject, f->subject) &&
+		    (g->cond == f->cond || g->cond == RC_ANY ||
+		     f->cond == RC_ANY))
+			checker_fact(en, st, owner, &ci, g, &v);
+	}
+}
+
+/* A checker's fact about a place where the callee leaves a new block:
+ * replayed with the block (out_alloc()), not on what the place held. */
+static bool about_out_block(const struct summary *s, const struct fact *f)
+{
+	int i;
+
+	if (!fact_kind_owner(f->kind) || f->subject[0] != '$')
+		return false;
+	for (i = 0; i < s->facts.n; i++)
+		if (s->facts.v[i].kind == core.out_alloc &&
+		    !strcmp(s->facts.v[i].subject, f->subject))
+			return true;
+	return false;
+}
+
 static bool apply_fact(struct engine *en, struct state *st,
 		       const struct replay *r, const struct fact *f)
 {
@@ -432,6 +484,10 @@ static bool apply_fact(struct engine *en, struct state *st,
 		en->replay_recorded = false;
 		return true;
 	}
+	if (f->kind == core.out_alloc) {
+		out_alloc(en, st, r, f, path);
+		return true;
+	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
 	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
 	    f->kind == core.ret_sets ||
@@ -456,7 +512,8 @@ static int replay_round(int kind)
 		return 0;
 	if (kind == core.writes || kind == core.writes_key)
 		return 2;
-	if (kind == core.sets || kind == core.points || kind == core.sets_bits)
+	if (kind == core.sets || kind == core.points ||
+	    kind == core.sets_bits || kind == core.out_alloc)
 		return 3;
 	return 1;
 }
@@ -486,7 +543,8 @@ static bool apply_facts(struct engine *en, struct state *st,
 			const struct fact *f = &r->sum->facts.v[i];
 
 			if ((f->cond != cond && f->cond != RC_ANY) ||
-			    replay_round(f->kind) != round || about_result(f))
+			    replay_round(f->kind) != round || about_result(f) ||
+			    about_out_block(r->sum, f))
 				continue;
 			if (!apply_fact(en, st, r, f))
 				return false;
