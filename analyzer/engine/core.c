@@ -370,6 +370,30 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 	free(dst);
 }
 
+/*
+ * return &o->member; of a parameter o (to_drm_encoder(), a driver's
+ * to_inner() helpers): the caller gets the address of that place of its
+ * own memory, a pointer into the object it passed (replay.c), so
+ * handing it on hands on the object.
+ */
+static void ret_addr_fact(struct engine *en, struct state *st,
+			  const struct return_info *r, struct fact_list *out)
+{
+	const struct sym *s = sym_of(en, r->v.obj);
+	char fkbuf[512];
+	char *dst;
+
+	if (!s || s->kind != SYM_ADDR || s->place < 0)
+		return;
+	dst = store_subject(en, st, s->place);
+	if (dst && dst[0] == '$' && dst[1] >= '0' && dst[1] <= '9')
+		fact_list_add(out, core.ret_addr, RC_ANY, "$ret", 0, dst,
+			      path_field_key(en, s->place, fkbuf,
+					     sizeof(fkbuf)),
+			      en->fn->file, r->loc);
+	free(dst);
+}
+
 /* The facts of this return path that the engine itself knows. */
 void core_path_facts(struct engine *en, struct state *st,
 			    const struct return_info *r,
@@ -415,6 +439,8 @@ void core_path_facts(struct engine *en, struct state *st,
 	if (r->v.kind == V_OBJ && (subject = engine_subject(en, r->v.obj)))
 		fact_list_add(out, core.ret_is, RC_ANY, "$ret", 0, subject,
 			      sym_key(en, r->v.obj), en->fn->file, r->loc);
+	else if (r->v.kind == V_OBJ)
+		ret_addr_fact(en, st, r, out);
 	/* what the caller's memory holds when we return */
 	for (i = 0; i < st->nb; i++) {
 		const struct binding *b = &st->b[i];

@@ -127,6 +127,7 @@ void facts_init(void)
 	core.sets_bits = engine_fact_kind("sets-bits", FACT_MUST, NULL);
 	core.points = engine_fact_kind("points", FACT_MUST, NULL);
 	core.ret_is = engine_fact_kind("ret-is", FACT_MUST, NULL);
+	core.ret_addr = engine_fact_kind("ret-addr", FACT_MUST, NULL);
 	core.ret_sets = engine_fact_kind("ret-sets", FACT_MAY, NULL);
 	core.ret_nonnull = engine_fact_kind("ret-nonnull", FACT_MUST, NULL);
 	core.ret_neg = engine_fact_kind("ret-neg", FACT_MUST, NULL);

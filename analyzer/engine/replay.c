@@ -490,6 +490,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
 	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
+	    f->kind == core.ret_addr ||
 	    f->kind == core.ret_sets ||
 	    f->kind == core.deref_if)
 		return true;	/* the return value: see replay_return */
@@ -718,6 +719,20 @@ static bool replay_return(struct engine *en, struct state *st,
 	    v.kind != V_UNK) {
 		dest_assign(en, st, r->call, v, r->loc);
 		return true;
+	}
+	/* &$0->member: a pointer into the caller's object */
+	is = find_fact(r->sum, core.ret_addr, cond);
+	if (!is && cond != RC_ANY)
+		is = find_fact(r->sum, core.ret_addr, RC_ANY);
+	if (is && is->str) {
+		int path = resolve_subject(en, st, r->call, is->str, is->key,
+					   &v);
+		int32_t id = path >= 0 ? addr_sym(en, st, path) : 0;
+
+		if (id) {
+			dest_assign(en, st, r->call, vobj(id), r->loc);
+			return true;
+		}
 	}
 	return false;
 }
