@@ -186,7 +186,9 @@ void core_on_free(struct engine *en, struct state *st,
 {
 	struct slot_val v;
 
-	if (!engine_subject(en, o->id))
+	/* a block of this function too: left in the caller's memory, it
+	 * dangles there (out_alloc_fact()) */
+	if (o->id < 0 && !engine_subject(en, o->id))
 		return;
 	v.a = loc_pack(fi->loc);
 	v.b = pack_free(fi);
@@ -351,11 +353,28 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 	struct objst tmp;
 	const struct objst *o;
 	const struct site_info *si;
+	const struct slot_val *fv;
 	char *dst;
 
-	if (b->v.obj < 0 || (r->v.kind == V_OBJ && r->v.obj == b->v.obj) ||
-	    slot_get(st, core_freed, b->v.obj))
+	if (b->v.obj < 0 || (r->v.kind == V_OBJ && r->v.obj == b->v.obj))
 		return;
+	if ((fv = slot_get(st, core_freed, b->v.obj))) {
+		/* ft->g = kcalloc(); ... kfree(ft->g); return -ENOMEM;
+		 * (mlx5 arfs_create_groups()): the caller's field still
+		 * points at the block, and the caller's unwind frees it */
+		const struct api_entry *api = (const struct api_entry *)
+			(uintptr_t)((uint64_t)fv->b >> 8);
+
+		dst = store_subject(en, st, b->path);
+		if (dst && dst[0] == '$' && dst[1] >= '0' && dst[1] <= '9' &&
+		    strstr(dst, "->"))
+			fact_list_add(out, core.out_freed, RC_ANY, dst,
+				      (fv->b & 0xff) - 1,
+				      api ? api->name : NULL, NULL,
+				      en->fn->file, loc_unpack(fv->a));
+		free(dst);
+		return;
+	}
 	o = engine_obj(en, st, b->v.obj, &tmp);
 	si = o && o->id < en->nsites ? &en->sites[o->id] : NULL;
 	if (!o || o->family < 0 || o->null == NL_NULL || !si || !si->callee)

@@ -98,6 +98,10 @@ struct core_kinds {
 				 * value (set | clear << 32) known at return */
 	int points;		/* subject holds the place named str at return */
 	int ret_is;		/* $ret is the value of place str */
+	int out_freed;		/* the caller's place subject holds a block
+				 * this function allocated and freed (left
+				 * dangling; value: order, str: the
+				 * deallocator) on some path of cond */
 	int ret_addr;		/* $ret is the address of place str of the
 				 * caller's memory (return &o->member) */
 	int ret_sets;		/* the fresh allocation $ret holds the

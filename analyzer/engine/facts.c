@@ -135,6 +135,7 @@ void facts_init(void)
 	engine_fact_kind_qualifier(core.ret_neg);
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.out_alloc = engine_fact_kind("out-alloc", FACT_MUST, NULL);
+	core.out_freed = engine_fact_kind("out-freed", FACT_MAY_COND, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.held = engine_fact_kind("held", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);

@@ -330,6 +330,35 @@ static void out_alloc(struct engine *en, struct state *st,
 	}
 }
 
+/*
+ * The callee allocated a block, stored it in the caller's place and
+ * freed it without clearing the place (core.c): after its writes, the
+ * place holds a block of this call's site that is already freed, so
+ * the caller's own free of the place frees it again.
+ */
+static void out_freed(struct engine *en, struct state *st,
+		      const struct replay *r, const struct fact *f, int path)
+{
+	struct free_info fi;
+
+	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
+	    find_fact(r->sum, core.ret_alloc, RC_ANY) ||
+	    find_fact(r->sum, core.out_alloc, RC_ANY))
+		return;
+	new_object_at(en, st, r->call, path, NULL, r->loc, -1, 0, -1,
+		      f->str);
+	memset(&fi, 0, sizeof(fi));
+	fi.callee = r->call->callee;
+	fi.api = f->str ? api_lookup(f->str) : NULL;
+	fi.order = f->value;
+	fi.via = r->call->callee;
+	fi.via_loc = f->loc;
+	fi.via_file = f->file;
+	fi.loc = r->loc;
+	do_free(en, st, vobj(r->call->site), NULL, &fi);
+	mark_inferred(en, st, r->call->site);
+}
+
 /* A checker's fact about a place where the callee leaves a new block:
  * replayed with the block (out_alloc()), not on what the place held. */
 static bool about_out_block(const struct summary *s, const struct fact *f)
@@ -488,6 +517,10 @@ static bool apply_fact(struct engine *en, struct state *st,
 		out_alloc(en, st, r, f, path);
 		return true;
 	}
+	if (f->kind == core.out_freed) {
+		out_freed(en, st, r, f, path);
+		return true;
+	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
 	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
 	    f->kind == core.ret_addr ||
@@ -514,7 +547,8 @@ static int replay_round(int kind)
 	if (kind == core.writes || kind == core.writes_key)
 		return 2;
 	if (kind == core.sets || kind == core.points ||
-	    kind == core.sets_bits || kind == core.out_alloc)
+	    kind == core.sets_bits || kind == core.out_alloc ||
+	    kind == core.out_freed)
 		return 3;
 	return 1;
 }

@@ -2,10 +2,11 @@
 /*
  * A helper that returns the address of a member of the object it is
  * given (nouveau's to_drm_encoder(): return &enc->base.base): the
- * pointer is into the caller's block.  foo hands it to a registration,
- * which takes the block with it (nv17_tv_create() passes the encoder to
- * drm_encoder_init()); bar only writes through it and returns without
- * freeing the block; baz frees the block and then writes through it.
+ * pointer is into the caller's block.  foo hands it to a registration
+ * (a global of the file here), which takes the block with it
+ * (nv17_tv_create() passes the encoder to drm_encoder_init()); bar only
+ * writes through it and returns without freeing the block; baz frees the
+ * block and then writes through it.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -19,7 +20,12 @@ struct foo_encoder {
 	struct foo_base base;
 };
 
-void foo_register_base(struct foo_base *b);
+static struct foo_base *foo_registered;
+
+static void foo_register_base(struct foo_base *b)
+{
+	foo_registered = b;
+}
 
 static inline struct foo_base *to_foo_base(struct foo_encoder *enc)
 {
