@@ -274,6 +274,14 @@ static int set_bits_here(const struct state *st, const char **keys,
 
 /* Allocations stored in a field and freed on this path, at a return that
  * may be success: the field dangles for whoever runs next. */
+static bool left_freed(struct engine *en, struct state *st, int32_t id)
+{
+	struct objst tmp;
+	const struct objst *o = engine_obj(en, st, id, &tmp);
+
+	return o && (o->flags & OF_LEFT_FREED);
+}
+
 static void on_return(struct engine *en, struct state *st,
 		      const struct return_info *r)
 {
@@ -310,8 +318,11 @@ static void on_return(struct engine *en, struct state *st,
 		struct obj_origin org;
 		const char *key = NULL;
 
-		/* an allocation made here (not a pointer first seen freed) */
-		if (id >= 0 && engine_origin(en, id, &org) && org.callee)
+		/* an allocation made here (not a pointer first seen freed,
+		 * nor one a callee left freed in our memory on its failure,
+		 * whose caller need not be failing: OF_LEFT_FREED) */
+		if (id >= 0 && engine_origin(en, id, &org) && org.callee &&
+		    !left_freed(en, st, id))
 			key = engine_field_of(en, st, id);
 
 		if (!key)

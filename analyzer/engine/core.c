@@ -272,6 +272,7 @@ void core_on_store(struct engine *en, struct state *st,
 
 	/* what a callee wrote it records itself, when it is ours */
 	if (s->field_key && en->fn->in_main_file && !s->forget &&
+	    !en->no_field_store &&
 	    !(s->v.kind == V_CONST && s->v.c == 0)) {
 		struct objst tmp;
 		const struct objst *o = s->v.kind == V_OBJ && s->v.obj >= 0 ?
@@ -358,6 +359,7 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 
 	if (b->v.obj < 0 || (r->v.kind == V_OBJ && r->v.obj == b->v.obj))
 		return;
+	o = engine_obj(en, st, b->v.obj, &tmp);
 	if ((fv = slot_get(st, core_freed, b->v.obj))) {
 		/* ft->g = kcalloc(); ... kfree(ft->g); return -ENOMEM;
 		 * (mlx5 arfs_create_groups()): the caller's field still
@@ -365,6 +367,14 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 		const struct api_entry *api = (const struct api_entry *)
 			(uintptr_t)((uint64_t)fv->b >> 8);
 
+		/* only at a -errno return, which a caller's `err < 0` and
+		 * `if (err)` both see as the failure; and not a block a
+		 * callee left so (one level: the caller's unwind) */
+		if (!(r->cond == RC_NONZERO &&
+		      ((r->v.kind == V_CONST && r->v.c < 0) ||
+		       r->v.kind == V_NEG)) ||
+		    !o || (o->flags & OF_LEFT_FREED))
+			return;
 		dst = store_subject(en, st, b->path);
 		if (dst && dst[0] == '$' && dst[1] >= '0' && dst[1] <= '9' &&
 		    strstr(dst, "->"))
@@ -375,7 +385,6 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 		free(dst);
 		return;
 	}
-	o = engine_obj(en, st, b->v.obj, &tmp);
 	si = o && o->id < en->nsites ? &en->sites[o->id] : NULL;
 	if (!o || o->family < 0 || o->null == NL_NULL || !si || !si->callee)
 		return;
@@ -402,7 +411,7 @@ static void ret_addr_fact(struct engine *en, struct state *st,
 	char fkbuf[512];
 	char *dst;
 
-	if (!s || s->kind != SYM_ADDR || s->place < 0)
+	if (!s || s->kind != SYM_ADDR || s->place < 0 || !s->record)
 		return;
 	dst = store_subject(en, st, s->place);
 	if (dst && dst[0] == '$' && dst[1] >= '0' && dst[1] <= '9')

@@ -84,6 +84,11 @@ struct value {
 				 * ERR_PTR() only where the caller's place
 				 * was NULL, and it was not: IS_ERR() is
 				 * false (entry_null.c) */
+#define OF_LEFT_FREED	0x40	/* a block a callee allocated, left in
+				 * our memory and freed on its failure
+				 * (out-freed): freeing it again here is a
+				 * double free, but it is not this
+				 * function's own dangling field */
 
 #define LINK_NONE	INT32_MIN
 

@@ -246,6 +246,10 @@ struct sym {
 	int order;
 	const struct field_rec *store;
 	bool nonnull;		/* every store into field_key was not NULL */
+	bool record;		/* SYM_ADDR: the place is a struct or union
+				 * (&enc->base), not an array or a scalar
+				 * (&wiphy->priv[], a private area cast to
+				 * another type) */
 	int first_child;	/* the SYM_FIELD syms read from it (indices, */
 	int next_child;		/* -1 ends the list): what obj_reset() walks */
 };
@@ -319,6 +323,9 @@ struct engine {
 	bool replay_recorded;	/* assign() replays a store of a callee
 				 * whose own stores are recorded
 				 * (summary.stores_recorded) */
+	bool no_field_store;	/* assign() puts back a block a callee stored
+				 * and freed (out-freed): its store is in
+				 * the field facts already, as the callee's */
 	bool lost_clobbered;	/* lost events of assign() with an unknown value */
 	const char *store_fn;	/* assign() stores this function designator */
 	const struct ir_expr *store_rhs;	/* what assign() stores, as

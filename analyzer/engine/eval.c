@@ -306,6 +306,9 @@ struct value eval(struct engine *en, struct state *st,
 		if (e->a && e->a->kind == EX_MEMBER) {
 			int32_t id = addr_sym(en, st, expr_path(en, e->a));
 
+			/* one place, one type: the sym is interned by it */
+			if (id && e->a->is_record)
+				((struct sym *)sym_of(en, id))->record = true;
 			if (id)
 				return vobj(id);
 			if (e->a->arrow) {

@@ -340,13 +340,23 @@ static void out_freed(struct engine *en, struct state *st,
 		      const struct replay *r, const struct fact *f, int path)
 {
 	struct free_info fi;
+	struct objst *o;
 
+	/* every failure of the callee is a -errno: the caller's `< 0`
+	 * test sees this path as the failure it is */
 	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
 	    find_fact(r->sum, core.ret_alloc, RC_ANY) ||
-	    find_fact(r->sum, core.out_alloc, RC_ANY))
+	    find_fact(r->sum, core.out_alloc, RC_ANY) ||
+	    !(find_fact(r->sum, core.ret_neg, RC_NONZERO) ||
+	      find_fact(r->sum, core.ret_neg, RC_ANY)))
 		return;
+	en->no_field_store = true;
 	new_object_at(en, st, r->call, path, NULL, r->loc, -1, 0, -1,
 		      f->str);
+	en->no_field_store = false;
+	o = state_obj(st, r->call->site);
+	if (o)
+		o->flags |= OF_LEFT_FREED;
 	memset(&fi, 0, sizeof(fi));
 	fi.callee = r->call->callee;
 	fi.api = f->str ? api_lookup(f->str) : NULL;

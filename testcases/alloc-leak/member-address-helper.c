@@ -10,6 +10,7 @@
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/workqueue.h>
 
 struct foo_base {
 	int type;
@@ -72,5 +73,43 @@ int baz_create(void)
 	return 0;
 }
 EXPORT_SYMBOL_GPL(baz_create);
+
+/*
+ * A private area at the end of a core struct (wiphy_priv(): return
+ * &wiphy->priv, a flexible array): the caller casts it to its own struct,
+ * whose fields are the keys of what it stores there.  qux stores an
+ * unchecked workqueue in the private struct, and qux_remove() destroys
+ * it (libertas lbs_add_card()).
+ */
+struct qux_core {
+	int id;
+	char priv[] __aligned(8);
+};
+
+struct qux_priv {
+	struct workqueue_struct *wq;
+};
+
+static inline void *qux_core_priv(struct qux_core *c)
+{
+	return &c->priv;
+}
+
+int qux_add(struct qux_core *c)
+{
+	struct qux_priv *priv = qux_core_priv(c);
+
+	priv->wq = alloc_workqueue("qux", 0, 0); /* expect: unchecked-alloc */
+	return 0;
+}
+EXPORT_SYMBOL_GPL(qux_add);
+
+void qux_remove(struct qux_core *c)
+{
+	struct qux_priv *priv = qux_core_priv(c);
+
+	destroy_workqueue(priv->wq);
+}
+EXPORT_SYMBOL_GPL(qux_remove);
 
 MODULE_LICENSE("GPL");
