@@ -322,6 +322,27 @@ void core_on_store(struct engine *en, struct state *st,
  * freed: the caller's place holds a new allocation, as a wrapper's
  * result does (replay.c), so a caller that drops it leaks it.
  */
+/* An int function's return of a -errno: a negative constant or value,
+ * or PTR_ERR() of a pointer IS_ERR() found an error pointer (the value
+ * is the pointer's, -4095 to -1). */
+static bool returns_errno(struct engine *en, struct state *st,
+			 const struct return_info *r)
+{
+	struct objst tmp;
+	const struct objst *o;
+
+	if ((r->v.kind == V_CONST && r->v.c < 0) || r->v.kind == V_NEG)
+		return true;
+	if (en->fn->returns_ptr)
+		return false;
+	if (r->v.kind == V_ERRPTR)
+		return true;
+	if (r->v.kind != V_OBJ)
+		return false;
+	o = engine_obj(en, st, r->v.obj, &tmp);
+	return o && (o->flags & OF_ERRPTR);
+}
+
 static char *out_place_subject(struct engine *en, struct state *st, int path)
 {
 	char *dst = store_subject(en, st, path);
@@ -370,9 +391,7 @@ static void out_alloc_fact(struct engine *en, struct state *st,
 		/* only at a -errno return, which a caller's `err < 0` and
 		 * `if (err)` both see as the failure; and not a block a
 		 * callee left so (one level: the caller's unwind) */
-		if (!(r->cond == RC_NONZERO &&
-		      ((r->v.kind == V_CONST && r->v.c < 0) ||
-		       r->v.kind == V_NEG)) ||
+		if (!(r->cond == RC_NONZERO && returns_errno(en, st, r)) ||
 		    !o || (o->flags & OF_LEFT_FREED))
 			return;
 		dst = store_subject(en, st, b->path);
@@ -452,7 +471,7 @@ void core_path_facts(struct engine *en, struct state *st,
 	/* an int function that fails with a -errno here: if every non-zero
 	 * return says so, its callers' `if (err < 0)` is the whole test */
 	if (!en->fn->returns_ptr && r->cond == RC_NONZERO &&
-	    ((r->v.kind == V_CONST && r->v.c < 0) || r->v.kind == V_NEG))
+	    returns_errno(en, st, r))
 		fact_list_add(out, core.ret_neg, RC_ANY, "$ret", 0, NULL, NULL,
 			      en->fn->file, r->loc);
 	for (i = 0; i < st->no; i++) {

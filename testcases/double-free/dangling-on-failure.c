@@ -10,15 +10,19 @@
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/err.h>
 
 struct foo_ft {
 	void **g;
 	void *t;
 };
 
-static int foo_create_groups(struct foo_ft *ft, int n)
+static int foo_create_groups(struct foo_ft *ft, int n,
+			     const void __user *uarg)
 {
-	void *in;
+	void *in, *cfg;
+	int err = 0;
 
 	ft->g = kcalloc(n, sizeof(*ft->g), GFP_KERNEL);
 	in = kzalloc(64, GFP_KERNEL);
@@ -27,8 +31,17 @@ static int foo_create_groups(struct foo_ft *ft, int n)
 		kfree(in);
 		return -ENOMEM;
 	}
+	/* a failure of another kind keeps ft->g: PTR_ERR() of an error
+	 * pointer is a -errno too */
+	cfg = memdup_user(uarg, 16);
+	if (IS_ERR(cfg)) {
+		err = PTR_ERR(cfg);
+		goto out;
+	}
+	kfree(cfg);
+out:
 	kfree(in);
-	return 0;
+	return err;
 }
 
 static int bar_create_groups(struct foo_ft *ft, int n)
@@ -53,14 +66,14 @@ static void foo_destroy_table(struct foo_ft *ft)
 	kfree(ft->t);
 }
 
-int foo_create_table(struct foo_ft *ft, int n)
+int foo_create_table(struct foo_ft *ft, int n, const void __user *uarg)
 {
 	int err;
 
 	ft->t = kzalloc(16, GFP_KERNEL);
 	if (!ft->t)
 		return -ENOMEM;
-	err = foo_create_groups(ft, n);
+	err = foo_create_groups(ft, n, uarg);
 	if (err)
 		goto err;
 	return 0;
@@ -87,14 +100,14 @@ err:
 }
 EXPORT_SYMBOL_GPL(bar_create_table);
 
-int baz_create_table(struct foo_ft *ft, int n)
+int baz_create_table(struct foo_ft *ft, int n, const void __user *uarg)
 {
 	int err;
 
 	ft->t = kzalloc(16, GFP_KERNEL);
 	if (!ft->t)
 		return -ENOMEM;
-	err = foo_create_groups(ft, n);
+	err = foo_create_groups(ft, n, uarg);
 	if (err) {
 		kfree(ft->t);
 		ft->t = NULL;
