@@ -330,6 +330,25 @@ static void out_alloc(struct engine *en, struct state *st,
 	}
 }
 
+/* The callee's free (a `free` or `out-freed` fact, str its deallocator,
+ * value the order) of v, at the call. */
+static void replay_free(struct engine *en, struct state *st,
+			const struct replay *r, const struct fact *f,
+			struct value v)
+{
+	struct free_info fi;
+
+	memset(&fi, 0, sizeof(fi));
+	fi.callee = r->call->callee;
+	fi.api = f->str ? api_lookup(f->str) : NULL;
+	fi.order = f->value;
+	fi.via = r->call->callee;
+	fi.via_loc = f->loc;
+	fi.via_file = f->file;
+	fi.loc = r->loc;
+	do_free(en, st, v, NULL, &fi);
+}
+
 /*
  * The callee allocated a block, stored it in the caller's place and
  * freed it without clearing the place (core.c): after its writes, the
@@ -339,7 +358,6 @@ static void out_alloc(struct engine *en, struct state *st,
 static void out_freed(struct engine *en, struct state *st,
 		      const struct replay *r, const struct fact *f, int path)
 {
-	struct free_info fi;
 	struct objst *o;
 
 	/* every failure of the callee is a -errno: the caller's `< 0`
@@ -357,15 +375,7 @@ static void out_freed(struct engine *en, struct state *st,
 	o = state_obj(st, r->call->site);
 	if (o)
 		o->flags |= OF_LEFT_FREED;
-	memset(&fi, 0, sizeof(fi));
-	fi.callee = r->call->callee;
-	fi.api = f->str ? api_lookup(f->str) : NULL;
-	fi.order = f->value;
-	fi.via = r->call->callee;
-	fi.via_loc = f->loc;
-	fi.via_file = f->file;
-	fi.loc = r->loc;
-	do_free(en, st, vobj(r->call->site), NULL, &fi);
+	replay_free(en, st, r, f, vobj(r->call->site));
 	mark_inferred(en, st, r->call->site);
 }
 
@@ -416,17 +426,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.free) {
-		struct free_info fi;
-
-		memset(&fi, 0, sizeof(fi));
-		fi.callee = r->call->callee;
-		fi.api = f->str ? api_lookup(f->str) : NULL;
-		fi.order = f->value;
-		fi.via = r->call->callee;
-		fi.via_loc = f->loc;
-		fi.via_file = f->file;
-		fi.loc = r->loc;
-		do_free(en, st, v, NULL, &fi);
+		replay_free(en, st, r, f, v);
 		if (v.kind == V_OBJ)
 			mark_inferred(en, st, obj_of(en, v.obj));
 		return true;
