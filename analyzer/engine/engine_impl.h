@@ -647,6 +647,14 @@ void core_on_deref(struct engine *en, struct state *st,
 		   const struct deref_info *d);
 void core_on_free(struct engine *en, struct state *st,
 		  const struct objst *o, const struct free_info *f);
+/* out_facts.c */
+bool returns_errno(struct engine *en, struct state *st,
+		   const struct return_info *r);
+void out_block_fact(struct engine *en, struct state *st,
+		    const struct return_info *r, const struct binding *b,
+		    struct fact_list *out);
+void ret_addr_fact(struct engine *en, struct state *st,
+		   const struct return_info *r, struct fact_list *out);
 void core_on_store(struct engine *en, struct state *st,
 		   const struct store_info *s);
 void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc);
