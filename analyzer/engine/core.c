@@ -187,7 +187,7 @@ void core_on_free(struct engine *en, struct state *st,
 	struct slot_val v;
 
 	/* a block of this function too: left in the caller's memory, it
-	 * dangles there (out_alloc_fact()) */
+	 * dangles there (out_facts.c out_block_fact()) */
 	if (o->id < 0 && !engine_subject(en, o->id))
 		return;
 	v.a = loc_pack(fi->loc);

@@ -295,7 +295,7 @@ static bool deref_reached(struct engine *en, struct state *st,
 /* Apply one fact at the call; false when it makes the path impossible. */
 /*
  * The callee left a new block in the caller's place (*out = kstrdup(),
- * core.c out_alloc_fact()): after its writes, the place holds a block
+ * out_facts.c out_block_fact()): after its writes, the place holds a block
  * of this call's site, as a wrapper's result does.  Not for a callee
  * that also returns a pointer, whose result is the site's object.
  */
@@ -351,7 +351,7 @@ static void replay_free(struct engine *en, struct state *st,
 
 /*
  * The callee allocated a block, stored it in the caller's place and
- * freed it without clearing the place (core.c): after its writes, the
+ * freed it without clearing the place (out_facts.c): after its writes, the
  * place holds a block of this call's site that is already freed, so
  * the caller's own free of the place frees it again.
  */
