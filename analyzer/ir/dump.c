@@ -82,7 +82,8 @@ void ir_dump(const struct ir_func *fn, void *fp)
 						fputs(", ", f);
 					ir_dump_expr(fn, c->args[k], f);
 				}
-				fprintf(f, ")  #site%d", c->site);
+				fprintf(f, ")  #site%d%s", c->site,
+					c->result_unused ? " unused" : "");
 			}
 			fputc('\n', f);
 		}

@@ -209,6 +209,7 @@ static struct ir_func *get_fn(struct reader *r)
 			c->fnexpr = get_ref(r, ex, nex);
 			c->dest = get_ref(r, ex, nex);
 			c->site = get_int(r, 0, fn->ncallsites - 1, true);
+			c->result_unused = get_int(r, 0, 1, false);
 			c->nargs = get_count(r);
 			c->args = arena_alloc(ar, ((size_t)c->nargs + 1) * sizeof(*c->args));
 			for (k = 0; k < c->nargs; k++)

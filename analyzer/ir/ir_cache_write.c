@@ -290,6 +290,7 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 			put_ref(w, in->call->fnexpr);
 			put_ref(w, in->call->dest);
 			put_s(b, in->call->site);
+			put_u(b, (unsigned)in->call->result_unused);
 			put_u(b, (uint64_t)in->call->nargs);
 			for (k = 0; k < in->call->nargs; k++)
 				put_ref(w, in->call->args[k]);

@@ -2,10 +2,10 @@
 /*
  * The IR cache of kmemlint scan (ir/ir_cache_*.c) reads back what it wrote:
  * a unit with loops, switch, goto, calls through pointers, statement
- * expressions and static initialisers is lowered (all functions but one),
- * written, read, and every function must dump (ir_dump) and analyse to
- * the same text as the original; the one not lowered reads back as
- * "defined, not cached", an unknown name as not defined.
+ * expressions, a call whose result is dropped and static initialisers is
+ * lowered (all functions but one), written, read, and every function must
+ * dump (ir_dump) and analyse to the same text as the original; the one not
+ * lowered reads back as "defined, not cached", an unknown name as not defined.
  *
  * Then the file is damaged: cut at every length, every byte flipped, and
  * every byte of the payload set to other values with the checksum made
@@ -61,6 +61,7 @@ static const char src[] =
 	"}\n"
 	"void teardown(struct dev *d)\n"
 	"{\n"
+	"	helper(d);\n"
 	"	while (d) { struct dev *n = d->next; kfree(d->buf); kfree(d); d = n; }\n"
 	"}\n"
 	"int not_lowered(int x) { return x * 2; }\n";
