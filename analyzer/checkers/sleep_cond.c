@@ -54,38 +54,6 @@ static int fplace_id(int p, const char *acc)
 }
 
 /*
- * e reads a field of what a parameter points to (cmd->flags,
- * cmd->hdr.flags): its parameter and accessor ("->flags"), or -1.
- */
-static int field_of_param(struct engine *en, const struct ir_expr *e,
-			  char *acc, size_t len)
-{
-	const struct ir_expr *m[8];
-	int n = 0, p;
-	size_t used = 0;
-
-	while (e && e->kind == EX_MEMBER && n < 8) {
-		m[n++] = e;
-		e = e->a;
-	}
-	if (!n || !m[n - 1]->arrow)
-		return -1;
-	p = engine_param_index(en, e);
-	if (p < 0 || p >= MAX_COND_PARAMS)
-		return -1;
-	acc[0] = '\0';
-	while (n--) {
-		int w = snprintf(acc + used, len - used, "%s%s",
-				 m[n]->arrow ? "->" : ".", m[n]->field);
-
-		if (w < 0 || (size_t)w >= len - used)
-			return -1;
-		used += (size_t)w;
-	}
-	return p;
-}
-
-/*
  * A 'Q' frame is no level: it says the sleep happens only where parameter
  * mask of the function that recorded it is (loc.line '=') or is not
  * ('!') the constant in callee.  A caller whose argument contradicts it
@@ -245,8 +213,8 @@ int sleep_cond_negate(int op)
  * or a field of what a parameter points to (cmd->flags: field_slot, an
  * fplaces id); -1 when it is neither.
  */
-static int tested_place(struct engine *en, const struct ir_expr *e,
-			int *slot)
+static int tested_place(struct engine *en, struct state *st,
+			const struct ir_expr *e, int *slot)
 {
 	char acc[256];
 	int p = engine_param_index(en, e);
@@ -254,8 +222,8 @@ static int tested_place(struct engine *en, const struct ir_expr *e,
 	*slot = param_slot;
 	if (p >= 0)
 		return p < MAX_COND_PARAMS ? p : -1;
-	p = field_of_param(en, e, acc, sizeof(acc));
-	if (p < 0)
+	p = engine_param_field(en, st, e, acc, sizeof(acc));
+	if (p < 0 || p >= MAX_COND_PARAMS)
 		return -1;
 	*slot = field_slot;
 	return fplace_id(p, acc);
@@ -295,18 +263,18 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		bool swap = e->b->kind != EX_CONST;
 		int op = sleep_cmp_op(e->op, swap);
 
-		p = tested_place(en, swap ? e->b : e->a, &slot);
+		p = tested_place(en, st, swap ? e->b : e->a, &slot);
 		v.a = truthy ? op : sleep_cond_negate(op);
 		v.b = (swap ? e->a : e->b)->ival;
 	} else if (e && e->kind == EX_ARITH && e->op == AR_AND && e->b &&
 		   e->b->kind == EX_CONST && e->b->ival) {
 		/* if (flags & K), if (cmd->flags & CMD_ASYNC): some bit of K
 		 * set, or all of them clear */
-		p = tested_place(en, e->a, &slot);
+		p = tested_place(en, st, e->a, &slot);
 		v.a = truthy ? 's' : 'c';
 		v.b = e->b->ival;
 	} else {
-		p = tested_place(en, e, &slot);
+		p = tested_place(en, st, e, &slot);
 		v.a = truthy ? '!' : '=';
 		v.b = 0;
 	}

@@ -20,6 +20,7 @@
  */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../ir/ir.h"
@@ -558,6 +559,17 @@ const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy);
 int engine_call_subject_param(struct engine *en, struct state *st,
 			      const struct ir_call *call, const char *subject,
 			      struct value *value);
+/* The parameter whose pointer expression e (a variable) holds on this
+ * path: the parameter itself, or a local given it (msg = hdr); else -1. */
+int engine_param_pointer(struct engine *en, struct state *st,
+			 const struct ir_expr *e);
+/* e reads a field of what a pointer parameter points to, on this path:
+ * hdr->cmd, msg->cmd after msg = hdr, or a variable of the frame that
+ * such a read was stored in and that nothing wrote since (the value a
+ * switch tests): the parameter, with the accessor ("->cmd") in acc
+ * (param_copy.c); else -1. */
+int engine_param_field(struct engine *en, struct state *st,
+		       const struct ir_expr *e, char *acc, size_t len);
 /* The place a store wrote (lhs, or the engine's path when lhs is NULL)
  * is *p of a pointer parameter p: the caller's own variable, an
  * out-parameter (*cf = skb). */

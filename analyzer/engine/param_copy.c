@@ -20,13 +20,33 @@
  * place drops it.  A checker asks which parameter a callee's subject
  * holds at a call (engine_call_subject_param()), and restates the
  * callee's condition on that parameter.
+ *
+ *   void ishtp_hbm_dispatch(struct ishtp_device *dev,
+ *                           struct ishtp_bus_message *hdr)
+ *   {
+ *           struct ishtp_bus_message *ishtp_msg = hdr;
+ *
+ *           switch (ishtp_msg->hbm_cmd) {   // $t3 = ishtp_msg->hbm_cmd
+ *
+ * The other way: a place of the frame that holds a field of what a
+ * pointer parameter points to, read through the parameter or a local
+ * that holds its pointer.  The slot then also names the field (b: an
+ * accessor id), and a test of the place is a test of "$1->hbm_cmd"
+ * (engine_param_field()): the switch's cases become conditions on the
+ * caller's message.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine_impl.h"
+#include "../util/strvec.h"
 
 static int copy_slot;
+static struct strvec accs;	/* field accessors ("->hbm_cmd"), process-wide:
+				 * slot b is index + 1 */
+#define MAX_ACCS	(1 << 20)
 
 void param_copy_init(void)
 {
@@ -36,18 +56,116 @@ void param_copy_init(void)
 	copy_slot = engine_slot_register(&def);
 }
 
+/* The parameter whose pointer e holds on this path (hdr, or a local
+ * that was given hdr), or -1. */
+int engine_param_pointer(struct engine *en, struct state *st,
+			 const struct ir_expr *e)
+{
+	struct value v;
+	const struct sym *s;
+
+	if (!e || e->kind != EX_VAR)
+		return -1;
+	v = eval(en, st, e);
+	if (v.kind != V_OBJ)
+		return -1;
+	s = sym_of(en, v.obj);
+	return s && s->kind == SYM_PARAM ? s->param : -1;
+}
+
+/* e reads a field of what a pointer parameter points to (hdr->cmd,
+ * cmd->hdr.flags, msg->cmd after msg = hdr): the parameter, with the
+ * accessor ("->cmd") in acc; else -1.  skip_var: a variable that is
+ * not read for it (the one a store just wrote). */
+static int param_member(struct engine *en, struct state *st,
+			const struct ir_expr *e, char *acc, size_t len,
+			int skip_var)
+{
+	const struct ir_expr *m[8];
+	int n = 0, p;
+	size_t used = 0;
+
+	while (e && e->kind == EX_MEMBER && n < 8) {
+		m[n++] = e;
+		e = e->a;
+	}
+	if (!n || !m[n - 1]->arrow || !e || e->kind != EX_VAR ||
+	    e->var == skip_var)
+		return -1;
+	p = engine_param_pointer(en, st, e);
+	if (p < 0)
+		return -1;
+	acc[0] = '\0';
+	while (n--) {
+		int w = snprintf(acc + used, len - used, "%s%s",
+				 m[n]->arrow ? "->" : ".", m[n]->field);
+
+		if (w < 0 || (size_t)w >= len - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return p;
+}
+
+static int acc_id(const char *acc)
+{
+	size_t i;
+
+	for (i = 0; i < accs.n; i++)
+		if (!strcmp(accs.v[i], acc))
+			return (int)i + 1;
+	if (accs.n >= MAX_ACCS || strvec_push(&accs, acc))
+		return 0;
+	return (int)accs.n;
+}
+
 /* assign() stored rhs at path (canonical), after the place's old slots
  * were dropped. */
 void param_copy_store(struct engine *en, struct state *st, int path,
 		      const struct ir_expr *lhs, const struct ir_expr *rhs)
 {
 	struct slot_val v = { 0, 0 };
+	char acc[256];
+	int p;
 
-	if (!rhs || rhs->kind != EX_VAR || !lhs ||
-	    !engine_expr_in_frame(en, lhs) || !param_unchanged(en, rhs->var))
+	if (!rhs || !lhs || !engine_expr_in_frame(en, lhs))
+		return;
+	if (rhs->kind == EX_MEMBER) {
+		/* t = hdr->cmd: a field of the caller's memory */
+		p = param_member(en, st, rhs, acc, sizeof(acc),
+				 lhs->kind == EX_VAR ? lhs->var : -1);
+		if (p < 0 || !(v.b = acc_id(acc)))
+			return;
+		v.a = p + 1;
+		slot_set(st, copy_slot, path, &v);
+		return;
+	}
+	if (rhs->kind != EX_VAR || !param_unchanged(en, rhs->var))
 		return;
 	v.a = en->fn->vars[rhs->var].param + 1;
 	slot_set(st, copy_slot, path, &v);
+}
+
+int engine_param_field(struct engine *en, struct state *st,
+		       const struct ir_expr *e, char *acc, size_t len)
+{
+	const struct slot_val *s;
+	int path;
+
+	if (!e)
+		return -1;
+	if (e->kind == EX_MEMBER)
+		return param_member(en, st, e, acc, len, -1);
+	if (e->kind != EX_VAR || e->var < 0 || e->var >= en->fn->nvars ||
+	    en->fn->vars[e->var].kind == VAR_GLOBAL)
+		return -1;
+	path = path_root_var(en, e->var);
+	s = path < 0 ? NULL : slot_get(st, copy_slot, canon_path(en, st, path));
+	if (!s || s->b <= 0 || (size_t)s->b > accs.n ||
+	    strlen(accs.v[s->b - 1]) >= len)
+		return -1;
+	strcpy(acc, accs.v[s->b - 1]);
+	return (int)s->a - 1;
 }
 
 int engine_call_subject_param(struct engine *en, struct state *st,
@@ -63,5 +181,5 @@ int engine_call_subject_param(struct engine *en, struct state *st,
 	if (path < 0)
 		return -1;
 	s = slot_get(st, copy_slot, canon_path(en, st, path));
-	return s ? (int)s->a - 1 : -1;
+	return s && !s->b ? (int)s->a - 1 : -1;
 }
