@@ -55,6 +55,12 @@ static void field_use(struct engine *en, const struct objst *o,
 	if (o->null != NL_MAYBE || (o->flags & (OF_CHECKED | OF_DEREFED)) ||
 	    !engine_origin(en, o->id, &org) || !org.field_key)
 		return;
+	/* fp->chmap in a static helper only ever called by the file: the
+	 * summary's deref of $1->chmap is replayed at each call, where the
+	 * caller may have tested the field (sound/usb have_dup_chmap()) */
+	if (org.subject && org.subject[0] == '$' &&
+	    engine_fn_called_only_here(en))
+		return;
 	engine_field_fact(en, org.field_key, k_deref, 0, d->via, d->loc);
 }
 

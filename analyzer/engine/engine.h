@@ -495,6 +495,10 @@ bool engine_path_guessed(const struct state *st);
  * function of the file whose every call passes arguments that contradict
  * what the path learnt of its parameters (callers.c). */
 bool engine_path_has_caller(struct engine *en, struct state *st);
+/* The function is static, called directly from the file, and its address
+ * is never taken: its summary, replayed at each call, is all its callers
+ * get of it (callers.c). */
+bool engine_fn_called_only_here(struct engine *en);
 const char *engine_fn_name(struct engine *en);
 /* Every path from the block being executed to a return calls a function
  * with one of these rules roles (ROLE_WARNS: WARN() ahead). */
