@@ -725,6 +725,9 @@ struct retest {
 	int64_t check;		/* a second hash, to tell collisions apart */
 	uint64_t mask;		/* the variables it reads (index < 64) */
 	bool repeated;		/* tested at another branch of the function */
+	bool neg;		/* the branch's true edge is where the hashed
+				 * condition is false (x > K hashed as
+				 * x <= K, !x as x) */
 	/* if (place & K): the place's shape hashed, K, and whether another
 	 * branch tests a bit of K of the same place (sym_bits) */
 	uint64_t bits_place;

@@ -13,7 +13,8 @@
  * allocated and skipped the free looks like a leak (iwlwifi d3.c
  * iwl_mvm_wait_d3_notif()).  A function's branch conditions built only
  * of locals and parameters whose address is never taken, constants,
- * comparisons and arithmetic are hashed; a condition that appears at two
+ * comparisons and arithmetic are hashed, a test and its negation alike
+ * (`x > K` as `!(x <= K)`); a condition that appears at two
  * branches or more is recorded on each path that decides it, and a later
  * branch on it follows the recorded way.  An assignment to one of its
  * variables forgets the record.  Only repeated conditions are recorded:
@@ -95,9 +96,27 @@ static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
 	struct hstate h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0,
 			    true, addressed };
 
+	const struct ir_expr *c;
+	struct ir_expr flip;
+	bool truthy = true;
+
 	if (b->term != T_BRANCH || !b->cond)
 		return false;
-	hash_expr(fn, b->cond, &h);
+	/* one form for a test and its negation: !x and x == 0 are x,
+	 * x > K is !(x <= K), x >= K !(x < K), x != K !(x == K) (t613's
+	 * `if (len * 2 <= USB_BUF_SZ)` then `if (len * 2 > USB_BUF_SZ)
+	 * kfree(tmpbuf);`) */
+	c = cond_truth(b->cond, &truthy);
+	out->neg = !truthy;
+	if (c->kind == EX_CMP &&
+	    (c->op == CMP_NE || c->op == CMP_GT || c->op == CMP_GE)) {
+		flip = *c;
+		flip.op = c->op == CMP_NE ? CMP_EQ :
+			  c->op == CMP_GT ? CMP_LE : CMP_LT;
+		c = &flip;
+		out->neg = !out->neg;
+	}
+	hash_expr(fn, c, &h);
 	if (!h.ok || !h.mask)
 		return false;
 	out->key = (int32_t)(h.h1 ^ (h.h1 >> 32));
@@ -224,7 +243,7 @@ int retest_recorded(struct engine *en, const struct state *st, int block)
 	v = slot_get(st, retest_slot, r->key);
 	if (!v || (v->a >> 1) != r->check)
 		return -1;
-	return (int)(v->a & 1);
+	return (int)((v->a & 1) ^ r->neg);
 }
 
 void retest_record(struct engine *en, struct state *st, int block,
@@ -235,7 +254,7 @@ void retest_record(struct engine *en, struct state *st, int block,
 
 	if (!r || !r->repeated)
 		return;
-	v.a = (r->check << 1) | (truthy ? 1 : 0);
+	v.a = (r->check << 1) | (truthy != r->neg ? 1 : 0);
 	v.b = (int64_t)r->mask;
 	slot_set(st, retest_slot, r->key, &v);
 }
