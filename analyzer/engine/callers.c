@@ -202,17 +202,15 @@ static bool contradicts(struct engine *en, struct state *st, int i,
 
 bool engine_fn_called_only_here(struct engine *en)
 {
-	static const struct ir_func *last;	/* the answer for last */
-	static bool answer;
 	const struct ir_call *calls[MAX_SITES];
 	int n;
 
-	if (en->fn != last) {
-		last = en->fn;
-		answer = en->fn->is_static && en->fn->in_main_file &&
-			 call_sites(en, en->fn->name, calls, &n) && n > 0;
-	}
-	return answer;
+	if (en->called_only_here < 0)
+		en->called_only_here = en->fn->is_static &&
+				       en->fn->in_main_file &&
+				       call_sites(en, en->fn->name, calls, &n) &&
+				       n > 0;
+	return en->called_only_here > 0;
 }
 
 bool engine_path_has_caller(struct engine *en, struct state *st)

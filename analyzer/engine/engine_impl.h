@@ -283,6 +283,8 @@ struct engine {
 	bool truncated;		/* past the hard limit: paths were dropped */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
+	int called_only_here;		/* engine_fn_called_only_here(): -1 not
+					 * asked yet in this exploration */
 	uint8_t *peers;			/* per block, while exploring (peers.c) */
 	uint8_t *purecall;		/* per call site, while exploring
 					 * (purecall.c), or NULL */

@@ -608,6 +608,7 @@ void engine_explore(struct engine *en)
 	en->loops = NULL;
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
+	en->called_only_here = -1;
 	en->peers = peers_prepare(fn);
 	en->purecall = purecall_prepare(fn);
 	en->walkers = liveness_walkers(fn);
