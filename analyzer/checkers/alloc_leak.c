@@ -481,6 +481,34 @@ static bool found_uncertain(struct engine *en, struct state *st, int32_t id)
 	return false;
 }
 
+/*
+ * if (WARN_ON_ONCE(phys > BIOS_SCAN_LIMIT)) return -EINVAL;  WARN_ON()
+ * without a message makes no call (an inline trap in the bug table); the
+ * macro keeps its condition in a variable of its own, which a `warns`
+ * line names (__ret_warn_on): where a branch finds it true, the path
+ * made the warning, as with WARN(1, "...").
+ */
+static void warn_branch(struct engine *en, struct state *st,
+			const struct branch_info *b)
+{
+	static const struct slot_val v = { 1, 0 };
+	const struct api_entry *api;
+	const struct ir_expr *e;
+	bool truthy = b->taken;
+	char *name;
+
+	if (!b->cond || slot_get(st, warned_slot, 0))
+		return;
+	e = cond_truth(b->cond, &truthy);
+	if (!truthy || !e || e->kind != EX_VAR)
+		return;
+	name = engine_expr_str(en, e);
+	api = name ? api_lookup(name) : NULL;
+	free(name);
+	if (api && (api->roles & ROLE_WARNS))
+		slot_set(st, warned_slot, 0, &v);
+}
+
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
@@ -489,6 +517,7 @@ static void on_branch(struct engine *en, struct state *st,
 
 	if (engine_reporting(en) && zero_trip(en, st, b))
 		mark_zero_trip(en, st, b);
+	warn_branch(en, st, b);
 	/* if (0) of a macro (no_printk) is no decision */
 	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
 	    (b->forced && b->cond->kind == EX_CONST))

@@ -8,9 +8,13 @@
  * warning may come after the buffer's last use on the path (the leak is
  * seen where the path enters the WARN's branch), through dev_WARN(), or
  * as the test itself (if (WARN(...))).  The bad twins leave the same way
- * with no warning.  Not covered (docs/limits.md): WARN_ON() without a
- * message (an inline trap, no call), and WARN_ONCE() after its first
- * time (its path that prints nothing).
+ * with no warning.  WARN_ON() and WARN_ON_ONCE() without a message make
+ * no call (an inline trap): their condition is the macro's own variable
+ * __ret_warn_on, which a `warns` line names (dell_rbu's
+ * img_update_realloc(): "can't happen per definition").  foo_trap_bad()
+ * leaks where WARN_ON()'s condition is false.  Not covered
+ * (docs/limits.md): WARN_ONCE() after its first time (its path that
+ * prints nothing).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -106,6 +110,32 @@ int foo_test_bad(struct foo_io *io, void *ctx)
 	if (!p)
 		return -ENOMEM;
 	if (!ctx) /* expect-note: alloc-leak */
+		return -EINVAL; /* expect: alloc-leak */
+	io->buf = p;
+	return 0;
+}
+
+int foo_trap_good(struct foo_io *io, size_t n)
+{
+	void *p = kzalloc(n, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	if (WARN_ON_ONCE(n > PAGE_SIZE))
+		return -EINVAL; /* can't happen per definition */
+	if (WARN_ON(n == 3))
+		return -EINVAL;
+	io->buf = p;
+	return 0;
+}
+
+int foo_trap_bad(struct foo_io *io, size_t n)
+{
+	void *p = kzalloc(n, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	if (!WARN_ON(n > PAGE_SIZE)) /* expect-note: alloc-leak */
 		return -EINVAL; /* expect: alloc-leak */
 	io->buf = p;
 	return 0;
