@@ -563,10 +563,6 @@ const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy);
 int engine_call_subject_param(struct engine *en, struct state *st,
 			      const struct ir_call *call, const char *subject,
 			      struct value *value);
-/* The parameter whose pointer expression e (a variable) holds on this
- * path: the parameter itself, or a local given it (msg = hdr); else -1. */
-int engine_param_pointer(struct engine *en, struct state *st,
-			 const struct ir_expr *e);
 /* e reads a field of what a pointer parameter points to, on this path:
  * hdr->cmd, msg->cmd after msg = hdr, or a variable of the frame that
  * such a read was stored in and that nothing wrote since (the value a

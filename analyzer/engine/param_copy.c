@@ -36,7 +36,6 @@
  * caller's message.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,54 +55,39 @@ void param_copy_init(void)
 	copy_slot = engine_slot_register(&def);
 }
 
-/* The parameter whose pointer e holds on this path (hdr, or a local
- * that was given hdr), or -1. */
-int engine_param_pointer(struct engine *en, struct state *st,
-			 const struct ir_expr *e)
-{
-	struct value v;
-	const struct sym *s;
-
-	if (!e || e->kind != EX_VAR)
-		return -1;
-	v = eval(en, st, e);
-	if (v.kind != V_OBJ)
-		return -1;
-	s = sym_of(en, v.obj);
-	return s && s->kind == SYM_PARAM ? s->param : -1;
-}
-
-/* e reads a field of what a pointer parameter points to (hdr->cmd,
+/*
+ * e reads a field of what a pointer parameter points to (hdr->cmd,
  * cmd->hdr.flags, msg->cmd after msg = hdr): the parameter, with the
- * accessor ("->cmd") in acc; else -1.  skip_var: a variable that is
- * not read for it (the one a store just wrote). */
+ * accessor ("->cmd") in acc; else -1.  The place's subject as a caller
+ * names it (store_subject(), "$1->cmd").  skip_var: the variable a store
+ * just wrote, whose new value is not the one the read went through.
+ */
 static int param_member(struct engine *en, struct state *st,
 			const struct ir_expr *e, char *acc, size_t len,
 			int skip_var)
 {
-	const struct ir_expr *m[8];
-	int n = 0, p;
-	size_t used = 0;
+	const struct ir_expr *base = e;
+	char *subject, *end;
+	int p = -1, path;
 
-	while (e && e->kind == EX_MEMBER && n < 8) {
-		m[n++] = e;
-		e = e->a;
-	}
-	if (!n || !m[n - 1]->arrow || !e || e->kind != EX_VAR ||
-	    e->var == skip_var)
+	while (base && base->kind == EX_MEMBER)
+		base = base->a;
+	if (e->kind != EX_MEMBER || !base ||
+	    (base->kind == EX_VAR && base->var == skip_var))
 		return -1;
-	p = engine_param_pointer(en, st, e);
-	if (p < 0)
-		return -1;
-	acc[0] = '\0';
-	while (n--) {
-		int w = snprintf(acc + used, len - used, "%s%s",
-				 m[n]->arrow ? "->" : ".", m[n]->field);
+	path = expr_path(en, e);
+	subject = path < 0 ? NULL : store_subject(en, st, path);
+	if (subject && subject[0] == '$' && subject[1] >= '0' &&
+	    subject[1] <= '9') {
+		long n = strtol(subject + 1, &end, 10);
 
-		if (w < 0 || (size_t)w >= len - used)
-			return -1;
-		used += (size_t)w;
+		if (!strncmp(end, "->", 2) && strlen(end) < len &&
+		    n < INT32_MAX) {
+			strcpy(acc, end);
+			p = (int)n;
+		}
 	}
+	free(subject);
 	return p;
 }
 

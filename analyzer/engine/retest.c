@@ -95,7 +95,6 @@ static bool branch_hash(const struct ir_func *fn, const struct ir_block *b,
 {
 	struct hstate h = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL, 0,
 			    true, addressed };
-
 	const struct ir_expr *c;
 	struct ir_expr flip;
 	bool truthy = true;
