@@ -508,7 +508,12 @@ static void call_body(struct engine *en, struct state *st,
 		}
 	}
 	/* a function the engine does not see may fill what its pointer
-	 * arguments point to */
+	 * arguments point to: the elements of an array (fills.c), and
+	 * any field of a block that no path set (expose) */
+	if (!sum && (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
+					       ROLE_BORROW |
+					       ROLE_DEPRECATED))))
+		call_fills(en, st, args, n, insn->loc);
 	if (!api && !sum)
 		for (i = 0; i < n; i++)
 			expose(en, st, args[i]);

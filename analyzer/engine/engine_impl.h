@@ -479,6 +479,11 @@ int32_t obj_of(struct engine *en, int32_t id);
 void clear_memory(struct engine *en, struct state *st,
 		  const struct ir_call *call, const struct api_entry *api,
 		  const struct value *args, int n, struct ir_loc loc);
+/* fills.c: a call the engine does not see may fill the arrays its
+ * pointer arguments point to: forget what the path knew of their
+ * elements */
+void call_fills(struct engine *en, struct state *st, const struct value *args,
+		int n, struct ir_loc loc);
 /* program.c: &base[i] of a variable i in a block the function did not
  * allocate (a place of its own, not the block) */
 bool engine_varying_element(struct engine *en, int32_t id);
