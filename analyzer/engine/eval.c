@@ -318,6 +318,16 @@ struct value eval(struct engine *en, struct state *st,
 			}
 			return mkv(V_NONNULL);
 		}
+		/* &s of a local struct: its address, through which *v = t
+		 * copies into s (v = &s: kfifo_get()'s `*__val = ...`) */
+		if (e->a && e->a->kind == EX_VAR && e->a->is_record &&
+		    (en->fn->vars[e->a->var].kind == VAR_LOCAL ||
+		     en->fn->vars[e->a->var].kind == VAR_TEMP)) {
+			int32_t id = addr_sym(en, st, expr_path(en, e->a));
+
+			if (id)
+				return vobj(id);
+		}
 		if (e->a && e->a->kind == EX_INDEX) {
 			const struct ir_expr *ix = e->a->b;
 			int32_t id;

@@ -132,6 +132,7 @@ static struct value load_path_if_addr(struct engine *en, struct state *st,
 				      int from, int to)
 {
 	if (en->paths[from].type != PT_ADDR && en->paths[to].type != PT_ADDR &&
+	    en->paths[canon_path(en, st, to)].type != PT_ADDR &&
 	    !state_get(st, canon_path(en, st, from)))
 		return mkv(V_UNK);
 	return load_path(en, st, from);
@@ -152,37 +153,54 @@ static struct value load_path_if_addr(struct engine *en, struct state *st,
  * (ixgb, e1000) leaves adapter->rx_ring.desc the new ring, not the
  * freed one.  Members of members are followed to a few levels.
  */
+/* steps_under() of either form of a place: as written, or canonical
+ * (*v with v = &a is a; d->buf[i] of a parameter d is rooted at its
+ * object, as the path's bindings are) */
+static int under_either(struct engine *en, int path, const int *roots,
+			int *steps)
+{
+	int k = steps_under(en, path, roots[0], steps);
+
+	return k >= 0 || roots[1] == roots[0] ? k :
+	       steps_under(en, path, roots[1], steps);
+}
+
 void copy_record(struct engine *en, struct state *st,
 		 const struct ir_expr *lhs, const struct ir_expr *rhs,
 		 struct ir_loc loc)
 {
-	int src = expr_path(en, rhs), dst = expr_path(en, lhs);
+	int src[2], dst[2];
 	int from[64], to[64], steps[4], n = 0, i, j, k, npaths;
 	struct value vals[64];
 
-	if (src < 0 || dst < 0 || src == dst ||
-	    steps_under(en, src, dst, steps) >= 0 ||
-	    steps_under(en, dst, src, steps) >= 0)
+	src[0] = expr_path(en, rhs);
+	dst[0] = expr_path(en, lhs);
+	if (src[0] < 0 || dst[0] < 0)
+		return;
+	src[1] = canon_path(en, st, src[0]);
+	dst[1] = canon_path(en, st, dst[0]);
+	if (src[1] == dst[1] || under_either(en, src[1], dst, steps) >= 0 ||
+	    under_either(en, dst[1], src, steps) >= 0)
 		return;
 	/* members with a pointer the path knows, then the members either
 	 * side names */
 	for (i = 0; i < st->nb && n < 64; i++)
-		if (st->b[i].v.kind == V_OBJ && st->b[i].path != src &&
-		    steps_under(en, st->b[i].path, src, steps) >= 0)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].path != src[1] &&
+		    under_either(en, st->b[i].path, src, steps) >= 0)
 			from[n++] = st->b[i].path;
 	npaths = en->npaths;
 	for (i = 0; i < npaths && n < 64; i++) {
 		int q = -1;
 
-		if (i == src || i == dst)
+		if (i == src[0] || i == dst[0] || i == src[1] || i == dst[1])
 			continue;
-		k = steps_under(en, i, src, steps);
+		k = under_either(en, i, src, steps);
 		if (k > 0) {
 			q = i;
 		} else {
-			k = steps_under(en, i, dst, steps);
+			k = under_either(en, i, dst, steps);
 			if (k > 0)
-				q = follow_steps(en, src, steps, k);
+				q = follow_steps(en, src[0], steps, k);
 		}
 		if (q < 0)
 			continue;
@@ -193,8 +211,8 @@ void copy_record(struct engine *en, struct state *st,
 	}
 	/* read every source before writing any destination */
 	for (i = 0; i < n; i++) {
-		k = steps_under(en, from[i], src, steps);
-		to[i] = k > 0 ? follow_steps(en, dst, steps, k) : -1;
+		k = under_either(en, from[i], src, steps);
+		to[i] = k > 0 ? follow_steps(en, dst[0], steps, k) : -1;
 		if (to[i] >= 0)
 			vals[i] = load_path_if_addr(en, st, from[i], to[i]);
 	}

@@ -370,6 +370,13 @@ struct ir_expr *mk_var(struct lower *L, int var, CXCursor c)
 	if (e->is_ptr && !e->psize && !clang_Cursor_isNull(c) &&
 	    clang_isDeclaration(kind_of(c)))
 		e->psize = pointee_size(clang_getCursorType(c));
+	/* struct foo v = w: a struct copy, as v = w is (kfifo_put()'s
+	 * `typeof(...) __val = (val)`), which mk() learns only from an
+	 * expression's cursor */
+	if (!e->is_ptr && !clang_Cursor_isNull(c) &&
+	    clang_isDeclaration(kind_of(c)))
+		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
+			       CXType_Record;
 	return e;
 }
 
