@@ -14,7 +14,12 @@
 
 /* An int function's return of a -errno: a negative constant or value,
  * or PTR_ERR() of a pointer IS_ERR() found an error pointer (the value
- * is the pointer's, -4095 to -1). */
+ * is the pointer's, -4095 to -1).  Also `if (error) return error;` of
+ * an int whose sign the engine does not know (the result of a function
+ * of another file, misc_register() in agp_frontend_initialize()): by
+ * the kernel's convention an int error code is a -errno, and a caller's
+ * `if (err < 0)` is the whole test.  A positive constant on another
+ * non-zero return still says otherwise (ret-neg holds on every one). */
 bool returns_errno(struct engine *en, struct state *st,
 		   const struct return_info *r)
 {
@@ -25,6 +30,9 @@ bool returns_errno(struct engine *en, struct state *st,
 		return true;
 	if (en->fn->returns_ptr)
 		return false;
+	if ((r->v.kind == V_NONNULL || (r->v.kind == V_NE && r->v.c == 0)) &&
+	    en->fn->returns_narrow && !en->fn->returns_bool)
+		return true;
 	if (r->v.kind == V_ERRPTR)
 		return true;
 	if (r->v.kind != V_OBJ)
