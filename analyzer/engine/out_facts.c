@@ -12,16 +12,11 @@
 
 #include "engine_impl.h"
 
-/* An int function's return of a -errno: a negative constant or value,
- * or PTR_ERR() of a pointer IS_ERR() found an error pointer (the value
- * is the pointer's, -4095 to -1).  Also `if (error) return error;` of
- * an int whose sign the engine does not know (the result of a function
- * of another file, misc_register() in agp_frontend_initialize()): by
- * the kernel's convention an int error code is a -errno, and a caller's
- * `if (err < 0)` is the whole test.  A positive constant on another
- * non-zero return still says otherwise (ret-neg holds on every one). */
-bool returns_errno(struct engine *en, struct state *st,
-		   const struct return_info *r)
+/* An int function's return of a -errno the engine knows: a negative
+ * constant or value, or PTR_ERR() of a pointer IS_ERR() found an error
+ * pointer (the value is the pointer's, -4095 to -1). */
+static bool returns_known_errno(struct engine *en, struct state *st,
+				const struct return_info *r)
 {
 	struct objst tmp;
 	const struct objst *o;
@@ -30,15 +25,30 @@ bool returns_errno(struct engine *en, struct state *st,
 		return true;
 	if (en->fn->returns_ptr)
 		return false;
-	if ((r->v.kind == V_NONNULL || (r->v.kind == V_NE && r->v.c == 0)) &&
-	    en->fn->returns_narrow && !en->fn->returns_bool)
-		return true;
 	if (r->v.kind == V_ERRPTR)
 		return true;
 	if (r->v.kind != V_OBJ)
 		return false;
 	o = engine_obj(en, st, r->v.obj, &tmp);
 	return o && (o->flags & OF_ERRPTR);
+}
+
+/* An int function's return of a -errno: a known one, or `if (error)
+ * return error;` of an int whose sign the engine does not know (the
+ * result of a function of another file, misc_register() in
+ * agp_frontend_initialize()).  By the kernel's convention an int error
+ * code is a -errno, and a caller's `if (err < 0)` is the whole test
+ * (ret-neg).  A positive constant on another non-zero return still says
+ * otherwise: ret-neg holds on every one. */
+bool returns_errno(struct engine *en, struct state *st,
+		   const struct return_info *r)
+{
+	if (returns_known_errno(en, st, r))
+		return true;
+	return (r->v.kind == V_NONNULL ||
+		(r->v.kind == V_NE && r->v.c == 0)) &&
+	       !en->fn->returns_ptr && en->fn->returns_narrow &&
+	       !en->fn->returns_bool;
 }
 
 static char *out_place_subject(struct engine *en, struct state *st, int path)
@@ -98,8 +108,12 @@ void out_block_fact(struct engine *en, struct state *st,
 
 		/* only at a -errno return, which a caller's `err < 0` and
 		 * `if (err)` both see as the failure; and not a block a
-		 * callee left so (one level: the caller's unwind) */
-		if (!(r->cond == RC_NONZERO && returns_errno(en, st, r)) ||
+		 * callee left so (one level: the caller's unwind).  A known
+		 * one: focaltech_init() leaves psmouse->private dangling
+		 * where a device command failed, and its caller's later
+		 * branches are the ones the engine cannot follow */
+		if (!(r->cond == RC_NONZERO &&
+		      returns_known_errno(en, st, r)) ||
 		    !o || (o->flags & OF_LEFT_FREED))
 			return;
 		dst = store_subject(en, st, b->path);
