@@ -580,8 +580,10 @@ static int branch_note(struct engine *en, struct state *st, int32_t id,
 static void on_lost(struct engine *en, struct state *st,
 		    const struct objst *o, const struct lost_info *l)
 {
-	struct trace_note notes[4];
+	struct trace_note notes[5];
 	struct obj_origin org;
+	struct ir_loc got;
+	int64_t refs;
 	int n;
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
@@ -597,15 +599,28 @@ static void on_lost(struct engine *en, struct state *st,
 	    org.many || !engine_path_has_caller(en, st))
 		return;
 	n = engine_alloc_note(en, o->id, notes);
+	/* a put that dropped one of several references freed nothing:
+	 * the reference this path took and kept is the leak */
+	refs = engine_refs_held(en, st, o->id, &got);
+	if (refs && got.line) {
+		notes[n].file = NULL;
+		notes[n].loc = got;
+		notes[n++].msg = xstrdup("a reference is taken here, and no put on this path drops it");
+	}
 	n += branch_note(en, st, o->id, &notes[n]);
 	notes[n].file = NULL;
 	notes[n].loc = l->loc;
-	notes[n++].msg = xstrdup(l->at_return ?
+	notes[n++].msg = xstrdup(refs ?
+		"lost here: its last pointer goes out of use with that reference held" :
+		l->at_return ?
 		"lost here: the function returns without freeing, returning or storing it" :
 		slot_get(st, held_slot, o->id) ?
 		"lost here: the memory that held its last reference is freed, or that reference is overwritten or goes out of use" :
 		"lost here: its last reference is overwritten or goes out of use");
 	engine_report(en, "alloc-leak", l->loc,
+		      refs ?
+		      xstrfmt("memory from %s() is leaked on this path: a reference taken on it is never dropped, so no put frees it",
+			      org.callee) :
 		      xstrfmt("memory from %s() is leaked on this path: not freed, returned or stored",
 			      org.callee),
 		      notes, n);

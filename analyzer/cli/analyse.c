@@ -19,6 +19,15 @@ char *abs_path(const char *dir, const char *file)
 	return xstrfmt("%s/%s", dir, file);
 }
 
+char *cwd_path(const char *file)
+{
+	char *cwd = file[0] == '/' ? NULL : getcwd(NULL, 0), *p;
+
+	p = abs_path(cwd, file);
+	free(cwd);
+	return p;
+}
+
 /* The checkers the engine runs: every rule's, and the event trace. */
 static const struct checker *const *checkers_for(const struct options *o)
 {

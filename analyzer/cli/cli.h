@@ -50,6 +50,8 @@ int parse_args(int argc, char **argv, struct options *o);
 
 /* analyse.c */
 char *abs_path(const char *dir, const char *file);
+/* file made absolute against the working directory */
+char *cwd_path(const char *file);
 /* Returns 0 parsed and analysed, -1 could not be parsed. */
 int analyse_job(CXIndex idx, const struct compile_job *job,
 		const struct options *o, struct finding_list *out,

@@ -144,7 +144,9 @@ int parse_args(int argc, char **argv, struct options *o)
 		} else if ((v = opt_value(argc, argv, &i, "--compdb"))) {
 			o->compdb = v;
 		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
-			o->db = v;
+			/* the --kdir way in runs clang from the kernel
+			 * tree: a relative path is the user's */
+			o->db = cwd_path(v);
 		} else if ((v = opt_value(argc, argv, &i, "--rules"))) {
 			strvec_push(&o->rules, v);
 		} else if ((v = opt_value(argc, argv, &i, "--budget"))) {

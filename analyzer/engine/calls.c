@@ -376,7 +376,7 @@ static void entry_roles(struct engine *en, struct state *st,
 	int i;
 
 	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
-		refs_get(en, st, args[api->get_arg], 1);
+		refs_get(en, st, args[api->get_arg], 1, insn->loc);
 	/* a free or owner line `when=success` of a function that is not an
 	 * allocator: the release or the handover happens where the call
 	 * returned 0; where it returned non-zero the caller still owns the

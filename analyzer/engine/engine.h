@@ -422,6 +422,10 @@ bool engine_fn_registered_by(struct engine *en, const char *registrar);
 /* An `owner ... when=success` call (usb_submit_urb()) failed on this
  * path: what it would have handed over was not. */
 bool engine_handover_failed(const struct state *st);
+/* The references this path took on id (a `get` entry, a callee's refs
+ * fact) and still holds; where: the first of them (line 0: unknown). */
+int64_t engine_refs_held(struct engine *en, const struct state *st,
+			 int32_t id, struct ir_loc *where);
 /* A copy of s that lives as long as the translation unit. */
 const char *engine_intern(struct engine *en, const char *s);
 /* The function designators the file's static initialisers store in

@@ -696,7 +696,8 @@ void refs_note_held(struct engine *en, const char *fn,
 /* At a function's entry (reporting pass): a reference the caller of a
  * callback holds on its argument. */
 void refs_entry(struct engine *en, struct state *st);
-void refs_get(struct engine *en, struct state *st, struct value v, int64_t n);
+void refs_get(struct engine *en, struct state *st, struct value v, int64_t n,
+	      struct ir_loc loc);
 bool refs_put(struct engine *en, struct state *st, struct value v);
 void refs_path_facts(struct engine *en, struct state *st,
 		     const struct return_info *r, struct fact_list *out);

@@ -57,9 +57,11 @@ static int64_t refs_of(const struct state *st, int32_t id)
 	return v ? v->a : 0;
 }
 
-void refs_get(struct engine *en, struct state *st, struct value v, int64_t n)
+void refs_get(struct engine *en, struct state *st, struct value v, int64_t n,
+	      struct ir_loc loc)
 {
 	struct slot_val nv = { 0, 0 };
+	const struct slot_val *old;
 	struct objst tmp;
 	const struct objst *o;
 	int32_t id;
@@ -73,7 +75,22 @@ void refs_get(struct engine *en, struct state *st, struct value v, int64_t n)
 	nv.a = refs_of(st, id) + n;
 	if (nv.a > REFS_MANY)
 		nv.a = REFS_MANY;
+	/* where the first reference the path still holds was taken */
+	old = slot_get(st, core_refs, id);
+	nv.b = old ? old->b : loc.line ? loc_pack(loc) : 0;
 	slot_set(st, core_refs, id, &nv);
+}
+
+int64_t engine_refs_held(struct engine *en, const struct state *st,
+			 int32_t id, struct ir_loc *where)
+{
+	const struct slot_val *v = slot_get(st, core_refs, obj_of(en, id));
+
+	if (!v || v->a <= 0)
+		return 0;
+	if (where)
+		*where = v->b ? loc_unpack(v->b) : (struct ir_loc){ 0, 0 };
+	return v->a;
 }
 
 bool refs_put(struct engine *en, struct state *st, struct value v)
@@ -89,6 +106,7 @@ bool refs_put(struct engine *en, struct state *st, struct value v)
 		return false;
 	if (nv.a == REFS_MANY)
 		return true;
+	nv.b = slot_get(st, core_refs, id)->b;
 	if (--nv.a)
 		slot_set(st, core_refs, id, &nv);
 	else
@@ -159,7 +177,8 @@ void refs_entry(struct engine *en, struct state *st)
 			if (p->kind == VAR_PARAM && p->param == v[i].value &&
 			    p->is_ptr) {
 				refs_get(en, st, load_path(en, st,
-					 path_root_var(en, var)), 1);
+					 path_root_var(en, var)), 1,
+					 (struct ir_loc){ 0, 0 });
 				break;
 			}
 		}

@@ -446,7 +446,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.refs) {
-		refs_get(en, st, v, f->value);
+		refs_get(en, st, v, f->value, r->loc);
 		return true;
 	}
 	if (f->kind == core.unlinks) {

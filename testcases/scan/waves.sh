@@ -36,6 +36,12 @@ check "scan: exit 1 (findings)" [ "$status" -eq 1 ]
 check "scan: kmwc_a.c uses the NULL of kmwc_d.c's kzalloc() through two wrappers" \
 	[ "$(count_findings "$T/out" unchecked-alloc kmwc_a.c 10)" -eq 1 ]
 check "scan: that finding only" [ "$(count_json "$T/out")" -eq 1 ]
+# one file with --kdir reads the database; clang runs from the kernel
+# tree, and a relative --db is still the user's path
+"$KMEMLINT" --kdir "$KDIR" --db a.db --format=json chain/kmwc_a.c \
+	>"$T/rel.json" 2>"$T/rel.err"
+check "--kdir, a relative --db: kmwc_a.c's finding through the database" \
+	[ "$(count_findings "$T/rel.json" unchecked-alloc kmwc_a.c 10)" -eq 1 ]
 check "scan: the index pass parses the four files" \
 	grep -q 'index      4 files before the first round, which their calls ordered: 4 parsed, 0 from the IR cache' "$T/err"
 check "scan: round 1 runs its four files in four waves" \
