@@ -201,6 +201,17 @@ def main(argv):
             continue
         findings.append(finding)
 
+    # one finding per rule and place: several paths to one bug (two
+    # origins of the object one free releases twice) are one report
+    places = {}
+    for finding in findings:
+        key = (finding.get("file"), finding["line"], finding.get("column"),
+               finding["rule"])
+        if key in places:
+            problems.append("two findings of one rule at one place: %s"
+                            % describe(finding))
+        places[key] = finding
+
     if proc.returncode == 0 and findings:
         problems.append("exit status 0 but %d finding(s) printed"
                         % len(findings))

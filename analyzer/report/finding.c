@@ -35,6 +35,9 @@ void findings_add(struct finding_list *fl, struct finding *f)
 	fl->v[fl->n++] = *f;
 }
 
+/* One finding per rule and place: the paths that reach one free twice
+ * with objects of two origins (a ring's saved skb, one the loop
+ * allocated) are one bug to fix at one line. */
 static int cmp_finding(const void *pa, const void *pb)
 {
 	const struct finding *a = pa, *b = pb;
@@ -46,15 +49,13 @@ static int cmp_finding(const void *pa, const void *pb)
 		return a->line < b->line ? -1 : 1;
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
-	r = strcmp(a->rule, b->rule);
-	if (r)
-		return r;
-	return strcmp(a->message, b->message);
+	return strcmp(a->rule, b->rule);
 }
 
-/* The order of findings, then of their notes: duplicates of one finding
- * (several paths report it) sort the same whatever order they came in,
- * so the one kept is always the same. */
+/* The order of findings, then of their messages and notes: duplicates of
+ * one finding (several paths report it) sort the same whatever order
+ * they came in, so the one kept is always the same: the one whose trace
+ * says most (the allocation site), then the first message. */
 static int cmp_sorted(const void *pa, const void *pb)
 {
 	const struct finding *a = pa, *b = pb;
@@ -63,7 +64,10 @@ static int cmp_sorted(const void *pa, const void *pb)
 	if (r)
 		return r;
 	if (a->nnotes != b->nnotes)
-		return a->nnotes < b->nnotes ? -1 : 1;
+		return a->nnotes > b->nnotes ? -1 : 1;
+	r = strcmp(a->message, b->message);
+	if (r)
+		return r;
 	for (i = 0; i < a->nnotes; i++) {
 		const struct note *x = &a->notes[i], *y = &b->notes[i];
 
