@@ -260,6 +260,25 @@ static bool null_on(const struct fact_list *fl, const char *subject)
 }
 
 /*
+ * A free both paths make, with two deallocators (b44_free_consistent():
+ * kfree() or dma_free_coherent() of the ring, as a flag says): the
+ * summary frees the subject and does not say with what, so free-mismatch
+ * has no deallocator to hold against the caller's block.
+ */
+static void free_by_either(struct fact *f, const struct fact_list *src)
+{
+	int i;
+
+	for (i = 0; i < src->n; i++)
+		if (fact_same(&src->v[i], f) && f->str &&
+		    (!src->v[i].str || strcmp(src->v[i].str, f->str))) {
+			free(f->str);
+			f->str = NULL;
+			return;
+		}
+}
+
+/*
  * One more path of a return group: a FACT_MUST fact stays if this path
  * has it too, a FACT_MAY_COND fact is added if this path has it.  A free
  * also stays where the path found its subject NULL: `if (q->addr)
@@ -278,8 +297,11 @@ static void merge_group(struct fact_list *dst, const struct fact_list *src,
 		if (fact_kind_merge(dst->v[i].kind) == FACT_MAY_COND ||
 		    has_fact(src, &dst->v[i]) ||
 		    (dst->v[i].kind == core.free &&
-		     null_on(src, dst->v[i].subject)))
+		     null_on(src, dst->v[i].subject))) {
 			fact_copy_into(&out, &dst->v[i], dst->v[i].cond);
+			if (dst->v[i].kind == core.free)
+				free_by_either(&out.v[out.n - 1], src);
+		}
 	for (i = 0; i < src->n; i++)
 		if ((fact_kind_merge(src->v[i].kind) == FACT_MAY_COND ||
 		     (src->v[i].kind == core.free &&
