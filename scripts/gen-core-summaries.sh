@@ -145,9 +145,12 @@ for p in files:
 # its arguments ($N), whether it sleeps, what it returns.  Places behind
 # an argument ($0->f), must facts on arguments (null, sets) and field
 # writes are left out: they are about the callee's own objects, and they
-# make the file large.
+# make the file large.  ret-null-absent and ret-null-chosen say what a
+# NULL result means besides a failed allocation (v4l2_ctrl_new_custom()
+# returns NULL for an error already recorded in the handler, which the
+# driver tests once after the batch).
 keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'ret-neg',
-            'lock-delta'}
+            'lock-delta', 'ret-null-absent', 'ret-null-chosen'}
 keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up'}
 arg = re.compile(r'^\$\d+$')
 # may-sleep: one fact per chain the summary pass found (2,500 for
