@@ -12,6 +12,7 @@
  * Twin: bar_card_to_host() sets ret to a positive count before the exit.
  */
 #include <linux/module.h>
+#include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <linux/mmc/sdio_func.h>
 
