@@ -509,8 +509,10 @@ static void call_body(struct engine *en, struct state *st,
 	}
 	/* a function the engine does not see may fill what its pointer
 	 * arguments point to: the elements of an array (fills.c), and
-	 * any field of a block that no path set (expose) */
-	if (!sum && (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
+	 * any field of a block that no path set (expose).  So may a core
+	 * function: its summary leaves its writes out (ps2_command()) */
+	if ((!sum || sum->core) &&
+	    (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
 					       ROLE_BORROW |
 					       ROLE_DEPRECATED))))
 		call_fills(en, st, args, n, insn->loc);

@@ -54,6 +54,8 @@ struct summary {
 	char *file;
 	struct fact_list facts;
 	bool split;		/* has RC_ZERO / RC_NONZERO facts */
+	bool core;		/* from rules/ (a .summaries file): its writes are
+				 * left out (gen-core-summaries.sh) */
 	bool stores_recorded;	/* the function's own stores into fields are
 				 * among the field records the unit reads: a
 				 * main-file function of the unit, or of

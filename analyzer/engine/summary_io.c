@@ -245,8 +245,10 @@ struct ext_fn *unit_ext_fn(struct unit *u, const char *name)
 	/* another file of the scan, else the core kernel (core_sums.h) */
 	text = u->ext && u->ext->summary ?
 	       u->ext->summary(u->ext->ctx, name) : NULL;
-	if (!text)
+	if (!text) {
 		text = core_sums_text(name);
+		x->sum.core = text != NULL;
+	}
 	if (text)
 		each_line(text, read_summary_line, x);
 	free(text);

@@ -9,6 +9,9 @@
  * the caller knows is clear (the adapter is from kzalloc()): no finding.
  * The bad twin's helper reads the table when any interrupt mode bit is
  * set, FOO_USING_MSI among them: the table is read after it was freed.
+ * The unwind frees the table unless the MSI fallback already did:
+ * pci_enable_msix_exact() is known (rules/subsys-6.1.summaries) not to
+ * keep it, so a table left on the error path is a leak.
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -58,6 +61,8 @@ int foo_init_one(struct pci_dev *pdev)
 	return 0;
 
 out_free:
+	if (!(adapter->flags & FOO_USING_MSI))
+		kfree(adapter->msix_info);
 	kfree(adapter);
 	return -ENOMEM;
 }
@@ -103,6 +108,8 @@ int foo_bad_init_one(struct pci_dev *pdev)
 	return 0;
 
 out_free:
+	if (!(adapter->flags & FOO_USING_MSI))
+		kfree(adapter->msix_info);
 	kfree(adapter);
 	return -ENOMEM;
 }
