@@ -306,7 +306,7 @@ static void disown_local(struct engine *en, struct state *st,
 	    !engine_expr_in_frame(en, a->a))
 		return;
 	if (a->a->is_record) {
-		nh = engine_objects_in(en, st, a->a, held, 16);
+		nh = engine_objects_at(en, st, a, held, 16);
 		for (k = 0; k < nh; k++)
 			disown(en, st, held[k], why);
 	} else if (c->held && n < c->nargs && c->held[n].kind == V_OBJ) {

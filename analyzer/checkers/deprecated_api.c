@@ -97,21 +97,6 @@ static void touch(struct state *st, int32_t id)
 	slot_clear(st, wiped_slot, id);
 }
 
-/* The blocks held in the fields of a local struct whose address is e. */
-static void touch_fields(struct engine *en, struct state *st,
-			 const struct ir_expr *e)
-{
-	int32_t held[16];
-	int k, n;
-
-	if (!e || e->kind != EX_ADDR || !e->a || !e->a->is_record ||
-	    !engine_expr_in_frame(en, e->a))
-		return;
-	n = engine_objects_in(en, st, e->a, held, 16);
-	for (k = 0; k < n; k++)
-		touch(st, engine_obj_base(en, held[k]));
-}
-
 /* The allocation of the last on_call, now that the engine made it. */
 static void settle(struct engine *en, struct state *st)
 {
@@ -384,8 +369,18 @@ static void on_call(struct engine *en, struct state *st,
 	/* a block passed to a call (not a compile-time builtin such as
 	 * __builtin_object_size, not its release) may be written there */
 	if (!c->call->callee || strncmp(c->call->callee, "__builtin_", 10))
-		for (i = 0; i < c->nargs; i++) {
-			if (c->args[i].kind != V_OBJ)
+		for (i = 0; i < c->call->nargs; i++) {
+			int32_t held[16];
+			int k, nh;
+
+			/* &local_struct: the callee reaches the blocks its
+			 * fields hold (iavf_clean_arq_element(hw, &event,
+			 * ...) fills event.msg_buf) */
+			nh = engine_objects_at(en, st, c->call->args[i],
+					       held, 16);
+			for (k = 0; k < nh; k++)
+				touch(st, engine_obj_base(en, held[k]));
+			if (i >= c->nargs || c->args[i].kind != V_OBJ)
 				continue;
 			/* the release a wipe goes before: on_free decides */
 			if (api && (api->roles & ROLE_SENSITIVE) &&
@@ -393,11 +388,6 @@ static void on_call(struct engine *en, struct state *st,
 				continue;
 			touch(st, engine_obj_base(en, c->args[i].obj));
 		}
-	/* &local_struct: the callee reaches the blocks its fields hold
-	 * (iavf_clean_arq_element(hw, &event, ...) fills event.msg_buf) */
-	if (!c->call->callee || strncmp(c->call->callee, "__builtin_", 10))
-		for (i = 0; i < c->call->nargs; i++)
-			touch_fields(en, st, c->call->args[i]);
 	if (api && (api->roles & ROLE_ALLOC))
 		check_array(en, st, c);
 	if (api && (api->roles & ROLE_ALLOC) && api->out_arg == API_NONE &&

@@ -591,6 +591,10 @@ int32_t engine_call_result(struct engine *en, const struct ir_call *call);
  * hold on this path: at most max, returns how many. */
 int engine_objects_in(struct engine *en, struct state *st,
 		      const struct ir_expr *e, int32_t *ids, int max);
+/* e is &local_struct (a struct of this frame, handed to a call): the
+ * objects its places hold, as engine_objects_in(); 0 for anything else. */
+int engine_objects_at(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max);
 /* a and b name the same place (one access path: ctx->buf twice). */
 bool engine_same_place(struct engine *en, const struct ir_expr *a,
 		       const struct ir_expr *b);

@@ -172,6 +172,15 @@ const char *engine_field_of(struct engine *en, struct state *st, int32_t id)
 	return NULL;
 }
 
+int engine_objects_at(struct engine *en, struct state *st,
+		      const struct ir_expr *e, int32_t *ids, int max)
+{
+	if (!e || e->kind != EX_ADDR || !e->a || !e->a->is_record ||
+	    !engine_expr_in_frame(en, e->a))
+		return 0;
+	return engine_objects_in(en, st, e->a, ids, max);
+}
+
 int engine_objects_in(struct engine *en, struct state *st,
 		      const struct ir_expr *e, int32_t *ids, int max)
 {
