@@ -13,6 +13,7 @@
  * the problem.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "compile.h"
@@ -38,6 +39,10 @@ void kb_parents_stamp(const struct kb_parents *kp, struct strvec *out);
  * directory down.  0, or -1. */
 int kb_parents_mirror(const struct kb_parents *kp, const char *mirror);
 void kb_parents_free(struct kb_parents *kp);
+/* Do DIR's kbuild file (ccflags-y, CFLAGS_file.o) or its kbuild parents'
+ * (subdir-ccflags-y) add compiler flags?  Then --kdir asks kbuild for DIR
+ * instead of using the probe module's flags (kdir.c). */
+bool kb_adds_flags(const char *real);
 
 /* kbuild_cache.c: the cache file of DIR for KDIR (NULL: no home), the
  * stamp of what its answer depends on, loaded (0: out filled) and stored */

@@ -291,3 +291,49 @@ void kb_parents_free(struct kb_parents *kp)
 	free(kp->rel);
 	memset(kp, 0, sizeof(*kp));
 }
+
+/* Does a line of the kbuild file kb, outside comments, hold any of words? */
+static bool kbuild_says(const char *kb, const char *const *words)
+{
+	struct strvec lines;
+	bool hit = false;
+	size_t i, w;
+
+	strvec_init(&lines);
+	if (!kb || fe_read_lines(kb, &lines))
+		return false;
+	for (i = 0; !hit && i < lines.n; i++) {
+		const char *l = lines.v[i];
+
+		if (l[strspn(l, " \t")] == '#')
+			continue;
+		for (w = 0; !hit && words[w]; w++)
+			hit = strstr(l, words[w]) != NULL;
+	}
+	strvec_clear(&lines);
+	return hit;
+}
+
+bool kb_adds_flags(const char *real)
+{
+	static const char *const own[] = {
+		"ccflags", "CFLAGS_", "CPPFLAGS", "EXTRA_CFLAGS", NULL
+	};
+	static const char *const handed[] = { "subdir-ccflags", NULL };
+	struct kb_parents kp;
+	char *kb = kbuild_file(real);
+	bool adds = kbuild_says(kb, own);
+	size_t i;
+
+	free(kb);
+	if (adds)
+		return true;
+	kb_parents_find(real, &kp);
+	for (i = 0; !adds && i < kp.dirs.n; i++) {
+		kb = kbuild_file(kp.dirs.v[i]);
+		adds = kbuild_says(kb, handed);
+		free(kb);
+	}
+	kb_parents_free(&kp);
+	return adds;
+}

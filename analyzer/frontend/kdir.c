@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * --kdir, part two: which KDIR (fe_find_kdir), the per-KDIR cache of the
- * probe's flags (see docs/compile-commands.md), and one job per file with
- * the probe's names replaced by the file's.
+ * probe's flags (see docs/compile-commands.md), and one job per file: the
+ * probe's flags with the file's names, or, in a directory whose kbuild
+ * files add flags, kbuild's own job for the file.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* strverscmp */
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "kbuild.h"
 
 /* Bump when the translation changes: old --kdir caches become stale. */
 #define KDIR_CACHE_VERSION "kmemlint-kdir-cache 1"
@@ -212,16 +214,16 @@ static char *module_name(const char *file)
 	return name;
 }
 
-/* The probe's flags, renamed for file (an absolute path). */
-static void retarget(const struct kdir_flags *kf, const char *file,
+/* Flags src (the probe's, or a sibling's), renamed for file (absolute). */
+static void retarget(const struct strvec *src, const char *file,
 		     struct strvec *args)
 {
 	char *name = module_name(file);
 	char *dir = xstrdup(file);
 	size_t i;
 
-	for (i = 0; i < kf->args.n; i++) {
-		const char *a = kf->args.v[i];
+	for (i = 0; i < src->n; i++) {
+		const char *a = src->v[i];
 
 		if (starts_with(a, "-DKBUILD_BASENAME="))
 			fe_pushf(args, "-DKBUILD_BASENAME=\"%s\"", name);
@@ -245,11 +247,93 @@ static void retarget(const struct kdir_flags *kf, const char *file,
 	free(name);
 }
 
+/*
+ * A directory whose kbuild files add flags (ccflags-y, CFLAGS_file.o, a
+ * parent's subdir-ccflags-y): the probe module's flags would miss them
+ * (f_fs.c's "u_f.h" is found through ccflags-y), so kbuild is asked for
+ * the directory as `kmemlint scan` asks it, once a run and cached across
+ * runs (kbuild_cache.c).
+ */
+struct dir_answer {
+	char *dir;
+	struct job_list jl;	/* empty: use the probe's flags */
+};
+
+struct dir_answers {
+	struct dir_answer *v;
+	size_t n;
+};
+
+static const struct job_list *dir_jobs(const char *kdir_real,
+				       const char *dir, struct dir_answers *da)
+{
+	struct dir_answer *a;
+	long ncpu;
+	size_t i;
+
+	for (i = 0; i < da->n; i++)
+		if (!strcmp(da->v[i].dir, dir))
+			return &da->v[i].jl;
+	da->v = xrealloc(da->v, (da->n + 1) * sizeof(*da->v));
+	a = &da->v[da->n++];
+	a->dir = xstrdup(dir);
+	job_list_init(&a->jl);
+	if (!kb_adds_flags(dir))
+		return &a->jl;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (fe_jobs_from_kbuild_dir(kdir_real, dir, ncpu > 0 ? (int)ncpu : 1,
+				    &a->jl, NULL)) {
+		fprintf(stderr, "kmemlint: warning: %s: kbuild could not be asked for its flags, using an external module's\n",
+			dir);
+		job_list_free(&a->jl);
+		job_list_init(&a->jl);
+	}
+	return &a->jl;
+}
+
+/* kbuild's job for file (real), else the first of its directory's (a file
+ * this configuration does not build; *own is then 0), else NULL. */
+static const struct compile_job *kbuild_job(const char *kdir_real,
+					    const char *real,
+					    struct dir_answers *da, int *own)
+{
+	const struct compile_job *sib = NULL;
+	const struct job_list *jl;
+	char *dir = xstrdup(real);
+	size_t i, dl;
+
+	*strrchr(dir, '/') = '\0';
+	jl = dir_jobs(kdir_real, *dir ? dir : "/", da);
+	dl = strlen(dir);
+	for (i = 0; i < jl->n; i++) {
+		const struct compile_job *j = &jl->v[i];
+		char *path = j->file[0] == '/' ? xstrdup(j->file) :
+			     xstrfmt("%s/%s", j->dir, j->file);
+		int same = !strcmp(path, real);
+		int sibling = !strncmp(path, dir, dl) && path[dl] == '/' &&
+			      !strchr(path + dl + 1, '/');
+
+		free(path);
+		if (same) {
+			free(dir);
+			*own = 1;
+			return j;
+		}
+		if (sibling && !sib)
+			sib = j;
+	}
+	free(dir);
+	*own = 0;
+	return sib;
+}
+
 int fe_jobs_from_kdir(const char *kdir, char **files, int nfiles,
 		      struct job_list *out)
 {
 	struct kdir_flags kf = { NULL, { NULL, 0, 0 } };
+	struct dir_answers da = { NULL, 0 };
 	char *kdir_real;
+	size_t i;
 	int f, ret = 0;
 
 	kdir_real = realpath(kdir, NULL);
@@ -262,7 +346,9 @@ int fe_jobs_from_kdir(const char *kdir, char **files, int nfiles,
 	get_kdir_flags(kdir_real, &kf);
 	for (f = 0; f < nfiles; f++) {
 		char *real = realpath(files[f], NULL);
+		const struct compile_job *kj;
 		struct compile_job *job;
+		int own;
 
 		if (!real) {
 			fprintf(stderr, "kmemlint: %s: %s\n", files[f],
@@ -270,10 +356,19 @@ int fe_jobs_from_kdir(const char *kdir, char **files, int nfiles,
 			ret = -1;
 			continue;
 		}
-		job = job_list_add(out, real, kf.dir);
-		retarget(&kf, real, &job->args);
+		kj = kbuild_job(kdir_real, real, &da, &own);
+		job = job_list_add(out, real, kj ? kj->dir : kf.dir);
+		if (kj && own)
+			fe_push_all(&job->args, &kj->args);
+		else
+			retarget(kj ? &kj->args : &kf.args, real, &job->args);
 		free(real);
 	}
+	for (i = 0; i < da.n; i++) {
+		free(da.v[i].dir);
+		job_list_free(&da.v[i].jl);
+	}
+	free(da.v);
 	kdir_flags_clear(&kf);
 	free(kdir_real);
 	return ret;
