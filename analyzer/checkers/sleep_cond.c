@@ -21,6 +21,11 @@ static int param_slot;		/* key N * COND_PER_PARAM + j: the j-th test
 static int field_slot;		/* key F * COND_PER_PARAM + j: the same, of
 				 * the field place F of fplaces ($1->flags:
 				 * il_send_cmd() tests cmd->flags & CMD_ASYNC) */
+static int bittest_slot;	/* key: the variable that holds the result
+				 * of test_bit(nr, &place) of a parameter or
+				 * a field place: a = 1 + place (fplaces id
+				 * for a field, -1 - N for parameter N),
+				 * b = BIT(nr) */
 static struct strvec fplaces;	/* "N\t->accessor", process-wide ids */
 #define MAX_FPLACES	(1 << 20)
 
@@ -34,8 +39,12 @@ void sleep_cond_init(void)
 	static const struct slot_def field = { "sleep-in-atomic:field",
 					       SLOT_GLOBAL, NULL };
 
+	static const struct slot_def bittest = { "sleep-in-atomic:bittest",
+						 SLOT_GLOBAL, NULL };
+
 	param_slot = engine_slot_register(&param);
 	field_slot = engine_slot_register(&field);
+	bittest_slot = engine_slot_register(&bittest);
 }
 
 /* The id of field place (parameter p, accessor acc), or -1. */
@@ -229,6 +238,37 @@ static int tested_place(struct engine *en, struct state *st,
 	return fplace_id(p, acc);
 }
 
+/*
+ * test_bit(FOO_RESET, &fp->flags) into a temporary: a test of bit
+ * FOO_RESET of $0->flags, as `fp->flags & BIT(FOO_RESET)` is, once a
+ * branch reads the temporary (esas2r_check_adapter() skips its wait for
+ * the firmware where its tasklet caller's loop knows the bit set).
+ */
+void sleep_cond_call(struct engine *en, struct state *st,
+		     const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	const struct ir_expr *d = c->call->dest, *a;
+	struct slot_val v;
+	int p, slot;
+
+	if (!api || !(api->roles & ROLE_BITOP) ||
+	    !(api->bit_op & BITOP_TEST) || !d || d->kind != EX_VAR ||
+	    api->bit_nr >= c->nargs || api->bit_addr >= c->call->nargs ||
+	    c->args[api->bit_nr].kind != V_CONST ||
+	    c->args[api->bit_nr].c < 0 || c->args[api->bit_nr].c > 62)
+		return;
+	a = c->call->args[api->bit_addr];
+	if (!a || a->kind != EX_ADDR || !a->a)
+		return;
+	p = tested_place(en, st, a->a, &slot);
+	if (p < 0)
+		return;
+	v.a = slot == field_slot ? 1 + p : -1 - p;
+	v.b = (int64_t)1 << c->args[api->bit_nr].c;
+	slot_set(st, bittest_slot, d->var, &v);
+}
+
 void sleep_cond_add(struct state *st, int p, int op, int64_t k)
 {
 	struct slot_val v = { op, k };
@@ -241,6 +281,7 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 {
 	bool truthy = b->taken;
 	const struct ir_expr *e = cond_truth(b->cond, &truthy);
+	const struct slot_val *bt;
 	struct slot_val v;
 	uint64_t k;
 	int p, slot;
@@ -273,6 +314,13 @@ void sleep_cond_branch(struct engine *en, struct state *st,
 		p = tested_place(en, st, e->a, &slot);
 		v.a = truthy ? 's' : 'c';
 		v.b = e->b->ival;
+	} else if (e->kind == EX_VAR &&
+		   (bt = slot_get(st, bittest_slot, e->var))) {
+		/* the result of test_bit() of a parameter's field */
+		slot = bt->a > 0 ? field_slot : param_slot;
+		p = bt->a > 0 ? (int)bt->a - 1 : (int)(-1 - bt->a);
+		v.a = truthy ? 's' : 'c';
+		v.b = bt->b;
 	} else {
 		p = tested_place(en, st, e, &slot);
 		v.a = truthy ? '!' : '=';

@@ -377,6 +377,7 @@ static void on_call(struct engine *en, struct state *st,
 	char sub[16];
 
 	sleep_context_call(st, c);
+	sleep_cond_call(en, st, c);
 	if (!api || !(api->roles & (ROLE_LOCK | ROLE_UNLOCK | ROLE_PASSTHRU))) {
 		get_ctx(st, &ctx, &flags);
 		if (flags & F_IRQSAVE)

@@ -106,6 +106,8 @@ void sleep_get_ctx(const struct state *st, struct atomic_ctx *c);
 void sleep_cond_init(void);
 void sleep_cond_branch(struct engine *en, struct state *st,
 		       const struct branch_info *b);
+void sleep_cond_call(struct engine *en, struct state *st,
+		     const struct call_info *c);
 void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
 		    int op, int64_t k);
 bool sleep_cond_holds(const struct value *v, int op, int64_t k);

@@ -57,12 +57,15 @@ static void write_bit(struct engine *en, struct state *st, int path,
 	en->store_bits = 0;
 }
 
-/* What the test learns on each side: not a store (no event). */
-static void know_bit(struct state *st, int path, uint32_t s, uint32_t c)
+/* What the test learns on each side: not a store (no event).  At the
+ * place's canonical path, where load_path() reads it: test_bit(nr,
+ * &fp->flags) of a pointer parameter learnt nothing before. */
+static void know_bit(struct engine *en, struct state *st, int path,
+		     uint32_t s, uint32_t c)
 {
 	struct value nv = vbits(s, c, true);
 
-	state_set(st, path, &nv);
+	state_set(st, canon_path(en, st, path), &nv);
 }
 
 bool bitop_call(struct engine *en, struct state *st,
@@ -91,13 +94,13 @@ bool bitop_call(struct engine *en, struct state *st,
 		}
 		/* a path where the bit is set, one where it is clear */
 		z = state_copy(st);
-		know_bit(z, path, s | mask, c & ~mask);
+		know_bit(en, z, path, s | mask, c & ~mask);
 		dest_assign(en, z, call, vconst(1), insn->loc);
 		if (writes)
 			write_bit(en, z, path, mask, set, lhs, insn->loc);
 		*split = z;
 		c |= mask;
-		know_bit(st, path, s, c);
+		know_bit(en, st, path, s, c);
 	}
 	if ((api->bit_op & BITOP_TEST) && call->dest)
 		dest_assign(en, st, call, vconst((s & mask) != 0), insn->loc);
