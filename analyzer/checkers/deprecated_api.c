@@ -145,6 +145,32 @@ static bool variable_product(struct engine *en, struct state *st,
 	return v.kind != V_CONST;
 }
 
+/*
+ * The largest value the product e can take, or -1 when a factor has no
+ * bound: a constant, or an unsigned integer narrower than int (255 for
+ * u8, 65535 for u16).  rtw88's kzalloc(page_size * pages) of two u8
+ * cannot wrap: no open-coded multiplication kcalloc() would guard.
+ */
+static int64_t product_bound(const struct ir_expr *e, int depth)
+{
+	int64_t a, b;
+
+	if (depth > 8 || !e)
+		return -1;
+	if (e->kind == EX_ARITH && e->op == AR_MUL && e->b) {
+		a = product_bound(e->a, depth + 1);
+		b = product_bound(e->b, depth + 1);
+		if (a < 0 || b < 0 || (a && b > INT64_MAX / a))
+			return -1;
+		return a * b;
+	}
+	if (e->kind == EX_CONST)
+		return e->ival < 0 ? -1 : e->ival;
+	if (e->nonneg)
+		return e->is_byte ? 255 : 65535;
+	return -1;
+}
+
 struct strbuf_lite {
 	char buf[256];
 	size_t n;
@@ -219,6 +245,7 @@ static void check_array(struct engine *en, struct state *st,
 	struct trace_note note;
 	struct strbuf_lite sb = { "", 0 };
 	const char *s;
+	int64_t b;
 
 	if (!(api->roles & ROLE_ARRAY) || api->size_arg == API_NONE ||
 	    api->size_arg2 != API_NONE || api->size_arg >= c->call->nargs)
@@ -227,6 +254,9 @@ static void check_array(struct engine *en, struct state *st,
 	if (!e || e->kind != EX_ARITH || e->op != AR_MUL || !e->b ||
 	    rounding(e) || c->args[api->size_arg].kind == V_CONST ||
 	    !variable_product(en, st, e, 0))
+		return;
+	b = product_bound(e, 0);
+	if (b >= 0 && b <= INT32_MAX)
 		return;
 	product_str(en, e, &sb, 0);
 	s = sb.buf;

@@ -46,6 +46,8 @@ struct ir_expr {
 	bool is_long;		/* an integer as wide as a pointer (page addresses) */
 	bool nonneg;		/* an unsigned integer narrower than int (u8, u16,
 				 * bool): never negative once promoted */
+	bool is_byte;		/* nonneg and one byte wide (u8, bool): at most
+				 * 255 */
 	bool is_record;		/* a struct or union value */
 	bool is_byte_ptr;	/* a void * or char *: arithmetic counts bytes */
 	int64_t psize;		/* pointer: the size of what it points to,

@@ -159,7 +159,7 @@ static struct ir_func *get_fn(struct reader *r)
 
 		e->kind = (enum ex_kind)get_int(r, EX_UNKNOWN, EX_ARITH, false);
 		e->op = get_int(r, INT32_MIN, INT32_MAX, true);
-		fl = (unsigned)get_int(r, 0, 255, false);
+		fl = (unsigned)get_int(r, 0, 511, false);
 		e->arrow = fl & 1;
 		e->base_is_ptr = fl & 2;
 		e->is_ptr = fl & 4;
@@ -168,6 +168,7 @@ static struct ir_func *get_fn(struct reader *r)
 		e->is_byte_ptr = fl & 32;
 		e->rec_local = fl & 64;
 		e->nonneg = fl & 128;
+		e->is_byte = fl & 256;
 		e->psize = get_s(r);
 		e->var = get_int(r, INT32_MIN, INT32_MAX, true);
 		e->ival = get_s(r);

@@ -193,7 +193,8 @@ static void put_expr(struct writer *w, const struct ir_expr *e)
 	put_u(b, (unsigned)e->arrow | (unsigned)e->base_is_ptr << 1 |
 		 (unsigned)e->is_ptr << 2 | (unsigned)e->is_long << 3 |
 		 (unsigned)e->is_record << 4 | (unsigned)e->is_byte_ptr << 5 |
-		 (unsigned)e->rec_local << 6 | (unsigned)e->nonneg << 7);
+		 (unsigned)e->rec_local << 6 | (unsigned)e->nonneg << 7 |
+		 (unsigned)e->is_byte << 8);
 	put_s(b, e->psize);
 	put_s(b, e->var);
 	put_s(b, e->ival);

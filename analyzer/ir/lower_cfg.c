@@ -342,6 +342,8 @@ struct ir_expr *mk(struct lower *L, enum ex_kind kind, CXCursor c)
 		e->is_long = !e->is_ptr && cursor_is_long(c);
 		e->nonneg = !e->is_ptr &&
 			    type_narrow_unsigned(clang_getCursorType(c));
+		e->is_byte = e->nonneg &&
+			     clang_Type_getSizeOf(clang_getCursorType(c)) == 1;
 		e->is_record = clang_getCanonicalType(clang_getCursorType(c)).kind ==
 			       CXType_Record;
 		e->is_byte_ptr = e->is_ptr && byte_pointee(clang_getCursorType(c));

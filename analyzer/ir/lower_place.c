@@ -104,6 +104,7 @@ static struct ir_expr *member_of(struct lower *L, struct ir_expr *var,
 	e->rec_local = record_local(rec, false);
 	e->is_long = clang_Type_getSizeOf(ft) == 8;
 	e->nonneg = type_narrow_unsigned(ft);
+	e->is_byte = e->nonneg && clang_Type_getSizeOf(ft) == 1;
 	return e;
 }
 
