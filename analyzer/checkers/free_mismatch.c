@@ -6,7 +6,9 @@
  * free_pages on slab memory...  Which families a deallocator accepts is
  * the family= list of its free line in rules/free.rules, and the fix is
  * the family's release= line there.  The allocation may be in another
- * function, through a struct field every store of which agrees.
+ * function, through a struct field every store of which agrees; a
+ * function that releases the field with the family's deallocator on
+ * another path is choosing between two, and is not reported.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,8 @@
 #include "../util/strvec.h"
 
 static int freed_slot;
+static int k_release;		/* the engine's field fact: a function
+				 * releases the field's memory with str */
 
 static char *fix_for(int family)
 {
@@ -26,6 +30,33 @@ static char *fix_for(int family)
 		return xstrfmt("nothing (%s memory is freed at unbind) or %s()",
 			       api_family_name(family), rel);
 	return xstrfmt("%s()", rel);
+}
+
+/*
+ * Does this function also release memory of the field key with a
+ * deallocator of family, on another path?  Then it chooses between two
+ * deallocators by a test kmemlint does not relate to what the field holds
+ * (esas2r_initmem_free(): dma_free_coherent() where phys_addr is set,
+ * kfree() where it is not, and every store is dma_alloc_coherent()): the
+ * wrong one is dead code or serves a store kmemlint does not see, not a
+ * release of this memory it can show.
+ */
+static bool releases_fitting(struct engine *en, const char *key, int family)
+{
+	const char *fn = engine_fn_name(en);
+	const struct field_rec *v;
+	const struct api_entry *a;
+	int n = engine_field_facts(en, key, FACT_BIT(k_release), &v), i, j;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != k_release || v[i].file || !v[i].str ||
+		    strcmp(v[i].fn, fn) || !(a = api_lookup(v[i].str)))
+			continue;
+		for (j = 0; j < a->nfree_families; j++)
+			if (a->free_families[j] == family)
+				return true;
+	}
+	return false;
 }
 
 static void on_free(struct engine *en, struct state *st,
@@ -48,6 +79,8 @@ static void on_free(struct engine *en, struct state *st,
 	for (i = 0; i < api->nfree_families; i++)
 		if (api->free_families[i] == o->family)
 			return;
+	if (org.field_key && releases_fitting(en, org.field_key, o->family))
+		return;
 	fam = api_family_name(o->family);
 	n = engine_alloc_note(en, o->id, notes);
 	if (n) {
@@ -85,6 +118,8 @@ static void init(void)
 					     SLOT_OBJECT, NULL };
 
 	freed_slot = engine_slot_register(&def);
+	/* registered by the engine (frees.c), found by its name */
+	k_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 }
 
 const struct checker checker_free_mismatch = {
