@@ -83,8 +83,12 @@ static void on_deref(struct engine *en, struct state *st,
 	}
 	if (!o->can_fail)
 		return;
-	if (o->null == NL_NONNULL || (o->flags & (OF_CHECKED | OF_DEREFED)
-				      && o->null == NL_MAYBE))
+	/* dereferenced before on this path: the first use was the finding
+	 * (on the NULL side of a callee's summary, where the object stays
+	 * NULL, every later use was reported again: saa7134's
+	 * dev->video_dev = vdev_init(...) gave 8 findings for one bug) */
+	if (o->null == NL_NONNULL || (o->flags & OF_DEREFED) ||
+	    ((o->flags & OF_CHECKED) && o->null == NL_MAYBE))
 		return;
 	is_null = o->null == NL_NULL && (o->flags & OF_CHECKED);
 	/* checked, found NULL, passed to a callee that dereferences it only
