@@ -314,6 +314,14 @@ void core_on_store(struct engine *en, struct state *st,
 	free(dst);
 }
 
+/* Is block id NULL on this path (an allocation that failed)? */
+static bool known_null(struct state *st, int32_t id)
+{
+	const struct objst *o = state_obj(st, id);
+
+	return o && o->null == NL_NULL;
+}
+
 /* The facts of this return path that the engine itself knows. */
 void core_path_facts(struct engine *en, struct state *st,
 			    const struct return_info *r,
@@ -365,6 +373,7 @@ void core_path_facts(struct engine *en, struct state *st,
 	for (i = 0; i < st->nb; i++) {
 		const struct binding *b = &st->b[i];
 		const char *src = NULL;
+		struct value c0;
 		char *dst;
 
 		if (b->v.kind == V_OBJ)
@@ -395,11 +404,20 @@ void core_path_facts(struct engine *en, struct state *st,
 			free(dst);
 			continue;
 		}
-		if (b->v.kind == V_OBJ && !src) {
+		/* chan->local = alloc_percpu(...) that failed, returned
+		 * from: the caller's field holds NULL, as after an explicit
+		 * `chan->local = NULL` on the other failing paths, so the
+		 * failing return group sets it to 0 (dmaengine's unwind
+		 * skips a channel whose ->local is NULL) */
+		if (b->v.kind == V_OBJ && !src && known_null(st, b->v.obj))
+			c0 = vconst(0);
+		else if (b->v.kind == V_OBJ && !src) {
 			out_block_fact(en, st, r, b, out);
 			continue;
+		} else {
+			c0 = b->v;
 		}
-		if (b->v.kind != V_CONST && !src)
+		if (c0.kind != V_CONST && !src)
 			continue;
 		dst = store_subject(en, st, b->path);
 		if (!dst)
@@ -409,7 +427,7 @@ void core_path_facts(struct engine *en, struct state *st,
 			fact_list_add(out, core.points, RC_ANY, dst, 0, src, fk,
 				      en->fn->file, r->loc);
 		else
-			fact_list_add(out, core.sets, RC_ANY, dst, b->v.c, NULL,
+			fact_list_add(out, core.sets, RC_ANY, dst, c0.c, NULL,
 				      fk, en->fn->file, r->loc);
 		free(dst);
 	}
