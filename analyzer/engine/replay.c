@@ -54,13 +54,20 @@ static bool table_covers(const struct replay *r, const struct fact *f)
 	return false;
 }
 
-static bool says_value(const struct summary *s, const char *subject)
+/* Does a sets or points fact of the return condition cond say what the
+ * place holds?  One of another condition says nothing of this return
+ * (allocate_fw_buffers() of esas2r sets the field to 0 where the
+ * allocation failed: the success return still wrote it). */
+static bool says_value(const struct summary *s, const char *subject,
+		       enum ret_cond cond)
 {
 	int i;
 
 	for (i = 0; i < s->facts.n; i++)
 		if ((s->facts.v[i].kind == core.sets ||
 		     s->facts.v[i].kind == core.points) &&
+		    (s->facts.v[i].cond == cond ||
+		     s->facts.v[i].cond == RC_ANY) &&
 		    !strcmp(s->facts.v[i].subject, subject))
 			return true;
 	return false;
@@ -395,7 +402,8 @@ static bool about_out_block(const struct summary *s, const struct fact *f)
 }
 
 static bool apply_fact(struct engine *en, struct state *st,
-		       const struct replay *r, const struct fact *f)
+		       enum ret_cond cond, const struct replay *r,
+		       const struct fact *f)
 {
 	struct value v;
 	int path;
@@ -469,7 +477,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		if (f->str && !strcmp(f->str, GUARD_ENTRY_NULL) &&
 		    entry_null_ruled_out(en, st, r->call, f->subject))
 			return true;
-		if (path >= 0 && !says_value(r->sum, f->subject)) {
+		if (path >= 0 && !says_value(r->sum, f->subject, cond)) {
 			/* only some bits of a flag word (x |= K): the
 			 * others keep what the caller knew */
 			if (f->value) {
@@ -591,7 +599,7 @@ static bool apply_facts(struct engine *en, struct state *st,
 			    replay_round(f->kind) != round || about_result(f) ||
 			    about_out_block(r->sum, f))
 				continue;
-			if (!apply_fact(en, st, r, f))
+			if (!apply_fact(en, st, cond, r, f))
 				return false;
 		}
 	return true;
@@ -685,7 +693,7 @@ static void apply_result_facts(struct engine *en, struct state *st,
 		const struct fact *f = &r->sum->facts.v[i];
 
 		if ((f->cond == cond || f->cond == RC_ANY) && about_result(f))
-			apply_fact(en, st, r, f);
+			apply_fact(en, st, cond, r, f);
 	}
 }
 
