@@ -199,7 +199,12 @@ static void product_str(struct engine *en, const struct ir_expr *e,
 		product_str(en, e->b, out, depth + 1);
 		return;
 	}
-	s = engine_expr_str(en, e);
+	/* a sum or a shift among the factors, spelled whole: sizeof(*w) *
+	 * (2 * n + m) read "320 * 2" (engine_expr_str() names a pointer
+	 * expression by its base) */
+	s = e && e->kind == EX_ARITH ? engine_cond_str(en, e) : NULL;
+	if (!s)
+		s = engine_expr_str(en, e);
 	sb_add(out, s);
 	free(s);
 }
