@@ -247,25 +247,19 @@ static int tested_place(struct engine *en, struct state *st,
 void sleep_cond_call(struct engine *en, struct state *st,
 		     const struct call_info *c)
 {
-	const struct api_entry *api = c->api;
-	const struct ir_expr *d = c->call->dest, *a;
+	const struct ir_expr *d = c->call->dest, *word;
 	struct slot_val v;
+	uint32_t mask;
 	int p, slot;
 
-	if (!api || !(api->roles & ROLE_BITOP) ||
-	    !(api->bit_op & BITOP_TEST) || !d || d->kind != EX_VAR ||
-	    api->bit_nr >= c->nargs || api->bit_addr >= c->call->nargs ||
-	    c->args[api->bit_nr].kind != V_CONST ||
-	    c->args[api->bit_nr].c < 0 || c->args[api->bit_nr].c > 62)
+	if (!d || d->kind != EX_VAR ||
+	    !(word = engine_bit_test(en, c, &mask)))
 		return;
-	a = c->call->args[api->bit_addr];
-	if (!a || a->kind != EX_ADDR || !a->a)
-		return;
-	p = tested_place(en, st, a->a, &slot);
+	p = tested_place(en, st, word, &slot);
 	if (p < 0)
 		return;
 	v.a = slot == field_slot ? 1 + p : -1 - p;
-	v.b = (int64_t)1 << c->args[api->bit_nr].c;
+	v.b = mask;
 	slot_set(st, bittest_slot, d->var, &v);
 }
 

@@ -108,3 +108,16 @@ bool bitop_call(struct engine *en, struct state *st,
 		write_bit(en, st, path, mask, set, lhs, insn->loc);
 	return true;
 }
+
+const struct ir_expr *engine_bit_test(struct engine *en,
+				      const struct call_info *c,
+				      uint32_t *mask)
+{
+	const struct ir_expr *lhs = NULL;
+
+	if (!c->api || !(c->api->roles & ROLE_BITOP) ||
+	    !(c->api->bit_op & BITOP_TEST))
+		return NULL;
+	return bit_place(en, c->call, c->api, c->args, c->nargs, mask,
+			 &lhs) >= 0 ? lhs : NULL;
+}

@@ -399,6 +399,12 @@ int engine_field_nonzero(struct engine *en, struct state *st,
  * most max, returns how many. */
 int engine_field_bits(struct engine *en, struct state *st,
 		      const char **keys, uint32_t *set, int max);
+/* The word a bit test (test_bit(nr, &place), a `bitop ... op=test` line)
+ * reads, with its bit in *mask; NULL for any other call, or a bit or a
+ * word the engine does not model (bitops.c). */
+const struct ir_expr *engine_bit_test(struct engine *en,
+				      const struct call_info *c,
+				      uint32_t *mask);
 /* One field under two keys (see memory.c): equal, or, for two record
  * types, one member path the tail of the other's. */
 bool engine_same_field(const char *a, const char *b);

@@ -89,26 +89,41 @@ static bool name_char(char c)
 	       c == '/' || c == '$' || c == ')';
 }
 
+/* Does a line of the kbuild file kb, outside comments, match? */
+static bool kbuild_any_line(const char *kb,
+			    bool (*match)(const char *line, const void *arg),
+			    const void *arg)
+{
+	struct strvec lines;
+	bool hit = false;
+	size_t i;
+
+	strvec_init(&lines);
+	if (!kb || fe_read_lines(kb, &lines))
+		return false;
+	for (i = 0; !hit && i < lines.n; i++)
+		hit = lines.v[i][strspn(lines.v[i], " \t")] != '#' &&
+		      match(lines.v[i], arg);
+	strvec_clear(&lines);
+	return hit;
+}
+
+/* "child/" as a word of the line */
+static bool line_names_subdir(const char *l, const void *arg)
+{
+	const char *child = arg, *p;
+	size_t cl = strlen(child);
+
+	for (p = strstr(l, child); p; p = strstr(p + 1, child))
+		if (p[cl] == '/' && (p == l || !name_char(p[-1])))
+			return true;
+	return false;
+}
+
 /* Does the kbuild file name child as a directory: "child/" as a word? */
 static bool names_subdir(const char *kb, const char *child)
 {
-	struct strvec lines;
-	size_t i, cl = strlen(child);
-	bool hit = false;
-
-	strvec_init(&lines);
-	if (fe_read_lines(kb, &lines))
-		return false;
-	for (i = 0; !hit && i < lines.n; i++) {
-		const char *l = lines.v[i], *p;
-
-		if (l[strspn(l, " \t")] == '#')
-			continue;
-		for (p = strstr(l, child); p && !hit; p = strstr(p + 1, child))
-			hit = p[cl] == '/' && (p == l || !name_char(p[-1]));
-	}
-	strvec_clear(&lines);
-	return hit;
+	return kbuild_any_line(kb, line_names_subdir, child);
 }
 
 void kb_parents_find(const char *real, struct kb_parents *kp)
@@ -292,26 +307,15 @@ void kb_parents_free(struct kb_parents *kp)
 	memset(kp, 0, sizeof(*kp));
 }
 
-/* Does a line of the kbuild file kb, outside comments, hold any of words? */
-static bool kbuild_says(const char *kb, const char *const *words)
+/* any of the words (a NULL-terminated list) in the line */
+static bool line_says(const char *l, const void *arg)
 {
-	struct strvec lines;
-	bool hit = false;
-	size_t i, w;
+	const char *const *w;
 
-	strvec_init(&lines);
-	if (!kb || fe_read_lines(kb, &lines))
-		return false;
-	for (i = 0; !hit && i < lines.n; i++) {
-		const char *l = lines.v[i];
-
-		if (l[strspn(l, " \t")] == '#')
-			continue;
-		for (w = 0; !hit && words[w]; w++)
-			hit = strstr(l, words[w]) != NULL;
-	}
-	strvec_clear(&lines);
-	return hit;
+	for (w = arg; *w; w++)
+		if (strstr(l, *w))
+			return true;
+	return false;
 }
 
 bool kb_adds_flags(const char *real)
@@ -322,7 +326,7 @@ bool kb_adds_flags(const char *real)
 	static const char *const handed[] = { "subdir-ccflags", NULL };
 	struct kb_parents kp;
 	char *kb = kbuild_file(real);
-	bool adds = kbuild_says(kb, own);
+	bool adds = kbuild_any_line(kb, line_says, own);
 	size_t i;
 
 	free(kb);
@@ -331,7 +335,7 @@ bool kb_adds_flags(const char *real)
 	kb_parents_find(real, &kp);
 	for (i = 0; !adds && i < kp.dirs.n; i++) {
 		kb = kbuild_file(kp.dirs.v[i]);
-		adds = kbuild_says(kb, handed);
+		adds = kbuild_any_line(kb, line_says, handed);
 		free(kb);
 	}
 	kb_parents_free(&kp);
