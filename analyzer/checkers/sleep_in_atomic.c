@@ -680,6 +680,13 @@ static void on_return(struct engine *en, struct state *st,
 	if (c.depth && !(flags & F_CALLBACK))
 		engine_add_fact(en, k_delta, "*", c.depth,
 				c.depth > 0 ? c.what : NULL, r->loc);
+	/* a path that dropped nothing in a function declared
+	 * __releases(): the release happened where the engine does not
+	 * look (bcache's journal_try_write() calls journal_write_unlocked()
+	 * through closure_call()) */
+	else if (!c.depth && engine_fn_lock_contract(en) < 0)
+		engine_add_fact(en, k_delta, "*", engine_fn_lock_contract(en),
+				NULL, r->loc);
 }
 
 static void init(void)

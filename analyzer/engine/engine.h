@@ -519,6 +519,9 @@ int engine_cur_block(struct engine *en);
 bool engine_passes_through(struct engine *en, int from, int via);
 /* The function being analysed returns a pointer. */
 bool engine_fn_returns_ptr(struct engine *en);
+/* Its Sparse context annotations: +1 per __acquires(), -1 per
+ * __releases() */
+int engine_fn_lock_contract(struct engine *en);
 char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 /* A branch condition as the source spells it ("ret", "!fd->name",
  * "len > 64"), or NULL when a part of it has no name there (a call's

@@ -27,6 +27,11 @@ bool engine_fn_returns_ptr(struct engine *en)
 	return en->fn->returns_ptr;
 }
 
+int engine_fn_lock_contract(struct engine *en)
+{
+	return en->fn->lock_contract;
+}
+
 int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n)
 {
 	struct obj_origin o;

@@ -136,6 +136,9 @@ struct ir_func {
 				 * convention for bool functions) */
 	bool returns_narrow;	/* an integer narrower than a pointer (int):
 				 * it cannot carry an address */
+	int8_t lock_contract;	/* Sparse's context annotations in the
+				 * definition: +1 per __acquires(), -1 per
+				 * __releases() */
 	struct ir_var *vars;
 	int nvars;
 	int nparams;

@@ -14,7 +14,7 @@
 #include "ir.h"
 
 #define MAGIC "KMLIRC\n"	/* 8 bytes with its NUL */
-#define VERSION 16u	/* 16: a one-byte unsigned integer (is_byte); 15: a call's result_unused (a dropped result); 14: a local struct initialiser list assigns the parameters it names; 13: an unsigned integer narrower than int is never negative; 12: a switch over every enumerator of an enum has no fall-past edge, a local struct initialiser list assigns its integer constants; 11: returns_bool; 10: GNU a ?: b evaluates a once; 9: a local array decays to its address; 8: a member's record type defined in the main file; 7: flag predicates inlined; 6: an array member decays to its address; 5: *p of an array decays to p; 2: defined names as hashes; 3: cleanup vars;
+#define VERSION 17u	/* 17: a compound literal assigned to a place stores its pointer variables and constants in the members, a switch on a member chain tests the member itself, a function's lock contract (__acquires/__releases); 16: a one-byte unsigned integer (is_byte); 15: a call's result_unused (a dropped result); 14: a local struct initialiser list assigns the parameters it names; 13: an unsigned integer narrower than int is never negative; 12: a switch over every enumerator of an enum has no fall-past edge, a local struct initialiser list assigns its integer constants; 11: returns_bool; 10: GNU a ?: b evaluates a once; 9: a local array decays to its address; 8: a member's record type defined in the main file; 7: flag predicates inlined; 6: an array member decays to its address; 5: *p of an array decays to p; 2: defined names as hashes; 3: cleanup vars;
 			 * 4: the implicit return at the closing brace, and
 			 * I_ESCAPE (inline asm operands) */
 #define HEADER 28	/* magic, version (4), payload length (8), FNV-1a (8) */

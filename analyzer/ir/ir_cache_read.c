@@ -133,6 +133,7 @@ static struct ir_func *get_fn(struct reader *r)
 	fn->returns_narrow = fl & 8;
 	fn->too_complex = fl & 16;
 	fn->returns_bool = fl & 32;
+	fn->lock_contract = (int8_t)get_int(r, -16, 16, true);
 	fn->loc = get_loc(r);
 	fn->nparams = get_count(r);
 	fn->ncallsites = get_int(r, 0, INT32_MAX, true);	/* sites index engine arrays */

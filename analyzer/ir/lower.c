@@ -43,7 +43,42 @@ static void lower_vardecl(struct lower *L, CXCursor d)
 	 * constants the initialiser gives the integer members */
 	if (kind_of(strip(init)) == CXCursor_InitListExpr)
 		lower_record_init(L, mk_var(L, var, d), strip(init),
-				  clang_getCursorType(d));
+				  clang_getCursorType(d), false);
+}
+
+/*
+ * Sparse's context annotations between the parameters and the body:
+ * journal_try_write(c) __releases(c->journal.lock) drops the lock its
+ * caller took, on one path through a callback (closure_call() of
+ * journal_write_unlocked()) the engine does not follow.  The macros
+ * expand to nothing outside Sparse, so they are read as tokens.
+ */
+static int lock_contract(CXTranslationUnit tu, CXCursor fn, CXCursor body)
+{
+	CXSourceRange r = clang_getRange(
+		clang_getRangeStart(clang_getCursorExtent(fn)),
+		clang_getRangeStart(clang_getCursorExtent(body)));
+	CXToken *toks = NULL;
+	unsigned ntoks = 0, i;
+	int n = 0;
+
+	clang_tokenize(tu, r, &toks, &ntoks);
+	for (i = 0; i < ntoks; i++) {
+		CXString s;
+		const char *t;
+
+		if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+			continue;
+		s = clang_getTokenSpelling(tu, toks[i]);
+		t = clang_getCString(s);
+		if (!strcmp(t, "__acquires") && n < 8)
+			n++;
+		else if (!strcmp(t, "__releases") && n > -8)
+			n--;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, toks, ntoks);
+	return n;
 }
 
 bool is_assign_like(CXCursor c)
@@ -276,6 +311,23 @@ static bool enum_switch_covered(CXCursor cond, const int64_t *vals, int n)
 	return w.all && w.count > 0;
 }
 
+/*
+ * A member reached from a variable (info->mode, priv->cfg.kind): the case
+ * tests read it again, as an if chain would, so what they learn is learnt
+ * of the member itself, and a second switch (or if) on it later follows
+ * the same way (nxp-nci's irq thread reads with one switch on info->mode
+ * and delivers with another).  Anything else is read once into a
+ * temporary.
+ */
+static bool member_place(const struct ir_expr *e)
+{
+	if (e->kind != EX_MEMBER)
+		return false;
+	while (e->kind == EX_MEMBER)
+		e = e->a;
+	return e && e->kind == EX_VAR;
+}
+
 static void lower_switch(struct lower *L, CXCursor c)
 {
 	struct switch_ctx sw = { 0 }, *osw = L->sw;
@@ -291,7 +343,7 @@ static void lower_switch(struct lower *L, CXCursor c)
 		return;
 	}
 	val = lower_expr(L, k.v[k.n - 2]);
-	if (val->kind != EX_VAR && val->kind != EX_CONST) {
+	if (val->kind != EX_VAR && val->kind != EX_CONST && !member_place(val)) {
 		int t = new_temp(L, false);
 
 		emit_assign(L, mk_var(L, t, c), val, c);
@@ -634,6 +686,9 @@ struct ir_func *ir_lower_function(CXTranslationUnit tu, CXCursor c)
 	fn->nparams = n < 0 ? 0 : n;
 	L.cur = new_block(&L);
 	get_kids(c, &k);
+	for (i = 0; i < k.n; i++)
+		if (kind_of(k.v[i]) == CXCursor_CompoundStmt)
+			fn->lock_contract = lock_contract(L.tu, c, k.v[i]);
 	end = fn->loc;
 	for (i = 0; i < k.n; i++)
 		if (kind_of(k.v[i]) == CXCursor_CompoundStmt) {

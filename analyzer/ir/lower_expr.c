@@ -203,6 +203,9 @@ static struct ir_expr *lower_binary_conditional(struct lower *L, CXCursor c,
 	return mk_var(L, t, c);
 }
 
+static void lower_literal_members(struct lower *L, struct ir_expr *lhs,
+				  CXCursor lit);
+
 static struct ir_expr *lower_binop(struct lower *L, CXCursor c)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -227,6 +230,8 @@ static struct ir_expr *lower_binop(struct lower *L, CXCursor c)
 		} else {
 			b = lower_expr(L, k.v[1]);
 			emit_assign(L, a, b, c);
+			if (kind_of(rhs) == CXCursor_CompoundLiteralExpr)
+				lower_literal_members(L, a, rhs);
 		}
 		free_kids(&k);
 		return a;
@@ -370,6 +375,27 @@ static struct ir_expr *lower_compound_literal(struct lower *L, CXCursor c)
 			lower_kids_effects(L, k.v[i]);
 	free_kids(&k);
 	return mk(L, EX_UNKNOWN, c);
+}
+
+/*
+ * p[i] = (struct property_entry){ .name = key, .is_inline = true }: after
+ * the whole p[i] = ?, each member the literal's list gives a variable's
+ * pointer or a constant holds it, so the block key points to is stored
+ * in p[i].name (the values were evaluated with the literal; a variable is
+ * read again).
+ */
+static void lower_literal_members(struct lower *L, struct ir_expr *lhs,
+				  CXCursor lit)
+{
+	struct kids k;
+	int i;
+
+	get_kids(lit, &k);
+	for (i = 0; i < k.n; i++)
+		if (kind_of(k.v[i]) == CXCursor_InitListExpr)
+			lower_record_init(L, lhs, k.v[i],
+					  clang_getCursorType(lit), true);
+	free_kids(&k);
 }
 
 /*

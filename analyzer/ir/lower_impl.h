@@ -97,7 +97,7 @@ struct ir_expr *lower_effect(struct lower *L, CXCursor c);
 bool lower_array_init(struct lower *L, int var, CXCursor decl,
 		      CXCursor list);
 void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
-		       CXType t);
+		       CXType t, bool ptr_vars);
 int new_block(struct lower *L);
 struct ir_insn *add_insn(struct lower *L, enum insn_kind kind,
 				struct ir_loc loc);

@@ -105,7 +105,21 @@ static struct ir_expr *member_of(struct lower *L, struct ir_expr *var,
 	e->is_long = clang_Type_getSizeOf(ft) == 8;
 	e->nonneg = type_narrow_unsigned(ft);
 	e->is_byte = e->nonneg && clang_Type_getSizeOf(ft) == 1;
+	e->is_ptr = ft.kind == CXType_Pointer;
 	return e;
+}
+
+/* val, stripped, names a variable or parameter: reading it again has no
+ * effect */
+static bool is_var_ref(CXCursor val)
+{
+	enum CXCursorKind k;
+
+	val = strip(val);
+	if (kind_of(val) != CXCursor_DeclRefExpr)
+		return false;
+	k = kind_of(clang_getCursorReferenced(val));
+	return k == CXCursor_VarDecl || k == CXCursor_ParmDecl;
 }
 
 /*
@@ -116,7 +130,7 @@ static struct ir_expr *member_of(struct lower *L, struct ir_expr *var,
  * were (the variable is unknown).
  */
 void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
-		       CXType t)
+		       CXType t, bool ptr_vars)
 {
 	struct field_list fl;
 	struct kids k;
@@ -152,6 +166,13 @@ void lower_record_init(struct lower *L, struct ir_expr *var, CXCursor list,
 		if (f == -2)
 			break;
 		next = f + 1;
+		if (ptr_vars && f >= 0 && f < fl.n && is_var_ref(val) &&
+		    clang_getCanonicalType(clang_getCursorType(fl.v[f])).kind ==
+		    CXType_Pointer) {
+			emit_assign(L, member_of(L, var, fl.v[f], t),
+				    lower_expr(L, val), val);
+			continue;
+		}
 		if (f < 0 || f >= fl.n ||
 		    !integer_type(clang_getCursorType(fl.v[f])) ||
 		    clang_Cursor_isBitField(fl.v[f]))
