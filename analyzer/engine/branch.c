@@ -36,7 +36,7 @@ static bool set_null(struct engine *en, struct state *st, int32_t id,
 	o->null = want_null ? NL_NULL : NL_NONNULL;
 	o->flags |= OF_CHECKED;
 	if (want_null && o->can_fail && id >= 0) {
-		static const struct slot_val yes = { 1, 0 };
+		struct slot_val yes = { 1, o->gfp_arg };
 
 		slot_set(st, core_failed, 0, &yes);
 	}

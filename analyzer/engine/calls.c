@@ -101,6 +101,47 @@ static bool alloc_can_fail(struct engine *en, const struct api_entry *api,
 	       !gfp_has(api, args, n, k->gfp_direct_reclaim);
 }
 
+/*
+ * The parameter a gfp_t argument passes on unchanged (gfp, gfp |
+ * __GFP_ZERO), or -1: where the caller's mask has __GFP_NOFAIL, so does
+ * the argument.
+ */
+int gfp_param_of(struct engine *en, const struct ir_expr *e)
+{
+	int p;
+
+	if (!e)
+		return -1;
+	if (e->kind == EX_VAR)
+		return param_unchanged(en, e->var) ? en->fn->vars[e->var].param
+						   : -1;
+	if (e->kind == EX_ARITH && e->op == AR_OR && e->b) {
+		p = gfp_param_of(en, e->a);
+		return p >= 0 ? p : gfp_param_of(en, e->b);
+	}
+	return -1;
+}
+
+/* o's failure depends on parameter param's gfp bits (objst.gfp_arg) */
+void set_gfp_arg(struct objst *o, int param, bool reclaim)
+{
+	if (!o || param < 0 || param >= GFP_ARG_PARAM)
+		return;
+	o->gfp_arg = (uint8_t)((param + 1) | (reclaim ? GFP_ARG_RECLAIM : 0));
+}
+
+static void alloc_gfp_param(struct engine *en, struct state *st,
+			    const struct ir_call *call,
+			    const struct api_entry *api, int can_fail)
+{
+	if (can_fail != 1 || api->gfp_arg < 0 ||
+	    api->gfp_arg >= call->nargs)
+		return;
+	set_gfp_arg(state_obj(st, call->site),
+		    gfp_param_of(en, call->args[api->gfp_arg]),
+		    api->fail == FAIL_RECLAIM);
+}
+
 static bool table_alloc(struct engine *en, struct state *st,
 			const struct ir_call *call, const struct api_entry *api,
 			const struct value *args, int n, struct ir_loc loc)
@@ -119,12 +160,15 @@ static bool table_alloc(struct engine *en, struct state *st,
 			order = (int)args[api->order_arg].c;
 		new_object(en, st, call, call->dest, loc, api->family,
 			   can_fail, order, NULL);
+		alloc_gfp_param(en, st, call, api, can_fail);
 		return true;
 	}
 	if (api->out_arg < n && call->args[api->out_arg] &&
-	    call->args[api->out_arg]->kind == EX_ADDR)
+	    call->args[api->out_arg]->kind == EX_ADDR) {
 		new_object(en, st, call, call->args[api->out_arg]->a, loc,
 			   api->family, can_fail, order, NULL);
+		alloc_gfp_param(en, st, call, api, can_fail);
+	}
 	return false;
 }
 

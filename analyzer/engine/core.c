@@ -631,6 +631,26 @@ static void ret_field_facts(struct engine *en, struct state *st, int32_t id,
 	free(root);
 }
 
+/*
+ * $ret may be NULL after a failed allocation: ret-null, or ret-null-gfp
+ * on the gfp_t parameter the failure depends on (gfp_arg, objst), so a
+ * caller that passes __GFP_NOFAIL, or __GFP_DIRECT_RECLAIM to a mempool,
+ * gets a block that cannot be NULL.
+ */
+static void add_ret_null(struct engine *en, uint8_t gfp_arg,
+			 struct ir_loc loc)
+{
+	char sub[16];
+
+	if (!(gfp_arg & GFP_ARG_PARAM)) {
+		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, loc);
+		return;
+	}
+	snprintf(sub, sizeof(sub), "$%d", (gfp_arg & GFP_ARG_PARAM) - 1);
+	add_may(en, core.ret_null_gfp, sub, !!(gfp_arg & GFP_ARG_RECLAIM),
+		NULL, NULL, loc);
+}
+
 /* The allocation a path returns, for callers: a wrapper allocator. */
 void ret_alloc_facts(struct engine *en, struct state *st,
 			    const struct return_info *r)
@@ -658,8 +678,16 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 			fam | ((int64_t)nz << 32),
 			si->via ? si->via : si->callee, NULL, r->loc);
 		free(g);
-		if (o->null != NL_NONNULL)
-			add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		/* NULL here though it cannot fail: the callee's own NULL
+		 * for "none" (ubi_find_or_add_av() returns what
+		 * find_or_add_av() gives back, NULL only for a lookup that
+		 * missed, ERR_PTR() when kzalloc() failed) */
+		if (o->null == NL_NULL && !o->can_fail)
+			add_may(en, slot_get(st, core_arg_tested, 0) ?
+				core.ret_null_chosen : core.ret_null_absent,
+				"$ret", 0, NULL, NULL, r->loc);
+		else if (o->null != NL_NONNULL)
+			add_ret_null(en, o->gfp_arg, r->loc);
 		if (o->null != NL_NONNULL && o->can_fail == CAN_FAIL_ABSENT)
 			add_may(en, core.ret_null_absent, "$ret", 0, NULL, NULL,
 				r->loc);
@@ -675,7 +703,8 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 	if (r->v.kind != V_CONST || r->v.c != 0 || !en->fn->returns_ptr)
 		return;
 	if (slot_get(st, core_failed, 0)) {
-		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
+		add_ret_null(en, (uint8_t)slot_get(st, core_failed, 0)->b,
+			     r->loc);
 	} else {
 		/* no table, no feature, a firmware error: NULL is "none".
 		 * Not when the path chose it by the value of an argument

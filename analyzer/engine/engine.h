@@ -122,7 +122,16 @@ struct objst {
 	 * path (freed it, dereferenced it, allocated it, tested it).  A
 	 * finding about it is of medium confidence. */
 	uint8_t inferred;
+	/* an allocation whose failure depends on a gfp_t parameter of this
+	 * function, passed on unchanged (dm_bio_prison_alloc_cell_v2(prison,
+	 * gfp) is mempool_alloc(&prison->cell_pool, gfp)): GFP_ARG_PARAM
+	 * bits are the parameter's index + 1, GFP_ARG_RECLAIM says that
+	 * __GFP_DIRECT_RECLAIM also makes it unfailing (fail=reclaim); 0:
+	 * none */
+	uint8_t gfp_arg;
 };
+#define GFP_ARG_PARAM	0x7f
+#define GFP_ARG_RECLAIM	0x80
 
 /* Where an object comes from, for messages and notes. */
 struct obj_origin {

@@ -90,6 +90,10 @@ struct core_kinds {
 	int ret_null_absent;	/* a pointer function that also returns NULL
 				 * where no allocation failed: NULL means
 				 * "none" (no table, no feature) */
+	int ret_null_gfp;	/* $ret may be NULL after a failed allocation
+				 * only where the gfp_t parameter subject
+				 * lacks __GFP_NOFAIL (and, value 1,
+				 * __GFP_DIRECT_RECLAIM): not a ret-null */
 	int ret_null_chosen;	/* ... that also returns NULL for a value
 				 * of an argument: the caller's choice */
 	int null;		/* $N is NULL (1) or not (0) under cond */
@@ -682,6 +686,9 @@ char *store_subject(struct engine *en, struct state *st, int path);
  * that the function never assigns nor takes the address of?  What a
  * path knows of it is then what the caller passed. */
 bool param_unchanged(struct engine *en, int var);
+/* calls.c: a gfp_t argument passed on from a parameter */
+int gfp_param_of(struct engine *en, const struct ir_expr *e);
+void set_gfp_arg(struct objst *o, int param, bool reclaim);
 bool wrote_subject(struct engine *en, const char *subject);
 /* the bits of subject this function may have changed so far (all of them
  * for a plain write, none when it wrote none) */

@@ -93,6 +93,19 @@ enum fact_merge fact_kind_merge(int kind)
 	return kind >= 0 && kind < nkinds ? kinds[kind].merge : FACT_MAY;
 }
 
+/* an allocation failed on both paths; the gfp_t parameter its failure
+ * depends on (b, objst.gfp_arg) only where both say the same */
+static bool join_failed(const struct slot_val *a, const struct slot_val *b,
+			struct slot_val *out)
+{
+	if (!a || !b)
+		return false;
+	*out = *a;
+	if (a->b != b->b)
+		out->b = 0;
+	return true;
+}
+
 /* freed on both paths to stay freed: a join never invents a free */
 static bool join_both(const struct slot_val *a, const struct slot_val *b,
 		      struct slot_val *out)
@@ -117,6 +130,7 @@ void facts_init(void)
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
 	core.ret_null_absent = engine_fact_kind("ret-null-absent", FACT_MAY, NULL);
 	core.ret_null_chosen = engine_fact_kind("ret-null-chosen", FACT_MAY, NULL);
+	core.ret_null_gfp = engine_fact_kind("ret-null-gfp", FACT_MAY, NULL);
 	core.ret_alloc_if = engine_fact_kind("ret-alloc-if", FACT_MAY, NULL);
 	core.deref_if = engine_fact_kind("deref-if", FACT_MAY, NULL);
 	core_register_subsumes();
@@ -143,7 +157,7 @@ void facts_init(void)
 	core.field_value = engine_fact_kind("field-value", FACT_MAY, NULL);
 	core.field_nonnull = engine_fact_kind("field-nonnull", FACT_MAY, NULL);
 	static const struct slot_def failed = {
-		"core-alloc-failed", SLOT_GLOBAL, join_both
+		"core-alloc-failed", SLOT_GLOBAL, join_failed
 	};
 	static const struct slot_def arg_tested = {
 		"core-arg-tested", SLOT_GLOBAL, join_both

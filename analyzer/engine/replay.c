@@ -722,6 +722,43 @@ static void ret_fields(struct engine *en, struct state *st,
 
 /* What the call returns, under cond: a fresh allocation, one of its
  * arguments' places, or nothing known.  Returns true when it set dest. */
+/*
+ * May the callee's NULL after a failed allocation reach this caller, by
+ * its ret-null-gfp facts?  Not where the gfp_t argument has __GFP_NOFAIL,
+ * or __GFP_DIRECT_RECLAIM for a mempool (value 1).  *param: the caller's
+ * own gfp_t parameter the argument passes on, for its summary (-1).
+ */
+static bool gfp_may_fail(struct engine *en, const struct replay *r,
+			 int *param, bool *reclaim)
+{
+	const struct header_consts *k = &en->unit->prog->consts;
+	const struct summary *s = r->sum;
+	bool may = false;
+	int i;
+
+	*param = -1;
+	*reclaim = true;
+	for (i = 0; i < s->facts.n; i++) {
+		const struct fact *f = &s->facts.v[i];
+		int n, p;
+
+		if (f->kind != core.ret_null_gfp || f->subject[0] != '$')
+			continue;
+		n = atoi(f->subject + 1);
+		if (n >= 0 && n < r->nargs && r->args[n].kind == V_CONST &&
+		    (((uint64_t)r->args[n].c & k->gfp_nofail) ||
+		     (f->value &&
+		      ((uint64_t)r->args[n].c & k->gfp_direct_reclaim))))
+			continue;
+		p = n >= 0 && n < r->call->nargs ?
+		    gfp_param_of(en, r->call->args[n]) : -1;
+		*param = !may || *param == p ? p : -1;
+		*reclaim = *reclaim && f->value;
+		may = true;
+	}
+	return may;
+}
+
 static bool replay_return(struct engine *en, struct state *st,
 			  const struct replay *r, enum ret_cond cond)
 {
@@ -735,7 +772,11 @@ static bool replay_return(struct engine *en, struct state *st,
 	if (a && !table_covers(r, a))
 		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !table_covers(r, a)) {
-		bool may_null = find_fact(r->sum, core.ret_null, RC_ANY);
+		bool plain_null = find_fact(r->sum, core.ret_null, RC_ANY);
+		int gfp_param;
+		bool gfp_reclaim;
+		bool may_null = gfp_may_fail(en, r, &gfp_param, &gfp_reclaim) ||
+				plain_null;
 		/* its NULL may also mean "none" (no table, no feature) */
 		int can_fail = !may_null ? 0 :
 			       find_fact(r->sum, core.ret_null_absent, RC_ANY) ?
@@ -755,6 +796,8 @@ static bool replay_return(struct engine *en, struct state *st,
 		if (o) {
 			o->inferred = 1;	/* a wrapper's allocation */
 			ret_fields(en, st, r, o->id);
+			if (may_null && !plain_null && can_fail == 1)
+				set_gfp_arg(o, gfp_param, gfp_reclaim);
 		}
 		/* where the call returned 0 it returned NULL, whether or
 		 * not the allocation failed (a wrapper that returns a
