@@ -297,6 +297,11 @@ static void on_return(struct engine *en, struct state *st,
 	if (engine_reporting(en) || (r->has_value && r->cond != RC_ZERO &&
 				     r->cond != RC_NONZERO))
 		return;
+	/* an error pointer is no success, though not NULL (sbp_make_tpg()
+	 * frees tport->mgt_agt and returns ERR_PTR(ret) when
+	 * core_tpg_register() fails: no tpg is made, nothing drops it) */
+	if (r->v.kind == V_ERRPTR)
+		return;
 	/* the flags this return sets, for flag_only_on_good_path() */
 	nsets = engine_field_consts(en, st, keys, vals, MAX_SETS);
 	for (i = 0; i < nsets; i++)

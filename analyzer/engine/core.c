@@ -322,6 +322,36 @@ static bool known_null(struct state *st, int32_t id)
 	return o && o->null == NL_NULL;
 }
 
+/*
+ * The caller's place still holds what it held on entry, and this path
+ * tested it NULL: it holds NULL when we return, as on a path that wrote
+ * NULL there.  iscsi_target_nego_release() returns at if (!login) on one
+ * path and sets conn->conn_login = NULL on the other, so both set
+ * $0->conn_login to 0, and a second release after it frees nothing.
+ */
+static void null_place_fact(struct engine *en, struct state *st,
+			    const struct return_info *r, int32_t id,
+			    struct fact_list *out)
+{
+	const struct sym *s = id < 0 ? sym_of(en, id) : NULL;
+	char fkbuf[512];
+	char *dst;
+	int path;
+
+	if (!s || s->place < 0)
+		return;
+	path = canon_path(en, st, s->place);
+	if (state_get(st, path))
+		return;	/* rebound on this path: the bindings say */
+	dst = store_subject(en, st, path);
+	if (!dst)
+		return;
+	fact_list_add(out, core.sets, RC_ANY, dst, 0, NULL,
+		      path_field_key(en, path, fkbuf, sizeof(fkbuf)),
+		      en->fn->file, r->loc);
+	free(dst);
+}
+
 /* The facts of this return path that the engine itself knows. */
 void core_path_facts(struct engine *en, struct state *st,
 			    const struct return_info *r,
@@ -363,6 +393,8 @@ void core_path_facts(struct engine *en, struct state *st,
 			fact_list_add(out, core.null, RC_ANY, subject,
 				      o->null == NL_NULL, NULL, sym_key(en, o->id),
 				      en->fn->file, r->loc);
+		if (subject && (o->flags & OF_CHECKED) && o->null == NL_NULL)
+			null_place_fact(en, st, r, o->id, out);
 	}
 	if (r->v.kind == V_OBJ && (subject = engine_subject(en, r->v.obj)))
 		fact_list_add(out, core.ret_is, RC_ANY, "$ret", 0, subject,
@@ -409,8 +441,14 @@ void core_path_facts(struct engine *en, struct state *st,
 		 * `chan->local = NULL` on the other failing paths, so the
 		 * failing return group sets it to 0 (dmaengine's unwind
 		 * skips a channel whose ->local is NULL) */
-		if (b->v.kind == V_OBJ && !src && known_null(st, b->v.obj))
+		if (b->v.kind == V_OBJ && known_null(st, b->v.obj)) {
+			/* also a place that still holds its entry value, tested
+			 * NULL (iscsi_target_nego_release(): if (!login)
+			 * return; on one path, conn->conn_login = NULL on the
+			 * other): it holds NULL when we return */
 			c0 = vconst(0);
+			src = NULL;
+		}
 		else if (b->v.kind == V_OBJ && !src) {
 			out_block_fact(en, st, r, b, out);
 			continue;

@@ -247,12 +247,27 @@ static bool aligned_low_bits(struct engine *en, struct state *st,
  * is dev + ALIGN(sizeof(*dev))), while p + i of a typed pointer names
  * another element.
  */
+static bool plain_place(const struct ir_expr *e)
+{
+	return e->kind == EX_VAR || e->kind == EX_MEMBER;
+}
+
 static bool same_pointer(const struct ir_expr *e, struct value a,
 			 struct value b)
 {
-	return a.kind == V_OBJ && b.kind == V_OBJ && a.obj == b.obj &&
-	       e->a && e->b && e->a->is_ptr && e->b->is_ptr &&
-	       !e->a->is_byte_ptr && !e->b->is_byte_ptr &&
+	if (a.kind != V_OBJ || b.kind != V_OBJ || a.obj != b.obj ||
+	    !e->a || !e->b || !e->a->is_ptr || !e->b->is_ptr)
+		return false;
+	/*
+	 * Two places that hold a block this function allocated, read as
+	 * they are (udlfb's dlfb_setup_modes(): if (edid && dlfb->edid !=
+	 * edid) kfree(edid), after dlfb->edid = edid on the path that kept
+	 * it): the same pointer, also for a char * (a place given buf + k
+	 * holds it under the same name, which is not followed here).
+	 */
+	if (a.obj >= 0 && plain_place(e->a) && plain_place(e->b))
+		return true;
+	return !e->a->is_byte_ptr && !e->b->is_byte_ptr &&
 	       e->a->psize > 0 && e->a->psize == e->b->psize;
 }
 

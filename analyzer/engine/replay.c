@@ -558,16 +558,24 @@ static bool apply_fact(struct engine *en, struct state *st,
 
 /* The callee's uses come first, its frees last: what it dereferences
  * it dereferences before it returns. */
-static int replay_round(int kind)
+static int replay_round(const struct fact *f)
 {
+	int kind = f->kind;
+
 	if (kind == core.deref)
 		return 0;
-	if (kind == core.writes || kind == core.writes_key)
+	/* the block an argument points to is freed after what the callee
+	 * freed through it: iscsi_target_login_sess_out() frees
+	 * conn->conn_login (NULL there, a release before it cleared it) and
+	 * then conn, and conn's fields are not known once conn is freed */
+	if (kind == core.free && !strpbrk(f->subject, "-.["))
 		return 2;
+	if (kind == core.writes || kind == core.writes_key)
+		return 3;
 	if (kind == core.sets || kind == core.points ||
 	    kind == core.sets_bits || kind == core.out_alloc ||
 	    kind == core.out_freed)
-		return 3;
+		return 4;
 	return 1;
 }
 
@@ -591,12 +599,12 @@ static bool apply_facts(struct engine *en, struct state *st,
 {
 	int i, round;
 
-	for (round = 0; round < 4; round++)
+	for (round = 0; round < 5; round++)
 		for (i = 0; i < r->sum->facts.n; i++) {
 			const struct fact *f = &r->sum->facts.v[i];
 
 			if ((f->cond != cond && f->cond != RC_ANY) ||
-			    replay_round(f->kind) != round || about_result(f) ||
+			    replay_round(f) != round || about_result(f) ||
 			    about_out_block(r->sum, f))
 				continue;
 			if (!apply_fact(en, st, cond, r, f))
