@@ -324,6 +324,43 @@ const struct ir_expr *cond_truth(const struct ir_expr *cond, bool *truthy)
 	}
 }
 
+/* The canonical place e names, and its value in *cur; -1 when none. */
+static int place_value(struct engine *en, struct state *st,
+		       const struct ir_expr *e, struct value *cur)
+{
+	int path = expr_path(en, e);
+
+	if (path < 0)
+		return -1;
+	path = canon_path(en, st, path);
+	*cur = load_path(en, st, path);
+	return path;
+}
+
+/*
+ * x <= 0 or x >= 0 of an integer known not 0 (cur, at path): x < 0 or
+ * x > 0.  pebs, known non-zero, is not > 0: the later if (pebs < 0) is
+ * taken.
+ */
+static void nonzero_sign(struct state *st, int path, struct value cur,
+			 int op, bool truthy)
+{
+	struct value v;
+
+	if (cur.kind != V_NONNULL && !(cur.kind == V_NE && cur.c == 0))
+		return;
+	if (!truthy)	/* the edge where the comparison is false */
+		op = op == CMP_LT ? CMP_GE : op == CMP_GT ? CMP_LE :
+		     op == CMP_LE ? CMP_GT : CMP_LT;
+	if (op == CMP_LE)
+		v = mkv(V_NEG);
+	else if (op == CMP_GE)
+		v = mkv(V_POS);
+	else
+		return;
+	state_set(st, path, &v);
+}
+
 /*
  * if (err), if (!err), if (x == MODE_A)...: on each edge the tested
  * integer is known (zero, non-zero, equal to K, not equal to K), so a
@@ -342,13 +379,15 @@ void refine_var(struct engine *en, struct state *st,
 	if (cond->kind == EX_CMP && cond->op != CMP_EQ && cond->op != CMP_NE &&
 	    cond->b && cond->b->kind == EX_CONST) {
 		/* if (ret < 0): on that edge ret is not 0 either */
-		if (!order_excludes_zero(cond->op, cond->b->ival, truthy))
+		if (!order_excludes_zero(cond->op, cond->b->ival, truthy)) {
+			if (cond->b->ival == 0 && !cond->a->is_ptr &&
+			    (path = place_value(en, st, cond->a, &cur)) >= 0)
+				nonzero_sign(st, path, cur, cond->op, truthy);
 			return;
-		path = expr_path(en, cond->a);
+		}
+		path = place_value(en, st, cond->a, &cur);
 		if (path < 0)
 			return;
-		path = canon_path(en, st, path);
-		cur = load_path(en, st, path);
 		/* ret < 0 taken (or ret >= 0 not taken): negative, so the
 		 * unwind's own if (ret < 0) kfree(p) follows the same way */
 		if (negative_edge(cond->op, cond->b->ival, truthy) &&
@@ -387,11 +426,9 @@ void refine_var(struct engine *en, struct state *st,
 		refine_bits(en, st, cond, truthy);
 		return;
 	}
-	path = expr_path(en, cond);
+	path = place_value(en, st, cond, &cur);
 	if (path < 0)
 		return;
-	path = canon_path(en, st, path);
-	cur = load_path(en, st, path);
 	if (cur.kind == V_OBJ || cur.kind == V_CONST || cur.kind == V_PRED ||
 	    cur.kind == V_REL)
 		return;

@@ -467,6 +467,14 @@ struct value eval(struct engine *en, struct state *st,
 		if ((e->op == AR_OR || e->op == AR_AND) && !e->is_ptr &&
 		    !(e->a && e->a->is_ptr))
 			return value_bit_op(e->op, a, e);
+		/* a - b of two places this path found not equal: not 0
+		 * (ubi_resize_volume() returns early when reserved_pebs ==
+		 * vol->reserved_pebs, then pebs = reserved_pebs -
+		 * vol->reserved_pebs is either > 0 or < 0) */
+		if (e->op == AR_SUB && e->b && !e->is_ptr && !e->a->is_ptr &&
+		    peers_relation(en, st, expr_path(en, e->a),
+				   expr_path(en, e->b)) == 0)
+			return mkv(V_NONNULL);
 		/* roundup(x, y) with y known at run time only is
 		 * ((x + (y - 1)) / y) * y: a multiple of y within y of x,
 		 * inside the block x points into when it was allocated
