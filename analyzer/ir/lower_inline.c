@@ -24,14 +24,17 @@
 
 #define MAX_PURE_DEPTH	32
 
-static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms);
+static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms,
+			   int depth);
 
-static bool is_flag_call(CXCursor c)
+/* depth: how deep in predicates, their tests and operands it is, so a
+ * predicate that calls itself (return pred(x);) ends */
+static bool is_flag_call(CXCursor c, int depth)
 {
 	struct kids parms;
 	CXCursor ret;
 
-	if (!flag_predicate(c, &ret, &parms))
+	if (!flag_predicate(c, &ret, &parms, depth))
 		return false;
 	free_kids(&parms);
 	return true;
@@ -88,7 +91,7 @@ static bool pure(CXCursor c, bool body, int depth)
 		break;
 	case CXCursor_CallExpr:
 		/* a flag predicate's call, in a local's assignment */
-		if (!body && is_flag_call(c))
+		if (!body && is_flag_call(c, depth + 1))
 			return true;
 		/* likely(), unlikely(): only in a condition's lowering */
 		if (!body || !is_builtin_expect(c))
@@ -142,7 +145,7 @@ static bool flag_test(CXCursor c, int depth)
 		if (is_builtin_expect(c))
 			return flag_test(clang_Cursor_getArgument(c, 0),
 					 depth + 1);
-		return is_flag_call(c);
+		return is_flag_call(c, depth + 1);
 	case CXCursor_BinaryOperator:
 		break;
 	default:
@@ -173,26 +176,29 @@ static bool flag_test(CXCursor c, int depth)
  * The flag predicate that call c calls: its returned expression and its
  * parameters.  The arguments must be pure too.
  */
-static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms)
+static bool flag_predicate(CXCursor call, CXCursor *ret, struct kids *parms,
+			   int depth)
 {
 	CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
 	struct kids kk, body;
 	int i, n = clang_Cursor_getNumArguments(call);
 	bool ok = false;
 
-	if (kind_of(def) != CXCursor_FunctionDecl || n < 1 ||
+	if (depth > MAX_PURE_DEPTH ||
+	    kind_of(def) != CXCursor_FunctionDecl || n < 1 ||
 	    clang_Cursor_isVariadic(def) ||
 	    clang_Cursor_getNumArguments(def) != n)
 		return false;
 	for (i = 0; i < n; i++)
-		if (!pure(clang_Cursor_getArgument(call, i), false, 0))
+		if (!pure(clang_Cursor_getArgument(call, i), false, depth + 1))
 			return false;
 	get_kids(def, &kk);
 	if (kk.n && kind_of(kk.v[kk.n - 1]) == CXCursor_CompoundStmt) {
 		get_kids(kk.v[kk.n - 1], &body);
 		if (body.n == 1 && kind_of(body.v[0]) == CXCursor_ReturnStmt &&
 		    last_expr_kid(body.v[0], ret))
-			ok = flag_test(*ret, 0) && pure(*ret, true, 0);
+			ok = flag_test(*ret, depth + 1) &&
+			     pure(*ret, true, depth + 1);
 		free_kids(&body);
 	}
 	free_kids(&kk);
@@ -240,7 +246,7 @@ static bool inline_predicate(struct lower *L, CXCursor c, bool cond, int t,
 	bool had_at;
 	int i;
 
-	if (L->nsub || !flag_predicate(c, &ret, &parms))
+	if (L->nsub || !flag_predicate(c, &ret, &parms, 0))
 		return false;
 	args = arena_alloc(L->ar, (parms.n + 1) * sizeof(*args));
 	for (i = 0; i < parms.n; i++)
