@@ -599,6 +599,20 @@ struct replay {
 
 bool replay_summary(struct engine *en, struct state *st,
 		    const struct replay *r, struct state **split, bool *ends);
+/* replay.c: the summary's first fact of kind and condition; whether the
+ * call's rules entry already says what fact f says */
+const struct fact *summary_fact(const struct summary *s, int kind,
+				enum ret_cond cond);
+bool replay_table_covers(const struct replay *r, const struct fact *f);
+/* replay_guard.c: the guards of a callee's dereference */
+bool deref_reached(struct engine *en, struct state *st,
+		   const struct replay *r, const char *subject);
+int caller_guards(struct engine *en, struct state *st,
+		  const struct replay *r, const char *subject,
+		  struct guard_hint *hints);
+/* replay_ret.c: what the call returns, for the return condition cond */
+bool replay_return(struct engine *en, struct state *st,
+		   const struct replay *r, enum ret_cond cond);
 
 /* facts.c */
 void facts_init(void);

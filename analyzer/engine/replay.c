@@ -14,8 +14,8 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
-static const struct fact *find_fact(const struct summary *s, int kind,
-				    enum ret_cond cond)
+const struct fact *summary_fact(const struct summary *s, int kind,
+				enum ret_cond cond)
 {
 	int i;
 
@@ -32,7 +32,7 @@ static bool entry_makes_result(const struct replay *r)
 	       (r->api->roles & (ROLE_ALLOC | ROLE_CHECK | ROLE_PASSTHRU));
 }
 
-static bool table_covers(const struct replay *r, const struct fact *f)
+bool replay_table_covers(const struct replay *r, const struct fact *f)
 {
 	const struct api_entry *api = r->api;
 	char sub[16];
@@ -117,188 +117,6 @@ static void checker_fact(struct engine *en, struct state *st,
 			st->inferred_rules |= 1u << i;
 }
 
-/* A "$N:eq" or "$N:ne" guard (core.c param_guard()): can the argument
- * the call passes meet it?  Only a constant argument can fail it. */
-static bool param_guard_holds(struct engine *en, struct state *st,
-			      const struct replay *r, const struct fact *f)
-{
-	const char *op = strchr(f->str, ':');
-	char *subj = xstrdup(f->str);
-	struct value v = mkv(V_UNK);
-
-	subj[op - f->str] = '\0';
-	resolve_subject(en, st, r->call, subj, NULL, &v);
-	free(subj);
-	if (v.kind != V_CONST)
-		return true;
-	if (!strcmp(op, ":eq"))
-		return v.c == f->value;
-	return !(v.c >= 0 && v.c < 64 &&
-		 ((uint64_t)f->value & (1ULL << v.c)));
-}
-
-/*
- * A "A==B" guard (peers.c peers_guard()), the two places in the caller's
- * names: 1 when this path meets it, 0 when it cannot, -1 unknown; the
- * two places' caller paths in pa, pb.
- */
-static int peer_guard_holds(struct engine *en, struct state *st,
-			    const struct replay *r, const struct fact *f,
-			    int *pa, int *pb)
-{
-	const char *eq = strstr(f->str, "==");
-	char *a = xstrdup(f->str);
-	struct value va = mkv(V_UNK), vb = mkv(V_UNK);
-	int rel;
-
-	a[eq - f->str] = '\0';
-	*pa = resolve_subject(en, st, r->call, a, NULL, &va);
-	*pb = resolve_subject(en, st, r->call, eq + 2, NULL, &vb);
-	free(a);
-	if (va.kind == V_CONST && vb.kind == V_CONST)
-		return (va.c == vb.c) == (f->value != 0);
-	rel = peers_relation(en, st, *pa, *pb);
-	return rel < 0 ? -1 : rel == (f->value != 0);
-}
-
-/*
- * The guards of the callee's paths that reach its dereference of
- * subject, in the caller's names, for the caller's own deref-if facts
- * (core.c): setup_sge_queues_uld() reads adap->msix_info only under
- * CXGB4_USING_MSIX, and its caller cxgb4_uld_alloc_resources() does not
- * test the bit, so its summary must say the dereference needs it too.
- * A flag word of the caller's memory that this path does not know and
- * did not write keeps its bits; a parameter guard whose argument is one
- * of our parameters, never assigned, keeps its condition.  Returns 0
- * when some reaching path has no guard, or one we cannot name.
- */
-static int caller_guards(struct engine *en, struct state *st,
-			 const struct replay *r, const char *subject,
-			 struct guard_hint *out)
-{
-	int i, n = 0;
-
-	for (i = 0; i < r->sum->facts.n; i++) {
-		const struct fact *f = &r->sum->facts.v[i];
-		struct value v = mkv(V_UNK);
-		uint32_t s, c, gs, gc, w;
-		char *name = NULL;
-		int path;
-
-		if (f->kind != core.deref_if || strcmp(f->subject, subject))
-			continue;
-		if (!f->str || !strcmp(f->str, "*") || n == MAX_GUARD_HINTS)
-			goto none;
-		if (strstr(f->str, "==")) {
-			int pa, pb, h = peer_guard_holds(en, st, r, f, &pa, &pb);
-			char *na, *nb;
-
-			if (!h)
-				continue;	/* not this call's path */
-			if (h > 0 || pa < 0 || pb < 0)
-				goto none;	/* met: ours to say */
-			na = store_subject(en, st, pa);
-			nb = na ? store_subject(en, st, pb) : NULL;
-			if (!na || !nb || wrote_subject(en, na) ||
-			    wrote_subject(en, nb)) {
-				free(na);
-				free(nb);
-				goto none;
-			}
-			name = xstrfmt("%s==%s", na, nb);
-			free(na);
-			free(nb);
-		} else if (f->str[0] == '$' && strchr(f->str, ':')) {
-			const char *op = strchr(f->str, ':');
-			int k = atoi(f->str + 1), var;
-			const struct ir_expr *a;
-
-			if (!param_guard_holds(en, st, r, f))
-				continue;	/* not this call's path */
-			a = k >= 0 && k < r->call->nargs ? r->call->args[k] : NULL;
-			var = a && a->kind == EX_VAR ? a->var : -1;
-			if (!param_unchanged(en, var))
-				goto none;
-			name = xstrfmt("$%d%s", en->fn->vars[var].param, op);
-		} else {
-			path = resolve_subject(en, st, r->call, f->str, NULL, &v);
-			if (value_bits(v, &s, &c)) {
-				gs = (uint32_t)f->value;
-				gc = (uint32_t)((uint64_t)f->value >> 32);
-				if ((gs & c) || (gc & s))
-					continue;	/* not this call's path */
-				goto none;	/* met, or partly: ours to say */
-			}
-			name = path >= 0 ? store_subject(en, st, path) : NULL;
-			/* the bits we changed are no longer the caller's */
-			w = name ? written_bits(en, name) : 0xffffffffu;
-			gs = (uint32_t)f->value & ~w;
-			gc = (uint32_t)((uint64_t)f->value >> 32) & ~w;
-			if (!name || (!gs && !gc)) {
-				free(name);
-				goto none;
-			}
-			out[n].str = name;
-			out[n++].value = (int64_t)((uint64_t)gs |
-						   ((uint64_t)gc << 32));
-			continue;
-		}
-		out[n].str = name;
-		out[n++].value = f->value;
-	}
-	return n;
-none:
-	while (n--)
-		free(out[n].str);
-	return 0;
-}
-
-/*
- * Does the callee reach its dereference of subject with what this caller
- * knows of its flag words?  Each deref-if fact names the bits one path
- * had (known set, known clear) where it dereferenced; a caller whose
- * bits contradict every one of them does not reach any.  Summaries
- * without deref-if facts (another version's database) always reach.
- */
-static bool deref_reached(struct engine *en, struct state *st,
-			  const struct replay *r, const char *subject)
-{
-	bool any = false;
-	int i;
-
-	for (i = 0; i < r->sum->facts.n; i++) {
-		const struct fact *f = &r->sum->facts.v[i];
-		uint32_t s, c, gs, gc;
-		struct value v = mkv(V_UNK);
-
-		if (f->kind != core.deref_if || strcmp(f->subject, subject))
-			continue;
-		any = true;
-		if (!f->str || !strcmp(f->str, "*"))
-			return true;
-		if (strstr(f->str, "==")) {
-			int pa, pb;
-
-			if (peer_guard_holds(en, st, r, f, &pa, &pb))
-				return true;
-			continue;
-		}
-		if (f->str[0] == '$' && strchr(f->str, ':')) {
-			if (param_guard_holds(en, st, r, f))
-				return true;
-			continue;
-		}
-		resolve_subject(en, st, r->call, f->str, NULL, &v);
-		if (!value_bits(v, &s, &c))
-			return true;
-		gs = (uint32_t)f->value;
-		gc = (uint32_t)((uint64_t)f->value >> 32);
-		if (!(gs & c) && !(gc & s))
-			return true;
-	}
-	return !any;
-}
-
 /* Apply one fact at the call; false when it makes the path impossible. */
 /*
  * The callee left a new block in the caller's place (*out = kstrdup(),
@@ -313,7 +131,7 @@ static void out_alloc(struct engine *en, struct state *st,
 	int i;
 
 	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
-	    find_fact(r->sum, core.ret_alloc, RC_ANY))
+	    summary_fact(r->sum, core.ret_alloc, RC_ANY))
 		return;
 	new_object_at(en, st, r->call, path, NULL, r->loc,
 		      (int)(f->value & 0xffff),
@@ -370,10 +188,10 @@ static void out_freed(struct engine *en, struct state *st,
 	/* every failure of the callee is a -errno: the caller's `< 0`
 	 * test sees this path as the failure it is */
 	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
-	    find_fact(r->sum, core.ret_alloc, RC_ANY) ||
-	    find_fact(r->sum, core.out_alloc, RC_ANY) ||
-	    !(find_fact(r->sum, core.ret_neg, RC_NONZERO) ||
-	      find_fact(r->sum, core.ret_neg, RC_ANY)))
+	    summary_fact(r->sum, core.ret_alloc, RC_ANY) ||
+	    summary_fact(r->sum, core.out_alloc, RC_ANY) ||
+	    !(summary_fact(r->sum, core.ret_neg, RC_NONZERO) ||
+	      summary_fact(r->sum, core.ret_neg, RC_ANY)))
 		return;
 	en->no_field_store = true;
 	new_object_at(en, st, r->call, path, NULL, r->loc, -1, 0, -1,
@@ -408,7 +226,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 	struct value v;
 	int path;
 
-	if (table_covers(r, f))
+	if (replay_table_covers(r, f))
 		return true;
 	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
 	if (f->kind == core.deref) {
@@ -613,85 +431,6 @@ static bool apply_facts(struct engine *en, struct state *st,
 	return true;
 }
 
-/* Is v known zero (0), known not zero (1), or not known (-1)? */
-static int value_truth(struct value v)
-{
-	switch (v.kind) {
-	case V_CONST:
-		return v.c != 0;
-	case V_NONNULL:
-	case V_ERRPTR:
-	case V_NEG:
-	case V_POS:
-		return 1;
-	case V_NE:
-		return v.c == 0 ? 1 : -1;
-	case V_NESET:
-		return (v.c & 1) ? 1 : -1;
-	case V_BITS:
-		return v.c ? 1 : -1;
-	default:
-		return -1;
-	}
-}
-
-/*
- * A wrapper whose allocator depends on a mode field of its caller's
- * memory (ffs_alloc_buffer(): vmalloc() when io_data->use_sg, else
- * kmalloc()): the allocation of the ret-alloc-if facts whose tested
- * place agrees with what the caller knows, when they all name one.
- * Otherwise a, the first ret-alloc fact.
- */
-static const struct fact *pick_alloc(struct engine *en, struct state *st,
-				     const struct replay *r,
-				     const struct fact *a, struct fact *tmp)
-{
-	const struct fact *pick = NULL;
-	int i;
-
-	for (i = 0; i < r->sum->facts.n; i++) {
-		const struct fact *f = &r->sum->facts.v[i];
-		struct value v = mkv(V_UNK);
-		int t;
-
-		if (f->kind != core.ret_alloc_if)
-			continue;
-		if (strcmp(f->subject, "*")) {
-			resolve_subject(en, st, r->call, f->subject, NULL, &v);
-			t = value_truth(v);
-			if (t >= 0 && t != (int)((f->value >> 32) & 1))
-				continue;
-		}
-		if (pick && (pick->value & 0xffffffff) !=
-			    (f->value & 0xffffffff))
-			return a;	/* two allocators possible */
-		pick = f;
-	}
-	if (!pick)
-		return a;
-	*tmp = *pick;
-	tmp->value &= 0xffffffff;
-	return tmp;
-}
-
-/* Does the callee return blocks of two families (dma_pool_alloc() or,
- * when the pool has none, kmalloc())? */
-static bool two_families(const struct summary *s)
-{
-	int i, fam = -1;
-
-	for (i = 0; i < s->facts.n; i++) {
-		const struct fact *f = &s->facts.v[i];
-
-		if (f->kind != core.ret_alloc)
-			continue;
-		if (fam >= 0 && fam != (int)(f->value & 0xffff))
-			return true;
-		fam = (int)(f->value & 0xffff);
-	}
-	return false;
-}
-
 static void apply_result_facts(struct engine *en, struct state *st,
 			       const struct replay *r, enum ret_cond cond)
 {
@@ -703,141 +442,6 @@ static void apply_result_facts(struct engine *en, struct state *st,
 		if ((f->cond == cond || f->cond == RC_ANY) && about_result(f))
 			apply_fact(en, st, cond, r, f);
 	}
-}
-
-/* The constants the callee left in the block it made ("$ret->match"
- * 512): the new object's fields hold them. */
-static void ret_fields(struct engine *en, struct state *st,
-		       const struct replay *r, int32_t id)
-{
-	int i;
-
-	for (i = 0; i < r->sum->facts.n; i++) {
-		const struct fact *f = &r->sum->facts.v[i];
-		struct value v = vconst(f->value);
-		int path;
-
-		if (f->kind != core.ret_sets || strncmp(f->subject, "$ret", 4))
-			continue;
-		path = object_place(en, id, f->subject + 4);
-		if (path < 0)
-			continue;
-		if (en->paths[path].type == PT_UNKNOWN)
-			en->paths[path].type = PT_OTHER;	/* an integer */
-		state_set(st, path, &v);
-	}
-}
-
-/* What the call returns, under cond: a fresh allocation, one of its
- * arguments' places, or nothing known.  Returns true when it set dest. */
-/*
- * May the callee's NULL after a failed allocation reach this caller, by
- * its ret-null-gfp facts?  Not where the gfp_t argument has __GFP_NOFAIL,
- * or __GFP_DIRECT_RECLAIM for a mempool (value 1).  *param: the caller's
- * own gfp_t parameter the argument passes on, for its summary (-1).
- */
-static bool gfp_may_fail(struct engine *en, const struct replay *r,
-			 int *param, bool *reclaim)
-{
-	const struct header_consts *k = &en->unit->prog->consts;
-	const struct summary *s = r->sum;
-	bool may = false;
-	int i;
-
-	*param = -1;
-	*reclaim = true;
-	for (i = 0; i < s->facts.n; i++) {
-		const struct fact *f = &s->facts.v[i];
-		int n, p;
-
-		if (f->kind != core.ret_null_gfp || f->subject[0] != '$')
-			continue;
-		n = atoi(f->subject + 1);
-		if (n >= 0 && n < r->nargs && r->args[n].kind == V_CONST &&
-		    (((uint64_t)r->args[n].c & k->gfp_nofail) ||
-		     (f->value &&
-		      ((uint64_t)r->args[n].c & k->gfp_direct_reclaim))))
-			continue;
-		p = n >= 0 && n < r->call->nargs ?
-		    gfp_param_of(en, r->call->args[n]) : -1;
-		*param = !may || *param == p ? p : -1;
-		*reclaim = *reclaim && f->value;
-		may = true;
-	}
-	return may;
-}
-
-static bool replay_return(struct engine *en, struct state *st,
-			  const struct replay *r, enum ret_cond cond)
-{
-	const struct fact *a = find_fact(r->sum, core.ret_alloc, RC_ANY);
-	const struct fact *is = find_fact(r->sum, core.ret_is, cond);
-	struct fact tmp;
-	struct value v;
-
-	if (!is && cond != RC_ANY)
-		is = find_fact(r->sum, core.ret_is, RC_ANY);
-	if (a && !table_covers(r, a))
-		a = pick_alloc(en, st, r, a, &tmp);
-	if (a && !table_covers(r, a)) {
-		bool plain_null = find_fact(r->sum, core.ret_null, RC_ANY);
-		int gfp_param;
-		bool gfp_reclaim;
-		bool may_null = gfp_may_fail(en, r, &gfp_param, &gfp_reclaim) ||
-				plain_null;
-		/* its NULL may also mean "none" (no table, no feature) */
-		int can_fail = !may_null ? 0 :
-			       find_fact(r->sum, core.ret_null_absent, RC_ANY) ?
-			       CAN_FAIL_ABSENT :
-			       find_fact(r->sum, core.ret_null_chosen, RC_ANY) ?
-			       CAN_FAIL_CHOSEN : 1;
-		/* two families and the path cannot tell which: none, so
-		 * no release of either is a mismatch (the caller releases
-		 * by a flag the callee set: qib_user_sdma_alloc_header()) */
-		int family = a != &tmp && two_families(r->sum) ? -1 :
-			     (int)(a->value & 0xffff);
-		struct objst *o;
-
-		new_object(en, st, r->call, r->call->dest, r->loc,
-			   family, can_fail, (int)(a->value >> 16) - 1, a->str);
-		o = state_obj(st, r->call->site);
-		if (o) {
-			o->inferred = 1;	/* a wrapper's allocation */
-			ret_fields(en, st, r, o->id);
-			if (may_null && !plain_null && can_fail == 1)
-				set_gfp_arg(o, gfp_param, gfp_reclaim);
-		}
-		/* where the call returned 0 it returned NULL, whether or
-		 * not the allocation failed (a wrapper that returns a
-		 * lookup's NULL as well as a block it made:
-		 * snd_hda_jack_detect_enable_callback_mst()) */
-		if (o && cond != RC_ANY && (may_null || cond == RC_ZERO)) {
-			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
-			o->can_fail = can_fail;
-		}
-		return true;
-	}
-	if (is && is->str &&
-	    (resolve_subject(en, st, r->call, is->str, is->key, &v), 1) &&
-	    v.kind != V_UNK) {
-		dest_assign(en, st, r->call, v, r->loc);
-		return true;
-	}
-	/* &$0->member: a pointer into the caller's object */
-	is = find_fact(r->sum, core.ret_addr, cond);
-	if (!is && cond != RC_ANY)
-		is = find_fact(r->sum, core.ret_addr, RC_ANY);
-	if (is && is->str) {
-		int path = resolve_subject(en, st, r->call, is->str, is->key,
-					   &v);
-		int32_t id = path >= 0 ? addr_sym(en, st, path) : 0;
-
-		if (id) {
-			dest_assign(en, st, r->call, vobj(id), r->loc);
-			return true;
-		}
-	}
-	return false;
 }
 
 /*
@@ -894,7 +498,7 @@ static bool replay_facts(struct engine *en, struct state *st,
 	 * the caller's `err < 0` then covers the whole failure */
 	if (!set)
 		dest_assign(en, st, r->call,
-			    mkv(find_fact(r->sum, core.ret_neg, RC_NONZERO) ?
+			    mkv(summary_fact(r->sum, core.ret_neg, RC_NONZERO) ?
 				V_NEG : V_NONNULL), r->loc);
 	if (nok)
 		apply_result_facts(en, st, r, RC_NONZERO);
