@@ -24,11 +24,13 @@ static char *fix_for(int family)
 {
 	const char *rel = api_family_release(family);
 
+	if (api_family_managed(family))
+		return rel ? xstrfmt("nothing (%s memory is freed at unbind) or %s()",
+				     api_family_name(family), rel) :
+			     xstrfmt("nothing (%s memory is freed at unbind)",
+				     api_family_name(family));
 	if (!rel)
 		return xstrdup("the matching deallocator");
-	if (api_family_managed(family))
-		return xstrfmt("nothing (%s memory is freed at unbind) or %s()",
-			       api_family_name(family), rel);
 	return xstrfmt("%s()", rel);
 }
 
