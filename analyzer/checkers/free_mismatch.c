@@ -17,6 +17,9 @@
 #include "../util/strvec.h"
 
 static int freed_slot;
+static int refinit_slot;	/* object: a `refinit` call initialized the
+				 * reference count of a part of it (a =
+				 * where, b = the rules entry) */
 static int k_release;		/* the engine's field fact: a function
 				 * releases the field's memory with str */
 
@@ -61,6 +64,69 @@ static bool releases_fitting(struct engine *en, const char *key, int family)
 	return false;
 }
 
+/* device_register(&m->dev): m is counted from here on */
+static void on_call(struct engine *en, struct state *st,
+		    const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	struct slot_val v;
+
+	if (!api || !(api->roles & ROLE_REFINIT) ||
+	    api->refinit_arg >= c->nargs ||
+	    c->args[api->refinit_arg].kind != V_OBJ)
+		return;
+	v.a = loc_pack(c->loc);
+	v.b = (int64_t)(intptr_t)api;
+	slot_set(st, refinit_slot,
+		 engine_obj_within(en, c->args[api->refinit_arg].obj), &v);
+}
+
+/*
+ * Released by a deallocator after a `refinit` call counted it: the
+ * count's put must release it (device_register(): "never directly free
+ * @dev after calling this function, even if it returned an error").
+ * The put's release callback frees the block; kfree() skips it and
+ * leaks what the count holds (the kobject's name).
+ */
+static bool counted_free(struct engine *en, struct state *st,
+			 const struct objst *o, const struct free_info *f)
+{
+	const struct slot_val *r = slot_get(st, refinit_slot, o->id);
+	const struct api_entry *init;
+	struct trace_note notes[4];
+	struct obj_origin org;
+	int n;
+
+	if (!r || !f->api || !(f->api->roles & ROLE_FREE))
+		return false;
+	init = (const struct api_entry *)(intptr_t)r->b;
+	if (!strcmp(f->api->name, init->refinit_put))
+		return true;
+	n = engine_alloc_note(en, o->id, notes);
+	notes[n].file = NULL;
+	notes[n].loc = loc_unpack(r->a);
+	notes[n++].msg = xstrfmt("%s() initializes the reference count of a part of it here: from then on %s() releases it",
+				 init->name, init->refinit_put);
+	if (f->via) {
+		notes[n].file = f->via_file;
+		notes[n].loc = f->via_loc;
+		notes[n++].msg = xstrfmt("%s() releases it here with %s()",
+					 f->via, f->api->name);
+	}
+	notes[n].file = NULL;
+	notes[n].loc = f->loc;
+	notes[n++].msg = xstrfmt("released here by %s(): use %s() on the part %s() was given, whose release callback frees the block",
+				 f->callee, init->refinit_put, init->name);
+	engine_report(en, "free-mismatch", f->loc,
+		      engine_origin(en, o->id, &org) && org.callee ?
+		      xstrfmt("memory from %s() is released with %s() after %s() initialized its reference count",
+			      org.callee, f->api->name, init->name) :
+		      xstrfmt("memory is released with %s() after %s() initialized its reference count",
+			      f->api->name, init->name),
+		      notes, n);
+	return true;
+}
+
 static void on_free(struct engine *en, struct state *st,
 		    const struct objst *o, const struct free_info *f)
 {
@@ -75,6 +141,8 @@ static void on_free(struct engine *en, struct state *st,
 	if (slot_get(st, freed_slot, o->id))
 		return;		/* a second free is double-free's */
 	slot_set(st, freed_slot, o->id, &one);
+	if (counted_free(en, st, o, f))
+		return;
 	if (!api || !api->nfree_families || o->family < 0 ||
 	    !engine_origin(en, o->id, &org) || !org.callee)
 		return;
@@ -119,7 +187,11 @@ static void init(void)
 	static const struct slot_def def = { "free-mismatch:freed",
 					     SLOT_OBJECT, NULL };
 
+	static const struct slot_def counted = { "free-mismatch:counted",
+						 SLOT_OBJECT, NULL };
+
 	freed_slot = engine_slot_register(&def);
+	refinit_slot = engine_slot_register(&counted);
 	/* registered by the engine (frees.c), found by its name */
 	k_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 }
@@ -127,5 +199,6 @@ static void init(void)
 const struct checker checker_free_mismatch = {
 	.rule = "free-mismatch",
 	.init = init,
+	.on_call = on_call,
 	.on_free = on_free,
 };

@@ -61,6 +61,7 @@ static struct api_entry *get_entry(const char *name, const char *where)
 	e->unlink_arg = API_NONE;
 	e->get_arg = API_NONE;
 	e->put_arg = API_NONE;
+	e->refinit_arg = API_NONE;
 	e->lock_arg = API_NONE;
 	e->cb_arg = API_NONE;
 	e->cb_held = API_NONE;
@@ -82,6 +83,7 @@ static void free_entry(void *p)
 	free(e->zeroing);
 	free(e->array);
 	free(e->sensitive);
+	free(e->refinit_put);
 	free(e);
 }
 
@@ -230,6 +232,7 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_UNLINK: e->unlink_arg = i; break;
 		case ROLE_GET: e->get_arg = i; break;
 		case ROLE_PUT: e->put_arg = i; break;
+		case ROLE_REFINIT: e->refinit_arg = i; break;
 		case ROLE_LOCK: case ROLE_UNLOCK: e->lock_arg = i; break;
 		case ROLE_CALLBACK: e->cb_arg = i; break;
 		case ROLE_CLEAR: e->clear_arg = i; break;
@@ -329,6 +332,7 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		case ROLE_ZEROING: slot = &e->zeroing; break;
 		case ROLE_ARRAY: slot = &e->array; break;
 		case ROLE_SENSITIVE: slot = &e->sensitive; break;
+		case ROLE_REFINIT: slot = &e->refinit_put; break;
 		default: return -1;
 		}
 		free(*slot);
@@ -354,7 +358,7 @@ static const struct {
 	{ "zeroing", ROLE_ZEROING },	{ "array", ROLE_ARRAY },
 	{ "sensitive", ROLE_SENSITIVE }, { "clear", ROLE_CLEAR },
 	{ "get", ROLE_GET },		{ "put", ROLE_PUT },
-	{ "borrow", ROLE_BORROW },
+	{ "borrow", ROLE_BORROW },	{ "refinit", ROLE_REFINIT },
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 	{ "copy", ROLE_COPY },		{ "warns", ROLE_WARNS },
 	{ "bitop", ROLE_BITOP },	{ "preempt", ROLE_PREEMPT },
@@ -467,6 +471,13 @@ static int parse_line(char *line, const char *path, int lineno)
 		e->get_arg = 0;
 	if (role == ROLE_PUT && e->put_arg == API_NONE)
 		e->put_arg = 0;
+	if (role == ROLE_REFINIT && e->refinit_arg == API_NONE)
+		e->refinit_arg = 0;
+	if (role == ROLE_REFINIT && !e->refinit_put) {
+		fprintf(stderr, "kmemlint: %s:%d: 'refinit %s' needs use=\n",
+			path, lineno, name);
+		return -1;
+	}
 	if (role == ROLE_DERIVE && e->derive_arg == API_NONE)
 		e->derive_arg = 0;
 	if (role == ROLE_ERRTEST && e->errtest_arg == API_NONE)

@@ -24,6 +24,11 @@ enum api_role {
 	ROLE_DEPRECATED	= 1 << 10,
 	ROLE_PASSTHRU	= 1 << 11,
 	ROLE_ORDER	= 1 << 12,
+	ROLE_REFINIT	= 1 << 13,	/* initializes the reference count
+					 * of the object argument refinit_arg
+					 * points into (device_initialize()):
+					 * from then on refinit_put releases
+					 * it, never a deallocator */
 	ROLE_UNLINK	= 1 << 14,
 	ROLE_ERRPTR	= 1 << 15,
 	ROLE_FIELD	= 1 << 16,	/* not a function: a struct field
@@ -133,6 +138,9 @@ struct api_entry {
 	 * (a put that is also a free frees only the last one) */
 	int get_arg;
 	int put_arg;
+	/* refinit: the argument, and the put that releases its object */
+	int refinit_arg;
+	char *refinit_put;
 	bool put_shared;	/* count=shared: the count is commonly shared
 				 * (get_page() in another function): a put
 				 * with no get of the path frees only what the

@@ -557,7 +557,7 @@ static void call_body(struct engine *en, struct state *st,
 	 * function: its summary leaves its writes out (ps2_command()) */
 	if ((!sum || sum->core) &&
 	    (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
-					       ROLE_BORROW |
+					       ROLE_BORROW | ROLE_REFINIT |
 					       ROLE_DEPRECATED))))
 		call_fills(en, st, args, n, insn->loc);
 	if (!api && !sum)

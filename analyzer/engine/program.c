@@ -114,8 +114,10 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	/* kmalloc, spin_lock...: the table, not the header's body.  A
 	 * registrar (usb_fill_bulk_urb) is only read for its callback
 	 * argument, a sink (platform_set_drvdata) for its owner argument:
-	 * what its body does still applies; so does a borrower's. */
-	if (api && (api->roles & ~(ROLE_CALLBACK | ROLE_OWNER | ROLE_BORROW)) &&
+	 * what its body does still applies; so does a borrower's, and a
+	 * reference count initializer's (device_register()). */
+	if (api && (api->roles & ~(ROLE_CALLBACK | ROLE_OWNER | ROLE_BORROW |
+				   ROLE_REFINIT)) &&
 	    !hmap_get(&up->main_set, name))
 		return NULL;
 	e = get_entry(u, name);
