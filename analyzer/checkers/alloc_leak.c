@@ -149,6 +149,10 @@ static void on_store(struct engine *en, struct state *st,
 		slot_set(st, held_slot, id, &v);
 		return;
 	}
+	/* foo_devs[i] = ...: the unwind frees foo_devs[j], an index the
+	 * engine does not relate to i */
+	if (!variable_index(s->lhs) && al_init_store(en, st, s, id))
+		return;
 	disown(en, st, s->v.obj, s->sink ? GONE_SINK :
 	       engine_out_param_place(en, s->lhs, s->path) ?
 	       GONE_OUT : GONE_STORED);
@@ -185,6 +189,11 @@ static bool given_up(struct engine *en, struct state *st, int32_t id)
 			return false;
 	}
 	return true;
+}
+
+bool al_given_up(struct engine *en, struct state *st, int32_t id)
+{
+	return given_up(en, st, id);
 }
 
 static bool managed(const struct objst *o);
@@ -446,8 +455,10 @@ static void on_return(struct engine *en, struct state *st,
 	int32_t id;
 	int pos = 0;
 
-	if (engine_reporting(en))
+	if (engine_reporting(en)) {
+		al_init_return(en, st, r);
 		return;
+	}
 	/* a wrapper that returns an allocation it also registered (stored
 	 * in a global table, handed to a sink): its caller does not own it
 	 * alone, and may drop the pointer */
@@ -492,6 +503,14 @@ static void on_fact(struct engine *en, struct state *st,
 	 * an ops pointer the summary cannot follow
 	 * (device_property_read_u32_array() -> fwnode ops) */
 	if (c->api && (c->api->roles & ROLE_BORROW))
+		return;
+	/* an `owner ... when=success` line says when the call takes $N:
+	 * the summary's may (stored on some path: platform_device_add()
+	 * adds the device before a later step fails) says less */
+	if (c->api && (c->api->roles & ROLE_OWNER) &&
+	    c->api->owner_on_success && f->subject[0] == '$' &&
+	    f->subject[1] >= '0' && f->subject[1] <= '9' && !f->subject[2] &&
+	    (c->api->owner_mask & (1u << (f->subject[1] - '0'))))
 		return;
 	/* returned a block it found on some path: matters only where the
 	 * call made the block (an allocation named by this call's site),
@@ -541,6 +560,7 @@ static void init(void)
 	al_branch_init();
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
+	al_init_init();
 }
 
 const struct checker checker_alloc_leak = {

@@ -235,6 +235,62 @@ void fn_inits_collect(CXCursor var, struct fn_init_list *out)
 	clang_disposeString(s);
 }
 
+/* The function a DeclRefExpr under c names, or a null cursor. */
+static enum CXChildVisitResult find_fn_ref(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	CXCursor *out = data;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(c)) ==
+	    CXCursor_FunctionDecl) {
+		*out = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * module_init(foo_init) in a module (-DMODULE) defines
+ * `static inline initcall_t __inittest(void) { return foo_init; }` (and
+ * an alias init_module of foo_init): foo_init is recorded as stored in
+ * the pseudo field "module.init" (the kernel calls it once, and a
+ * failure means module_exit() never runs); module_exit() likewise gives
+ * "module.exit".
+ */
+void fn_inits_module(CXCursor fn, struct fn_init_list *out)
+{
+	CXString s = clang_getCursorSpelling(fn);
+	const char *name = clang_getCString(s);
+	const char *field = !strcmp(name, "__inittest") ? "init" :
+			    !strcmp(name, "__exittest") ? "exit" : NULL;
+	CXCursor ref = null_cursor();
+	struct ir_fn_init *fi;
+	CXString n;
+
+	if (field)
+		clang_visitChildren(fn, find_fn_ref, &ref);
+	if (!field || clang_Cursor_isNull(ref)) {
+		clang_disposeString(s);
+		return;
+	}
+	if (out->n == out->cap) {
+		out->cap = out->cap ? 2 * out->cap : 16;
+		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+	}
+	fi = &out->v[out->n++];
+	n = clang_getCursorSpelling(clang_getCursorReferenced(ref));
+	fi->rec = xstrdup("module");
+	fi->field = xstrdup(field);
+	fi->fn = xstrdup(clang_getCString(n));
+	fi->var = xstrdup(name);
+	fi->loc = ir_cursor_loc(ref, NULL);
+	fi->file = NULL;
+	clang_disposeString(n);
+	clang_disposeString(s);
+}
+
 void fn_inits_free(struct fn_init_list *l)
 {
 	size_t i;

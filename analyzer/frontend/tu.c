@@ -84,6 +84,8 @@ static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
+	if (expanded_in_main_file(c))
+		fn_inits_module(c, &tf->inits);
 	if (tf->skipped_bodies) {
 		/* a body the parse skipped is a declaration, not an empty
 		 * function that does nothing */
