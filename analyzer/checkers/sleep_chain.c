@@ -71,13 +71,50 @@ char *sleep_chain_str(const struct sleep_frame *f, int n)
 	return b.s;
 }
 
+#define CHAIN_PARSE_MAX 64
+
+/*
+ * A chain longer than max keeps its conditions (the Q levels, last in the
+ * chain) and its sleeping call (the last other level), and drops levels
+ * from the middle of the trace: a condition dropped would make a callee
+ * that sleeps only for a blocking gfp sleep for any (memcg's charge under
+ * __xas_nomem(), 13 calls deep, lost the "gfp cannot block" of the path
+ * that keeps the xarray's lock).  No room for the conditions: -1.
+ */
+static int keep_conditions(struct sleep_frame *all, int n,
+			   struct sleep_frame *f, int max)
+{
+	int nq = 0, keep, i, k = 0, seen = 0, last = -1;
+
+	for (i = 0; i < n; i++) {
+		if (all[i].tag == 'Q')
+			nq++;
+		else
+			last = i;
+	}
+	keep = max - nq;
+	if (keep < 2 || last < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (all[i].tag != 'Q' && (seen++ < keep - 1 || i == last))
+			f[k++] = all[i];
+	for (i = 0; i < n; i++)
+		if (all[i].tag == 'Q')
+			f[k++] = all[i];
+	return k;
+}
+
 int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 		      int max)
 {
+	struct sleep_frame all[CHAIN_PARSE_MAX];
 	char *copy = xstrdup(s), *lvl, *save = NULL;
+	struct sleep_frame *out = f;
 	int n = 0;
 
-	for (lvl = strtok_r(copy, "|", &save); lvl && n < max;
+	if (max < CHAIN_PARSE_MAX)
+		f = all;
+	for (lvl = strtok_r(copy, "|", &save); lvl && n < CHAIN_PARSE_MAX;
 	     lvl = strtok_r(NULL, "|", &save)) {
 		char *fld[6], *p = lvl;
 		int i;
@@ -103,6 +140,13 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 		n++;
 	}
 	free(copy);
+	if (f == all && n > 0) {
+		if (n <= max) {
+			memcpy(out, all, (size_t)n * sizeof(*all));
+			return n;
+		}
+		return keep_conditions(all, n, out, max);
+	}
 	return n;
 }
 

@@ -84,6 +84,39 @@ void sleep_add_cond(struct engine *en, struct sleep_frame *f, int param,
 	f->file = "";
 }
 
+/*
+ * Do two conditions of the chain f[0..n) exclude each other: some bit of
+ * K1 set and every bit of K2 clear, K1 within K2, of one parameter (or
+ * field of it)?  __xas_nomem() allocates with the xarray's lock held only
+ * where the gfp cannot block, and memcg's charge under it sleeps only
+ * where it can: that chain holds on no path.
+ */
+bool sleep_conds_contradict(const struct sleep_frame *f, int n)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		uint64_t k1;
+
+		if (f[i].tag != 'Q' || f[i].loc.line != 's')
+			continue;
+		k1 = (uint64_t)strtoll(f[i].callee, NULL, 10);
+		for (j = 0; j < n; j++) {
+			uint64_t k2;
+
+			if (f[j].tag != 'Q' || f[j].loc.line != 'c' ||
+			    f[j].mask != f[i].mask ||
+			    strcmp(f[j].fn ? f[j].fn : "",
+				   f[i].fn ? f[i].fn : ""))
+				continue;
+			k2 = (uint64_t)strtoll(f[j].callee, NULL, 10);
+			if (k1 && !(k1 & ~k2))
+				return true;
+		}
+	}
+	return false;
+}
+
 bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 {
 	/* 's': some bit of k set in the parameter, 'c': all of them clear

@@ -284,6 +284,8 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 	int eff;
 	char *s;
 
+	if (sleep_conds_contradict(f, n))
+		return;
 	get_ctx(st, &c, &flags);
 	if (before)
 		c = *before;
@@ -305,6 +307,8 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		n++;
 	}
 	n += sleep_path_conds(en, st, f + n, MAX_COND_PARAMS);
+	if (sleep_conds_contradict(f, n))
+		return;
 	s = sleep_chain_str(f, n);
 	engine_add_fact(en, k_sleep, subject, sleep_pack_value(eff, f, n), s,
 			f[0].loc);

@@ -117,5 +117,7 @@ struct value sleep_param_known(const struct state *st, int p);
 /* the lock depth and a hash of the conditions, as a fact's value */
 int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n);
 int sleep_unpack_depth(int64_t value);
+/* Two conditions of the chain f[0..n) that no value meets at once. */
+bool sleep_conds_contradict(const struct sleep_frame *f, int n);
 
 #endif
