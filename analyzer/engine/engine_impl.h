@@ -343,6 +343,8 @@ struct engine {
 	/* confidence (report.c) */
 	struct ev_ctx ev;
 	int replaying;		/* > 0: a callee's summary is being replayed */
+	const char *replay_file;/* the file of the callee whose summary is
+				 * being replayed, or NULL */
 	/* engine_veto() of the function being explored: rule, line, col */
 	struct veto { const char *rule; unsigned line, col; } *vetoes;
 	int nvetoes, avetoes;

@@ -45,6 +45,17 @@ static bool allocated_here(const struct engine *en, int32_t id)
 	return id >= 0 && id < en->nsites && en->sites[id].callee;
 }
 
+/* Is family one of those the deallocator api takes? */
+static bool frees_family(const struct api_entry *api, int family)
+{
+	int i;
+
+	for (i = 0; i < api->nfree_families; i++)
+		if (api->free_families[i] == family)
+			return true;
+	return false;
+}
+
 /* Release what v points to: checkers first, then the core facts. */
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi)
@@ -52,11 +63,13 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	struct objst tmp;
 	const struct objst *o;
 	struct ev_ctx old;
+	bool member;
 	int i;
 
 	(void)arg;
 	if (v.kind != V_OBJ)
 		return;
+	member = member_addr(en, v.obj);
 	/* kfree(buf - offset) of buf += offset: a pointer into the block
 	 * (an element's address the engine could not bring back to its
 	 * start) frees the block, the only pointer a deallocator takes */
@@ -87,6 +100,14 @@ void do_free(struct engine *en, struct state *st, struct value v,
 		}
 		return;
 	}
+	/* a put that also frees (platform_device_put()) frees only a block
+	 * of its own families, given whole: of an embedded one
+	 * (&slot->pdev, cb710's slots in a devm block) or one of another
+	 * family (a driver's kzalloc()ed struct platform_device) it drops
+	 * a reference, and the release callback decides */
+	if (fi->api && (fi->api->roles & ROLE_PUT) &&
+	    (member || (o->family >= 0 && !frees_family(fi->api, o->family))))
+		return;
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)

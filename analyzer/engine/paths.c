@@ -646,6 +646,21 @@ static int container_place(struct engine *en, struct state *st,
 	return alt >= 0 ? alt : path;
 }
 
+/* Is the global name[0..len) a static of this function's file? */
+static bool static_global(struct engine *en, const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < en->fn->nvars; i++) {
+		const struct ir_var *v = &en->fn->vars[i];
+
+		if (v->kind == VAR_GLOBAL && v->is_static &&
+		    strlen(v->gname) == len && !strncmp(v->gname, name, len))
+			return true;
+	}
+	return false;
+}
+
 int resolve_subject(struct engine *en, struct state *st,
 		    const struct ir_call *call, const char *subject,
 		    const char *key, struct value *out)
@@ -691,6 +706,13 @@ int resolve_subject(struct engine *en, struct state *st,
 		size_t len = strcspn(s + 1, "-.[");
 		struct path p;
 
+		/* a callee of another file names its own global: not a
+		 * static of ours of the same name (dell-smbios-smm.c's
+		 * and dell-smbios-base.c's platform_device) */
+		if (en->replay_file && en->fn->file &&
+		    strcmp(en->replay_file, en->fn->file) &&
+		    static_global(en, s + 1, len))
+			return -1;
 		memset(&p, 0, sizeof(p));
 		p.parent = -1;
 		p.kind = 'g';

@@ -458,10 +458,13 @@ bool replay_summary(struct engine *en, struct state *st,
 			   const struct replay *r, struct state **split,
 			   bool *ends)
 {
+	const char *old = en->replay_file;
 	bool set;
 
 	en->replaying++;
+	en->replay_file = r->sum ? r->sum->file : NULL;
 	set = replay_facts(en, st, r, split, ends);
+	en->replay_file = old;
 	en->replaying--;
 	return set;
 }

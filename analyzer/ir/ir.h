@@ -71,6 +71,9 @@ struct ir_var {
 	int param;		/* parameter index for VAR_PARAM */
 	bool is_ptr;
 	bool is_long;
+	bool is_static;		/* VAR_GLOBAL of internal linkage: a static
+				 * of this file, which no other file's
+				 * function can name */
 	bool cleanup;		/* VAR_LOCAL with a cleanup attribute
 				 * (`p __free(kfree)`): what it holds when
 				 * it goes out of scope is released */

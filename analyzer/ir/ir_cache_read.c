@@ -148,10 +148,11 @@ static struct ir_func *get_fn(struct reader *r)
 		v->param = get_int(r, INT32_MIN, INT32_MAX, true);
 		if (v->kind == VAR_PARAM && (v->param < 0 || v->param >= fn->nparams))
 			bad(r, "a parameter index out of range");
-		fl = (unsigned)get_int(r, 0, 7, false);
+		fl = (unsigned)get_int(r, 0, 15, false);
 		v->is_ptr = fl & 1;
 		v->is_long = fl & 2;
 		v->cleanup = fl & 4;
+		v->is_static = fl & 8;
 	}
 	nex = get_count(r);
 	ex = xcalloc((size_t)nex + 1, sizeof(*ex));

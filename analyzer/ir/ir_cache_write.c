@@ -268,7 +268,8 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 		put_u(b, (uint64_t)v->kind);
 		put_s(b, v->param);
 		put_u(b, (unsigned)v->is_ptr | (unsigned)v->is_long << 1 |
-			 (unsigned)v->cleanup << 2);
+			 (unsigned)v->cleanup << 2 |
+			 (unsigned)v->is_static << 3);
 	}
 	put_u(b, (uint64_t)w->nex);
 	for (i = 0; i < w->nex; i++)

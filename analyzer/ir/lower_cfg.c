@@ -400,6 +400,7 @@ static int add_var(struct lower *L, const char *name, enum var_kind kind,
 	v->is_ptr = is_ptr;
 	v->is_long = false;
 	v->cleanup = false;
+	v->is_static = false;
 	return fn->nvars++;
 }
 
@@ -476,6 +477,10 @@ int map_var(struct lower *L, CXCursor decl)
 	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
 	if (kind == VAR_LOCAL)
 		L->fn->vars[v].cleanup = cleanup_var(decl);
+	if (kind == VAR_GLOBAL)
+		L->fn->vars[v].is_static =
+			clang_getCursorLinkage(decl) == CXLinkage_Internal ||
+			clang_getCursorLinkage(decl) == CXLinkage_NoLinkage;
 	if (kind == VAR_GLOBAL &&
 	    clang_getCursorSemanticParent(decl).kind == CXCursor_FunctionDecl) {
 		/* a static local: one per function, not one per name */
