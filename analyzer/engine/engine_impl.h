@@ -398,6 +398,7 @@ bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
 struct value vobj(int32_t id);
 struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);
+int path_root_global(struct engine *en, const char *name);
 int path_child(struct engine *en, int parent, char kind, bool deref,
 	       const char *field, const char *rec, int64_t idx,
 	       const struct ir_expr *idx_expr);
