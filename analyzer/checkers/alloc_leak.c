@@ -110,7 +110,6 @@ static void on_free(struct engine *en, struct state *st,
 	disown(en, st, o->id, GONE_FREED);
 }
 
-static bool given_up(struct engine *en, struct state *st, int32_t id);
 
 /* Is the place an element at an index that is not a constant (a[i]):
  * the engine forgets it when the index moves, though the memory keeps
@@ -143,7 +142,7 @@ static void on_store(struct engine *en, struct state *st,
 	 * with fd when fd is given up. */
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container != id && id >= 0 && engine_reporting(en) &&
-	    !given_up(en, st, s->container)) {
+	    !al_given_up(en, st, s->container)) {
 		struct slot_val v = { s->container, variable_index(s->lhs) };
 
 		slot_set(st, held_slot, id, &v);
@@ -170,7 +169,7 @@ static bool held_unnamed(struct engine *en, struct state *st, int32_t id)
 }
 
 /* Is id, or an allocation whose memory holds it, given up? */
-static bool given_up(struct engine *en, struct state *st, int32_t id)
+bool al_given_up(struct engine *en, struct state *st, int32_t id)
 {
 	const struct slot_val *h;
 	int depth;
@@ -189,11 +188,6 @@ static bool given_up(struct engine *en, struct state *st, int32_t id)
 			return false;
 	}
 	return true;
-}
-
-bool al_given_up(struct engine *en, struct state *st, int32_t id)
-{
-	return given_up(en, st, id);
 }
 
 static bool managed(const struct objst *o);
@@ -383,7 +377,7 @@ static void on_lost(struct engine *en, struct state *st,
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
 	    managed(o) || dropped(o->id) ||
-	    given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
+	    al_given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
 	    slot_get(st, al_warned_slot, 0) || al_found_uncertain(en, st, o->id) ||
 	    engine_calls_ahead(en, ROLE_WARNS) ||
 	    slot_get(st, al_zero_trip_slot, o->id) ||

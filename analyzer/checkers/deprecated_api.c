@@ -456,14 +456,7 @@ static void on_deref(struct engine *en, struct state *st,
  * family): not free-mismatch's, where the fix is another deallocator. */
 static bool own_family(const struct api_entry *api, int family)
 {
-	int i;
-
-	if (family < 0)
-		return true;
-	for (i = 0; i < api->nfree_families; i++)
-		if (api->free_families[i] == family)
-			return true;
-	return false;
+	return family < 0 || api_frees_family(api, family);
 }
 
 static void on_free(struct engine *en, struct state *st,

@@ -51,15 +51,14 @@ static bool releases_fitting(struct engine *en, const char *key, int family)
 	const char *fn = engine_fn_name(en);
 	const struct field_rec *v;
 	const struct api_entry *a;
-	int n = engine_field_facts(en, key, FACT_BIT(k_release), &v), i, j;
+	int n = engine_field_facts(en, key, FACT_BIT(k_release), &v), i;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != k_release || v[i].file || !v[i].str ||
 		    strcmp(v[i].fn, fn) || !(a = api_lookup(v[i].str)))
 			continue;
-		for (j = 0; j < a->nfree_families; j++)
-			if (a->free_families[j] == family)
-				return true;
+		if (api_frees_family(a, family))
+			return true;
 	}
 	return false;
 }
@@ -136,7 +135,7 @@ static void on_free(struct engine *en, struct state *st,
 	struct obj_origin org;
 	const char *fam;
 	char *fix;
-	int i, n;
+	int n;
 
 	if (slot_get(st, freed_slot, o->id))
 		return;		/* a second free is double-free's */
@@ -146,9 +145,8 @@ static void on_free(struct engine *en, struct state *st,
 	if (!api || !api->nfree_families || o->family < 0 ||
 	    !engine_origin(en, o->id, &org) || !org.callee)
 		return;
-	for (i = 0; i < api->nfree_families; i++)
-		if (api->free_families[i] == o->family)
-			return;
+	if (api_frees_family(api, o->family))
+		return;
 	if (org.field_key && releases_fitting(en, org.field_key, o->family))
 		return;
 	fam = api_family_name(o->family);

@@ -109,11 +109,8 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 {
 	struct sleep_frame all[CHAIN_PARSE_MAX];
 	char *copy = xstrdup(s), *lvl, *save = NULL;
-	struct sleep_frame *out = f;
 	int n = 0;
 
-	if (max < CHAIN_PARSE_MAX)
-		f = all;
 	for (lvl = strtok_r(copy, "|", &save); lvl && n < CHAIN_PARSE_MAX;
 	     lvl = strtok_r(NULL, "|", &save)) {
 		char *fld[6], *p = lvl;
@@ -130,24 +127,22 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 			n = -1;
 			break;
 		}
-		f[n].tag = fld[0][0];
-		f[n].mask = strtoull(fld[1], NULL, 16);
-		f[n].loc.line = (unsigned)strtoul(fld[2], NULL, 10);
-		f[n].loc.col = (unsigned)strtoul(fld[3], NULL, 10);
-		f[n].fn = engine_intern(en, fld[4]);
-		f[n].callee = engine_intern(en, fld[5]);
-		f[n].file = engine_intern(en, p);
+		all[n].tag = fld[0][0];
+		all[n].mask = strtoull(fld[1], NULL, 16);
+		all[n].loc.line = (unsigned)strtoul(fld[2], NULL, 10);
+		all[n].loc.col = (unsigned)strtoul(fld[3], NULL, 10);
+		all[n].fn = engine_intern(en, fld[4]);
+		all[n].callee = engine_intern(en, fld[5]);
+		all[n].file = engine_intern(en, p);
 		n++;
 	}
 	free(copy);
-	if (f == all && n > 0) {
-		if (n <= max) {
-			memcpy(out, all, (size_t)n * sizeof(*all));
-			return n;
-		}
-		return keep_conditions(all, n, out, max);
+	if (n <= max) {
+		if (n > 0)
+			memcpy(f, all, (size_t)n * sizeof(*all));
+		return n;
 	}
-	return n;
+	return keep_conditions(all, n, f, max);
 }
 
 /* The length of the level at s (up to the next '|' or the end). */

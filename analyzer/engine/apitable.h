@@ -203,6 +203,9 @@ void api_families_free(void);
 const char *api_family_release(int id);
 /* Released by the device core at unbind (devm): no free needed. */
 bool api_family_managed(int id);
+/* Is family one of those the deallocator api releases (its free line's
+ * family= list)? */
+bool api_frees_family(const struct api_entry *api, int family);
 /* The alignment in bytes of every block the family's allocators
  * return (`align=`), or 0 when the rules do not say. */
 unsigned api_family_align(int id);

@@ -104,3 +104,13 @@ void api_families_free(void)
 	memset(managed, 0, sizeof(managed));
 	memset(align, 0, sizeof(align));
 }
+
+bool api_frees_family(const struct api_entry *api, int family)
+{
+	int i;
+
+	for (i = 0; i < api->nfree_families; i++)
+		if (api->free_families[i] == family)
+			return true;
+	return false;
+}

@@ -45,17 +45,6 @@ static bool allocated_here(const struct engine *en, int32_t id)
 	return id >= 0 && id < en->nsites && en->sites[id].callee;
 }
 
-/* Is family one of those the deallocator api takes? */
-static bool frees_family(const struct api_entry *api, int family)
-{
-	int i;
-
-	for (i = 0; i < api->nfree_families; i++)
-		if (api->free_families[i] == family)
-			return true;
-	return false;
-}
-
 /* Release what v points to: checkers first, then the core facts. */
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi)
@@ -106,7 +95,7 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	 * family (a driver's kzalloc()ed struct platform_device) it drops
 	 * a reference, and the release callback decides */
 	if (fi->api && (fi->api->roles & ROLE_PUT) &&
-	    (member || (o->family >= 0 && !frees_family(fi->api, o->family))))
+	    (member || (o->family >= 0 && !api_frees_family(fi->api, o->family))))
 		return;
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);

@@ -256,22 +256,19 @@ static enum CXChildVisitResult find_fn_ref(CXCursor c, CXCursor parent,
  * `static inline initcall_t __inittest(void) { return foo_init; }` (and
  * an alias init_module of foo_init): foo_init is recorded as stored in
  * the pseudo field "module.init" (the kernel calls it once, and a
- * failure means module_exit() never runs); module_exit() likewise gives
- * "module.exit".
+ * failure means module_exit() never runs).
  */
 void fn_inits_module(CXCursor fn, struct fn_init_list *out)
 {
 	CXString s = clang_getCursorSpelling(fn);
 	const char *name = clang_getCString(s);
-	const char *field = !strcmp(name, "__inittest") ? "init" :
-			    !strcmp(name, "__exittest") ? "exit" : NULL;
 	CXCursor ref = null_cursor();
 	struct ir_fn_init *fi;
 	CXString n;
 
-	if (field)
+	if (!strcmp(name, "__inittest"))
 		clang_visitChildren(fn, find_fn_ref, &ref);
-	if (!field || clang_Cursor_isNull(ref)) {
+	if (clang_Cursor_isNull(ref)) {
 		clang_disposeString(s);
 		return;
 	}
@@ -282,7 +279,7 @@ void fn_inits_module(CXCursor fn, struct fn_init_list *out)
 	fi = &out->v[out->n++];
 	n = clang_getCursorSpelling(clang_getCursorReferenced(ref));
 	fi->rec = xstrdup("module");
-	fi->field = xstrdup(field);
+	fi->field = xstrdup("init");
 	fi->fn = xstrdup(clang_getCString(n));
 	fi->var = xstrdup(name);
 	fi->loc = ir_cursor_loc(ref, NULL);

@@ -16,8 +16,8 @@ struct fn_init_list {
 
 /* Append what the initialiser of variable var stores. */
 void fn_inits_collect(CXCursor var, struct fn_init_list *out);
-/* module_init()/module_exit() of a module: the function __inittest or
- * __exittest (fn) returns, as a store into "module.init"/"module.exit". */
+/* module_init() of a module: the function __inittest (fn) returns, as a
+ * store into the pseudo field "module.init". */
 void fn_inits_module(CXCursor fn, struct fn_init_list *out);
 void fn_inits_free(struct fn_init_list *l);
 
