@@ -312,14 +312,6 @@ static void on_call(struct engine *en, struct state *st,
 
 	note_dropped(en, c);
 	realloc_over_self(en, st, c);
-	/* WARN(1, "can't happen"): a path its author says is not taken;
-	 * what it leaks is not worth a report */
-	if (c->api && (c->api->roles & ROLE_WARNS) &&
-	    !slot_get(st, al_warned_slot, 0)) {
-		struct slot_val v = { 1, 0 };
-
-		slot_set(st, al_warned_slot, 0, &v);
-	}
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
 	    c->args[c->api->derive_arg].kind == V_OBJ) {
@@ -378,7 +370,7 @@ static void on_lost(struct engine *en, struct state *st,
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
 	    managed(o) || dropped(o->id) ||
 	    al_given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
-	    slot_get(st, al_warned_slot, 0) || al_found_uncertain(en, st, o->id) ||
+	    engine_path_warned(st) || al_found_uncertain(en, st, o->id) ||
 	    engine_calls_ahead(en, ROLE_WARNS) ||
 	    slot_get(st, al_zero_trip_slot, o->id) ||
 	    engine_path_guessed(st) || held_unnamed(en, st, o->id))

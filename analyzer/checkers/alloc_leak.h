@@ -2,8 +2,8 @@
 /*
  * alloc-leak's decisions on the path (alloc_leak_branch.c): the branch
  * that led to a leak (the trace's note), loops left at their first test
- * with a count the path does not know (zero trips), decisions after a
- * lookup-or-create call, and kernel warnings printed on the path; and
+ * with a count the path does not know (zero trips) and decisions after a
+ * lookup-or-create call; and
  * (alloc_leak_init.c) a block a failing module init keeps in a global.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
@@ -16,7 +16,6 @@
 extern int al_zero_trip_slot;	/* object: the path skipped a loop whose
 				 * count it did not know (a = where) */
 extern int al_found_slot;	/* object: maybe a block a lookup found */
-extern int al_warned_slot;	/* global 0: the path printed a warning */
 
 /* a join of two paths: given up (or seen) on either side is */
 bool al_join_either(const struct slot_val *a, const struct slot_val *b,

@@ -2,9 +2,10 @@
 /*
  * alloc-leak, the decisions of the path: which branch led to the leak
  * (the trace's "the branch that led to the path losing it" note), a
- * loop left at its first test with a count the path does not know, the
- * decisions made after a lookup-or-create call, and a kernel warning
- * printed on the path.  alloc_leak.c asks these before it reports.
+ * loop left at its first test with a count the path does not know, and
+ * the decisions made after a lookup-or-create call.  alloc_leak.c asks
+ * these before it reports (and the engine whether the path printed a
+ * kernel warning, engine_path_warned()).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,8 +25,6 @@ int al_found_slot;		/* object: from a lookup-or-create call,
 				 * maybe a block it found (a = 1), and the
 				 * path made a decision since that the
 				 * engine could not evaluate (a = 2) */
-int al_warned_slot;		/* global 0: the path printed a kernel
-				 * warning (WARN(): a `warns` line) */
 
 /* the join keeps the side that decided more (uncertain first) */
 static bool join_found(const struct slot_val *a, const struct slot_val *b,
@@ -141,34 +140,6 @@ bool al_found_uncertain(struct engine *en, struct state *st, int32_t id)
 	return false;
 }
 
-/*
- * if (WARN_ON_ONCE(phys > BIOS_SCAN_LIMIT)) return -EINVAL;  WARN_ON()
- * without a message makes no call (an inline trap in the bug table); the
- * macro keeps its condition in a variable of its own, which a `warns`
- * line names (__ret_warn_on): where a branch finds it true, the path
- * made the warning, as with WARN(1, "...").
- */
-static void warn_branch(struct engine *en, struct state *st,
-			const struct branch_info *b)
-{
-	static const struct slot_val v = { 1, 0 };
-	const struct api_entry *api;
-	const struct ir_expr *e;
-	bool truthy = b->taken;
-	char *name;
-
-	if (!b->cond || slot_get(st, al_warned_slot, 0))
-		return;
-	e = cond_truth(b->cond, &truthy);
-	if (!truthy || !e || e->kind != EX_VAR)
-		return;
-	name = engine_expr_str(en, e);
-	api = name ? api_lookup(name) : NULL;
-	free(name);
-	if (api && (api->roles & ROLE_WARNS))
-		slot_set(st, al_warned_slot, 0, &v);
-}
-
 void al_on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
@@ -177,7 +148,6 @@ void al_on_branch(struct engine *en, struct state *st,
 
 	if (engine_reporting(en) && zero_trip(en, st, b))
 		mark_zero_trip(en, st, b);
-	warn_branch(en, st, b);
 	/* if (0) of a macro (no_printk) is no decision */
 	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
 	    (b->forced && b->cond->kind == EX_CONST))
@@ -239,8 +209,6 @@ int al_branch_note(struct engine *en, struct state *st, int32_t id,
 
 void al_branch_init(void)
 {
-	static const struct slot_def warned = { "alloc-leak:warned",
-						SLOT_GLOBAL, al_join_either };
 	static const struct slot_def found = { "alloc-leak:found",
 					       SLOT_OBJECT, join_found };
 	static const struct slot_def branch = { "alloc-leak:branch",
@@ -248,7 +216,6 @@ void al_branch_init(void)
 	static const struct slot_def zt = { "alloc-leak:zero-trip",
 					    SLOT_OBJECT, al_join_either };
 
-	al_warned_slot = engine_slot_register(&warned);
 	al_found_slot = engine_slot_register(&found);
 	branch_slot = engine_note_slot_register(&branch);
 	al_zero_trip_slot = engine_slot_register(&zt);

@@ -221,6 +221,10 @@ static void on_free(struct engine *en, struct state *st,
 
 	if (engine_origin(en, o->id, &org) && org.many)
 		return;		/* one of several: not the same one twice */
+	/* past a WARN(): a path its author says is not taken
+	 * (WARN_ON_ONCE(put_and_test(p)) frees p only where it fires) */
+	if (prev && engine_path_warned(st))
+		return;
 	if (prev) {
 		const char *by = (const char *)(intptr_t)prev->b;
 
@@ -231,7 +235,8 @@ static void on_free(struct engine *en, struct state *st,
 		return;
 	}
 	note_free(st, o->id, f);
-	if (!engine_reporting(en) || !(d = dangling_elsewhere(en, st, o->id)) ||
+	if (!engine_reporting(en) || engine_path_warned(st) ||
+	    !(d = dangling_elsewhere(en, st, o->id)) ||
 	    !engine_origin(en, o->id, &org))
 		return;
 	first.file = d->file;

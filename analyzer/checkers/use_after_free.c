@@ -33,8 +33,8 @@ static void on_deref(struct engine *en, struct state *st,
 	char *what;
 	int n;
 
-	if (!fv)
-		return;
+	if (!fv || engine_path_warned(st))
+		return;		/* not freed, or past a WARN() (double_free.c) */
 	by = (const char *)(intptr_t)fv->b;
 	what = engine_deref_str(en, d);
 	n = engine_alloc_note(en, d->v.obj, notes);

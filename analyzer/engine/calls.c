@@ -574,6 +574,7 @@ static void call_body(struct engine *en, struct state *st,
 	ci.fnargs = fnargs;
 	ci.loc = insn->loc;
 	ci.held = held;
+	warned_call(st, api);
 	old = ev_begin(en, st, LINK_NONE, LINK_NONE);
 	for (i = 0; i < en->unit->ncheckers; i++)
 		if (en->unit->checkers[i]->on_call) {

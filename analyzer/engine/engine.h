@@ -510,6 +510,9 @@ bool engine_reporting(struct engine *en);
 /* A branch on this path went both ways on a value that the join of a
  * function past its budget made unknown: the path may not exist. */
 bool engine_path_guessed(const struct state *st);
+/* The path called a `warns` function or took a WARN_ON()'s true branch
+ * (warned.c): its author says it is not expected. */
+bool engine_path_warned(const struct state *st);
 /* Can some call of this function take the path?  False only for a static
  * function of the file whose every call passes arguments that contradict
  * what the path learnt of its parameters (callers.c). */

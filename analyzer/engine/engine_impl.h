@@ -800,6 +800,12 @@ void purecall_store(struct engine *en, struct state *st, const char *fk);
 int unit_fn_pure(struct unit *u, const char *name, int depth);
 const uint32_t *unit_pure_reads(struct unit *u, int id, int *n);
 
+/* warned.c: the path passed a WARN() (engine_path_warned()) */
+void warned_init(void);
+void warned_call(struct state *st, const struct api_entry *api);
+void warned_branch(struct engine *en, struct state *st,
+		   const struct ir_expr *cond, bool taken);
+
 /* peers.c: a test of two places compared, recorded for later tests and
  * for a dereference's guard */
 void peers_init(void);

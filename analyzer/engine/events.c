@@ -398,6 +398,7 @@ void fire_branch(struct engine *en, struct state *st,
 	struct ev_ctx old;
 	int i;
 
+	warned_branch(en, st, b->cond, taken);
 	old = ev_begin(en, st, c.kind == V_OBJ || c.kind == V_PRED ||
 			       c.kind == V_REL ? c.obj : LINK_NONE,
 		       c.kind == V_REL ? (int32_t)c.c : LINK_NONE);

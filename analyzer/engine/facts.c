@@ -173,6 +173,7 @@ void facts_init(void)
 	refs_init();
 	retest_init();
 	peers_init();
+	warned_init();
 	purecall_init();
 	sym_bits_init();
 	param_copy_init();
