@@ -142,7 +142,8 @@ static void on_free(struct engine *en, struct state *st,
 	slot_set(st, freed_slot, o->id, &one);
 	if (counted_free(en, st, o, f))
 		return;
-	if (!api || !api->nfree_families || o->family < 0 ||
+	/* a helper that frees a global of its own: reported there */
+	if (!api || !api->nfree_families || o->family < 0 || f->via_global ||
 	    !engine_origin(en, o->id, &org) || !org.callee)
 		return;
 	if (api_frees_family(api, o->family))

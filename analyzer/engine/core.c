@@ -280,7 +280,8 @@ void core_on_store(struct engine *en, struct state *st,
 		const struct site_info *si = o && o->id < en->nsites ?
 					     &en->sites[o->id] : NULL;
 
-		if (o && o->family >= 0 && si && si->callee)
+		if (o && o->family >= 0 && si && si->callee &&
+		    !field_store_interior(en->store_rhs))
 			engine_field_fact(en, s->field_key, core.field_store,
 					  o->family | ((int64_t)(o->order + 1) << 16),
 					  si->via ? si->via : si->callee,

@@ -248,6 +248,9 @@ struct free_info {
 	struct ir_loc via_loc;		/* where the helper frees it */
 	const char *via_file;
 	struct ir_loc loc;
+	bool via_global;		/* the helper frees a global it names
+					 * itself ("@g"): its own analysis
+					 * sees that free too */
 };
 
 struct store_info {

@@ -733,6 +733,7 @@ struct field_db *field_db_new(void);
 void field_db_free(struct field_db *db);
 void field_db_write(FILE *f, const struct field_db *db);
 void sym_field_facts(struct engine *en, struct sym *s);
+bool field_store_interior(const struct ir_expr *rhs);
 void field_db_add_ext(struct field_db *db, const char *key,
 		      const struct field_rec *r);
 /* true the first time key is asked: read other files' records then */

@@ -195,6 +195,18 @@ void sym_field_facts(struct engine *en, struct sym *s)
 	s->store = first;
 }
 
+/* p + K, K a constant other than 0: a place inside p's block (a header
+ * skipped, bios_buffer + 8 in dcdbas), which the engine names by the
+ * block itself.  A field that holds it does not hold the block: its
+ * store records no family, so the field's stores do not agree on one. */
+bool field_store_interior(const struct ir_expr *rhs)
+{
+	return rhs && rhs->kind == EX_ARITH &&
+	       (rhs->op == AR_ADD || rhs->op == AR_SUB) && rhs->a &&
+	       rhs->a->is_ptr && rhs->b && rhs->b->kind == EX_CONST &&
+	       rhs->b->ival != 0;
+}
+
 void field_db_write(FILE *f, const struct field_db *db)
 {
 	size_t k;

@@ -171,6 +171,7 @@ static void replay_free(struct engine *en, struct state *st,
 	fi.via_loc = f->loc;
 	fi.via_file = f->file;
 	fi.loc = r->loc;
+	fi.via_global = f->subject && f->subject[0] == '@';
 	do_free(en, st, v, NULL, &fi);
 }
 
