@@ -566,6 +566,11 @@ void lost_at_return(struct engine *en, struct state *st,
 		    const struct value *ret, struct ir_loc loc);
 
 /* calls.c */
+/* entry_roles.c: what a rules entry does at a call, after its summary */
+void entry_roles(struct engine *en, struct state *st,
+		 const struct ir_insn *insn, const struct api_entry *api,
+		 struct value *args, int n, struct state **split,
+		 bool *handled_out);
 void exec_call(struct engine *en, struct state *st,
 	       const struct ir_insn *insn, bool *path_ends,
 	       struct state **split);
