@@ -148,10 +148,13 @@ for p in files:
 # make the file large.  ret-null-absent and ret-null-chosen say what a
 # NULL result means besides a failed allocation (v4l2_ctrl_new_custom()
 # returns NULL for an error already recorded in the handler, which the
-# driver tests once after the batch).
+# driver tests once after the batch).  ret-null-gfp ($N, the gfp_t
+# argument): the result may be NULL unless the caller's mask has
+# __GFP_NOFAIL (bitmap_zalloc(), a kmalloc_array() of its gfp argument);
+# without it such a function would never return NULL for its callers.
 keep_any = {'may-sleep', 'ret-null', 'ret-alloc', 'ret-nonnull', 'ret-neg',
             'lock-delta', 'ret-null-absent', 'ret-null-chosen'}
-keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up'}
+keep_arg = {'deref', 'free', 'unlinks', 'refs', 'gives-up', 'ret-null-gfp'}
 arg = re.compile(r'^\$\d+$')
 # may-sleep: one fact per chain the summary pass found (2,500 for
 # get_user_pages_remote(), one per way through its gup_flags tests).  Per
