@@ -695,6 +695,9 @@ void core_on_store(struct engine *en, struct state *st,
 void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc);
 void core_path_facts(struct engine *en, struct state *st,
 		     const struct return_info *r, struct fact_list *out);
+/* core.c: the guard of a dereference path (deref-if facts) */
+char *path_guard(struct engine *en, struct state *st, bool *nonzero);
+/* ret_alloc.c */
 void ret_alloc_facts(struct engine *en, struct state *st,
 		     const struct return_info *r);
 
