@@ -63,13 +63,27 @@ static bool releases_fitting(struct engine *en, const char *key, int family)
 	return false;
 }
 
-/* device_register(&m->dev): m is counted from here on */
+/* device_register(&m->dev): m is counted from here on; put_device()
+ * of it: the path dropped the count, and a kfree() after that is the
+ * release callback's business (cppc_acpi: kobject_put(), then kfree() of
+ * a block whose ktype has no release), not a deallocator skipping it */
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	const struct api_entry *api = c->api;
+	const struct slot_val *r;
 	struct slot_val v;
+	int32_t id;
 
+	if (api && (api->roles & ROLE_PUT) && api->put_arg < c->nargs &&
+	    c->args[api->put_arg].kind == V_OBJ) {
+		id = engine_obj_within(en, c->args[api->put_arg].obj);
+		r = slot_get(st, refinit_slot, id);
+		if (r && !strcmp(api->name, ((const struct api_entry *)
+					     (intptr_t)r->b)->refinit_put))
+			slot_clear(st, refinit_slot, id);
+		return;
+	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||
 	    api->refinit_arg >= c->nargs ||
 	    c->args[api->refinit_arg].kind != V_OBJ)

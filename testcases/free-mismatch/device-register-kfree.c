@@ -6,7 +6,10 @@
  * kobject's name (dev_set_name()), and the release callback frees the
  * block.  The bad functions kfree() the block when device_register()
  * or kobject_init_and_add() fails, and after device_initialize() when a
- * later step fails; the good ones put the reference.
+ * later step fails; the good ones put the reference.  A kfree() after
+ * the path put the count is the release callback's business, not a
+ * deallocator that skips it (cppc_acpi: kobject_put(), then kfree() of a
+ * block whose ktype has no release): silent.
  */
 #include <linux/module.h>
 #include <linux/device.h>
@@ -151,6 +154,35 @@ int foo_good_kobj(struct kobject *parent)
 		return ret;
 	}
 	return 0;
+}
+
+struct foo_cpc {
+	struct kobject kobj;
+	int cpu;
+};
+
+static struct kobj_type foo_cpc_ktype = {
+	.sysfs_ops = &kobj_sysfs_ops,
+};
+
+int foo_cpc_add(struct kobject *parent, int cpu)
+{
+	struct foo_cpc *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	int ret;
+
+	if (!c)
+		return -ENOMEM;
+	c->cpu = cpu;
+	ret = kobject_init_and_add(&c->kobj, &foo_cpc_ktype, parent, "cpc%d",
+				   cpu);
+	if (ret) {
+		kobject_put(&c->kobj);
+		goto out_free;
+	}
+	return 0;
+out_free:
+	kfree(c);
+	return ret;
 }
 
 MODULE_LICENSE("GPL");
