@@ -110,7 +110,6 @@ static void on_free(struct engine *en, struct state *st,
 	disown(en, st, o->id, GONE_FREED);
 }
 
-
 /* Is the place an element at an index that is not a constant (a[i]):
  * the engine forgets it when the index moves, though the memory keeps
  * what was stored there. */

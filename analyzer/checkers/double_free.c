@@ -221,12 +221,14 @@ static void on_free(struct engine *en, struct state *st,
 
 	if (engine_origin(en, o->id, &org) && org.many)
 		return;		/* one of several: not the same one twice */
-	/* past a WARN(): a path its author says is not taken
-	 * (WARN_ON_ONCE(put_and_test(p)) frees p only where it fires) */
-	if (prev && engine_path_warned(st))
-		return;
 	if (prev) {
 		const char *by = (const char *)(intptr_t)prev->b;
+
+		/* past a WARN(): a path its author says is not taken
+		 * (WARN_ON_ONCE(put_and_test(p)) frees p only where it
+		 * fires) */
+		if (engine_path_warned(st))
+			return;
 
 		first.file = NULL;
 		first.loc = loc_unpack(prev->a);

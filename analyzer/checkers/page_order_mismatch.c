@@ -26,8 +26,9 @@ static void on_free(struct engine *en, struct state *st,
 	if (slot_get(st, freed_slot, o->id))
 		return;		/* a second free is double-free's */
 	slot_set(st, freed_slot, o->id, &one);
+	/* a helper that frees a global of its own: reported there */
 	if (o->order < 0 || f->order < 0 || f->order == o->order ||
-	    !engine_origin(en, o->id, &org) || !org.callee)
+	    f->via_global || !engine_origin(en, o->id, &org) || !org.callee)
 		return;
 	n = engine_alloc_note(en, o->id, notes);
 	if (n) {
