@@ -136,6 +136,11 @@ static void on_store(struct engine *en, struct state *st,
 	    !s->lhs->is_record)
 		return;
 	id = engine_obj_of(en, s->v.obj);
+	/* priv->hw = hw, priv inside hw's block: a pointer to itself keeps
+	 * no block alive */
+	if (!s->sink && !s->outlives && s->container >= 0 &&
+	    s->container == id)
+		return;
 	/* fd->urb = urb, fd an allocation of this function: still ours,
 	 * held by fd.  Lost with fd when fd is freed holding it; given up
 	 * with fd when fd is given up. */
@@ -488,6 +493,12 @@ static void on_fact(struct engine *en, struct state *st,
 	 * an ops pointer the summary cannot follow
 	 * (device_property_read_u32_array() -> fwnode ops) */
 	if (c->api && (c->api->roles & ROLE_BORROW))
+		return;
+	/* an `alloc` line says the caller owns what the call returns: the
+	 * allocator's own registration of it (alloc_workqueue() lists
+	 * every workqueue) is no handover to the caller's callers */
+	if (c->api && (c->api->roles & ROLE_ALLOC) &&
+	    !strcmp(f->subject, "$ret"))
 		return;
 	/* an `owner ... when=success` line says when the call takes $N:
 	 * the summary's may (stored on some path: platform_device_add()

@@ -209,6 +209,10 @@ bool api_frees_family(const struct api_entry *api, int family);
 /* The alignment in bytes of every block the family's allocators
  * return (`align=`), or 0 when the rules do not say. */
 unsigned api_family_align(int id);
+/* The pointer fields of a block of the family that its allocator sets
+ * to places inside the block, comma-separated (`inner=`: "priv,wiphy" of
+ * an ieee80211_hw), or NULL. */
+const char *api_family_inner(int id);
 
 /*
  * Load one rules file; errors name file and line, and return -1.

@@ -215,6 +215,10 @@ struct path {
 	const char *fkey;	/* field key a callee's fact gave it */
 	const char *fk_memo;	/* path_field_key()'s answer, once known */
 	int8_t fk_state;	/* 0: not known, 1: fk_memo, 2: none */
+	bool area;		/* '[': a private area inside a block (a
+				 * family's inner= field, wiphy_priv()):
+				 * keyed by the record type the function
+				 * reads it as */
 };
 
 enum { PT_UNKNOWN, PT_ADDR, PT_OTHER };

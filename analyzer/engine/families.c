@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Allocation families of the rules files (`family NAME release=FN
- * [managed=yes] [align=N]`): their ids, the deallocator to suggest for
- * each, whether the device core releases them, and the alignment of the
- * blocks their allocators return.
+ * [managed=yes] [align=N] [inner=F1,F2]`): their ids, the deallocator to
+ * suggest for each, whether the device core releases them, the alignment
+ * of the blocks their allocators return, and the pointer fields the
+ * allocator sets to places inside the block.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@ static struct strvec families;
 static struct strvec releases;	/* per family: deallocator to suggest */
 static bool managed[256];	/* per family: released by the device core */
 static unsigned align[256];	/* per family: bytes a block is aligned to */
+static struct strvec inners;	/* per family: fields that point inside */
 
 int api_family_id(const char *name)
 {
@@ -29,6 +31,7 @@ int api_family_id(const char *name)
 	if (strvec_push(&families, name))
 		return -1;
 	strvec_push(&releases, "");
+	strvec_push(&inners, "");
 	return (int)families.n - 1;
 }
 
@@ -49,7 +52,14 @@ unsigned api_family_align(int id)
 	return id >= 0 && id < 256 ? align[id] : 0;
 }
 
-/* family NAME release=FN [managed=yes] [align=N] */
+const char *api_family_inner(int id)
+{
+	if (id < 0 || (size_t)id >= inners.n || !inners.v[id][0])
+		return NULL;
+	return inners.v[id];
+}
+
+/* family NAME release=FN [managed=yes] [align=N] [inner=F1,F2] */
 int api_family_line(const char *name, char *save, const char *path,
 		    int lineno)
 {
@@ -69,6 +79,9 @@ int api_family_line(const char *name, char *save, const char *path,
 		if (eq && !strcmp(kv, "release")) {
 			free(releases.v[id]);
 			releases.v[id] = xstrdup(eq + 1);
+		} else if (eq && !strcmp(kv, "inner") && eq[1]) {
+			free(inners.v[id]);
+			inners.v[id] = xstrdup(eq + 1);
 		} else if (eq && !strcmp(kv, "managed")) {
 			managed[id] = !strcmp(eq + 1, "yes");
 		} else if (eq && !strcmp(kv, "align")) {
@@ -101,6 +114,7 @@ void api_families_free(void)
 {
 	strvec_clear(&families);
 	strvec_clear(&releases);
+	strvec_clear(&inners);
 	memset(managed, 0, sizeof(managed));
 	memset(align, 0, sizeof(align));
 }

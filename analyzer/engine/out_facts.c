@@ -143,7 +143,9 @@ void out_block_fact(struct engine *en, struct state *st,
  * return &o->member; of a parameter o (to_drm_encoder(), a driver's
  * to_inner() helpers): the caller gets the address of that place of its
  * own memory, a pointer into the object it passed (replay.c), so
- * handing it on hands on the object.
+ * handing it on hands on the object.  Value 1 for a member that is not a
+ * struct or union (wiphy_priv()'s &wiphy->priv, an array): a private
+ * area the caller reads as a struct of its own.
  */
 void ret_addr_fact(struct engine *en, struct state *st,
 		   const struct return_info *r, struct fact_list *out)
@@ -151,12 +153,17 @@ void ret_addr_fact(struct engine *en, struct state *st,
 	const struct sym *s = sym_of(en, r->v.obj);
 	char fkbuf[512];
 	char *dst;
+	char k;
 
-	if (!s || s->kind != SYM_ADDR || s->place < 0 || !s->record)
+	if (!s || s->kind != SYM_ADDR || s->place < 0)
+		return;
+	k = en->paths[s->place].kind;
+	if (!s->record && k != '>' && k != '.')
 		return;
 	dst = store_subject(en, st, s->place);
 	if (dst && dst[0] == '$' && dst[1] >= '0' && dst[1] <= '9')
-		fact_list_add(out, core.ret_addr, RC_ANY, "$ret", 0, dst,
+		fact_list_add(out, core.ret_addr, RC_ANY, "$ret",
+			      s->record ? 0 : 1, dst,
 			      path_field_key(en, s->place, fkbuf,
 					     sizeof(fkbuf)),
 			      en->fn->file, r->loc);

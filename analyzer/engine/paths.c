@@ -372,6 +372,7 @@ static const char *field_key_walk(struct engine *en, int path, char *buf,
 				  size_t len, bool *stable)
 {
 	char tail[256] = "";
+	const char *rec = NULL;	/* of the step below the current one */
 	int p = path;
 
 	while (p >= 0) {
@@ -395,6 +396,12 @@ static const char *field_key_walk(struct engine *en, int path, char *buf,
 			return buf;
 		}
 		case '[':
+			if (n->area && rec && tail[0] && tail[0] != '[') {
+				/* priv->band of hw->priv: "struct
+				 * foo_priv::band", as through any pointer */
+				snprintf(buf, len, "%s::%s", rec, tail);
+				return buf;
+			}
 			if (n->deref) {
 				/* an element of the array a field points to:
 				 * "struct foo::bufs->[]" */
@@ -415,6 +422,7 @@ static const char *field_key_walk(struct engine *en, int path, char *buf,
 			prepend(tail, sizeof(tail), "[]");
 			break;
 		default:
+			rec = n->rec;
 			prepend(tail, sizeof(tail), n->field);
 			if (n->kind == '>' || en->paths[n->parent].kind == 'v') {
 				if (!n->rec) {

@@ -215,7 +215,16 @@ bool replay_return(struct engine *en, struct state *st,
 	if (is && is->str) {
 		int path = resolve_subject(en, st, r->call, is->str, is->key,
 					   &v);
-		int32_t id = path >= 0 ? addr_sym(en, st, path) : 0;
+		int32_t id;
+
+		if (path >= 0 && is->value == 1) {
+			/* a private area (&wiphy->priv): its first element,
+			 * keyed by the struct the caller reads it as */
+			path = path_child(en, path, '[', false, NULL, NULL, 0,
+					  NULL);
+			en->paths[path].area = true;
+		}
+		id = path >= 0 ? addr_sym(en, st, path) : 0;
 
 		if (id) {
 			dest_assign(en, st, r->call, vobj(id), r->loc);

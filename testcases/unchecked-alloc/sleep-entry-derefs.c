@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * unchecked-alloc through a kernel function the rules tables only say
- * sleeps: destroy_workqueue() has a `sleep` line, and the table entry
- * stands in for its body, but the core summary (rules/core-6.1.summaries)
- * still says it dereferences its argument on every path.  So a workqueue
- * from alloc_ordered_workqueue() passed to it unchecked is a NULL
- * dereference, in the same function (baz_flush_bad) and across functions
- * through a field (baz_probe_bad stores it, baz_remove_bad destroys it:
- * reported at the store, with a note at the use).  The twins check.
+ * unchecked-alloc through kernel functions the rules tables only say
+ * sleep: down() and __flush_workqueue() (what flush_workqueue() expands
+ * to) have a `sleep` line, and the table entry stands in for their body,
+ * but the core summary (rules/core-6.1.summaries) still says they
+ * dereference their argument.  So a semaphore in a kzalloc()ed context
+ * taken unchecked is a NULL dereference (baz_lock_bad), and so is a
+ * workqueue from alloc_ordered_workqueue() flushed unchecked in another
+ * function through a field (baz_probe_bad stores it, baz_remove_bad
+ * flushes it: reported at the store, with a note at the use).  The twins
+ * check.
  */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
+#include <linux/semaphore.h>
 
 struct baz_bad_priv {
 	struct workqueue_struct *wq;
@@ -22,21 +25,32 @@ struct baz_good_priv {
 	struct workqueue_struct *wq;
 };
 
-int baz_flush_bad(void)
-{
-	struct workqueue_struct *wq = alloc_ordered_workqueue("baz-tmp", 0);
+struct baz_ctx {
+	struct semaphore sem;
+	int users;
+};
 
-	destroy_workqueue(wq); /* expect: unchecked-alloc:medium */
+int baz_lock_bad(void)
+{
+	struct baz_ctx *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+
+	down(&ctx->sem); /* expect: unchecked-alloc:high */
+	ctx->users++;
+	up(&ctx->sem);
+	kfree(ctx);
 	return 0;
 }
 
-int baz_flush_good(void)
+int baz_lock_good(void)
 {
-	struct workqueue_struct *wq = alloc_ordered_workqueue("baz-tmp", 0);
+	struct baz_ctx *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
 
-	if (!wq)
+	if (!ctx)
 		return -ENOMEM;
-	destroy_workqueue(wq);
+	down(&ctx->sem);
+	ctx->users++;
+	up(&ctx->sem);
+	kfree(ctx);
 	return 0;
 }
 
@@ -56,7 +70,7 @@ static int baz_remove_bad(struct platform_device *pdev)
 {
 	struct baz_bad_priv *priv = platform_get_drvdata(pdev);
 
-	destroy_workqueue(priv->wq);
+	flush_workqueue(priv->wq);
 	return 0;
 }
 
@@ -78,6 +92,7 @@ static int baz_remove_good(struct platform_device *pdev)
 {
 	struct baz_good_priv *priv = platform_get_drvdata(pdev);
 
+	flush_workqueue(priv->wq);
 	destroy_workqueue(priv->wq);
 	return 0;
 }
