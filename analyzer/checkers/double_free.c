@@ -201,7 +201,7 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 	for (i = 0; i < n; i++)
 		if ((v[i].kind == k_dangling ||
 		     (v[i].kind == k_dangling_unsub &&
-		      !engine_fn_registered_by(en, v[i].fn))) &&
+		      !engine_fn_registered_by(en, NULL))) &&
 		    strcmp(v[i].fn, engine_fn_name(en)) &&
 		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
 		    !ruled_out(en, st, v, n, v[i].fn) &&
@@ -340,10 +340,13 @@ static void on_return(struct engine *en, struct state *st,
 		if (!key)
 			continue;
 		/* a field left freed where the submission that would run
-		 * the completion failed: not what that completion sees
-		 * (ar5523_rx_refill_work() frees data->skb when
-		 * usb_submit_urb() fails; ar5523_data_rx_cb() runs only
-		 * for a submission that succeeded, after a new skb) */
+		 * the completion failed (here, or in a callee that says
+		 * so: mwifiex_usb_construct_send_urb()): not what any
+		 * completion sees (ar5523_rx_refill_work() frees data->skb
+		 * when usb_submit_urb() fails; ar5523_data_rx_cb() runs
+		 * only for a submission that succeeded, after a new skb;
+		 * an rx completion sees its own urb's context, not the
+		 * unsubmitted tx one) */
 		engine_field_fact(en, key, engine_handover_failed(st) ?
 				  k_dangling_unsub : k_dangling,
 				  r->has_value ? (int64_t)r->cond : -1,

@@ -397,6 +397,11 @@ void core_path_facts(struct engine *en, struct state *st,
 		if (subject && (o->flags & OF_CHECKED) && o->null == NL_NULL)
 			null_place_fact(en, st, r, o->id, out);
 	}
+	/* a success-only handover (usb_submit_urb()) failed here: what the
+	 * caller hands on after such a return was not submitted either */
+	if (slot_get(st, core_handover_failed, 0))
+		fact_list_add(out, core.handover_failed, RC_ANY, "*", 0, NULL,
+			      NULL, en->fn->file, r->loc);
 	if (r->v.kind == V_OBJ && (subject = engine_subject(en, r->v.obj)))
 		fact_list_add(out, core.ret_is, RC_ANY, "$ret", 0, subject,
 			      sym_key(en, r->v.obj), en->fn->file, r->loc);

@@ -115,6 +115,9 @@ struct core_kinds {
 				 * ($ret->match) on every path returning it */
 	int ret_nonnull;	/* $ret is never NULL (every return says so) */
 	int ret_neg;		/* $ret is < 0 where it is not 0 (-errno) */
+	int handover_failed;	/* "*": an `owner ... when=success` call
+				 * failed on some path of cond (a submission
+				 * of the callee that failed) */
 	int ret_err_if;		/* $ret is an ERR_PTR() only where the
 				 * caller's subject was NULL on entry
 				 * (alloc_wtbl_req(..., &skb) makes *skb

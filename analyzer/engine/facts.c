@@ -150,6 +150,8 @@ void facts_init(void)
 	core.unlinks = engine_fact_kind("unlinks", FACT_MAY, NULL);
 	core.out_alloc = engine_fact_kind("out-alloc", FACT_MUST, NULL);
 	core.out_freed = engine_fact_kind("out-freed", FACT_MAY_COND, NULL);
+	core.handover_failed = engine_fact_kind("handover-failed",
+						FACT_MAY_COND, NULL);
 	core.refs = engine_fact_kind("refs", FACT_MUST, NULL);
 	core.held = engine_fact_kind("held", FACT_MAY, NULL);
 	core.field_store = engine_fact_kind("field-store", FACT_MAY, NULL);

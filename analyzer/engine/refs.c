@@ -190,7 +190,8 @@ void refs_entry(struct engine *en, struct state *st)
  * Is the function being analysed a callback that registrar registered
  * with a held reference (an urb completion: usb_fill_bulk_urb(...,
  * foo_complete, ...) in registrar)?  Such a completion runs only for a
- * submission the registrar made and that succeeded.
+ * submission the registrar made and that succeeded.  A NULL registrar:
+ * registered so by any function.
  */
 bool engine_fn_registered_by(struct engine *en, const char *registrar)
 {
@@ -203,7 +204,7 @@ bool engine_fn_registered_by(struct engine *en, const char *registrar)
 	free(key);
 	for (i = 0; i < n && !found; i++)
 		found = v[i].kind == core.held && v[i].fn &&
-			!strcmp(v[i].fn, registrar);
+			(!registrar || !strcmp(v[i].fn, registrar));
 	return found;
 }
 

@@ -358,6 +358,12 @@ static bool apply_fact(struct engine *en, struct state *st,
 		out_freed(en, st, r, f, path);
 		return true;
 	}
+	if (f->kind == core.handover_failed) {
+		static const struct slot_val one = { 1, 0 };
+
+		slot_set(st, core_handover_failed, 0, &one);
+		return true;
+	}
 	if (f->kind == core.ret_alloc || f->kind == core.ret_null ||
 	    f->kind == core.ret_is || f->kind == core.ret_alloc_if ||
 	    f->kind == core.ret_addr ||

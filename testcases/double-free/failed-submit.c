@@ -7,6 +7,12 @@
  * data->skb.  The completion frees data->skb on its error path, but it
  * runs only for a submission that succeeded, and each one comes after a
  * new skb: the freed one is never what it sees.
+ * The same when a helper of the file submits and says so by its result
+ * (mwifiex's mwifiex_usb_tx_aggr_tmo() frees the skb where
+ * mwifiex_usb_construct_send_urb() returns -1, after usb_submit_urb()
+ * failed): foo_ctx_flush() leaves ctx->skb freed, but the tx completion
+ * and the rx completion, which frees ctx->skb of the contexts it
+ * submitted, see only contexts whose urb was submitted.
  * foo_refill_bad() frees the skb after a submission that succeeded (the
  * urb still owns it): its completion hands it to netif_rx(), or frees it
  * on its error path, again: both reported.
@@ -87,5 +93,65 @@ void foo_refill_bad(struct foo_rx2 *data)
 	}
 	if (data->stopping)
 		kfree_skb(data->skb);
+}
+struct foo_ctx {
+	struct urb *urb;
+	struct sk_buff *skb;
+	struct usb_device *udev;
+};
+
+static void foo_ctx_rx_cb(struct urb *urb)
+{
+	struct foo_ctx *ctx = urb->context;
+
+	if (urb->status) {
+		dev_kfree_skb_irq(ctx->skb);
+		ctx->skb = NULL;
+		return;
+	}
+	netif_rx(ctx->skb);
+	ctx->skb = NULL;
+}
+
+void foo_ctx_rx_submit(struct foo_ctx *ctx)
+{
+	ctx->skb = alloc_skb(2048, GFP_KERNEL);
+	if (!ctx->skb)
+		return;
+	usb_fill_bulk_urb(ctx->urb, ctx->udev, usb_rcvbulkpipe(ctx->udev, 1),
+			  ctx->skb->data, 2048, foo_ctx_rx_cb, ctx);
+	if (usb_submit_urb(ctx->urb, GFP_KERNEL)) {
+		kfree_skb(ctx->skb);
+		ctx->skb = NULL;
+	}
+}
+
+static void foo_ctx_tx_cb(struct urb *urb)
+{
+	struct foo_ctx *ctx = urb->context;
+
+	dev_kfree_skb_irq(ctx->skb);
+	ctx->skb = NULL;
+}
+
+static int foo_ctx_send(struct foo_ctx *ctx, struct sk_buff *skb)
+{
+	ctx->skb = skb;
+	usb_fill_bulk_urb(ctx->urb, ctx->udev, usb_sndbulkpipe(ctx->udev, 2),
+			  skb->data, skb->len, foo_ctx_tx_cb, ctx);
+	if (usb_submit_urb(ctx->urb, GFP_ATOMIC))
+		return -1;
+	return -EINPROGRESS;
+}
+
+void foo_ctx_flush(struct foo_ctx *ctx)
+{
+	struct sk_buff *skb = alloc_skb(64, GFP_ATOMIC);
+
+	if (!skb)
+		return;
+	skb_put_zero(skb, 64);
+	if (foo_ctx_send(ctx, skb) == -1)
+		dev_kfree_skb_any(skb);
 }
 MODULE_LICENSE("GPL");
