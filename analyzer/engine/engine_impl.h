@@ -434,6 +434,9 @@ int32_t sym_opaque(struct engine *en, int site);
 int32_t sym_written(struct engine *en, const struct state *st, int path,
 		    struct ir_loc loc, int32_t avoid);
 int32_t addr_sym(struct engine *en, struct state *st, int path);
+/* areas.c: the address inside a block of this function that the place
+ * path (hw->priv, a field a family's inner= names) holds, or 0 */
+int32_t inner_area(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
 int32_t sym_detached(struct engine *en, struct state *st, int32_t id);
 int32_t sym_many(struct engine *en, int site);

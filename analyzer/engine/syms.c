@@ -426,53 +426,6 @@ void engine_paths_free(struct engine *en)
 	free(en->paths);
 }
 
-/* The position of name in the comma-separated list (1 for the first),
- * or 0. */
-static int name_in_list(const char *list, const char *name)
-{
-	size_t len = strlen(name);
-	int i;
-
-	for (i = 1;; i++) {
-		if (!strncmp(list, name, len) &&
-		    (list[len] == ',' || !list[len]))
-			return i;
-		list = strchr(list, ',');
-		if (!list)
-			return 0;
-		list++;
-	}
-}
-
-/*
- * hw->priv of a block this function allocated, of a family whose `inner=`
- * names that field: the allocator set it to a place inside the block
- * (ieee80211_alloc_hw(): the private area after the struct, and the wiphy
- * the struct is part of).  Named as the address of an element past the
- * struct, &hw[K] for the K-th field of the list (places of one are not
- * places of another), so that priv->hw = hw stores the block into its
- * own memory, not somewhere unknown.
- */
-static int32_t inner_area(struct engine *en, struct state *st, int path)
-{
-	const struct path *n = &en->paths[path];
-	const struct objst *o;
-	const char *f;
-	int k, area;
-
-	if (!st || n->kind != '>' || !n->deref || n->parent < 0 ||
-	    en->paths[n->parent].kind != 'o' || en->paths[n->parent].var < 0)
-		return 0;
-	o = state_obj(st, en->paths[n->parent].var);
-	f = o ? api_family_inner(o->family) : NULL;
-	k = f && n->field ? name_in_list(f, n->field) : 0;
-	if (!k)
-		return 0;
-	area = path_child(en, n->parent, '[', true, NULL, NULL, k, NULL);
-	en->paths[area].area = true;
-	return addr_sym(en, st, area);
-}
-
 struct value load_path(struct engine *en, struct state *st, int path)
 {
 	const struct value *v;
