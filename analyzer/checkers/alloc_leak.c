@@ -51,13 +51,26 @@ static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * into */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
-/* GONE_OUT: stored through a pointer parameter (*cf = p) into the
- * caller's place: the caller has it there, and has it as the result
- * too when the function also returns it */
-enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
-		GONE_OUT, GONE_FOUND };
-
 static void disown(struct engine *en, struct state *st, int32_t id, int why);
+
+int al_gone_why(const struct state *st, int32_t id)
+{
+	const struct slot_val *g = slot_get(st, gone_slot, id);
+
+	return g ? (int)g->a : 0;
+}
+
+bool al_held_iter(const struct state *st, int *pos, int32_t *id,
+		  int32_t *container, bool *unnamed)
+{
+	const struct slot_val *v;
+
+	if (!slot_iter(st, held_slot, pos, id, &v))
+		return false;
+	*container = (int32_t)v->a;
+	*unnamed = v->b != 0;
+	return true;
+}
 
 /* What the memory of object id holds goes with it (stored, handed over:
  * not freed, which loses it). */
@@ -92,9 +105,14 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		g = slot_get(st, gone_slot, id);
 		if (!(id < 0 && (engine_reporting(en) ||
 				 !engine_subject(en, id))) &&
-		    (!g || (g->a == GONE_OUT && why != GONE_OUT))) {
+		    (!g || (g->a == GONE_OUT && why != GONE_OUT) ||
+		     (g->a == GONE_BOUND && why != GONE_BOUND))) {
 			slot_set(st, gone_slot, id, &v);
-			if (why != GONE_FREED)
+			/* devm memory in the driver data: what it holds
+			 * goes when a failing probe frees it
+			 * (alloc_leak_probe.c), not with the device */
+			if (why != GONE_FREED &&
+			    !(why == GONE_BOUND && al_managed(en, st, id)))
 				disown_held(en, st, id, why);
 		}
 		if (!d)
@@ -146,7 +164,8 @@ static void on_store(struct engine *en, struct state *st,
 	 * with fd when fd is given up. */
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container != id && id >= 0 && engine_reporting(en) &&
-	    !al_given_up(en, st, s->container)) {
+	    (!al_given_up(en, st, s->container) ||
+	     al_bound_devm(en, st, s->container))) {
 		struct slot_val v = { s->container, variable_index(s->lhs) };
 
 		slot_set(st, held_slot, id, &v);
@@ -156,7 +175,8 @@ static void on_store(struct engine *en, struct state *st,
 	 * engine does not relate to i */
 	if (!variable_index(s->lhs) && al_init_store(en, st, s, id))
 		return;
-	disown(en, st, s->v.obj, s->sink ? GONE_SINK :
+	disown(en, st, s->v.obj, al_bound_store(s) ? GONE_BOUND :
+	       s->sink ? GONE_SINK :
 	       engine_out_param_place(en, s->lhs, s->path) ?
 	       GONE_OUT : GONE_STORED);
 }
@@ -447,6 +467,7 @@ static void on_return(struct engine *en, struct state *st,
 
 	if (engine_reporting(en)) {
 		al_init_return(en, st, r);
+		al_probe_return(en, st, r);
 		return;
 	}
 	/* a wrapper that returns an allocation it also registered (stored

@@ -4,7 +4,8 @@
  * that led to a leak (the trace's note), loops left at their first test
  * with a count the path does not know (zero trips) and decisions after a
  * lookup-or-create call; and
- * (alloc_leak_init.c) a block a failing module init keeps in a global.
+ * (alloc_leak_init.c) a block a failing module init keeps in a global;
+ * (alloc_leak_probe.c) a block a failing probe keeps in devm memory.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
 #define KMEMLINT_ALLOC_LEAK_H
@@ -30,6 +31,32 @@ int al_branch_note(struct engine *en, struct state *st, int32_t id,
 
 /* alloc_leak.c: is id, or an allocation whose memory holds it, given up? */
 bool al_given_up(struct engine *en, struct state *st, int32_t id);
+/* Why an object is no longer owned here (the gone slot's a; a gives-up
+ * fact's value).  GONE_OUT: stored through a pointer parameter (*cf = p)
+ * into the caller's place: the caller has it there, and has it as the
+ * result too when the function also returns it.  GONE_BOUND: handed to
+ * a sink that keeps it only while the device is bound (`owner ...
+ * bound=yes`: dev_set_drvdata()). */
+enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
+		GONE_OUT, GONE_FOUND, GONE_BOUND };
+
+/* alloc_leak.c: why id was given up, or 0 */
+int al_gone_why(const struct state *st, int32_t id);
+/* alloc_leak.c: the next object held by an allocation of this function
+ * (*container), *unnamed when at an index the engine forgets */
+bool al_held_iter(const struct state *st, int *pos, int32_t *id,
+		  int32_t *container, bool *unnamed);
+
+/* alloc_leak_probe.c: a block a failing probe keeps only in devm memory
+ * handed to the driver data, which the driver core frees then.
+ * al_managed(): is id devm memory this function allocated?
+ * al_bound_store(): a store into a place kept while the device is bound
+ * (GONE_BOUND); al_bound_devm(): id is devm memory given up only so */
+bool al_managed(struct engine *en, struct state *st, int32_t id);
+bool al_bound_store(const struct store_info *s);
+bool al_bound_devm(struct engine *en, struct state *st, int32_t id);
+void al_probe_return(struct engine *en, struct state *st,
+		     const struct return_info *r);
 
 /* alloc_leak_init.c: a block a module's init keeps only in a global when
  * it fails.  al_init_store(): a store of id into a global by a module

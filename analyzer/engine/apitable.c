@@ -288,6 +288,14 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		e->lock_trylock = !strcmp(v, "yes");
 		return 0;
 	}
+	if (!strcmp(k, "bound") && (role == ROLE_OWNER || role == ROLE_FIELD)) {
+		e->owner_bound = !strcmp(v, "yes");
+		return 0;
+	}
+	if (!strcmp(k, "devres") && role == ROLE_FIELD) {
+		e->field_devres = !strcmp(v, "yes");
+		return 0;
+	}
 	if (!strcmp(k, "when") && (role == ROLE_FREE || role == ROLE_OWNER)) {
 		if (strcmp(v, "success"))
 			return -1;
@@ -416,7 +424,8 @@ static int parse_line(char *line, const char *path, int lineno)
 		}
 		*eq = '\0';
 		if ((role == ROLE_FIELD && strcmp(kv, "context") &&
-		     strcmp(kv, "held")) ||
+		     strcmp(kv, "held") && strcmp(kv, "devres") &&
+		     strcmp(kv, "bound")) ||
 		    role == ROLE_BORROW || role == ROLE_PREEMPT ||
 		    set_key(e, role, kv, eq + 1)) {
 			fprintf(stderr, "kmemlint: %s:%d: bad '%s=%s' for '%s'\n",

@@ -149,6 +149,11 @@ struct api_entry {
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;
 	bool owner_on_success;	/* only where the call returned 0 */
+	bool owner_bound;	/* bound=yes: kept only while the device is
+				 * bound (dev_set_drvdata(), the field
+				 * device.driver_data): devm memory handed
+				 * to it is freed with the device's devres
+				 * when probe fails */
 	/* owner link=N: argument N is linked to the first owner argument,
 	 * so it is stored into that argument's object too (list_add(new,
 	 * head) joins both to one ring: list_add(&tp->head, &phy->list)
@@ -169,6 +174,10 @@ struct api_entry {
 	 * callback's argument N while it runs (an urb's completion), or
 	 * API_NONE */
 	int cb_held;
+	/* field devres=yes: a function stored in the field is a driver's
+	 * probe, after whose failure the driver core releases the device's
+	 * devres (devm_ memory) */
+	bool field_devres;
 
 	/* deprecated: the function to call instead */
 	char *replacement;
