@@ -201,7 +201,7 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 	for (i = 0; i < n; i++)
 		if ((v[i].kind == k_dangling ||
 		     (v[i].kind == k_dangling_unsub &&
-		      !engine_fn_registered_by(en, NULL))) &&
+		      !engine_fn_is_completion(en))) &&
 		    strcmp(v[i].fn, engine_fn_name(en)) &&
 		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
 		    !ruled_out(en, st, v, n, v[i].fn) &&

@@ -53,7 +53,6 @@ int32_t inner_area(struct engine *en, struct state *st, int path)
 	k = f && n->field ? name_in_list(f, n->field) : 0;
 	if (!k)
 		return 0;
-	area = path_child(en, n->parent, '[', true, NULL, NULL, k, NULL);
-	en->paths[area].area = true;
+	area = path_area(en, n->parent, true, k);
 	return addr_sym(en, st, area);
 }

@@ -433,10 +433,10 @@ const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
 /* Is a return of class cond a success of function fn (of this file),
  * going by what it returns when its allocations fail? */
 bool engine_fn_success(struct engine *en, const char *fn, int64_t cond);
-/* The function being analysed is a callback registrar (NULL: any
- * function) registered with a held reference (an urb completion): it
- * runs only after a submission of the registrar's succeeded (refs.c). */
-bool engine_fn_registered_by(struct engine *en, const char *registrar);
+/* The function being analysed is a callback some function registered
+ * with a held reference (an urb completion): it runs only after a
+ * submission succeeded (refs.c). */
+bool engine_fn_is_completion(struct engine *en);
 /* An `owner ... when=success` call (usb_submit_urb()) failed on this
  * path: what it would have handed over was not. */
 bool engine_handover_failed(const struct state *st);

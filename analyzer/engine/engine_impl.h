@@ -409,6 +409,7 @@ int path_root_global(struct engine *en, const char *name);
 int path_child(struct engine *en, int parent, char kind, bool deref,
 	       const char *field, const char *rec, int64_t idx,
 	       const struct ir_expr *idx_expr);
+int path_area(struct engine *en, int parent, bool deref, int64_t idx);
 int path_object(struct engine *en, int32_t id);
 int object_place(struct engine *en, int32_t id, const char *tail);
 int expr_path(struct engine *en, const struct ir_expr *e);

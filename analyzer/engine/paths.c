@@ -238,6 +238,17 @@ int path_child(struct engine *en, int parent, char kind, bool deref,
 	return intern(en, &p, idx_expr ? ikey : NULL);
 }
 
+/* Element idx of parent, marked as a private area inside a block: its
+ * places are keyed by the struct a function reads it as (areas.c, a
+ * ret-addr of an array member in replay_ret.c). */
+int path_area(struct engine *en, int parent, bool deref, int64_t idx)
+{
+	int p = path_child(en, parent, '[', deref, NULL, NULL, idx, NULL);
+
+	en->paths[p].area = true;
+	return p;
+}
+
 static int typed(struct engine *en, int path, const struct ir_expr *e)
 {
 	if (path >= 0 && en->paths[path].type == PT_UNKNOWN)

@@ -187,13 +187,12 @@ void refs_entry(struct engine *en, struct state *st)
 }
 
 /*
- * Is the function being analysed a callback that registrar registered
+ * Is the function being analysed a callback some function registered
  * with a held reference (an urb completion: usb_fill_bulk_urb(...,
- * foo_complete, ...) in registrar)?  Such a completion runs only for a
- * submission the registrar made and that succeeded.  A NULL registrar:
- * registered so by any function.
+ * foo_complete, ...))?  Such a completion runs only for a submission
+ * that succeeded, and sees its own urb's context.
  */
-bool engine_fn_registered_by(struct engine *en, const char *registrar)
+bool engine_fn_is_completion(struct engine *en)
 {
 	const struct field_rec *v;
 	char *key = xstrfmt("held:%s", en->fn->name);
@@ -203,8 +202,7 @@ bool engine_fn_registered_by(struct engine *en, const char *registrar)
 	n = engine_field_facts(en, key, FACT_BIT(core.held), &v);
 	free(key);
 	for (i = 0; i < n && !found; i++)
-		found = v[i].kind == core.held && v[i].fn &&
-			(!registrar || !strcmp(v[i].fn, registrar));
+		found = v[i].kind == core.held && v[i].fn;
 	return found;
 }
 

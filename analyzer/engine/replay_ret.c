@@ -220,9 +220,7 @@ bool replay_return(struct engine *en, struct state *st,
 		if (path >= 0 && is->value == 1) {
 			/* a private area (&wiphy->priv): its first element,
 			 * keyed by the struct the caller reads it as */
-			path = path_child(en, path, '[', false, NULL, NULL, 0,
-					  NULL);
-			en->paths[path].area = true;
+			path = path_area(en, path, false, 0);
 		}
 		id = path >= 0 ? addr_sym(en, st, path) : 0;
 
