@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sleep_in_atomic.h"
+#include "../util/hmap.h"
 #include "../util/strvec.h"
 
 /* ---- text form ---- */
@@ -81,7 +82,7 @@ char *sleep_chain_str(const struct sleep_frame *f, int n)
  * __xas_nomem(), 13 calls deep, lost the "gfp cannot block" of the path
  * that keeps the xarray's lock).  No room for the conditions: -1.
  */
-static int keep_conditions(struct sleep_frame *all, int n,
+static int keep_conditions(const struct sleep_frame *all, int n,
 			   struct sleep_frame *f, int max)
 {
 	int nq = 0, keep, i, k = 0, seen = 0, last = -1;
@@ -104,11 +105,22 @@ static int keep_conditions(struct sleep_frame *all, int n,
 	return k;
 }
 
-int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
-		      int max)
+/* A chain's levels, as read once: replaying a callee's may-sleep facts
+ * at each call on each path read the same texts again and again (a sixth
+ * of dvm/rxon.c's analysis).  Process-wide: the strings are the memo's. */
+struct parsed_chain {
+	int n;			/* -1: not a chain */
+	char *text;		/* the levels' strings point into it */
+	struct sleep_frame all[];
+};
+
+static struct hmap parsed_chains;
+
+static struct parsed_chain *parse_chain(const char *s)
 {
 	struct sleep_frame all[CHAIN_PARSE_MAX];
 	char *copy = xstrdup(s), *lvl, *save = NULL;
+	struct parsed_chain *pc;
 	int n = 0;
 
 	for (lvl = strtok_r(copy, "|", &save); lvl && n < CHAIN_PARSE_MAX;
@@ -131,18 +143,35 @@ int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
 		all[n].mask = strtoull(fld[1], NULL, 16);
 		all[n].loc.line = (unsigned)strtoul(fld[2], NULL, 10);
 		all[n].loc.col = (unsigned)strtoul(fld[3], NULL, 10);
-		all[n].fn = engine_intern(en, fld[4]);
-		all[n].callee = engine_intern(en, fld[5]);
-		all[n].file = engine_intern(en, p);
+		all[n].fn = fld[4];
+		all[n].callee = fld[5];
+		all[n].file = p;
 		n++;
 	}
-	free(copy);
+	pc = xmalloc(sizeof(*pc) + (n > 0 ? (size_t)n : 0) * sizeof(*all));
+	pc->n = n;
+	pc->text = copy;
+	if (n > 0)
+		memcpy(pc->all, all, (size_t)n * sizeof(*all));
+	return pc;
+}
+
+int sleep_chain_parse(const char *s, struct sleep_frame *f, int max)
+{
+	struct parsed_chain *pc = hmap_get(&parsed_chains, s);
+	int n;
+
+	if (!pc) {
+		pc = parse_chain(s);
+		hmap_put(&parsed_chains, s, pc);
+	}
+	n = pc->n;
 	if (n <= max) {
 		if (n > 0)
-			memcpy(f, all, (size_t)n * sizeof(*all));
+			memcpy(f, pc->all, (size_t)n * sizeof(*f));
 		return n;
 	}
-	return keep_conditions(all, n, f, max);
+	return keep_conditions(pc->all, n, f, max);
 }
 
 /* The length of the level at s (up to the next '|' or the end). */

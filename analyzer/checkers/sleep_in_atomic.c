@@ -575,7 +575,7 @@ static void on_fact(struct engine *en, struct state *st,
 	    (before ? before->depth : ctx.depth) +
 	    sleep_unpack_depth(fa->value) <= 0)
 		return;
-	m = sleep_chain_parse(en, fa->str, g, SLEEP_MAX_FRAMES);
+	m = sleep_chain_parse(fa->str, g, SLEEP_MAX_FRAMES);
 	if (m <= 0)
 		return;
 	/* our level, the callee's levels, its conditions seen from here */

@@ -53,8 +53,7 @@ struct atomic_ctx {
 /* Chain text: "tag:mask:line:col:fn:callee:file|..." (file last). */
 char *sleep_chain_str(const struct sleep_frame *f, int n);
 bool sleep_fact_subsumes(const struct fact *a, const struct fact *b);
-int sleep_chain_parse(struct engine *en, const char *s, struct sleep_frame *f,
-		      int max);
+int sleep_chain_parse(const char *s, struct sleep_frame *f, int max);
 /* Report the chain f[0..n) reached at depth > 0 of the function being
  * explored (f[0].fn): at its decision level, or the deepest level of this
  * file above it. */
