@@ -84,6 +84,7 @@ static void free_entry(void *p)
 	free(e->array);
 	free(e->sensitive);
 	free(e->refinit_put);
+	free(e->free_holds);
 	free(e);
 }
 
@@ -294,6 +295,24 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 	}
 	if (!strcmp(k, "devres") && role == ROLE_FIELD) {
 		e->field_devres = !strcmp(v, "yes");
+		return 0;
+	}
+	if (!strcmp(k, "holds") && role == ROLE_FREE) {
+		/* F:FN[,F:FN]: each a field name and a deallocator */
+		const char *p = v;
+
+		while (*p) {
+			size_t f = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+					  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+			if (!f || p[f] != ':' || !p[f + 1] || p[f + 1] == ',')
+				return -1;
+			p += f + 1 + strcspn(p + f + 1, ",");
+			if (*p == ',' && !*++p)
+				return -1;
+		}
+		free(e->free_holds);
+		e->free_holds = xstrdup(v);
 		return 0;
 	}
 	if (!strcmp(k, "when") && (role == ROLE_FREE || role == ROLE_OWNER)) {

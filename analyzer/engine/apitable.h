@@ -102,6 +102,10 @@ struct api_entry {
 	int nfree_families;
 	int free_order_arg;
 	int free_order_const;
+	/* holds=F:FN,...: the deallocator also releases what field F of
+	 * the object holds, as FN does (framebuffer_release() kfree()s
+	 * info->apertures), or NULL */
+	char *free_holds;
 	bool free_on_success;	/* an allocator: only where the call
 				 * returned non-NULL (krealloc frees the
 				 * old block then); any other function:

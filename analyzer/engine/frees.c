@@ -144,6 +144,37 @@ static struct value track_at_free(struct engine *en, struct state *st,
 	return v;
 }
 
+/* holds=F:FN of the free line: what field F of the object being freed
+ * holds is released first, as FN releases it. */
+static void free_held(struct engine *en, struct state *st,
+		      const struct ir_call *call, int a, const char *holds,
+		      struct ir_loc loc)
+{
+	const char *p = holds;
+
+	while (*p) {
+		size_t f = strcspn(p, ":"), g = strcspn(p + f + 1, ",");
+		char sub[160], fn[128];
+		const struct api_entry *api;
+		struct free_info fi;
+		struct value v;
+
+		snprintf(sub, sizeof(sub), "$%d->%.*s", a, (int)f, p);
+		snprintf(fn, sizeof(fn), "%.*s", (int)g, p + f + 1);
+		p += f + 1 + g + (p[f + 1 + g] == ',');
+		api = api_lookup(fn);
+		if (resolve_subject(en, st, call, sub, NULL, &v) < 0 ||
+		    v.kind != V_OBJ)
+			continue;
+		memset(&fi, 0, sizeof(fi));
+		fi.callee = api ? api->name : engine_intern(en, fn);
+		fi.api = api;
+		fi.order = api ? api->free_order_const : -1;
+		fi.loc = loc;
+		do_free(en, st, v, NULL, &fi);
+	}
+}
+
 void table_free(struct engine *en, struct state *st,
 		const struct ir_call *call, const struct api_entry *api,
 		struct value *args, int n, struct ir_loc loc)
@@ -164,5 +195,7 @@ void table_free(struct engine *en, struct state *st,
 			   args[api->free_order_arg].kind == V_CONST ?
 			   args[api->free_order_arg].c : -1;
 	fi.loc = loc;
+	if (api->free_holds && args[a].kind == V_OBJ)
+		free_held(en, st, call, a, api->free_holds, loc);
 	do_free(en, st, args[a], call->args[a], &fi);
 }
