@@ -174,25 +174,27 @@ int sleep_chain_parse(const char *s, struct sleep_frame *f, int max)
 	return keep_conditions(pc->all, n, f, max);
 }
 
-/* The length of the level at s (up to the next '|' or the end). */
-static size_t level_len(const char *s)
-{
-	const char *e = strchr(s, '|');
+/* The condition levels ("Q:...") of chain s, one pass: their starts and
+ * lengths in q[]; -1 for more than Q_MAX (a chain's writers keep fewer
+ * levels than that). */
+#define Q_MAX CHAIN_PARSE_MAX
 
-	return e ? (size_t)(e - s) : strlen(s);
-}
-
-/* Level q (a condition, "Q:...") of one chain is also a level of chain s. */
-static bool has_level(const char *s, const char *q, size_t qlen)
+static int q_levels(const char *s, const char **q, size_t *len)
 {
+	int n = 0;
+
 	for (;;) {
-		size_t len = level_len(s);
+		const char *e = strchr(s, '|');
 
-		if (len == qlen && !memcmp(s, q, qlen))
-			return true;
-		if (!s[len])
-			return false;
-		s += len + 1;
+		if (s[0] == 'Q' && s[1] == ':') {
+			if (n == Q_MAX)
+				return -1;
+			q[n] = s;
+			len[n++] = e ? (size_t)(e - s) : strlen(s);
+		}
+		if (!e)
+			return n;
+		s = e + 1;
 	}
 }
 
@@ -201,24 +203,55 @@ static bool has_level(const char *s, const char *q, size_t qlen)
  * every condition of a's chain (its 'Q' levels) is one of b's.  Then b
  * adds nothing for a caller: a sleep under no condition makes every
  * conditional one redundant.  The chains themselves (the calls down to
- * the sleep) may differ; one witness is enough.
+ * the sleep) may differ; one witness is enough.  Each chain is read
+ * once: a function that sleeps in many ways (r8152's
+ * rtl8152_set_speed(), 78 chains) compares every new chain with each
+ * it has.
  */
 bool sleep_fact_subsumes(const struct fact *a, const struct fact *b)
 {
-	const char *s;
+	const char *qa[Q_MAX], *qb[Q_MAX];
+	size_t la[Q_MAX], lb[Q_MAX];
+	int na, nb, i, j;
 
 	if (sleep_unpack_depth(a->value) != sleep_unpack_depth(b->value) ||
 	    !a->str || !b->str)
 		return false;
-	for (s = a->str;;) {
-		size_t len = level_len(s);
-
-		if (s[0] == 'Q' && s[1] == ':' && !has_level(b->str, s, len))
+	na = q_levels(a->str, qa, la);
+	if (!na)
+		return true;
+	nb = q_levels(b->str, qb, lb);
+	if (na < 0 || nb < 0)
+		return false;
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb; j++)
+			if (la[i] == lb[j] && !memcmp(qa[i], qb[j], la[i]))
+				break;
+		if (j == nb)
 			return false;
-		if (!s[len])
-			return true;
-		s += len + 1;
 	}
+	return true;
+}
+
+/* A bit per condition level of the chain: a chain whose conditions are
+ * all another's has a subset of its bits (engine_fact_kind_signature()).
+ * No condition, no bit. */
+uint64_t sleep_fact_sig(const struct fact *f)
+{
+	const char *s = f->str;
+	uint64_t sig = 0;
+
+	while (s) {
+		const char *e = strchr(s, '|');
+
+		if (s[0] == 'Q' && s[1] == ':') {
+			size_t len = e ? (size_t)(e - s) : strlen(s);
+
+			sig |= 1ULL << (hash_bytes(s, len, 0) & 63);
+		}
+		s = e ? e + 1 : NULL;
+	}
+	return sig;
 }
 
 /* ---- registrations ---- */

@@ -707,6 +707,7 @@ static void init(void)
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
 				   &checker_sleep_in_atomic);
 	engine_fact_kind_subsumes(k_sleep, sleep_fact_subsumes);
+	engine_fact_kind_signature(k_sleep, sleep_fact_sig);
 	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
 				   &checker_sleep_in_atomic);
 	sleep_k_callback = engine_fact_kind("callback", FACT_MAY,

@@ -53,6 +53,7 @@ struct atomic_ctx {
 /* Chain text: "tag:mask:line:col:fn:callee:file|..." (file last). */
 char *sleep_chain_str(const struct sleep_frame *f, int n);
 bool sleep_fact_subsumes(const struct fact *a, const struct fact *b);
+uint64_t sleep_fact_sig(const struct fact *f);
 int sleep_chain_parse(const char *s, struct sleep_frame *f, int max);
 /* Report the chain f[0..n) reached at depth > 0 of the function being
  * explored (f[0].fn): at its decision level, or the deepest level of this

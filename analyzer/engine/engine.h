@@ -348,6 +348,8 @@ struct fact {
 	char *key;		/* field key of the subject's place, or NULL */
 	char *file;
 	struct ir_loc loc;
+	uint64_t sig;		/* the kind's signature, or 0: see
+				 * engine_fact_kind_signature() */
 };
 
 /* Register a kind of fact (in init()); owner's on_fact replays it. */
@@ -359,6 +361,12 @@ const char *engine_fact_kind_name(int kind);
  * of the function subsumes (may-sleep: fewer conditions, same depth). */
 typedef bool (*fact_subsumes_fn)(const struct fact *a, const struct fact *b);
 void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn);
+/* A cheap test before the predicate: a subsumes b only if
+ * (sig(a) & ~sig(b)) == 0 (may-sleep: a bit per condition).  Kept in
+ * each fact of a list; a function with hundreds of chains compares every
+ * new one with each it has. */
+typedef uint64_t (*fact_sig_fn)(const struct fact *f);
+void engine_fact_kind_signature(int kind, fact_sig_fn fn);
 /* A qualifier kind only qualifies the failing side of a summary that
  * other facts split (ret-neg: the failures are -errno); it never splits
  * a summary by itself, so a caller follows one path where it did. */

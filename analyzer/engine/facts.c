@@ -25,6 +25,7 @@ struct kind_def {
 	const struct checker *owner;
 	bool qualifier;		/* see engine_fact_kind_qualifier() */
 	fact_subsumes_fn subsumes;	/* see engine_fact_kind_subsumes() */
+	fact_sig_fn sig;		/* see engine_fact_kind_signature() */
 };
 
 static struct kind_def kinds[MAX_KINDS];
@@ -60,6 +61,18 @@ void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn)
 {
 	if (kind >= 0 && kind < nkinds)
 		kinds[kind].subsumes = fn;
+}
+
+void engine_fact_kind_signature(int kind, fact_sig_fn fn)
+{
+	if (kind >= 0 && kind < nkinds)
+		kinds[kind].sig = fn;
+}
+
+static uint64_t fact_sig(const struct fact *f)
+{
+	return f->kind >= 0 && f->kind < nkinds && kinds[f->kind].sig ?
+	       kinds[f->kind].sig(f) : 0;
 }
 
 void engine_fact_kind_qualifier(int kind)
@@ -202,6 +215,7 @@ void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 	f->key = key ? xstrdup(key) : NULL;
 	f->file = xstrdup(file ? file : "");
 	f->loc = loc;
+	f->sig = fact_sig(f);
 }
 
 static void fact_copy_into(struct fact_list *fl, const struct fact *f,
@@ -374,17 +388,18 @@ static void fact_list_remove(struct fact_list *fl, int i)
 bool fact_list_subsumed(struct fact_list *fl, const struct fact *f)
 {
 	fact_subsumes_fn sub = kinds[f->kind].subsumes;
+	uint64_t sig = fact_sig(f);
 	int i;
 
 	if (!sub)
 		return false;
 	for (i = 0; i < fl->n; i++)
-		if (fl->v[i].kind == f->kind &&
+		if (fl->v[i].kind == f->kind && !(fl->v[i].sig & ~sig) &&
 		    !strcmp(fl->v[i].subject, f->subject) &&
 		    sub(&fl->v[i], f))
 			return true;
 	for (i = fl->n - 1; i >= 0; i--)
-		if (fl->v[i].kind == f->kind &&
+		if (fl->v[i].kind == f->kind && !(sig & ~fl->v[i].sig) &&
 		    !strcmp(fl->v[i].subject, f->subject) &&
 		    sub(f, &fl->v[i]))
 			fact_list_remove(fl, i);
