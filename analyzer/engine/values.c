@@ -252,6 +252,12 @@ struct value value_cmp(int op, struct value a, struct value b)
 	    ((((uint64_t)a.c & ~(uint64_t)b.c) & 0xffffffffu) ||
 	     ((uint32_t)a.obj & (uint32_t)b.c)))
 		return vconst(!eq);	/* a known bit differs */
+	/* a block compared with all ones: the sentinel a function returns
+	 * where it allocated nothing (hyperv_fb's hvfb_get_phymem() returns
+	 * the block's physical address or (phys_addr_t)-1), which no block
+	 * is, so the edge where they are equal is the failure's, as for 0 */
+	if (a.kind == V_OBJ && b.c == -1)
+		return vpred(a.obj, eq);
 	if (b.c != 0)
 		return mkv(V_UNK);
 	/* a ==/!= 0 */
