@@ -367,6 +367,11 @@ void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn);
  * new one with each it has. */
 typedef uint64_t (*fact_sig_fn)(const struct fact *f);
 void engine_fact_kind_signature(int kind, fact_sig_fn fn);
+/* The function already has a FACT_MAY fact that says this one (the same,
+ * or one that subsumes it): a checker may skip building it.  Summary pass
+ * only; false in the reporting pass. */
+bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
+			  int64_t value, const char *str);
 /* A qualifier kind only qualifies the failing side of a summary that
  * other facts split (ret-neg: the failures are -errno); it never splits
  * a summary by itself, so a caller follows one path where it did. */

@@ -385,6 +385,20 @@ static void fact_list_remove(struct fact_list *fl, int i)
  * field many times (e1000_init_hw(): hw->mac_type) kept one fact per
  * combination of tests, 11,200 of them.
  */
+/* A fact of fl holds at least as often as f (its kind's predicate). */
+static bool said_by(const struct fact_list *fl, const struct fact *f,
+		    fact_subsumes_fn sub, uint64_t sig)
+{
+	int i;
+
+	for (i = 0; i < fl->n; i++)
+		if (fl->v[i].kind == f->kind && !(fl->v[i].sig & ~sig) &&
+		    !strcmp(fl->v[i].subject, f->subject) &&
+		    sub(&fl->v[i], f))
+			return true;
+	return false;
+}
+
 bool fact_list_subsumed(struct fact_list *fl, const struct fact *f)
 {
 	fact_subsumes_fn sub = kinds[f->kind].subsumes;
@@ -393,17 +407,31 @@ bool fact_list_subsumed(struct fact_list *fl, const struct fact *f)
 
 	if (!sub)
 		return false;
-	for (i = 0; i < fl->n; i++)
-		if (fl->v[i].kind == f->kind && !(fl->v[i].sig & ~sig) &&
-		    !strcmp(fl->v[i].subject, f->subject) &&
-		    sub(&fl->v[i], f))
-			return true;
+	if (said_by(fl, f, sub, sig))
+		return true;
 	for (i = fl->n - 1; i >= 0; i--)
 		if (fl->v[i].kind == f->kind && !(sig & ~fl->v[i].sig) &&
 		    !strcmp(fl->v[i].subject, f->subject) &&
 		    sub(f, &fl->v[i]))
 			fact_list_remove(fl, i);
 	return false;
+}
+
+bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
+			  int64_t value, const char *str)
+{
+	struct fact f;
+
+	if (en->pass != PASS_SUMMARY || kind < 0 || kind >= nkinds)
+		return false;
+	memset(&f, 0, sizeof(f));
+	f.kind = kind;
+	f.subject = (char *)subject;
+	f.value = value;
+	f.str = (char *)str;
+	return has_fact(&en->acc.may, &f) ||
+	       (kinds[kind].subsumes &&
+		said_by(&en->acc.may, &f, kinds[kind].subsumes, fact_sig(&f)));
 }
 
 void add_may(struct engine *en, int kind, const char *subject,
