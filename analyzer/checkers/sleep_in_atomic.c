@@ -237,37 +237,6 @@ static void on_entry(struct engine *en, struct state *st)
 /* ---- what sleeps ---- */
 
 /*
- * The gfp mask e (value v) in the function being explored: 1 a constant
- * (*mask), 2 the function's parameter *param (possibly with the constant
- * bits *mask or-ed in), 0 unknown.
- */
-static int gfp_of(struct engine *en, const struct ir_expr *e,
-		  const struct value *v, uint64_t *mask, int *param)
-{
-	*mask = 0;
-	if (v && v->kind == V_CONST) {
-		*mask = (uint64_t)v->c;
-		return 1;
-	}
-	if ((*param = engine_param_index(en, e)) >= 0)
-		return 2;
-	if (e && e->kind == EX_ARITH && e->op == AR_OR && e->b) {
-		const struct ir_expr *p = e->a, *k = e->b;
-
-		if (p->kind == EX_CONST) {
-			p = e->b;
-			k = e->a;
-		}
-		if (k->kind == EX_CONST &&
-		    (*param = engine_param_index(en, p)) >= 0) {
-			*mask = (uint64_t)k->ival;
-			return 2;
-		}
-	}
-	return 0;
-}
-
-/*
  * The chain f[0..n) sleeps at this point of the path, under subject ("*",
  * or "$N": if the caller's gfp argument N may sleep), lock_depth levels
  * below the callee's (<= 0: the callee released some of ours first; > 0:
@@ -424,7 +393,7 @@ static void on_call(struct engine *en, struct state *st,
 	}
 	if (!reclaim || api->gfp_arg >= c->nargs)
 		return;
-	k = gfp_of(en, c->call->args[api->gfp_arg], &c->args[api->gfp_arg],
+	k = sleep_gfp_of(en, c->call->args[api->gfp_arg], &c->args[api->gfp_arg],
 		   &mask, &param);
 	if (k == 1 || (k == 2 && (mask & reclaim))) {
 		if (!(mask & reclaim))
@@ -436,80 +405,6 @@ static void on_call(struct engine *en, struct state *st,
 		snprintf(sub, sizeof(sub), "$%d", param);
 		sleeps(en, st, sub, f, 1, 0, NULL);
 	}
-}
-
-/*
- * The parameter of this function that a callee's condition (*op, *k) on
- * its argument a is about, with the condition moved onto it: the
- * argument itself; for a bit condition ('s' some bit of k set, 'c' all
- * clear), `param | K` with K none of those bits (rpm_idle() passes
- * rpmflags | RPM_AUTO to rpm_suspend(), which sleeps only when rpmflags
- * has neither RPM_ASYNC nor RPM_NOWAIT); for a truth condition (== 0,
- * != 0), `!param` and `param OP K` (r8188eu's issue_qos_nulldata()
- * passes wait_ms > 0 as the wait_ack whose truth makes the callee wait).
- * Else -1: the condition is dropped and the sleep kept.
- */
-static int cond_param(struct engine *en, const struct ir_expr *a, int *op,
-		      int64_t *k)
-{
-	int p = engine_param_index(en, a);
-
-	if (p >= 0 || !a)
-		return p;
-	if ((*op == '=' || *op == '!') && *k == 0) {
-		bool truthy = *op == '!';
-
-		a = cond_truth(a, &truthy);
-		p = engine_param_index(en, a);
-		if (p >= 0) {
-			*op = truthy ? '!' : '=';
-			return p;
-		}
-		if (a->kind == EX_CMP && a->a && a->b &&
-		    (a->a->kind == EX_CONST || a->b->kind == EX_CONST)) {
-			bool swap = a->b->kind != EX_CONST;
-			int cop = sleep_cmp_op(a->op, swap);
-
-			p = engine_param_index(en, swap ? a->b : a->a);
-			if (p < 0)
-				return -1;
-			*op = truthy ? cop : sleep_cond_negate(cop);
-			*k = (swap ? a->a : a->b)->ival;
-			return p;
-		}
-		return -1;
-	}
-	if (*op != 's' && *op != 'c')
-		return -1;
-	/* flags | __GFP_NOMEMALLOC | __GFP_NOWARN (kmalloc_reserve()), or
-	 * flags & ~__GFP_ZERO: the bits of k are the parameter's */
-	while (a && a->kind == EX_ARITH && a->b && a->b->kind == EX_CONST &&
-	       ((a->op == AR_OR && !(a->b->ival & *k)) ||
-		(a->op == AR_AND && (a->b->ival & *k) == *k))) {
-		a = a->a;
-		p = engine_param_index(en, a);
-		if (p >= 0)
-			return p;
-	}
-	return -1;
-}
-
-/*
- * What argument arg is, for a condition of the callee on it: the value,
- * except that an address (&x, &p->member) is not NULL, whatever the
- * engine knows of p (kfree_rcu(p, rcu) passes &p->rcu to
- * kvfree_call_rcu(), which waits only for a NULL head).
- */
-static struct value cond_arg(const struct call_info *c, int arg)
-{
-	const struct ir_expr *e = c->call->args[arg];
-	struct value v = c->args[arg];
-
-	if (e && e->kind == EX_ADDR && v.kind != V_CONST) {
-		memset(&v, 0, sizeof(v));
-		v.kind = V_NONNULL;
-	}
-	return v;
 }
 
 /* A callee's summary says it may sleep, or changes the lock depth. */
@@ -647,10 +542,10 @@ static void on_fact(struct engine *en, struct state *st,
 			}
 			p = copied;	/* a condition on our parameter */
 		} else {
-			own = cond_arg(c, arg);
+			own = sleep_cond_arg(c, arg);
 			if (!sleep_cond_holds(&own, k, cval))
 				return;	/* the callee does not sleep from here */
-			p = cond_param(en, c->call->args[arg], &k, &cval);
+			p = sleep_cond_param(en, c->call->args[arg], &k, &cval);
 		}
 		if (p < 0 || p >= MAX_COND_PARAMS)
 			continue;
@@ -668,7 +563,7 @@ static void on_fact(struct engine *en, struct state *st,
 	arg = atoi(fa->subject + 1);
 	if (fa->subject[0] != '$' || arg >= c->nargs || !reclaim)
 		return;
-	k = gfp_of(en, c->call->args[arg], &c->args[arg], &mask, &param);
+	k = sleep_gfp_of(en, c->call->args[arg], &c->args[arg], &mask, &param);
 	if (k == 1 || (k == 2 && (mask & reclaim))) {
 		if (!(mask & reclaim))
 			return;

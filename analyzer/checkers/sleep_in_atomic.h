@@ -90,6 +90,17 @@ extern int sleep_k_callback;
  * is > K, 'l' < K, 'G' >= K, 'L' <= K. */
 #define MAX_COND_PARAMS 16
 int sleep_cmp_op(int cmp, bool swapped);
+/* The gfp mask e (value v) of the function being explored: 1 a constant
+ * (*mask), 2 its parameter *param (with the constant bits *mask or-ed in),
+ * 0 unknown. */
+int sleep_gfp_of(struct engine *en, const struct ir_expr *e,
+		 const struct value *v, uint64_t *mask, int *param);
+/* The parameter of ours a callee's condition (*op, *k) on its argument a
+ * is about, the condition moved onto it; -1: dropped, the sleep kept. */
+int sleep_cond_param(struct engine *en, const struct ir_expr *a, int *op,
+		     int64_t *k);
+/* Argument arg as a callee's condition sees it (an address is not NULL). */
+struct value sleep_cond_arg(const struct call_info *c, int arg);
 int sleep_cond_negate(int op);
 /* the pseudo-parameter of a condition on the preempt count */
 #define SLEEP_COND_COUNT MAX_COND_PARAMS

@@ -637,6 +637,11 @@ bool replay_return(struct engine *en, struct state *st,
 void facts_init(void);
 const struct checker *fact_kind_owner(int kind);
 enum fact_merge fact_kind_merge(int kind);
+/* fact_kinds.c: what facts.c asks of a kind */
+bool fact_kinds_registered(void);
+bool fact_kind_qualifier(int kind);
+fact_subsumes_fn fact_kind_subsumes(int kind);
+uint64_t fact_kind_sig(const struct fact *f);
 void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 		   const char *subject, int64_t value, const char *str,
 		   const char *key, const char *file, struct ir_loc loc);

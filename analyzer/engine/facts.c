@@ -17,94 +17,12 @@
 #include "engine_impl.h"
 #include "../util/strvec.h"
 
-#define MAX_KINDS 64
-
-struct kind_def {
-	const char *name;
-	enum fact_merge merge;
-	const struct checker *owner;
-	bool qualifier;		/* see engine_fact_kind_qualifier() */
-	fact_subsumes_fn subsumes;	/* see engine_fact_kind_subsumes() */
-	fact_sig_fn sig;		/* see engine_fact_kind_signature() */
-};
-
-static struct kind_def kinds[MAX_KINDS];
-static int nkinds;
 int core_freed;			/* slot: freed on this path (core facts) */
 int core_failed;		/* slot: an allocation failed on this path */
 int core_arg_tested;	/* slot: a branch on a by-value argument */
 int core_handover_failed;	/* slot: a success-only handover failed */
 
 struct core_kinds core;
-
-static const char *const cond_names[] = { "any", "zero", "nonzero", "unknown" };
-
-int engine_fact_kind(const char *name, enum fact_merge merge,
-		     const struct checker *owner)
-{
-	int i;
-
-	for (i = 0; i < nkinds; i++)
-		if (!strcmp(kinds[i].name, name))
-			return i;
-	if (nkinds == MAX_KINDS) {
-		fprintf(stderr, "kmemlint: too many fact kinds\n");
-		exit(2);
-	}
-	kinds[nkinds].name = name;
-	kinds[nkinds].merge = merge;
-	kinds[nkinds].owner = owner;
-	return nkinds++;
-}
-
-void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn)
-{
-	if (kind >= 0 && kind < nkinds)
-		kinds[kind].subsumes = fn;
-}
-
-void engine_fact_kind_signature(int kind, fact_sig_fn fn)
-{
-	if (kind >= 0 && kind < nkinds)
-		kinds[kind].sig = fn;
-}
-
-static uint64_t fact_sig(const struct fact *f)
-{
-	return f->kind >= 0 && f->kind < nkinds && kinds[f->kind].sig ?
-	       kinds[f->kind].sig(f) : 0;
-}
-
-void engine_fact_kind_qualifier(int kind)
-{
-	if (kind >= 0 && kind < nkinds)
-		kinds[kind].qualifier = true;
-}
-
-int fact_kind_find(const char *name)
-{
-	int i;
-
-	for (i = 0; i < nkinds; i++)
-		if (!strcmp(kinds[i].name, name))
-			return i;
-	return -1;
-}
-
-const char *engine_fact_kind_name(int kind)
-{
-	return kind >= 0 && kind < nkinds ? kinds[kind].name : "?";
-}
-
-const struct checker *fact_kind_owner(int kind)
-{
-	return kind >= 0 && kind < nkinds ? kinds[kind].owner : NULL;
-}
-
-enum fact_merge fact_kind_merge(int kind)
-{
-	return kind >= 0 && kind < nkinds ? kinds[kind].merge : FACT_MAY;
-}
 
 /* an allocation failed on both paths; the gfp_t parameter its failure
  * depends on (b, objst.gfp_arg) only where both say the same */
@@ -135,7 +53,7 @@ void facts_init(void)
 		"core-freed", SLOT_OBJECT, join_both
 	};
 
-	if (nkinds)
+	if (fact_kinds_registered())
 		return;
 	core.deref = engine_fact_kind("deref", FACT_MAY, NULL);
 	core.free = engine_fact_kind("free", FACT_MUST, NULL);
@@ -215,7 +133,7 @@ void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 	f->key = key ? xstrdup(key) : NULL;
 	f->file = xstrdup(file ? file : "");
 	f->loc = loc;
-	f->sig = fact_sig(f);
+	f->sig = fact_kind_sig(f);
 }
 
 static void fact_copy_into(struct fact_list *fl, const struct fact *f,
@@ -401,8 +319,8 @@ static bool said_by(const struct fact_list *fl, const struct fact *f,
 
 bool fact_list_subsumed(struct fact_list *fl, const struct fact *f)
 {
-	fact_subsumes_fn sub = kinds[f->kind].subsumes;
-	uint64_t sig = fact_sig(f);
+	fact_subsumes_fn sub = fact_kind_subsumes(f->kind);
+	uint64_t sig = fact_kind_sig(f);
 	int i;
 
 	if (!sub)
@@ -422,7 +340,9 @@ bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
 {
 	struct fact f;
 
-	if (en->pass != PASS_SUMMARY || kind < 0 || kind >= nkinds)
+	fact_subsumes_fn sub = fact_kind_subsumes(kind);
+
+	if (en->pass != PASS_SUMMARY || !sub)
 		return false;
 	memset(&f, 0, sizeof(f));
 	f.kind = kind;
@@ -430,8 +350,7 @@ bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
 	f.value = value;
 	f.str = (char *)str;
 	return has_fact(&en->acc.may, &f) ||
-	       (kinds[kind].subsumes &&
-		said_by(&en->acc.may, &f, kinds[kind].subsumes, fact_sig(&f)));
+	       said_by(&en->acc.may, &f, sub, fact_kind_sig(&f));
 }
 
 void add_may(struct engine *en, int kind, const char *subject,
@@ -615,7 +534,7 @@ void facts_finish(struct engine *en)
 		nz = &a->by[RC_NONZERO];
 		for (i = 0; i < nz->n; i++) {
 			int k = nz->v[i].kind;
-			bool q = k >= 0 && k < nkinds && kinds[k].qualifier;
+			bool q = fact_kind_qualifier(k);
 
 			fact_copy_into(q ? &qual : &rest, &nz->v[i],
 				       nz->v[i].cond);
@@ -658,76 +577,4 @@ void facts_finish(struct engine *en)
 	fact_list_clear(&a->by[RC_UNKNOWN]);
 	fact_list_clear(&a->may);
 	fact_list_clear(&en->pending);
-}
-
-/* ---- text form: one fact a line, tab-separated ---- */
-
-void summary_free(struct summary *s)
-{
-	fact_list_clear(&s->facts);
-	free(s->key);
-	free(s->name);
-	free(s->file);
-	memset(s, 0, sizeof(*s));
-}
-
-/*
- * fact <fn> <kind> <cond> <subject> <value> <str|-> <field key|-> <file>:<line>:<col>
- * The form the batch scan's database stores; summary_parse_line reads it.
- */
-void summary_write(FILE *f, const struct summary *s)
-{
-	int i;
-
-	for (i = 0; i < s->facts.n; i++) {
-		const struct fact *x = &s->facts.v[i];
-
-		fprintf(f, "fact\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t%s:%u:%u\n",
-			s->key, engine_fact_kind_name(x->kind),
-			cond_names[x->cond], x->subject, (long long)x->value,
-			x->str ? x->str : "-", x->key ? x->key : "-", x->file,
-			x->loc.line, x->loc.col);
-	}
-}
-
-int summary_parse_line(const char *line, struct summary *s)
-{
-	char *copy = xstrdup(line), *f[9], *save = NULL, *tok, *c1, *c2;
-	int n = 0, kind, cond, ret = -1;
-	struct ir_loc loc;
-
-	for (tok = strtok_r(copy, "\t\n", &save); tok && n < 9;
-	     tok = strtok_r(NULL, "\t\n", &save))
-		f[n++] = tok;
-	if (n != 9 || strcmp(f[0], "fact"))
-		goto out;
-	for (kind = 0; kind < nkinds; kind++)
-		if (!strcmp(kinds[kind].name, f[2]))
-			break;
-	for (cond = 0; cond < 3; cond++)
-		if (!strcmp(cond_names[cond], f[3]))
-			break;
-	c2 = strrchr(f[8], ':');
-	if (kind == nkinds || cond == 3 || !c2)
-		goto out;
-	*c2 = '\0';
-	c1 = strrchr(f[8], ':');
-	if (!c1)
-		goto out;
-	*c1 = '\0';
-	loc.line = (unsigned)strtoul(c1 + 1, NULL, 10);
-	loc.col = (unsigned)strtoul(c2 + 1, NULL, 10);
-	if (!s->key)
-		s->key = xstrdup(f[1]);
-	else if (strcmp(s->key, f[1]))
-		goto out;
-	fact_list_add(&s->facts, kind, cond, f[4], strtoll(f[5], NULL, 10),
-		      strcmp(f[6], "-") ? f[6] : NULL,
-		      strcmp(f[7], "-") ? f[7] : NULL, f[8], loc);
-	if (cond != RC_ANY)
-		s->split = true;
-	ret = 0;
-out:
-	free(copy);
-	return ret;
 }

@@ -26,7 +26,7 @@
 #include "../report/finding_io.h"
 #include "../util/strvec.h"
 
-static const char *const cond_names[] = { "any", "zero", "nonzero" };
+static const char *const cond_names[] = { "any", "zero", "nonzero", "unknown" };
 
 static int cmp_line(const void *a, const void *b)
 {
@@ -314,4 +314,74 @@ void field_db_import(struct unit *u, const char *key, uint64_t kinds)
 	if (text)
 		each_line(text, read_field_line, &fi);
 	free(text);
+}
+
+/* ---- text form: one fact a line, tab-separated ---- */
+
+void summary_free(struct summary *s)
+{
+	fact_list_clear(&s->facts);
+	free(s->key);
+	free(s->name);
+	free(s->file);
+	memset(s, 0, sizeof(*s));
+}
+
+/*
+ * fact <fn> <kind> <cond> <subject> <value> <str|-> <field key|-> <file>:<line>:<col>
+ * The form the batch scan's database stores; summary_parse_line reads it.
+ */
+void summary_write(FILE *f, const struct summary *s)
+{
+	int i;
+
+	for (i = 0; i < s->facts.n; i++) {
+		const struct fact *x = &s->facts.v[i];
+
+		fprintf(f, "fact\t%s\t%s\t%s\t%s\t%lld\t%s\t%s\t%s:%u:%u\n",
+			s->key, engine_fact_kind_name(x->kind),
+			cond_names[x->cond], x->subject, (long long)x->value,
+			x->str ? x->str : "-", x->key ? x->key : "-", x->file,
+			x->loc.line, x->loc.col);
+	}
+}
+
+int summary_parse_line(const char *line, struct summary *s)
+{
+	char *copy = xstrdup(line), *f[9], *save = NULL, *tok, *c1, *c2;
+	int n = 0, kind, cond, ret = -1;
+	struct ir_loc loc;
+
+	for (tok = strtok_r(copy, "\t\n", &save); tok && n < 9;
+	     tok = strtok_r(NULL, "\t\n", &save))
+		f[n++] = tok;
+	if (n != 9 || strcmp(f[0], "fact"))
+		goto out;
+	kind = fact_kind_find(f[2]);
+	for (cond = 0; cond < 3; cond++)
+		if (!strcmp(cond_names[cond], f[3]))
+			break;
+	c2 = strrchr(f[8], ':');
+	if (kind < 0 || cond == 3 || !c2)
+		goto out;
+	*c2 = '\0';
+	c1 = strrchr(f[8], ':');
+	if (!c1)
+		goto out;
+	*c1 = '\0';
+	loc.line = (unsigned)strtoul(c1 + 1, NULL, 10);
+	loc.col = (unsigned)strtoul(c2 + 1, NULL, 10);
+	if (!s->key)
+		s->key = xstrdup(f[1]);
+	else if (strcmp(s->key, f[1]))
+		goto out;
+	fact_list_add(&s->facts, kind, cond, f[4], strtoll(f[5], NULL, 10),
+		      strcmp(f[6], "-") ? f[6] : NULL,
+		      strcmp(f[7], "-") ? f[7] : NULL, f[8], loc);
+	if (cond != RC_ANY)
+		s->split = true;
+	ret = 0;
+out:
+	free(copy);
+	return ret;
 }
