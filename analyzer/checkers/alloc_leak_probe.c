@@ -93,11 +93,10 @@ void al_probe_return(struct engine *en, struct state *st,
 		struct objst tmp;
 		const struct objst *o = engine_obj(en, st, id, &tmp);
 		int n;
-	
+
 		if (unnamed || !o || id < 0 || o->null == NL_NULL ||
 		    (o->flags & OF_JOINED) || al_gone_why(st, id) ||
-		    al_managed(en, st, id) || !al_managed(en, st, c) ||
-		    al_gone_why(st, c) != GONE_BOUND ||
+		    al_managed(en, st, id) || !al_bound_devm(en, st, c) ||
 		    !engine_origin(en, id, &org) || !org.callee || org.fn ||
 		    org.many || !engine_origin(en, c, &corg) || !corg.callee)
 			continue;

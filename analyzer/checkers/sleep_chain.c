@@ -238,19 +238,15 @@ bool sleep_fact_subsumes(const struct fact *a, const struct fact *b)
  * No condition, no bit. */
 uint64_t sleep_fact_sig(const struct fact *f)
 {
-	const char *s = f->str;
+	const char *q[Q_MAX];
+	size_t len[Q_MAX];
 	uint64_t sig = 0;
+	int n = f->str ? q_levels(f->str, q, len) : 0, i;
 
-	while (s) {
-		const char *e = strchr(s, '|');
-
-		if (s[0] == 'Q' && s[1] == ':') {
-			size_t len = e ? (size_t)(e - s) : strlen(s);
-
-			sig |= 1ULL << (hash_bytes(s, len, 0) & 63);
-		}
-		s = e ? e + 1 : NULL;
-	}
+	if (n < 0)
+		return ~0ULL;	/* too many to tell: the predicate decides */
+	for (i = 0; i < n; i++)
+		sig |= 1ULL << (hash_bytes(q[i], len[i], 0) & 63);
 	return sig;
 }
 
