@@ -23,6 +23,8 @@
  *   program.c  one translation unit: summary pass, then reporting pass
  */
 
+#include <string.h>
+
 #include "engine.h"
 #include "state.h"
 #include "../ir/program.h"
@@ -211,6 +213,7 @@ struct path {
 	const char *rec;	/* '>' '.': record type of the base */
 	int64_t idx;		/* '[': constant index */
 	const struct ir_expr *idx_expr;	/* '[': index that is not constant */
+	const char *ikey;	/* '[': idx_expr's text (index_key()), interned */
 	int8_t type;		/* PT_*: may it hold an address? */
 	bool has_idx;		/* it or a step above has an idx_expr */
 	int depth;		/* steps from the root (0 for a root) */
@@ -323,7 +326,8 @@ struct engine {
 	struct path *paths;
 	int npaths;
 	int apaths;
-	struct hmap pathmap;
+	int *ptab;		/* paths by their steps (paths.c): index + 1 */
+	size_t ptab_cap;
 	struct sym *syms;
 	int nsyms;
 	int asyms;
@@ -395,15 +399,46 @@ int64_t value_arith(int op, int64_t a, int64_t b, bool *ok);
 /* a op b for a comparison op (CMP_*) */
 struct value value_cmp(int op, struct value a, struct value b);
 
+/* values: inline, as the evaluator makes one at every step */
+static inline struct value mkv(int kind)
+{
+	struct value v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = (uint8_t)kind;
+	return v;
+}
+
+static inline struct value vconst(int64_t c)
+{
+	struct value v = mkv(V_CONST);
+
+	v.c = c;
+	return v;
+}
+
+static inline struct value vobj(int32_t id)
+{
+	struct value v = mkv(V_OBJ);
+
+	v.obj = id;
+	return v;
+}
+
+static inline struct value vpred(int32_t obj, bool is_null)
+{
+	struct value v = mkv(V_PRED);
+
+	v.obj = obj;
+	v.pred_null = is_null;
+	return v;
+}
+
 /* paths.c */
-struct value mkv(int kind);
-struct value vconst(int64_t c);
 int64_t store_bits(struct engine *en, const struct ir_insn *in);
 /* An unwritten integer field of a direct zeroing allocation (fields.c) */
 bool zeroed_field(struct engine *en, int path);
 bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
-struct value vobj(int32_t id);
-struct value vpred(int32_t obj, bool is_null);
 int path_root_var(struct engine *en, int var);
 int path_root_global(struct engine *en, const char *name);
 int path_child(struct engine *en, int parent, char kind, bool deref,

@@ -53,7 +53,7 @@ static bool under(const struct engine *en, int path, int root)
 {
 	int n;
 
-	if (root < 0)
+	if (root < 0 || en->paths[path].root != en->paths[root].root)
 		return false;
 	n = en->paths[path].depth - en->paths[root].depth;
 	if (n < 0)
@@ -555,7 +555,7 @@ void assign(struct engine *en, struct state *st, int path,
 
 	note_lost(&d, path);
 	/* p = ...: what we knew of p->x no longer holds */
-	state_drop_if(st, is_strict_subpath, &d);
+	state_drop_if_after(st, path, is_strict_subpath, &d);
 	state_drop_path_slots(st, is_subpath, &d);
 	if (en->paths[path].kind == 'v') {
 		new_lap(en, st, en->paths[path].var, v, &idx);

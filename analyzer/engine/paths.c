@@ -17,42 +17,6 @@
 #include "../util/arena.h"
 #include "../util/strvec.h"
 
-/* ---- values ---- */
-
-struct value mkv(int kind)
-{
-	struct value v;
-
-	memset(&v, 0, sizeof(v));
-	v.kind = kind;
-	return v;
-}
-
-struct value vconst(int64_t c)
-{
-	struct value v = mkv(V_CONST);
-
-	v.c = c;
-	return v;
-}
-
-struct value vobj(int32_t id)
-{
-	struct value v = mkv(V_OBJ);
-
-	v.obj = id;
-	return v;
-}
-
-struct value vpred(int32_t obj, bool is_null)
-{
-	struct value v = mkv(V_PRED);
-
-	v.obj = obj;
-	v.pred_null = is_null;
-	return v;
-}
-
 /* Keys are built by hand: snprintf() was a fifth of the time of a large
  * file's exploration (every path step is interned). */
 struct kbuf {
@@ -140,35 +104,75 @@ static void index_key(const struct ir_expr *e, char *buf, size_t len)
 	*k.p = '\0';
 }
 
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* A path is its steps: parent, kind, deref, variable, field (by its
+ * text), constant index and the text of an index expression. */
+static uint64_t path_hash(const struct path *p, const char *ikey)
+{
+	uint64_t h = (uint64_t)(uint32_t)p->parent * 0x9e3779b97f4a7c15ULL;
+
+	h ^= ((uint64_t)(unsigned char)p->kind << 8 | (uint64_t)p->deref) +
+	     (uint64_t)(uint32_t)p->var * 0xbf58476d1ce4e5b9ULL;
+	h ^= (uint64_t)p->idx * 0x94d049bb133111ebULL;
+	h ^= str_hash(p->field) * 31 + str_hash(ikey);
+	h ^= h >> 29;
+	return h * 0x9e3779b97f4a7c15ULL;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_path(const struct path *a, const struct path *b,
+		      const char *ikey)
+{
+	return a->parent == b->parent && a->kind == b->kind &&
+	       a->deref == b->deref && a->var == b->var && a->idx == b->idx &&
+	       same_str(a->field, b->field) && same_str(a->ikey, ikey);
+}
+
+static void ptab_grow(struct engine *en)
+{
+	size_t cap = en->ptab_cap ? en->ptab_cap * 2 : 256, i;
+	int *t = xcalloc(cap, sizeof(*t));
+
+	for (i = 0; i < (size_t)en->npaths; i++) {
+		const struct path *q = &en->paths[i];
+		size_t j = path_hash(q, q->ikey) & (cap - 1);
+
+		while (t[j])
+			j = (j + 1) & (cap - 1);
+		t[j] = (int)i + 1;
+	}
+	free(en->ptab);
+	en->ptab = t;
+	en->ptab_cap = cap;
+}
+
 static int intern(struct engine *en, const struct path *p, const char *ikey)
 {
-	char key[320];
-	void *hit;
 	struct path *np;
+	size_t j;
 
-	struct kbuf k = { key, key + sizeof(key) - 1 };
-
-	kputi(&k, p->parent);
-	kputc(&k, '|');
-	kputc(&k, p->kind);
-	kputc(&k, p->deref ? '1' : '0');
-	kputc(&k, '|');
-	kputi(&k, p->var);
-	kputc(&k, '|');
-	if (p->field)
-		kput(&k, p->field);
-	kputc(&k, '|');
-	kputi(&k, p->idx);
-	kputc(&k, '|');
-	if (ikey)
-		kput(&k, ikey);
-	*k.p = '\0';
-	hit = hmap_get(&en->pathmap, key);
-	if (hit) {
-		np = &en->paths[(intptr_t)hit - 1];
-		if (!np->rec && p->rec)
-			np->rec = p->rec;
-		return (int)(intptr_t)hit - 1;
+	if ((size_t)(en->npaths + 1) * 2 > en->ptab_cap)
+		ptab_grow(en);
+	for (j = path_hash(p, ikey) & (en->ptab_cap - 1); en->ptab[j];
+	     j = (j + 1) & (en->ptab_cap - 1)) {
+		np = &en->paths[en->ptab[j] - 1];
+		if (same_path(np, p, ikey)) {
+			if (!np->rec && p->rec)
+				np->rec = p->rec;
+			return en->ptab[j] - 1;
+		}
 	}
 	if (en->npaths == en->apaths) {
 		en->apaths = en->apaths ? en->apaths * 2 : 64;
@@ -176,13 +180,14 @@ static int intern(struct engine *en, const struct path *p, const char *ikey)
 	}
 	np = &en->paths[en->npaths];
 	*np = *p;
+	np->ikey = ikey ? engine_intern(en, ikey) : NULL;
 	np->fk_memo = NULL;
 	np->fk_state = 0;
 	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
 	np->root = p->parent >= 0 ? en->paths[p->parent].root : en->npaths;
 	np->has_idx = p->idx_expr ||
 		      (p->parent >= 0 && en->paths[p->parent].has_idx);
-	hmap_put(&en->pathmap, key, (void *)(intptr_t)(en->npaths + 1));
+	en->ptab[j] = en->npaths + 1;
 	return en->npaths++;
 }
 
@@ -312,27 +317,35 @@ static int expr_path_untyped(struct engine *en, const struct ir_expr *e)
 void step_str(struct engine *en, const struct path *p, char *buf,
 		     size_t len)
 {
-	char ikey[128];
+	struct kbuf k = { buf, buf + len - 1 };
+	const char *ik;
+	int n;
 
 	(void)en;
 	switch (p->kind) {
 	case '>':
-		snprintf(buf, len, "->%s", p->field);
-		return;
+		kput(&k, "->");
+		kput(&k, p->field);
+		break;
 	case '.':
-		snprintf(buf, len, ".%s", p->field);
-		return;
+		kputc(&k, '.');
+		kput(&k, p->field);
+		break;
 	case '[':
-		if (p->idx_expr)
-			index_key(p->idx_expr, ikey, sizeof(ikey));
+		if (p->deref)
+			kput(&k, "->");
+		kputc(&k, '[');
+		if (p->idx_expr)	/* its text, cut at 127 bytes */
+			for (ik = p->ikey, n = 0; *ik && n < 127; n++)
+				kputc(&k, *ik++);
 		else
-			snprintf(ikey, sizeof(ikey), "%lld", (long long)p->idx);
-		snprintf(buf, len, "%s[%s]", p->deref ? "->" : "", ikey);
-		return;
+			kputi(&k, p->idx);
+		kputc(&k, ']');
+		break;
 	default:
-		buf[0] = '\0';
-		return;
+		break;
 	}
+	*k.p = '\0';
 }
 
 char *path_str(struct engine *en, int path)
@@ -362,8 +375,19 @@ static void prepend(char *tail, size_t len, const char *what)
 
 	if (what[0] == '[' && tail[0] && tail[0] != '[')
 		dot = true;
-	snprintf(tmp, sizeof(tmp), "%s%s%s", what, dot ? "." : "", tail);
-	snprintf(tail, len, "%s", tmp);
+	struct kbuf k = { tmp, tmp + sizeof(tmp) - 1 };
+	size_t n;
+
+	kput(&k, what);
+	if (dot)
+		kputc(&k, '.');
+	kput(&k, tail);
+	*k.p = '\0';
+	n = (size_t)(k.p - tmp);
+	if (n > len - 1)
+		n = len - 1;
+	memcpy(tail, tmp, n);
+	tail[n] = '\0';
 }
 
 static const char *copy_key(char *buf, size_t len, const char *key)
@@ -548,16 +572,13 @@ int canon_path(struct engine *en, struct state *st, int path)
 	}
 	for (i = n - 1; i >= 0; i--) {
 		struct path c = en->paths[steps[i]];
-		char ikey[256];
 
 		c.parent = p;
 		if (arrow && i == n - 1) {
 			c.kind = '.';
 			c.deref = false;
 		}
-		if (c.idx_expr)
-			index_key(c.idx_expr, ikey, sizeof(ikey));
-		p = intern(en, &c, c.idx_expr ? ikey : NULL);
+		p = intern(en, &c, c.ikey);
 		if (en->paths[p].type == PT_UNKNOWN)
 			en->paths[p].type = en->paths[steps[i]].type;
 		if (!en->paths[p].fkey)

@@ -69,7 +69,6 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 	en.fn = fn;
 	en.self = e;
 	en.pass = pass;
-	hmap_init(&en.pathmap);
 	hmap_init(&en.symmap);
 	if (pass == PASS_SUMMARY) {
 		facts_begin(&en);

@@ -165,9 +165,17 @@ void state_set(struct state *s, int path, const struct value *v)
 
 void state_drop_if(struct state *s, bool (*pred)(void *, int), void *arg)
 {
-	int i, j = 0;
+	state_drop_if_after(s, -1, pred, arg);
+}
 
-	for (i = 0; i < s->nb; i++)
+void state_drop_if_after(struct state *s, int after,
+			 bool (*pred)(void *, int), void *arg)
+{
+	bool found;
+	int i, j;
+
+	i = after < 0 ? 0 : find_binding(s, after + 1, &found);
+	for (j = i; i < s->nb; i++)
 		if (!pred(arg, s->b[i].path))
 			s->b[j++] = s->b[i];
 	s->nb = j;

@@ -51,6 +51,10 @@ const struct value *state_get(const struct state *s, int path);
 /* Binding a path to V_UNK removes it. */
 void state_set(struct state *s, int path, const struct value *v);
 void state_drop_if(struct state *s, bool (*pred)(void *, int), void *arg);
+/* The same, for the bindings of paths above after only (a path's
+ * descendants are interned after it, so they all are) */
+void state_drop_if_after(struct state *s, int after,
+			 bool (*pred)(void *, int), void *arg);
 
 struct objst *state_obj(struct state *s, int32_t id);
 struct objst *state_add_obj(struct state *s, const struct objst *o);

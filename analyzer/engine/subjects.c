@@ -11,16 +11,19 @@
 #include <string.h>
 
 #include "engine_impl.h"
-#include "../util/arena.h"
 #include "../util/strvec.h"
 
-/* A name cut out of a subject, kept as long as the function's IR */
+/* A name cut out of a subject (at most 255 bytes), interned for the
+ * unit: a replay names the same fields again and again */
 static const char *engine_str(struct engine *en, const char *s, size_t n)
 {
 	char buf[256];
 
-	snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
-	return arena_strdup(en->fn->arena, buf);
+	if (n > sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return engine_intern(en, buf);
 }
 
 static int path_append(struct engine *en, int path, const char *s, bool addr);

@@ -192,7 +192,14 @@ static bool place_of(struct engine *en, struct state *st, int path,
 	struct value base;
 	int p = path;
 
-	memset(pl, 0, sizeof(*pl));
+	pl->global = false;
+	pl->gname = NULL;
+	pl->base = 0;
+	pl->acc[0] = '\0';
+	pl->deps = NULL;
+	pl->ndeps = 0;
+	pl->fdeps = NULL;
+	pl->nfdeps = 0;
 	/* up to the step that reads through a pointer, or the root */
 	for (;;) {
 		const struct path *n = &en->paths[p];
@@ -235,10 +242,46 @@ fail:
  * parameter, a global, a field, an opaque call's result).  Fields of a
  * local allocation are not symbolic: the function wrote them.
  */
+/* "G<global><acc>" or "F<base><acc>", as snprintf() into key[640]
+ * would write it */
+static void place_key(char *key, size_t len, char kind, const char *name,
+		    int32_t base, const char *acc)
+{
+	char num[16];
+	size_t n = 0, m;
+	const char *parts[2];
+	int i;
+
+	key[n++] = kind;
+	if (!name) {
+		uint32_t u = base < 0 ? -(uint32_t)base : (uint32_t)base;
+		char *q = num + sizeof(num) - 1;
+
+		*q = '\0';
+		do {
+			*--q = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (base < 0)
+			*--q = '-';
+		name = q;
+	}
+	parts[0] = name;
+	parts[1] = acc;
+	for (i = 0; i < 2; i++) {
+		m = strlen(parts[i]);
+		if (m > len - 1 - n)
+			m = len - 1 - n;
+		memcpy(key + n, parts[i], m);
+		n += m;
+	}
+	key[n] = '\0';
+}
+
 static int32_t path_sym(struct engine *en, struct state *st, int path)
 {
 	char key[640], fkbuf[512];
-	const char *fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
+	const char *fk;
 	const struct sym *bs = NULL;
 	struct place pl;
 	struct sym s;
@@ -249,7 +292,7 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 	memset(&s, 0, sizeof(s));
 	if (pl.global) {
 		s.kind = SYM_GLOBAL;
-		snprintf(key, sizeof(key), "G%s%s", pl.gname, pl.acc);
+		place_key(key, sizeof(key), 'G', pl.gname, 0, pl.acc);
 	} else {
 		bs = sym_of(en, pl.base);
 		/*
@@ -262,7 +305,7 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 		s.kind = SYM_FIELD;
 		s.base = pl.base;
 		s.depth = bs ? bs->depth + 1 : 1;
-		snprintf(key, sizeof(key), "F%d%s", pl.base, pl.acc);
+		place_key(key, sizeof(key), 'F', NULL, pl.base, pl.acc);
 	}
 	hit = hmap_get(&en->symmap, key);
 	if (hit) {
@@ -271,6 +314,10 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 		free(pl.deps);
 		free(pl.fdeps);
 		/* a callee's fact names the field better than our path */
+		if (old->field_key && !en->paths[path].fkey)
+			return sym_id((int)(intptr_t)hit - 1);
+		fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
+		old = &en->syms[(intptr_t)hit - 1];
 		if (fk && (!old->field_key ||
 			   (en->paths[path].fkey && strcmp(old->field_key, fk)))) {
 			free(old->field_key);
@@ -281,6 +328,7 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 	}
 	if (st && st->no >= MAX_STATE_OBJECTS)
 		goto fail;
+	fk = path_field_key(en, path, fkbuf, sizeof(fkbuf));
 	if (s.kind == SYM_GLOBAL) {
 		s.name = xstrfmt("%s%s", pl.gname, pl.acc);
 		if (!pl.ndeps)
@@ -422,7 +470,7 @@ void engine_paths_free(struct engine *en)
 		free_sym(&en->syms[i]);
 	free(en->syms);
 	hmap_free(&en->symmap, NULL);
-	hmap_free(&en->pathmap, NULL);
+	free(en->ptab);
 	free(en->paths);
 }
 
