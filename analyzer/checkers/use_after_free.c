@@ -2,7 +2,10 @@
 /*
  * use-after-free: an allocation dereferenced (directly, or by passing it
  * to a function that dereferences it) after it was freed on that path,
- * by a deallocator or by a helper whose summary frees it.
+ * by a deallocator or by a helper whose summary frees it.  Reading a
+ * block's descriptor (a struct page, `descriptor=` of its family) is no
+ * use: the memory map outlives the page (free_reserved_page() reads the
+ * page it has just freed).
  */
 #include <stdlib.h>
 
@@ -35,6 +38,8 @@ static void on_deref(struct engine *en, struct state *st,
 
 	if (!fv || engine_path_warned(st))
 		return;		/* not freed, or past a WARN() (double_free.c) */
+	if (api_descriptor_record(engine_deref_record(en, d)))
+		return;		/* the struct page, not the page */
 	by = (const char *)(intptr_t)fv->b;
 	what = engine_deref_str(en, d);
 	n = engine_alloc_note(en, d->v.obj, notes);

@@ -226,6 +226,10 @@ unsigned api_family_align(int id);
  * to places inside the block, comma-separated (`inner=`: "priv,wiphy" of
  * an ieee80211_hw), or NULL. */
 const char *api_family_inner(int id);
+/* Is rec ("struct page") the descriptor of a family's blocks
+ * (`descriptor=page`): memory that stays when the block is released, so
+ * that reading it after the release uses no freed memory? */
+bool api_descriptor_record(const char *rec);
 
 /*
  * Load one rules file; errors name file and line, and return -1.

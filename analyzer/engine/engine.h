@@ -557,6 +557,9 @@ char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 char *engine_cond_str(struct engine *en, const struct ir_expr *e);
 /* The dereferenced pointer as the source names it ("priv->buf"). */
 char *engine_deref_str(struct engine *en, const struct deref_info *d);
+/* The record type the dereferenced pointer points to ("struct page"),
+ * where the IR knows it (a pointer variable), or NULL. */
+const char *engine_deref_record(struct engine *en, const struct deref_info *d);
 /* The "allocated here" note of an object (0 or 1 notes filled). */
 int engine_alloc_note(struct engine *en, int32_t id, struct trace_note *n);
 /* The fix of the next finding reported while this event is handled:

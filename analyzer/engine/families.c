@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Allocation families of the rules files (`family NAME release=FN
- * [managed=yes] [align=N] [inner=F1,F2]`): their ids, the deallocator to
- * suggest for each, whether the device core releases them, the alignment
- * of the blocks their allocators return, and the pointer fields the
- * allocator sets to places inside the block.
+ * [managed=yes] [align=N] [inner=F1,F2] [descriptor=NAME]`): their ids,
+ * the deallocator to suggest for each, whether the device core releases
+ * them, the alignment of the blocks their allocators return, the pointer
+ * fields the allocator sets to places inside the block, and the struct
+ * that describes a block and outlives its release (struct page).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ static struct strvec releases;	/* per family: deallocator to suggest */
 static bool managed[256];	/* per family: released by the device core */
 static unsigned align[256];	/* per family: bytes a block is aligned to */
 static struct strvec inners;	/* per family: fields that point inside */
+static struct strvec descriptors;	/* "struct NAME" of descriptor=NAME */
 
 int api_family_id(const char *name)
 {
@@ -59,7 +61,18 @@ const char *api_family_inner(int id)
 	return inners.v[id];
 }
 
-/* family NAME release=FN [managed=yes] [align=N] [inner=F1,F2] */
+bool api_descriptor_record(const char *rec)
+{
+	size_t i;
+
+	for (i = 0; rec && i < descriptors.n; i++)
+		if (!strcmp(descriptors.v[i], rec))
+			return true;
+	return false;
+}
+
+/* family NAME release=FN [managed=yes] [align=N] [inner=F1,F2]
+ * [descriptor=NAME] */
 int api_family_line(const char *name, char *save, const char *path,
 		    int lineno)
 {
@@ -82,6 +95,12 @@ int api_family_line(const char *name, char *save, const char *path,
 		} else if (eq && !strcmp(kv, "inner") && eq[1]) {
 			free(inners.v[id]);
 			inners.v[id] = xstrdup(eq + 1);
+		} else if (eq && !strcmp(kv, "descriptor") && eq[1]) {
+			char *rec = xstrfmt("struct %s", eq + 1);
+
+			if (!api_descriptor_record(rec))
+				strvec_push(&descriptors, rec);
+			free(rec);
 		} else if (eq && !strcmp(kv, "managed")) {
 			managed[id] = !strcmp(eq + 1, "yes");
 		} else if (eq && !strcmp(kv, "align")) {
@@ -115,6 +134,7 @@ void api_families_free(void)
 	strvec_clear(&families);
 	strvec_clear(&releases);
 	strvec_clear(&inners);
+	strvec_clear(&descriptors);
 	memset(managed, 0, sizeof(managed));
 	memset(align, 0, sizeof(align));
 }

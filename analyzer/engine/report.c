@@ -521,6 +521,15 @@ char *engine_deref_str(struct engine *en, const struct deref_info *d)
 	return xstrdup("the pointer");
 }
 
+const char *engine_deref_record(struct engine *en, const struct deref_info *d)
+{
+	if (d->e && d->e->kind == EX_VAR)
+		return en->fn->vars[d->e->var].ptype;
+	if (!d->e && d->path >= 0 && en->paths[d->path].kind == 'v')
+		return en->fn->vars[en->paths[d->path].var].ptype;
+	return NULL;
+}
+
 bool engine_file_reportable(struct engine *en, const char *file)
 {
 	const struct ext_source *x = en->unit->ext;

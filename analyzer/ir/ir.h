@@ -74,6 +74,8 @@ struct ir_var {
 	bool is_static;		/* VAR_GLOBAL of internal linkage: a static
 				 * of this file, which no other file's
 				 * function can name */
+	const char *ptype;	/* a pointer to a record: the record type
+				 * ("struct page"), else NULL */
 	bool cleanup;		/* VAR_LOCAL with a cleanup attribute
 				 * (`p __free(kfree)`): what it holds when
 				 * it goes out of scope is released */

@@ -144,6 +144,7 @@ static struct ir_func *get_fn(struct reader *r)
 
 		v->name = get_str(r, false);
 		v->gname = get_str(r, false);
+		v->ptype = get_str(r, true);
 		v->kind = (enum var_kind)get_int(r, VAR_LOCAL, VAR_TEMP, false);
 		v->param = get_int(r, INT32_MIN, INT32_MAX, true);
 		if (v->kind == VAR_PARAM && (v->param < 0 || v->param >= fn->nparams))

@@ -265,6 +265,7 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 
 		put_str(w, v->name);
 		put_str(w, v->gname);
+		put_str(w, v->ptype);
 		put_u(b, (uint64_t)v->kind);
 		put_s(b, v->param);
 		put_u(b, (unsigned)v->is_ptr | (unsigned)v->is_long << 1 |

@@ -399,6 +399,7 @@ static int add_var(struct lower *L, const char *name, enum var_kind kind,
 	v->param = -1;
 	v->is_ptr = is_ptr;
 	v->is_long = false;
+	v->ptype = NULL;
 	v->cleanup = false;
 	v->is_static = false;
 	return fn->nvars++;
@@ -455,6 +456,21 @@ static bool cleanup_var(CXCursor decl)
 	return found;
 }
 
+/* "struct page" of a struct page *, or NULL */
+static const char *pointee_record(struct lower *L, CXType t)
+{
+	CXString s;
+	const char *r;
+
+	t = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+	if (t.kind != CXType_Record)
+		return NULL;
+	s = clang_getTypeSpelling(clang_getUnqualifiedType(t));
+	r = arena_strdup(L->ar, clang_getCString(s));
+	clang_disposeString(s);
+	return r;
+}
+
 int map_var(struct lower *L, CXCursor decl)
 {
 	unsigned h = clang_hashCursor(decl);
@@ -475,6 +491,8 @@ int map_var(struct lower *L, CXCursor decl)
 		kind = VAR_LOCAL;
 	v = add_var(L, name, kind, cursor_is_ptr(decl));
 	L->fn->vars[v].is_long = !L->fn->vars[v].is_ptr && cursor_is_long(decl);
+	if (L->fn->vars[v].is_ptr)
+		L->fn->vars[v].ptype = pointee_record(L, clang_getCursorType(decl));
 	if (kind == VAR_LOCAL)
 		L->fn->vars[v].cleanup = cleanup_var(decl);
 	if (kind == VAR_GLOBAL)
