@@ -328,6 +328,7 @@ struct engine {
 	int apaths;
 	int *ptab;		/* paths by their steps (paths.c): index + 1 */
 	size_t ptab_cap;
+	struct append_memo *amemo;	/* subjects.c: tails already followed */
 	struct sym *syms;
 	int nsyms;
 	int asyms;
@@ -434,11 +435,16 @@ static inline struct value vpred(int32_t obj, bool is_null)
 	return v;
 }
 
+/* subjects.c: what the memo of followed subject tails holds */
+void subjects_free(struct engine *en);
+
 /* paths.c */
 int64_t store_bits(struct engine *en, const struct ir_insn *in);
 /* An unwritten integer field of a direct zeroing allocation (fields.c) */
 bool zeroed_field(struct engine *en, int path);
 bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
+/* path_object(id) if it exists, else -1 */
+int path_object_find(struct engine *en, int32_t id);
 int path_root_var(struct engine *en, int var);
 int path_root_global(struct engine *en, const char *name);
 int path_child(struct engine *en, int parent, char kind, bool deref,

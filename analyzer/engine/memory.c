@@ -148,6 +148,17 @@ static bool in_object(void *arg, int path)
 	return true;
 }
 
+/* Drop what object d->root's memory holds: the places under its root
+ * path, which are all interned after it. */
+static void drop_in_object(struct engine *en, struct state *st,
+			   struct drop_arg *d)
+{
+	int root = path_object_find(en, d->root);
+
+	if (root >= 0)
+		state_drop_if_after(st, root - 1, in_object, d);
+}
+
 /* Object id is gone (freed memory forgotten, made again, unreachable):
  * forget what its memory held, and what only it held is lost.  Only
  * forgotten when id was (urb[i] once i moves on: the memory still holds
@@ -157,7 +168,7 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 {
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
 
-	state_drop_if(st, in_object, &d);
+	drop_in_object(en, st, &d);
 	fire_lost_list(en, st, &d, loc, forgotten);
 }
 
@@ -215,7 +226,7 @@ void obj_reset(struct engine *en, struct state *st, int32_t id)
 	struct drop_arg d = { en, id, NULL, 0, 0, st };
 	int i;
 
-	state_drop_if(st, in_object, &d);
+	drop_in_object(en, st, &d);
 	free(d.lost);
 	state_del_obj(st, id);
 	if (id < 0) {
@@ -313,7 +324,7 @@ static void new_lap(struct engine *en, struct state *st, int var,
 	/* the array's own places, its elements' (&base[k]), and what was
 	 * read from them */
 	d->root = v->obj;
-	state_drop_if(st, in_object, d);
+	drop_in_object(en, st, d);
 	for (i = 0; i < en->nsyms; i++) {
 		if (sym_id(i) == v->obj ||
 		    !sym_read_through(en, sym_id(i), v->obj))
@@ -323,7 +334,7 @@ static void new_lap(struct engine *en, struct state *st, int var,
 			obj_reset(en, st, sym_id(i));
 		} else if (en->syms[i].kind == SYM_ADDR) {
 			d->root = sym_id(i);
-			state_drop_if(st, in_object, d);
+			drop_in_object(en, st, d);
 		}
 	}
 }

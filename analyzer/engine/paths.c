@@ -507,6 +507,25 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 	return k ? copy_key(buf, len, key) : NULL;
 }
 
+/* path_object(id) if it was interned, else -1 (no place is under it) */
+int path_object_find(struct engine *en, int32_t id)
+{
+	struct path p;
+	size_t j;
+
+	if (!en->ptab_cap)
+		return -1;
+	memset(&p, 0, sizeof(p));
+	p.parent = -1;
+	p.kind = 'o';
+	p.var = id;
+	for (j = path_hash(&p, NULL) & (en->ptab_cap - 1); en->ptab[j];
+	     j = (j + 1) & (en->ptab_cap - 1))
+		if (same_path(&en->paths[en->ptab[j] - 1], &p, NULL))
+			return en->ptab[j] - 1;
+	return -1;
+}
+
 /* The root path standing for an object that no lvalue names. */
 int path_object(struct engine *en, int32_t id)
 {

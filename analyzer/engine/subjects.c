@@ -28,6 +28,33 @@ static const char *engine_str(struct engine *en, const char *s, size_t n)
 
 static int path_append(struct engine *en, int path, const char *s, bool addr);
 
+/*
+ * A replay follows the same subject tails from the same places again and
+ * again: the path a tail leads to is kept, by the place, the tail's
+ * address and text (checked: a tail freed and its memory reused for
+ * another is not taken for the first).
+ */
+#define AMEMO_SIZE 1024
+
+struct append_memo {
+	int path, result;
+	bool addr;
+	const char *s;
+	char *text;
+};
+
+void subjects_free(struct engine *en)
+{
+	int i;
+
+	if (!en->amemo)
+		return;
+	for (i = 0; i < AMEMO_SIZE; i++)
+		free(en->amemo[i].text);
+	free(en->amemo);
+	en->amemo = NULL;
+}
+
 /* The place tail ("->match") of object id: a ret-sets subject. */
 int object_place(struct engine *en, int32_t id, const char *tail)
 {
@@ -39,7 +66,34 @@ int object_place(struct engine *en, int32_t id, const char *tail)
  * ".a[2]", "->[0]"); addr: path is the place itself (&x), so a first
  * "->f" is ".f".  Constant indices only; -1 on anything else.
  */
+static int path_append_parse(struct engine *en, int path, const char *s,
+			     bool addr);
+
 static int path_append(struct engine *en, int path, const char *s, bool addr)
+{
+	struct append_memo *m;
+	uintptr_t h;
+
+	if (path < 0 || !*s)
+		return path;
+	if (!en->amemo)
+		en->amemo = xcalloc(AMEMO_SIZE, sizeof(*en->amemo));
+	h = ((uintptr_t)s >> 3) * 31 + (uintptr_t)path * 7 + addr;
+	m = &en->amemo[(h ^ (h >> 11)) & (AMEMO_SIZE - 1)];
+	if (m->text && m->path == path && m->s == s && m->addr == addr &&
+	    !strcmp(m->text, s))
+		return m->result;
+	free(m->text);
+	m->path = path;
+	m->s = s;
+	m->addr = addr;
+	m->text = xstrdup(s);
+	m->result = path_append_parse(en, path, s, addr);
+	return m->result;
+}
+
+static int path_append_parse(struct engine *en, int path, const char *s,
+			     bool addr)
 {
 	char *end;
 	long n;

@@ -471,6 +471,7 @@ void engine_paths_free(struct engine *en)
 	free(en->syms);
 	hmap_free(&en->symmap, NULL);
 	free(en->ptab);
+	subjects_free(en);
 	free(en->paths);
 }
 
