@@ -212,6 +212,10 @@ static int set_key(struct api_entry *e, unsigned role, const char *k,
 		return parse_int(v, &e->copy_src) || e->copy_src < 0 ? -1 : 0;
 	if (!strcmp(k, "src") && role == ROLE_ALLOC)
 		return parse_int(v, &e->src_arg) || e->src_arg < 0 ? -1 : 0;
+	if (!strcmp(k, "test") && role == ROLE_PUT) {
+		e->put_test = !strcmp(v, "yes");
+		return e->put_test || !strcmp(v, "no") ? 0 : -1;
+	}
 	if (!strcmp(k, "count") && role == ROLE_PUT) {
 		e->put_shared = !strcmp(v, "shared");
 		return e->put_shared || !strcmp(v, "own") ? 0 : -1;

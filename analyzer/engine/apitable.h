@@ -149,6 +149,9 @@ struct api_entry {
 				 * (get_page() in another function): a put
 				 * with no get of the path frees only what the
 				 * path allocated */
+	bool put_test;		/* test=yes: returns true where it dropped
+				 * the last reference (atomic_dec_and_test()
+				 * of a counter in the object) */
 
 	/* owner: argument owner_arg is stored somewhere that outlives us */
 	unsigned owner_mask;

@@ -374,6 +374,11 @@ void core_path_facts(struct engine *en, struct state *st,
 				      (v->b & 0xff) - 1, api ? api->name : NULL,
 				      sym_key(en, key), en->fn->file,
 				      loc_unpack(v->a));
+		/* freed after a test for its last reference (refs.c) */
+		if (subject && refs_last_tested(st, key))
+			fact_list_add(out, core.last_ref, RC_ANY, subject, 0,
+				      NULL, NULL, en->fn->file,
+				      loc_unpack(v->a));
 	}
 	/* a pointer function that returns non-NULL here: if every return
 	 * says so, its callers need no NULL test (ERR_PTR or a valid one) */

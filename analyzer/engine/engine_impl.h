@@ -79,6 +79,9 @@ struct fact_acc {
 struct core_kinds {
 	int deref;		/* $N dereferenced before any NULL check */
 	int free;		/* $N released (str: deallocator, value: order) */
+	int last_ref;		/* $N freed with its last reference, after a
+				 * dec-and-test put (refs.c): a caller that
+				 * drops the result frees nothing */
 	int ret_alloc;		/* $ret is a fresh allocation (value: family,
 				 * and page order + 1 << 16) */
 	int deref_if;		/* subject dereferenced on a path where the
@@ -790,6 +793,10 @@ void refs_entry(struct engine *en, struct state *st);
 void refs_get(struct engine *en, struct state *st, struct value v, int64_t n,
 	      struct ir_loc loc);
 bool refs_put(struct engine *en, struct state *st, struct value v);
+/* A put that tests for the last reference, of v's object: marks it for
+ * the path; refs_last_tested() reads the mark (refs.c). */
+void refs_last_test(struct engine *en, struct state *st, struct value v);
+bool refs_last_tested(const struct state *st, int32_t id);
 void refs_path_facts(struct engine *en, struct state *st,
 		     const struct return_info *r, struct fact_list *out);
 

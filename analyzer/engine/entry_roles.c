@@ -127,8 +127,11 @@ void entry_roles(struct engine *en, struct state *st,
 	if (api && (api->roles & ROLE_FREE) &&
 	    (!api->free_on_success || !(api->roles & ROLE_ALLOC)))
 		table_free(en, st, call, api, args, n, insn->loc);
-	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n)
+	else if (api && (api->roles & ROLE_PUT) && api->put_arg < n) {
 		refs_put(en, st, args[api->put_arg]);
+		if (api->put_test)
+			refs_last_test(en, st, args[api->put_arg]);
+	}
 	if (api && (api->roles & ROLE_CLEAR))
 		clear_memory(en, st, call, api, args, n, insn->loc);
 	if (api && (api->roles & ROLE_UNLINK) && api->unlink_arg < n &&

@@ -57,6 +57,7 @@ void facts_init(void)
 		return;
 	core.deref = engine_fact_kind("deref", FACT_MAY, NULL);
 	core.free = engine_fact_kind("free", FACT_MUST, NULL);
+	core.last_ref = engine_fact_kind("last-ref", FACT_MUST, NULL);
 	core.ret_alloc = engine_fact_kind("ret-alloc", FACT_MAY, NULL);
 	core.ret_null = engine_fact_kind("ret-null", FACT_MAY, NULL);
 	core.ret_null_absent = engine_fact_kind("ret-null-absent", FACT_MAY, NULL);

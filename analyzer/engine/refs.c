@@ -19,6 +19,14 @@
  * a local wrapper of kref_get()), added to the caller's count at a call.
  * A free replayed from a callee's summary whose deallocator is a put
  * entry is a put at the call.
+ *
+ * A put that tests for the last reference (`put atomic_dec_and_test
+ * test=yes`: true where the counter in the object dropped to 0) marks the
+ * object for the rest of the path (the engine:last-ref slot).  A helper
+ * that then frees such an object of its caller says so beside the free
+ * (a last-ref fact, core.c); a call whose result the caller drops
+ * (mlx4's release_group(), called once per reference the caller counted)
+ * frees nothing there (replay.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +38,7 @@
 #define REFS_MANY 4
 
 int core_refs;
+static int last_ref_slot;
 
 /* two paths joined: the larger count, so a join never makes a put free */
 static bool join_max(const struct slot_val *a, const struct slot_val *b,
@@ -47,7 +56,25 @@ void refs_init(void)
 		"core-refs", SLOT_OBJECT, join_max
 	};
 
+	static const struct slot_def last = {
+		"engine:last-ref", SLOT_OBJECT, NULL
+	};
+
 	core_refs = engine_slot_register(&refs);
+	last_ref_slot = engine_slot_register(&last);
+}
+
+void refs_last_test(struct engine *en, struct state *st, struct value v)
+{
+	static const struct slot_val one = { 1, 0 };
+
+	if (v.kind == V_OBJ)
+		slot_set(st, last_ref_slot, obj_of(en, v.obj), &one);
+}
+
+bool refs_last_tested(const struct state *st, int32_t id)
+{
+	return slot_get(st, last_ref_slot, id) != NULL;
 }
 
 static int64_t refs_of(const struct state *st, int32_t id)

@@ -155,6 +155,21 @@ static void out_alloc(struct engine *en, struct state *st,
 	}
 }
 
+/* Is the callee's free f the release of its last reference? */
+static bool last_ref_free(const struct replay *r, const struct fact *f)
+{
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *g = &r->sum->facts.v[i];
+
+		if (g->kind == core.last_ref && g->cond == f->cond &&
+		    !strcmp(g->subject, f->subject))
+			return true;
+	}
+	return false;
+}
+
 /* The callee's free (a `free` or `out-freed` fact, str its deallocator,
  * value the order) of v, at the call. */
 static void replay_free(struct engine *en, struct state *st,
@@ -253,6 +268,11 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.free) {
+		/* the last reference's release, of a call whose result the
+		 * caller drops: it cannot know it was the last, and holds a
+		 * reference per call (refs.c) */
+		if (r->call->result_unused && last_ref_free(r, f))
+			return true;
 		replay_free(en, st, r, f, v);
 		if (v.kind == V_OBJ)
 			mark_inferred(en, st, obj_of(en, v.obj));
