@@ -135,8 +135,7 @@ static bool bit_only_on_good_path(struct engine *en, struct state *st,
 
 		for (j = 0; j < nf; j++)
 			if (f[j].kind == k_sets_bits && !strcmp(f[j].fn, fn) &&
-			    f[j].str && (f[j].value < 0 ||
-					 engine_fn_success(en, fn, f[j].value)))
+			    f[j].str && engine_rec_success(en, fn, f[j].value))
 				good |= (uint32_t)strtoul(f[j].str, NULL, 16);
 		good &= bits[i];
 		/* the bits a dangling return also leaves set prove nothing */
@@ -172,8 +171,7 @@ static bool flag_only_on_good_path(struct engine *en, struct state *st,
 
 		for (j = 0; j < nf && !set; j++)
 			set = f[j].kind == k_sets_flag && !strcmp(f[j].fn, fn) &&
-			      (f[j].value < 0 ||
-			       engine_fn_success(en, fn, f[j].value));
+			      engine_rec_success(en, fn, f[j].value);
 		for (j = 0; j < n && set && !at_dangle; j++)
 			at_dangle = v[j].kind == k_dangle_set && v[j].str &&
 				    !strcmp(v[j].fn, fn) &&
@@ -203,7 +201,7 @@ static const struct field_rec *dangling_elsewhere(struct engine *en,
 		     (v[i].kind == k_dangling_unsub &&
 		      !engine_fn_is_completion(en))) &&
 		    strcmp(v[i].fn, engine_fn_name(en)) &&
-		    (v[i].value < 0 || engine_fn_success(en, v[i].fn, v[i].value)) &&
+		    engine_rec_success(en, v[i].fn, v[i].value) &&
 		    !ruled_out(en, st, v, n, v[i].fn) &&
 		    !flag_only_on_good_path(en, st, v, n, v[i].fn))
 			return &v[i];
@@ -314,7 +312,7 @@ static void on_return(struct engine *en, struct state *st,
 	for (i = 0; i < nsets; i++)
 		if (vals[i])
 			engine_field_fact(en, keys[i], k_sets_flag,
-					  r->has_value ? (int64_t)r->cond : -1,
+					  engine_ret_rec(en, r),
 					  NULL, r->loc);
 	/* and the bits it set, for bit_only_on_good_path() */
 	nbits = set_bits_here(st, keys, bits, MAX_SETS);
@@ -323,7 +321,7 @@ static void on_return(struct engine *en, struct state *st,
 
 		snprintf(mask, sizeof(mask), "0x%x", bits[i]);
 		engine_field_fact(en, keys[i], k_sets_bits,
-				  r->has_value ? (int64_t)r->cond : -1,
+				  engine_ret_rec(en, r),
 				  mask, r->loc);
 	}
 	while (slot_iter(st, freed_slot, &pos, &id, &v)) {
@@ -349,7 +347,7 @@ static void on_return(struct engine *en, struct state *st,
 		 * unsubmitted tx one) */
 		engine_field_fact(en, key, engine_handover_failed(st) ?
 				  k_dangling_unsub : k_dangling,
-				  r->has_value ? (int64_t)r->cond : -1,
+				  engine_ret_rec(en, r),
 				  (const char *)(intptr_t)v->b,
 				  loc_unpack(v->a));
 		nsets = engine_field_consts(en, st, keys, vals, MAX_SETS);

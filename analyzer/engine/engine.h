@@ -443,9 +443,14 @@ bool engine_field_excludes(struct engine *en, struct state *st,
  * reachable.  Not a field of what an unknown call returned (a pool's
  * object, maybe handed back before the return). */
 const char *engine_field_of(struct engine *en, struct state *st, int32_t id);
-/* Is a return of class cond a success of function fn (of this file),
- * going by what it returns when its allocations fail? */
-bool engine_fn_success(struct engine *en, const char *fn, int64_t cond);
+/* A return's class as a field record's value (-1: a void function's),
+ * with the kind of the function's result above it, so that a unit that
+ * does not see the function (a static one of another file) still knows
+ * which class is its success; engine_rec_success() reads it back. */
+int64_t engine_ret_rec(struct engine *en, const struct return_info *r);
+/* Is the return a record names a success of function fn, going by what
+ * it returns when its allocations fail? */
+bool engine_rec_success(struct engine *en, const char *fn, int64_t rec);
 /* The function being analysed is a callback some function registered
  * with a held reference (an urb completion): it runs only after a
  * submission succeeded (refs.c). */

@@ -209,17 +209,27 @@ bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 	return cond == (rkind != RK_INT ? RC_NONZERO : RC_ZERO);
 }
 
-bool engine_fn_success(struct engine *en, const char *fn, int64_t cond)
+int64_t engine_ret_rec(struct engine *en, const struct return_info *r)
 {
-	struct fn_entry *e = hmap_get(&en->unit->fns, fn);
-	struct ext_fn *x = e ? NULL : unit_ext_fn(en->unit, fn);
+	if (!r->has_value)
+		return -1;
+	return (int64_t)r->cond | (int64_t)fn_rkind(en->fn) << 8;
+}
 
+bool engine_rec_success(struct engine *en, const char *fn, int64_t rec)
+{
+	struct fn_entry *e;
+	struct ext_fn *x;
+	int rkind;
+
+	if (rec < 0)
+		return true;
+	e = hmap_get(&en->unit->fns, fn);
+	x = e ? NULL : unit_ext_fn(en->unit, fn);
+	rkind = e ? fn_rkind(e->fn) : !x ? (int)(rec >> 8) :
+		x->returns_ptr ? RK_PTR : x->returns_bool ? RK_BOOL : RK_INT;
 	engine_queried(en);
-	return unit_success(en->unit, fn, (enum ret_cond)cond,
-			    e ? fn_rkind(e->fn) :
-			    !x ? RK_INT :
-			    x->returns_ptr ? RK_PTR :
-			    x->returns_bool ? RK_BOOL : RK_INT);
+	return unit_success(en->unit, fn, (enum ret_cond)(rec & 0xff), rkind);
 }
 
 static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
