@@ -6,6 +6,7 @@
  * Internals shared by the engine's files; checkers use engine.h only.
  *
  *   paths.c    access paths, canonical places, subjects seen from a call
+ *   path_table.c  paths interned by their steps
  *   syms.c     symbolic objects: a place's value on entry, opaque values
  *   memory.c   assignment, store and lost events, forgetting
  *   eval.c     evaluation of IR expressions
@@ -329,7 +330,7 @@ struct engine {
 	struct path *paths;
 	int npaths;
 	int apaths;
-	int *ptab;		/* paths by their steps (paths.c): index + 1 */
+	int *ptab;		/* paths by their steps (path_table.c): index + 1 */
 	size_t ptab_cap;
 	struct append_memo *amemo;	/* subjects.c: tails already followed */
 	struct sym *syms;
@@ -446,7 +447,9 @@ int64_t store_bits(struct engine *en, const struct ir_insn *in);
 /* An unwritten integer field of a direct zeroing allocation (fields.c) */
 bool zeroed_field(struct engine *en, int path);
 bool zeroed_ptr_field(struct engine *en, struct state *st, int path);
-/* path_object(id) if it exists, else -1 */
+/* path_table.c: the path with p's steps (ikey: the text of p's index
+ * expression), made if new; path_object(id) if it exists, else -1 */
+int path_intern(struct engine *en, const struct path *p, const char *ikey);
 int path_object_find(struct engine *en, int32_t id);
 int path_root_var(struct engine *en, int var);
 int path_root_global(struct engine *en, const char *name);

@@ -104,93 +104,6 @@ static void index_key(const struct ir_expr *e, char *buf, size_t len)
 	*k.p = '\0';
 }
 
-static uint64_t str_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
-/* A path is its steps: parent, kind, deref, variable, field (by its
- * text), constant index and the text of an index expression. */
-static uint64_t path_hash(const struct path *p, const char *ikey)
-{
-	uint64_t h = (uint64_t)(uint32_t)p->parent * 0x9e3779b97f4a7c15ULL;
-
-	h ^= ((uint64_t)(unsigned char)p->kind << 8 | (uint64_t)p->deref) +
-	     (uint64_t)(uint32_t)p->var * 0xbf58476d1ce4e5b9ULL;
-	h ^= (uint64_t)p->idx * 0x94d049bb133111ebULL;
-	h ^= str_hash(p->field) * 31 + str_hash(ikey);
-	h ^= h >> 29;
-	return h * 0x9e3779b97f4a7c15ULL;
-}
-
-static bool same_str(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
-static bool same_path(const struct path *a, const struct path *b,
-		      const char *ikey)
-{
-	return a->parent == b->parent && a->kind == b->kind &&
-	       a->deref == b->deref && a->var == b->var && a->idx == b->idx &&
-	       same_str(a->field, b->field) && same_str(a->ikey, ikey);
-}
-
-static void ptab_grow(struct engine *en)
-{
-	size_t cap = en->ptab_cap ? en->ptab_cap * 2 : 256, i;
-	int *t = xcalloc(cap, sizeof(*t));
-
-	for (i = 0; i < (size_t)en->npaths; i++) {
-		const struct path *q = &en->paths[i];
-		size_t j = path_hash(q, q->ikey) & (cap - 1);
-
-		while (t[j])
-			j = (j + 1) & (cap - 1);
-		t[j] = (int)i + 1;
-	}
-	free(en->ptab);
-	en->ptab = t;
-	en->ptab_cap = cap;
-}
-
-static int intern(struct engine *en, const struct path *p, const char *ikey)
-{
-	struct path *np;
-	size_t j;
-
-	if ((size_t)(en->npaths + 1) * 2 > en->ptab_cap)
-		ptab_grow(en);
-	for (j = path_hash(p, ikey) & (en->ptab_cap - 1); en->ptab[j];
-	     j = (j + 1) & (en->ptab_cap - 1)) {
-		np = &en->paths[en->ptab[j] - 1];
-		if (same_path(np, p, ikey)) {
-			if (!np->rec && p->rec)
-				np->rec = p->rec;
-			return en->ptab[j] - 1;
-		}
-	}
-	if (en->npaths == en->apaths) {
-		en->apaths = en->apaths ? en->apaths * 2 : 64;
-		en->paths = xrealloc(en->paths, en->apaths * sizeof(*en->paths));
-	}
-	np = &en->paths[en->npaths];
-	*np = *p;
-	np->ikey = ikey ? engine_intern(en, ikey) : NULL;
-	np->fk_memo = NULL;
-	np->fk_state = 0;
-	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
-	np->root = p->parent >= 0 ? en->paths[p->parent].root : en->npaths;
-	np->has_idx = p->idx_expr ||
-		      (p->parent >= 0 && en->paths[p->parent].has_idx);
-	en->ptab[j] = en->npaths + 1;
-	return en->npaths++;
-}
-
 int path_root_var(struct engine *en, int var)
 {
 	struct path p;
@@ -205,7 +118,7 @@ int path_root_var(struct engine *en, int var)
 		p.kind = 'v';
 		p.var = var;
 	}
-	return intern(en, &p, NULL);
+	return path_intern(en, &p, NULL);
 }
 
 /* The global named name (a subject's "@name"): name must outlive the
@@ -219,7 +132,7 @@ int path_root_global(struct engine *en, const char *name)
 	p.kind = 'g';
 	p.var = -1;
 	p.field = name;
-	return intern(en, &p, NULL);
+	return path_intern(en, &p, NULL);
 }
 
 int path_child(struct engine *en, int parent, char kind, bool deref,
@@ -240,7 +153,7 @@ int path_child(struct engine *en, int parent, char kind, bool deref,
 	p.idx_expr = idx_expr;
 	if (idx_expr)
 		index_key(idx_expr, ikey, sizeof(ikey));
-	return intern(en, &p, idx_expr ? ikey : NULL);
+	return path_intern(en, &p, idx_expr ? ikey : NULL);
 }
 
 /* Element idx of parent, marked as a private area inside a block: its
@@ -507,25 +420,6 @@ const char *path_field_key(struct engine *en, int path, char *buf, size_t len)
 	return k ? copy_key(buf, len, key) : NULL;
 }
 
-/* path_object(id) if it was interned, else -1 (no place is under it) */
-int path_object_find(struct engine *en, int32_t id)
-{
-	struct path p;
-	size_t j;
-
-	if (!en->ptab_cap)
-		return -1;
-	memset(&p, 0, sizeof(p));
-	p.parent = -1;
-	p.kind = 'o';
-	p.var = id;
-	for (j = path_hash(&p, NULL) & (en->ptab_cap - 1); en->ptab[j];
-	     j = (j + 1) & (en->ptab_cap - 1))
-		if (same_path(&en->paths[en->ptab[j] - 1], &p, NULL))
-			return en->ptab[j] - 1;
-	return -1;
-}
-
 /* The root path standing for an object that no lvalue names. */
 int path_object(struct engine *en, int32_t id)
 {
@@ -536,7 +430,7 @@ int path_object(struct engine *en, int32_t id)
 	p.kind = 'o';
 	p.var = id;
 	p.type = PT_ADDR;
-	return intern(en, &p, NULL);
+	return path_intern(en, &p, NULL);
 }
 
 /*
@@ -597,7 +491,7 @@ int canon_path(struct engine *en, struct state *st, int path)
 			c.kind = '.';
 			c.deref = false;
 		}
-		p = intern(en, &c, c.ikey);
+		p = path_intern(en, &c, c.ikey);
 		if (en->paths[p].type == PT_UNKNOWN)
 			en->paths[p].type = en->paths[steps[i]].type;
 		if (!en->paths[p].fkey)
