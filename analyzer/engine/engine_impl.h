@@ -8,6 +8,7 @@
  *   paths.c    access paths, canonical places, subjects seen from a call
  *   path_table.c  paths interned by their steps
  *   syms.c     symbolic objects: a place's value on entry, opaque values
+ *   sym_names.c  objects made afresh: written values, detached elements
  *   memory.c   assignment, store and lost events, forgetting
  *   eval.c     evaluation of IR expressions
  *   liveness.c live variables per block
@@ -488,6 +489,9 @@ int32_t inner_area(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
 int32_t sym_detached(struct engine *en, struct state *st, int32_t id);
 int32_t sym_many(struct engine *en, int site);
+/* syms.c: the symbolic object of key, made from proto if new */
+int32_t sym_intern(struct engine *en, const char *key,
+		   const struct sym *proto);
 struct value load_path(struct engine *en, struct state *st, int path);
 struct objst *obj_materialize(struct engine *en, struct state *st,
 			      int32_t id);
