@@ -489,9 +489,11 @@ int32_t inner_area(struct engine *en, struct state *st, int path);
 int sym_place(struct engine *en, int32_t id);
 int32_t sym_detached(struct engine *en, struct state *st, int32_t id);
 int32_t sym_many(struct engine *en, int site);
-/* syms.c: the symbolic object of key, made from proto if new */
+/* syms.c: the symbolic object of key, made from proto if new; the one
+ * object of kind a call site names (key: tag and site) */
 int32_t sym_intern(struct engine *en, const char *key,
 		   const struct sym *proto);
+int32_t sym_site(struct engine *en, enum sym_kind kind, char tag, int site);
 struct value load_path(struct engine *en, struct state *st, int path);
 struct objst *obj_materialize(struct engine *en, struct state *st,
 			      int32_t id);

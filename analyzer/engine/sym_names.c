@@ -16,15 +16,7 @@
 /* Several objects of one site: what a list built in a loop holds. */
 int32_t sym_many(struct engine *en, int site)
 {
-	char key[32];
-	struct sym s;
-
-	memset(&s, 0, sizeof(s));
-	s.place = -1;
-	s.kind = SYM_MANY;
-	s.site = site;
-	snprintf(key, sizeof(key), "M%d", site);
-	return sym_intern(en, key, &s);
+	return sym_site(en, SYM_MANY, 'M', site);
 }
 
 /* Does a binding of st hold id, or an object read through id (p->next

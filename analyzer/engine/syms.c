@@ -103,17 +103,23 @@ int32_t sym_param(struct engine *en, int param)
 	return sym_intern(en, key, &s);
 }
 
-int32_t sym_opaque(struct engine *en, int site)
+/* The object of kind a call site names, one a site ("O3", "M3"). */
+int32_t sym_site(struct engine *en, enum sym_kind kind, char tag, int site)
 {
 	char key[32];
 	struct sym s;
 
 	memset(&s, 0, sizeof(s));
 	s.place = -1;
-	s.kind = SYM_OPAQUE;
+	s.kind = kind;
 	s.site = site;
-	snprintf(key, sizeof(key), "O%d", site);
+	snprintf(key, sizeof(key), "%c%d", tag, site);
 	return sym_intern(en, key, &s);
+}
+
+int32_t sym_opaque(struct engine *en, int site)
+{
+	return sym_site(en, SYM_OPAQUE, 'O', site);
 }
 
 /*
