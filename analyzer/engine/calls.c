@@ -339,6 +339,35 @@ static void table_summary_derefs(struct engine *en, struct state *st,
 	}
 }
 
+/*
+ * An opaque call may fill the locals it is given the address of: a
+ * struct's members (f(&hdr), f(&s.hdr)), and the locals whose address
+ * the function stored in a place (cfg.h = &hdr; f(&cfg)), when the call
+ * gets any pointer.  (f(&x) of a scalar x is the loop in call_body().)
+ */
+static void opaque_fills(struct engine *en, struct state *st,
+			 const struct ir_call *call)
+{
+	bool ptr = false;
+	int i;
+
+	for (i = 0; i < call->nargs; i++) {
+		const struct ir_expr *a = call->args[i];
+
+		if (!a)
+			continue;
+		if (a->kind == EX_ADDR || a->is_ptr)
+			ptr = true;
+		if (a->kind == EX_ADDR && a->a && a->a->is_record)
+			forget_local_fill(en, st, expr_path(en, a->a));
+	}
+	if (!ptr || !en->stored_addr)
+		return;
+	for (i = 0; i < en->fn->nvars; i++)
+		if (liveness_in_set(en->stored_addr, i))
+			forget_local_fill(en, st, path_root_var(en, i));
+}
+
 static void call_body(struct engine *en, struct state *st,
 		      const struct ir_insn *insn, bool *path_ends,
 		      struct state **split)
@@ -357,6 +386,7 @@ static void call_body(struct engine *en, struct state *st,
 	struct state *pre_split, *sum_split;
 	bool no_err = false;
 	struct value args2[MAX_PARAMS];
+	bool opaque;
 
 	for (i = 0; i < call->nargs; i++)
 		scan_derefs(en, st, call->args[i], insn->loc);
@@ -384,6 +414,14 @@ static void call_body(struct engine *en, struct state *st,
 				   call->callee, NULL, NULL);
 	if (api && !sum)
 		table_summary_derefs(en, st, call, api, insn->loc);
+	/* a function the engine does not see (no body, a core function's
+	 * summary leaves its writes out), nor the tables describe */
+	opaque = (!sum || sum->core) &&
+		 (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
+					    ROLE_BORROW | ROLE_REFINIT |
+					    ROLE_DEPRECATED)));
+	if (opaque)
+		opaque_fills(en, st, call);
 	/* f(&x): the callee may store a new value in x */
 	for (i = 0; i < call->nargs; i++) {
 		const struct ir_expr *a = call->args[i];
@@ -408,10 +446,7 @@ static void call_body(struct engine *en, struct state *st,
 	 * arguments point to: the elements of an array (fills.c), and
 	 * any field of a block that no path set (expose).  So may a core
 	 * function: its summary leaves its writes out (ps2_command()) */
-	if ((!sum || sum->core) &&
-	    (!api || !(api->roles & ~(ROLE_DEREF | ROLE_SLEEP |
-					       ROLE_BORROW | ROLE_REFINIT |
-					       ROLE_DEPRECATED))))
+	if (opaque)
 		call_fills(en, st, args, n, insn->loc);
 	if (!api && !sum)
 		for (i = 0; i < n; i++)

@@ -312,6 +312,7 @@ struct engine {
 	uint64_t *walkers;	/* liveness_walkers(), while exploring */
 	uint64_t *steppers;	/* liveness_steppers(fn, false): counters too */
 	uint64_t *written;	/* liveness_written_set(), while exploring */
+	uint64_t *stored_addr;	/* liveness_stored_addr_set(), or NULL */
 	uint8_t *polling;	/* cfg_polling_tests(), while exploring, or NULL */
 	/* a callee's dereference being replayed: the guards of the
 	 * callee's paths that reach it, in this function's names, or none
@@ -533,6 +534,8 @@ void assign(struct engine *en, struct state *st, int path,
 	    struct ir_loc loc);
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc);
+/* memory.c: an unseen call given a local's address may fill it */
+void forget_local_fill(struct engine *en, struct state *st, int path);
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 			  struct ir_loc loc, bool forgotten);
 void obj_reset(struct engine *en, struct state *st, int32_t id);
@@ -568,6 +571,8 @@ uint64_t *liveness_addressed_set(const struct ir_func *fn);
 uint64_t *liveness_walkers(const struct ir_func *fn);
 uint64_t *liveness_steppers(const struct ir_func *fn, bool ptr_only);
 uint64_t *liveness_written_set(const struct ir_func *fn);
+/* The locals whose address an assignment stores, or NULL if none. */
+uint64_t *liveness_stored_addr_set(const struct ir_func *fn);
 bool liveness_in_set(const uint64_t *set, int var);
 uint64_t *liveness_compute(const struct ir_func *fn);
 /* cfg.c */

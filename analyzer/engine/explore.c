@@ -632,6 +632,7 @@ void engine_explore(struct engine *en)
 	en->walkers = liveness_walkers(fn);
 	en->steppers = liveness_steppers(fn, false);
 	en->written = liveness_written_set(fn);
+	en->stored_addr = liveness_stored_addr_set(fn);
 	en->polling = cfg_polling_tests(fn);
 	en->nsites = fn->ncallsites;
 	en->sites = xcalloc(fn->ncallsites + 1, sizeof(*en->sites));
@@ -719,6 +720,8 @@ void engine_explore(struct engine *en)
 	en->steppers = NULL;
 	free(en->written);
 	en->written = NULL;
+	free(en->stored_addr);
+	en->stored_addr = NULL;
 	free(en->polling);
 	en->polling = NULL;
 	free(en->rejoin);

@@ -216,6 +216,37 @@ uint64_t *liveness_written_set(const struct ir_func *fn)
 	return def;
 }
 
+/* The local variables whose address an assignment stores (cfg.h = &hdr,
+ * p = &s.f): a call given the place that holds it may write them. */
+uint64_t *liveness_stored_addr_set(const struct ir_func *fn)
+{
+	int nw = nwords(fn->nvars), b, i;
+	uint64_t *use = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *def = xcalloc(nw, sizeof(uint64_t));
+	uint64_t *addr = xcalloc(nw, sizeof(uint64_t));
+	bool any = false;
+
+	for (b = 0; b < fn->nblocks; b++)
+		for (i = 0; i < fn->blocks[b].ninsns; i++)
+			if (fn->blocks[b].insns[i].kind == I_ASSIGN)
+				uses(fn->blocks[b].insns[i].rhs, use, def,
+				     addr);
+	free(use);
+	free(def);
+	for (i = 0; i < fn->nvars; i++) {
+		if (fn->vars[i].kind == VAR_GLOBAL ||
+		    fn->vars[i].kind == VAR_PARAM)
+			addr[i / 64] &= ~(1ULL << (i % 64));
+		else if (has_bit(addr, i))
+			any = true;
+	}
+	if (!any) {
+		free(addr);
+		return NULL;
+	}
+	return addr;
+}
+
 bool liveness_in_set(const uint64_t *set, int var)
 {
 	return var >= 0 && has_bit(set, var);

@@ -172,6 +172,46 @@ void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 	fire_lost_list(en, st, &d, loc, forgotten);
 }
 
+static bool memory_path(struct engine *en, int path);
+
+/* a binding under root (root too) that holds no tracked object */
+static bool plain_under(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+	const struct value *v;
+
+	if (!under(d->en, path, d->root))
+		return false;
+	v = state_get(d->st, path);
+	return !v || v->kind != V_OBJ;
+}
+
+static bool strict_under(void *arg, int path)
+{
+	struct drop_arg *d = arg;
+
+	return path != d->root && under(d->en, path, d->root);
+}
+
+/*
+ * A call the engine cannot see was given the address of a local (or of
+ * a place that holds it: cfg.h = &hdr; mpt_config(ioc, &cfg)): it may
+ * fill what the path wrote there (hdr.ExtPageLength = 0 before the call
+ * that reads the page header into hdr).  The values the path knew go;
+ * pointers to tracked objects stay, as the callee is given them to use.
+ * Places in memory (a field through a pointer, a global) are not local:
+ * such a callee is assumed not to change what the function wrote there.
+ */
+void forget_local_fill(struct engine *en, struct state *st, int path)
+{
+	struct drop_arg d = { en, path, NULL, 0, 0, st };
+
+	if (path < 0 || memory_path(en, path))
+		return;
+	state_drop_if_after(st, path - 1, plain_under, &d);
+	state_drop_path_slots(st, strict_under, &d);
+}
+
 /* A binding that still points at (or into) the object a site made: a
  * table walked level by level keeps ptr = &root[i] of the last level's
  * page when the next level's page is allocated (iommu_v2.c
