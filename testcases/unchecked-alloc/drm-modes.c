@@ -7,7 +7,9 @@
  * nv17_tv_get_ld_modes(), CVE-2024-41095).  foo sets a field of the
  * unchecked mode; bar hands an unchecked cvt mode to
  * drm_mode_probed_add(), which links it into the connector's list; baz
- * and qux check first.
+ * and qux check first.  drm_mode_set_crtcinfo() and drm_mode_destroy()
+ * begin with their own NULL test: quux passes them an unchecked mode
+ * (gma500 psb_intel_sdvo.c), silent.
  */
 #include <linux/module.h>
 #include <drm/drm_connector.h>
@@ -69,5 +71,18 @@ int qux_get_modes(struct foo_panel *p, bool skip)
 	return 1;
 }
 EXPORT_SYMBOL_GPL(qux_get_modes);
+
+int quux_fixed_timings(struct foo_panel *p)
+{
+	struct drm_display_mode *mode;
+	int clock = 0;
+
+	mode = drm_mode_duplicate(p->connector.dev, &p->fixed);
+	drm_mode_set_crtcinfo(mode, 0);
+	if (mode)
+		clock = mode->crtc_clock;
+	drm_mode_destroy(p->connector.dev, mode);
+	return clock;
+}
 
 MODULE_LICENSE("GPL");
