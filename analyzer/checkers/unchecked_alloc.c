@@ -33,6 +33,8 @@ static int lost_slot;		/* object lost sight of -> the same */
 static int lost_at_slot;	/* object lost sight of -> (loc, 0) */
 static int k_deref;		/* field fact: dereferenced unchecked */
 static int k_tested;		/* field fact: tested against NULL */
+static int k_param_tested;	/* summary fact: tests argument $N against
+				 * NULL */
 static int k_stored_tested;	/* field fact: a block stored there tested
 				 * against NULL or used by the storing
 				 * function */
@@ -133,6 +135,18 @@ static void on_deref(struct engine *en, struct state *st,
 	engine_report(en, "unchecked-alloc", d->loc, msg, notes, n);
 }
 
+/* "$N": an argument itself, not a place it leads to */
+static bool argument(const char *subject)
+{
+	char *end;
+
+	if (!subject || subject[0] != '$' || subject[1] < '0' ||
+	    subject[1] > '9')
+		return false;
+	strtol(subject + 1, &end, 10);
+	return *end == '\0';
+}
+
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
@@ -140,6 +154,14 @@ static void on_branch(struct engine *en, struct state *st,
 
 	const char *key;
 
+	/* the function tests an argument against NULL: a caller that
+	 * passes a field tests the field (per_cpu_affinity_get(mask,
+	 * entry->comp_vect_affinity) returns -EINVAL for a NULL one) */
+	if (!engine_reporting(en) &&
+	    (b->v.kind == V_OBJ || b->v.kind == V_PRED) &&
+	    argument(engine_subject(en, b->v.obj)))
+		engine_add_fact(en, k_param_tested,
+				engine_subject(en, b->v.obj), 0, NULL, b->loc);
 	if ((b->v.kind == V_OBJ || b->v.kind == V_PRED) &&
 	    engine_origin(en, b->v.obj, &org) && org.field_key)
 		engine_field_fact(en, org.field_key, k_tested, 0, NULL, b->loc);
@@ -148,6 +170,22 @@ static void on_branch(struct engine *en, struct state *st,
 	if (!engine_reporting(en) && b->v.kind == V_OBJ && b->v.obj >= 0 &&
 	    (key = engine_field_of(en, st, b->v.obj)))
 		engine_field_fact(en, key, k_stored_tested, 0, NULL, b->loc);
+}
+
+/* A callee tests the argument a field's value was passed as. */
+static void on_fact(struct engine *en, struct state *st,
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj)
+{
+	struct obj_origin org;
+
+	(void)st;
+	if (f->kind != k_param_tested || engine_reporting(en) ||
+	    subj->kind != V_OBJ || !engine_origin(en, subj->obj, &org) ||
+	    !org.field_key)
+		return;
+	engine_field_fact(en, org.field_key, k_tested, 0,
+			  c->call ? c->call->callee : NULL, c->loc);
 }
 
 /*
@@ -357,6 +395,8 @@ static void init(void)
 				   &checker_unchecked_alloc);
 	k_tested = engine_fact_kind("null-tested", FACT_MAY,
 				    &checker_unchecked_alloc);
+	k_param_tested = engine_fact_kind("tests-null", FACT_MAY,
+					  &checker_unchecked_alloc);
 	k_stored_tested = engine_fact_kind("null-tested-stored", FACT_MAY,
 					   &checker_unchecked_alloc);
 }
@@ -366,6 +406,7 @@ const struct checker checker_unchecked_alloc = {
 	.init = init,
 	.on_deref = on_deref,
 	.on_branch = on_branch,
+	.on_fact = on_fact,
 	.on_store = on_store,
 	.on_lost = on_lost,
 	.on_return = on_return,
