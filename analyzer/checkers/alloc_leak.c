@@ -577,6 +577,7 @@ static void init(void)
 	al_branch_init();
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
+	engine_fact_kind_if_ignored(k_gives_up);
 	al_init_init();
 }
 

@@ -376,6 +376,12 @@ bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
  * other facts split (ret-neg: the failures are -errno); it never splits
  * a summary by itself, so a caller follows one path where it did. */
 void engine_fact_kind_qualifier(int kind);
+/* A caller that drops the call's result (foo(x); as a statement) cannot
+ * tell its failure from its success: the facts of this kind that any
+ * return class of the callee has apply on each of its paths (gives-up:
+ * bus_register_notifier(bus, nb) keeps nb where it returns 0, and a
+ * caller that ignores the result takes it as kept). */
+void engine_fact_kind_if_ignored(int kind);
 /* From on_return: a fact of this return path (summary pass only). */
 void engine_add_fact(struct engine *en, int kind, const char *subject,
 		     int64_t value, const char *str, struct ir_loc loc);

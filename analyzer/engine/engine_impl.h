@@ -698,6 +698,7 @@ enum fact_merge fact_kind_merge(int kind);
 /* fact_kinds.c: what facts.c asks of a kind */
 bool fact_kinds_registered(void);
 bool fact_kind_qualifier(int kind);
+bool fact_kind_if_ignored(int kind);
 fact_subsumes_fn fact_kind_subsumes(int kind);
 uint64_t fact_kind_sig(const struct fact *f);
 void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,

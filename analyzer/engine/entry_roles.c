@@ -106,10 +106,12 @@ void entry_roles(struct engine *en, struct state *st,
 	/* a free or owner line `when=success` of a function that is not an
 	 * allocator: the release or the handover happens where the call
 	 * returned 0; where it returned non-zero the caller still owns the
-	 * argument (a send that consumes the buffer only on success) */
+	 * argument (a send that consumes the buffer only on success).  A
+	 * caller that drops the result takes the handover as made */
 	if (api && (((api->roles & ROLE_FREE) && api->free_on_success &&
 		     !(api->roles & ROLE_ALLOC)) ||
-		    ((api->roles & ROLE_OWNER) && api->owner_on_success)) &&
+		    ((api->roles & ROLE_OWNER) && api->owner_on_success &&
+		     !call->result_unused)) &&
 	    call->dest && !*split) {
 		struct state *z = state_copy(st);
 
@@ -138,7 +140,8 @@ void entry_roles(struct engine *en, struct state *st,
 	    args[api->unlink_arg].kind == V_OBJ)
 		do_unlink(en, st, args[api->unlink_arg].obj, insn->loc);
 	if (api && (api->roles & ROLE_OWNER) && api->owner_on_success &&
-	    call->dest && handover_failed_here(en, st, call)) {
+	    call->dest && !call->result_unused &&
+	    handover_failed_here(en, st, call)) {
 		/* the summary split the call by its result already
 		 * (input_register_device()): where it failed, no handover */
 		static const struct slot_val one = { 1, 0 };

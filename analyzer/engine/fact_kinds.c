@@ -19,6 +19,7 @@ struct kind_def {
 	enum fact_merge merge;
 	const struct checker *owner;
 	bool qualifier;		/* see engine_fact_kind_qualifier() */
+	bool if_ignored;	/* see engine_fact_kind_if_ignored() */
 	fact_subsumes_fn subsumes;	/* see engine_fact_kind_subsumes() */
 	fact_sig_fn sig;		/* see engine_fact_kind_signature() */
 };
@@ -79,6 +80,17 @@ void engine_fact_kind_qualifier(int kind)
 {
 	if (kind_of(kind))
 		kinds[kind].qualifier = true;
+}
+
+void engine_fact_kind_if_ignored(int kind)
+{
+	if (kind_of(kind))
+		kinds[kind].if_ignored = true;
+}
+
+bool fact_kind_if_ignored(int kind)
+{
+	return kind_of(kind) && kinds[kind].if_ignored;
 }
 
 const char *engine_fact_kind_name(int kind)

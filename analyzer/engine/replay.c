@@ -448,7 +448,9 @@ static bool apply_facts(struct engine *en, struct state *st,
 		for (i = 0; i < r->sum->facts.n; i++) {
 			const struct fact *f = &r->sum->facts.v[i];
 
-			if ((f->cond != cond && f->cond != RC_ANY) ||
+			if ((f->cond != cond && f->cond != RC_ANY &&
+			     !(r->call->result_unused &&
+			       fact_kind_if_ignored(f->kind))) ||
 			    replay_round(f) != round || about_result(f) ||
 			    about_out_block(r->sum, f))
 				continue;
