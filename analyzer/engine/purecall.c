@@ -33,6 +33,14 @@
  * every memo.  A function of another file is assumed not to change what
  * the predicate reads, as for a field this function tested (calls.c).
  * The memo only removes paths: at worst a finding is missed.
+ *
+ * A pointer function is memoised the same way, with the object its first
+ * call returned, and an argument may also be a local variable whose
+ * value the path does not know, by name: the memo goes when the
+ * variable is assigned (hfi1_ipoib_txreq_init():
+ * `hfi1_txreq_from_idx(tx_ring, j)->sdma_hdr = kzalloc_node(...);
+ * if (!hfi1_txreq_from_idx(tx_ring, j)->sdma_hdr) goto free_txqs;`
+ * tests the block it stored).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,6 +53,8 @@
 
 static int memo_slot;	/* key -> a: check << 16 | dest var, b: value */
 static int reads_slot;	/* key -> a: the callee's pure id (unit_fn_pure()) */
+static int vars_slot;	/* key -> a, b: the variables (+1, 0 none) the key
+			 * names by name */
 
 #define NO_VAR 0xffff
 /* A read no field names (*p, p[i] through a pointer) is WILD: any store
@@ -59,8 +69,12 @@ void purecall_init(void)
 	static const struct slot_def reads = { "engine:purecall-reads",
 					       SLOT_GLOBAL, NULL };
 
+	static const struct slot_def vars = { "engine:purecall-vars",
+					      SLOT_GLOBAL, NULL };
+
 	memo_slot = engine_slot_register(&memo);
 	reads_slot = engine_slot_register(&reads);
+	vars_slot = engine_slot_register(&vars);
 }
 
 /* ---- which functions are pure ---- */
@@ -168,7 +182,7 @@ bool ir_fn_pure(struct unit *u, const struct ir_func *fn, int depth,
 	struct names nm = { NULL, 0, 0 };
 	int i, j;
 
-	if (fn->too_complex || fn->returns_ptr)
+	if (fn->too_complex)
 		return false;
 	for (i = 0; i < fn->nblocks; i++) {
 		const struct ir_block *b = &fn->blocks[i];
@@ -265,6 +279,8 @@ static int64_t pack(struct value v)
 	case V_NEG:
 	case V_POS:
 		return v.kind;
+	case V_OBJ:
+		return (int64_t)v.kind | (int64_t)((uint64_t)(int64_t)v.obj << 8);
 	default:
 		break;
 	}
@@ -275,18 +291,34 @@ static struct value unpack(int64_t b)
 {
 	struct value v = mkv((int)(b & 0xff));
 
-	v.c = b >> 8;
+	if (v.kind == V_OBJ)
+		v.obj = (int32_t)(b >> 8);
+	else
+		v.c = b >> 8;
 	return v;
+}
+
+/* A local the call names whose value the path does not know: keyed by
+ * the variable (its memo goes when it is assigned), or -1. */
+static int named_var(struct engine *en, const struct ir_expr *e)
+{
+	if (!e || e->kind != EX_VAR || e->var < 0 || e->var >= en->fn->nvars ||
+	    e->var >= NO_VAR || en->fn->vars[e->var].kind == VAR_GLOBAL ||
+	    (en->stored_addr && liveness_in_set(en->stored_addr, e->var)))
+		return -1;
+	return e->var;
 }
 
 /* The memo key of this call on this path; false when an argument is
  * not an object or a constant. */
 static bool call_key(struct engine *en, struct state *st,
-		     const struct ir_call *call, int32_t *key, int64_t *check)
+		     const struct ir_call *call, int32_t *key, int64_t *check,
+		     int vars[2])
 {
 	uint64_t w[2 + 2 * MAX_PARAMS], h;
-	int i, n = 0;
+	int i, n = 0, nv = 0, var;
 
+	vars[0] = vars[1] = -1;
 	if (call->nargs > MAX_PARAMS)
 		return false;
 	w[n++] = hash_str(call->callee);
@@ -294,8 +326,16 @@ static bool call_key(struct engine *en, struct state *st,
 	for (i = 0; i < call->nargs; i++) {
 		struct value v = eval(en, st, call->args[i]);
 
-		if (v.kind != V_OBJ && v.kind != V_CONST)
-			return false;
+		if (v.kind != V_OBJ && v.kind != V_CONST) {
+			/* by name: at most two such arguments */
+			var = named_var(en, call->args[i]);
+			if (var < 0 || nv == 2)
+				return false;
+			vars[nv++] = var;
+			w[n++] = 0xff;
+			w[n++] = (uint64_t)var;
+			continue;
+		}
 		w[n++] = v.kind;
 		w[n++] = v.kind == V_OBJ ? (uint64_t)(uint32_t)v.obj :
 					   (uint64_t)v.c;
@@ -345,7 +385,7 @@ void purecall_after(struct engine *en, struct state *st,
 	struct value cur;
 	int32_t key;
 	int64_t check;
-	int path, id;
+	int path, id, vars[2];
 
 	if (!en->purecall || !call->callee || call->site < 0 ||
 	    call->site >= en->fn->ncallsites || !en->purecall[call->site])
@@ -355,7 +395,7 @@ void purecall_after(struct engine *en, struct state *st,
 	    api_lookup(call->callee))
 		return;	/* the rules table's functions are modelled there */
 	id = unit_fn_pure(en->unit, call->callee, 0);
-	if (id < 0 || !call_key(en, st, call, &key, &check))
+	if (id < 0 || !call_key(en, st, call, &key, &check, vars))
 		return;
 	m = slot_get(st, memo_slot, key);
 	if (m && (m->a >> 16) == check) {
@@ -375,6 +415,11 @@ void purecall_after(struct engine *en, struct state *st,
 	nv.b = pack(cur);
 	slot_set(st, memo_slot, key, &nv);
 	slot_set(st, reads_slot, key, &rd);
+	if (vars[0] >= 0) {
+		struct slot_val vv = { vars[0] + 1, vars[1] + 1 };
+
+		slot_set(st, vars_slot, key, &vv);
+	}
 }
 
 /* A branch on cond refined the variable it tests: its memo learns it. */
@@ -414,6 +459,9 @@ void purecall_forget_var(struct engine *en, struct state *st, int var)
 	struct slot_val nv;
 	int pos = 0;
 
+	int32_t gone[64];
+	int n, i;
+
 	if (!en->purecall)
 		return;
 	while (slot_iter(st, memo_slot, &pos, &key, &v))
@@ -421,8 +469,21 @@ void purecall_forget_var(struct engine *en, struct state *st, int var)
 			nv.a = (v->a & ~(int64_t)NO_VAR) | NO_VAR;
 			nv.b = v->b;
 			slot_set(st, memo_slot, key, &nv);
-			return;
+			break;
 		}
+	/* the memos of calls that named var as an argument */
+	do {
+		pos = 0;
+		n = 0;
+		while (n < 64 && slot_iter(st, vars_slot, &pos, &key, &v))
+			if (v->a == var + 1 || v->b == var + 1)
+				gone[n++] = key;
+		for (i = 0; i < n; i++) {
+			slot_clear(st, vars_slot, gone[i]);
+			slot_clear(st, reads_slot, gone[i]);
+			slot_clear(st, memo_slot, gone[i]);
+		}
+	} while (n == 64);
 }
 
 /* A store at a place of field key fk ("struct foo::a.b[]"), or NULL for
@@ -477,6 +538,7 @@ void purecall_store(struct engine *en, struct state *st, const char *fk)
 		for (i = 0; i < n; i++) {
 			slot_clear(st, reads_slot, keys[i]);
 			slot_clear(st, memo_slot, keys[i]);
+			slot_clear(st, vars_slot, keys[i]);
 		}
 	} while (n == 64);
 }
