@@ -329,6 +329,43 @@ static void disown_local(struct engine *en, struct state *st,
 	}
 }
 
+/*
+ * memcpy(dst, src, n) between blocks: what src's memory held, dst's
+ * holds now (be2iscsi beiscsi_alloc_mem(): the DMA buffers recorded in
+ * mem_arr_orig[] are copied into mem_descr->mem_array, then
+ * kfree(mem_arr_orig)).  Copied into memory that is not a block of this
+ * function, they are stored there.
+ */
+static void copy_holds(struct engine *en, struct state *st,
+		       const struct call_info *c)
+{
+	const struct api_entry *api = c->api;
+	int32_t src, dst, key, moved[16];
+	const struct slot_val *v;
+	int pos = 0, n = 0, i;
+
+	if (!api || !(api->roles & ROLE_COPY) || api->copy_dst >= c->nargs ||
+	    api->copy_src >= c->nargs ||
+	    c->args[api->copy_src].kind != V_OBJ)
+		return;
+	src = engine_obj_of(en, c->args[api->copy_src].obj);
+	dst = c->args[api->copy_dst].kind == V_OBJ ?
+	      engine_obj_of(en, c->args[api->copy_dst].obj) : -1;
+	if (src < 0 || src == dst)
+		return;
+	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
+		if ((int32_t)v->a == src)
+			moved[n++] = key;
+	for (i = 0; i < n; i++) {
+		struct slot_val nv = { dst, 0 };
+
+		if (dst >= 0)
+			slot_set(st, held_slot, moved[i], &nv);
+		else
+			disown(en, st, moved[i], GONE_STORED);
+	}
+}
+
 static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
@@ -336,6 +373,7 @@ static void on_call(struct engine *en, struct state *st,
 
 	note_dropped(en, c);
 	realloc_over_self(en, st, c);
+	copy_holds(en, st, c);
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
 	    c->args[c->api->derive_arg].kind == V_OBJ) {
