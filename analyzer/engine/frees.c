@@ -93,9 +93,13 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	 * of its own families, given whole: of an embedded one
 	 * (&slot->pdev, cb710's slots in a devm block) or one of another
 	 * family (a driver's kzalloc()ed struct platform_device) it drops
-	 * a reference, and the release callback decides */
+	 * a reference, and the release callback decides.  A block of a
+	 * family the put frees is that object, given through its member
+	 * (struct fc_frame is its skb: kfree_skb(&fp->skb) frees fp) */
 	if (fi->api && (fi->api->roles & ROLE_PUT) &&
-	    (member || (o->family >= 0 && !api_frees_family(fi->api, o->family))))
+	    ((member && !(o->family >= 0 &&
+			  api_frees_family(fi->api, o->family))) ||
+	     (o->family >= 0 && !api_frees_family(fi->api, o->family))))
 		return;
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);
