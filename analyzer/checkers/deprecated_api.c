@@ -97,6 +97,56 @@ static void touch(struct state *st, int32_t id)
 	slot_clear(st, wiped_slot, id);
 }
 
+/*
+ * A memset() is a kzalloc() only where every way from the allocation
+ * clears it before using it: a path that writes or reads the fresh
+ * block first (cxgb4 write_tpt_entry(): memset() when resetting the
+ * entry, every field set one by one otherwise) keeps the kmalloc().
+ * Across the paths of one exploration: the blocks used fresh, and the
+ * clears reported, each vetoed when the other turns up.
+ */
+#define MAX_FRESH 32
+static int32_t used_fresh[MAX_FRESH];
+static int nused_fresh;
+static struct {
+	int32_t id;
+	struct ir_loc loc;
+} cleared[MAX_FRESH];
+static int ncleared;
+
+static bool was_used_fresh(int32_t id)
+{
+	int i;
+
+	for (i = 0; i < nused_fresh; i++)
+		if (used_fresh[i] == id)
+			return true;
+	return false;
+}
+
+/* A use of the block that is no clear and no release. */
+static void use(struct engine *en, struct state *st, int32_t id)
+{
+	int i;
+
+	if (slot_get(st, fresh_slot, id) && !was_used_fresh(id)) {
+		if (nused_fresh < MAX_FRESH)
+			used_fresh[nused_fresh++] = id;
+		for (i = 0; i < ncleared; i++)
+			if (cleared[i].id == id)
+				engine_veto(en, RULE, cleared[i].loc);
+	}
+	touch(st, id);
+}
+
+static void on_entry(struct engine *en, struct state *st)
+{
+	(void)en;
+	(void)st;
+	nused_fresh = 0;
+	ncleared = 0;
+}
+
 /* The allocation of the last on_call, now that the engine made it. */
 static void settle(struct engine *en, struct state *st)
 {
@@ -295,7 +345,7 @@ static bool clear_event(struct engine *en, struct state *st,
 	id = c->args[api->clear_arg].obj;
 	base = engine_obj_base(en, id);
 	if (base != id) {
-		touch(st, base);	/* a member: part of the block */
+		use(en, st, base);	/* a member: part of the block */
 		return false;
 	}
 	/*
@@ -329,6 +379,14 @@ static bool clear_event(struct engine *en, struct state *st,
 	    (alloc = api_lookup(org.callee)) && (alloc->roles & ROLE_ZEROING)) {
 		struct ir_loc aloc = loc_unpack(fresh->a);
 
+		if (was_used_fresh(id)) {
+			engine_veto(en, RULE, c->loc);
+			goto cleared;
+		}
+		if (ncleared < MAX_FRESH) {
+			cleared[ncleared].id = id;
+			cleared[ncleared++].loc = c->loc;
+		}
 		note.file = NULL;
 		note.loc = aloc;
 		note.msg = xstrfmt("allocated here by %s(); %s() returns it zeroed",
@@ -340,6 +398,7 @@ static bool clear_event(struct engine *en, struct state *st,
 				      src_name(c->call->callee)),
 			      &note, 1);
 	}
+cleared:
 	/* a block cleared before anything was written to it holds nothing
 	 * to wipe: its kfree() is no kfree_sensitive() */
 	if (fresh) {
@@ -414,14 +473,14 @@ static void on_call(struct engine *en, struct state *st,
 			nh = engine_objects_at(en, st, c->call->args[i],
 					       held, 16);
 			for (k = 0; k < nh; k++)
-				touch(st, engine_obj_base(en, held[k]));
+				use(en, st, engine_obj_base(en, held[k]));
 			if (i >= c->nargs || c->args[i].kind != V_OBJ)
 				continue;
 			/* the release a wipe goes before: on_free decides */
 			if (api && (api->roles & ROLE_SENSITIVE) &&
 			    i == api->free_arg)
 				continue;
-			touch(st, engine_obj_base(en, c->args[i].obj));
+			use(en, st, engine_obj_base(en, c->args[i].obj));
 		}
 	if (api && (api->roles & ROLE_ALLOC))
 		check_array(en, st, c);
@@ -449,7 +508,7 @@ static void on_deref(struct engine *en, struct state *st,
 	/* the clear's own access: on_call decides */
 	if (d->via && (via = api_lookup(d->via)) && (via->roles & ROLE_CLEAR))
 		return;
-	touch(st, engine_obj_base(en, d->v.obj));
+	use(en, st, engine_obj_base(en, d->v.obj));
 }
 
 /* A block of a family this deallocator releases (or of no known
@@ -537,6 +596,7 @@ static void init(void)
 const struct checker checker_deprecated_api = {
 	.rule = RULE,
 	.init = init,
+	.on_entry = on_entry,
 	.on_call = on_call,
 	.on_deref = on_deref,
 	.on_free = on_free,
