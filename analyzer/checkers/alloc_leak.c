@@ -545,6 +545,8 @@ static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *f,
 		    const struct value *subj)
 {
+	int arg = engine_subject_arg(f->subject);	/* "$N", or -1 */
+
 	if (f->kind != k_gives_up)
 		return;
 	/* a `borrow` line says the function keeps none of its arguments:
@@ -563,9 +565,8 @@ static void on_fact(struct engine *en, struct state *st,
 	 * the summary's may (stored on some path: platform_device_add()
 	 * adds the device before a later step fails) says less */
 	if (c->api && (c->api->roles & ROLE_OWNER) &&
-	    c->api->owner_on_success && f->subject[0] == '$' &&
-	    f->subject[1] >= '0' && f->subject[1] <= '9' && !f->subject[2] &&
-	    (c->api->owner_mask & (1u << (f->subject[1] - '0'))))
+	    c->api->owner_on_success && arg >= 0 && arg < 32 &&
+	    (c->api->owner_mask & (1u << arg)))
 		return;
 	/* returned a block it found on some path: matters only where the
 	 * call made the block (an allocation named by this call's site),
@@ -583,9 +584,8 @@ static void on_fact(struct engine *en, struct state *st,
 	if (subj->kind == V_OBJ)
 		disown(en, st, subj->obj, (int)f->value);
 	/* gave up $N, passed &local_struct or &local: what it holds */
-	if (f->subject[0] == '$' && f->subject[1] >= '0' &&
-	    f->subject[1] <= '9' && !f->subject[2])
-		disown_local(en, st, c, f->subject[1] - '0', (int)f->value);
+	if (arg >= 0)
+		disown_local(en, st, c, arg, (int)f->value);
 }
 
 /* Paths joined when the budget is spent: given up on either side is

@@ -135,18 +135,6 @@ static void on_deref(struct engine *en, struct state *st,
 	engine_report(en, "unchecked-alloc", d->loc, msg, notes, n);
 }
 
-/* "$N": an argument itself, not a place it leads to */
-static bool argument(const char *subject)
-{
-	char *end;
-
-	if (!subject || subject[0] != '$' || subject[1] < '0' ||
-	    subject[1] > '9')
-		return false;
-	strtol(subject + 1, &end, 10);
-	return *end == '\0';
-}
-
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
@@ -159,7 +147,7 @@ static void on_branch(struct engine *en, struct state *st,
 	 * entry->comp_vect_affinity) returns -EINVAL for a NULL one) */
 	if (!engine_reporting(en) &&
 	    (b->v.kind == V_OBJ || b->v.kind == V_PRED) &&
-	    argument(engine_subject(en, b->v.obj)))
+	    engine_subject_arg(engine_subject(en, b->v.obj)) >= 0)
 		engine_add_fact(en, k_param_tested,
 				engine_subject(en, b->v.obj), 0, NULL, b->loc);
 	if ((b->v.kind == V_OBJ || b->v.kind == V_PRED) &&

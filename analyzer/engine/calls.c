@@ -323,16 +323,14 @@ static void table_summary_derefs(struct engine *en, struct state *st,
 		return;
 	for (i = 0; i < x->sum.facts.n; i++) {
 		const struct fact *f = &x->sum.facts.v[i];
-		char *end;
-		long a;
+		int a;
 
-		if (f->kind != core.deref || !f->value ||
-		    f->subject[0] != '$')
+		if (f->kind != core.deref || !f->value)
 			continue;
 		/* "$N" only: the argument itself (the entry has no deref
 		 * role, so it fired none of its own) */
-		a = strtol(f->subject + 1, &end, 10);
-		if (*end || end == f->subject + 1 || a >= call->nargs)
+		a = engine_subject_arg(f->subject);
+		if (a < 0 || a >= call->nargs)
 			continue;
 		fire_deref(en, st, call->args[a], loc, call->callee, &f->loc,
 			   f->file);

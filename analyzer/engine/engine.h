@@ -387,6 +387,8 @@ void engine_add_fact(struct engine *en, int kind, const char *subject,
 		     int64_t value, const char *str, struct ir_loc loc);
 /* How a caller names the object ("$0->buf"), or NULL. */
 const char *engine_subject(struct engine *en, int32_t id);
+/* N for a subject that is argument N itself ("$N"), else -1. */
+int engine_subject_arg(const char *subject);
 /* "$N->[0]": the caller's place, named through pointer parameter N, that
  * holds object id at this point (*out = p), or NULL.  Freed by the
  * caller.  A fact with that subject is replayed on the block the callee

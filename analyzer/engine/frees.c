@@ -97,9 +97,8 @@ void do_free(struct engine *en, struct state *st, struct value v,
 	 * family the put frees is that object, given through its member
 	 * (struct fc_frame is its skb: kfree_skb(&fp->skb) frees fp) */
 	if (fi->api && (fi->api->roles & ROLE_PUT) &&
-	    ((member && !(o->family >= 0 &&
-			  api_frees_family(fi->api, o->family))) ||
-	     (o->family >= 0 && !api_frees_family(fi->api, o->family))))
+	    (o->family >= 0 ? !api_frees_family(fi->api, o->family) :
+			      member))
 		return;
 	tmp = *o;
 	old = ev_begin(en, st, v.obj, LINK_NONE);

@@ -186,13 +186,6 @@ static bool plain_under(void *arg, int path)
 	return !v || v->kind != V_OBJ;
 }
 
-static bool strict_under(void *arg, int path)
-{
-	struct drop_arg *d = arg;
-
-	return path != d->root && under(d->en, path, d->root);
-}
-
 /*
  * A call the engine cannot see was given the address of a local (or of
  * a place that holds it: cfg.h = &hdr; mpt_config(ioc, &cfg)): it may
@@ -205,11 +198,19 @@ static bool strict_under(void *arg, int path)
 void forget_local_fill(struct engine *en, struct state *st, int path)
 {
 	struct drop_arg d = { en, path, NULL, 0, 0, st };
+	const struct path *root;
 
 	if (path < 0 || memory_path(en, path))
 		return;
 	state_drop_if_after(st, path - 1, plain_under, &d);
-	state_drop_path_slots(st, strict_under, &d);
+	state_drop_path_slots(st, is_subpath, &d);
+	/* a test of the local repeated after the call is a new test, and
+	 * a pure call given it no longer answers the same */
+	root = &en->paths[en->paths[path].root];
+	if (root->kind == 'v') {
+		retest_forget_var(st, root->var);
+		purecall_forget_var(en, st, root->var);
+	}
 }
 
 /* A binding that still points at (or into) the object a site made: a

@@ -452,15 +452,20 @@ void purecall_branch(struct engine *en, struct state *st,
 }
 
 /* var was assigned: it no longer holds a memo's result. */
+/* A memo gone, with what it read and the variables it names. */
+static void memo_drop(struct state *st, int32_t key)
+{
+	slot_clear(st, memo_slot, key);
+	slot_clear(st, reads_slot, key);
+	slot_clear(st, vars_slot, key);
+}
+
 void purecall_forget_var(struct engine *en, struct state *st, int var)
 {
-	int32_t key;
+	int32_t key, gone[64];
 	const struct slot_val *v;
 	struct slot_val nv;
-	int pos = 0;
-
-	int32_t gone[64];
-	int n, i;
+	int pos = 0, n, i;
 
 	if (!en->purecall)
 		return;
@@ -478,11 +483,8 @@ void purecall_forget_var(struct engine *en, struct state *st, int var)
 		while (n < 64 && slot_iter(st, vars_slot, &pos, &key, &v))
 			if (v->a == var + 1 || v->b == var + 1)
 				gone[n++] = key;
-		for (i = 0; i < n; i++) {
-			slot_clear(st, vars_slot, gone[i]);
-			slot_clear(st, reads_slot, gone[i]);
-			slot_clear(st, memo_slot, gone[i]);
-		}
+		for (i = 0; i < n; i++)
+			memo_drop(st, gone[i]);
 	} while (n == 64);
 }
 
@@ -535,10 +537,7 @@ void purecall_store(struct engine *en, struct state *st, const char *fk)
 			    key_touches(fk, args, 2))
 				keys[n++] = key;
 		}
-		for (i = 0; i < n; i++) {
-			slot_clear(st, reads_slot, keys[i]);
-			slot_clear(st, memo_slot, keys[i]);
-			slot_clear(st, vars_slot, keys[i]);
-		}
+		for (i = 0; i < n; i++)
+			memo_drop(st, keys[i]);
 	} while (n == 64);
 }

@@ -269,3 +269,15 @@ int resolve_subject(struct engine *en, struct state *st,
 	*out = load_path(en, st, path);
 	return path;
 }
+
+int engine_subject_arg(const char *subject)
+{
+	char *end;
+	long n;
+
+	if (!subject || subject[0] != '$' || subject[1] < '0' ||
+	    subject[1] > '9')
+		return -1;
+	n = strtol(subject + 1, &end, 10);
+	return *end || n > INT32_MAX ? -1 : (int)n;
+}
