@@ -503,7 +503,7 @@ void engine_paths_free(struct engine *en);
 /* memory.c */
 bool store_target(struct engine *en, struct state *st, int path,
 		  struct store_info *si, char *fk, size_t fklen);
-/* explore.c: *lhs = *rhs of a struct: the pointers rhs's members hold
+/* record_copy.c: *lhs = *rhs of a struct: the pointers rhs's members hold
  * are stored into lhs's */
 void copy_record(struct engine *en, struct state *st,
 		 const struct ir_expr *lhs, const struct ir_expr *rhs,
@@ -526,22 +526,24 @@ const char *field_member_key(const struct ir_expr *e, char *buf, size_t len);
 bool field_edge_impossible(struct engine *en, struct state *st,
 			   const struct ir_expr *cond, bool taken);
 
+/* memory.c */
 void assign_unnamed(struct engine *en, struct state *st,
 		    const struct ir_expr *lhs, const struct value *v,
 		    struct ir_loc loc);
 void assign(struct engine *en, struct state *st, int path,
 	    const struct value *v, const struct ir_expr *lhs,
 	    struct ir_loc loc);
-void forget_dead_vars(struct engine *en, struct state *st,
-		      const uint64_t *live, int block, struct ir_loc loc);
-/* memory.c: an unseen call given a local's address may fill it */
-void forget_local_fill(struct engine *en, struct state *st, int path);
-void forget_object_memory(struct engine *en, struct state *st, int32_t id,
-			  struct ir_loc loc, bool forgotten);
 void obj_reset(struct engine *en, struct state *st, int32_t id);
 void obj_renew(struct engine *en, struct state *st, int32_t id, int site);
 void unlink_object(struct engine *en, struct state *st, int32_t id,
 		   struct ir_loc loc);
+/* forget.c */
+void forget_dead_vars(struct engine *en, struct state *st,
+		      const uint64_t *live, int block, struct ir_loc loc);
+/* an unseen call given a local's address may fill it */
+void forget_local_fill(struct engine *en, struct state *st, int path);
+void forget_object_memory(struct engine *en, struct state *st, int32_t id,
+			  struct ir_loc loc, bool forgotten);
 void forget_field_key(struct engine *en, struct state *st, const char *key,
 		      struct ir_loc loc);
 

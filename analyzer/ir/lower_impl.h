@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the five files of the lowering share: lower_cfg.c (cursor
+ * What the six files of the lowering share: lower_cfg.c (cursor
  * helpers, blocks, variables), lower_expr.c (expressions), lower_call.c
  * (calls, conditions), lower_inline.c (flag predicates and predicate
- * locals) and lower.c (statements, the function).  Private to ir/.
+ * locals), lower_switch.c (switch and case) and lower.c (statements, the
+ * function).  Private to ir/.
  */
 #ifndef KML_LOWER_IMPL_H
 #define KML_LOWER_IMPL_H
@@ -140,5 +141,8 @@ struct ir_expr *lower_inline_value(struct lower *L, CXCursor c,
 void lower_asm(struct lower *L, CXCursor c);
 bool is_assign_like(CXCursor c);
 void lower_stmt(struct lower *L, CXCursor c);
+/* lower_switch.c */
+void lower_switch(struct lower *L, CXCursor c);
+void lower_case(struct lower *L, CXCursor c);
 
 #endif
