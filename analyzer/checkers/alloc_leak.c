@@ -214,51 +214,7 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id)
 	return true;
 }
 
-static bool managed(const struct objst *o);
 static bool dropped(int32_t id);
-
-/*
- * ctx->buf = krealloc(ctx->buf, ...): where the reallocation fails it
- * returns NULL, which overwrites the only pointer to the old block (a
- * place in memory; a local copy is the lost event's business).
- */
-static void realloc_over_self(struct engine *en, struct state *st,
-			      const struct call_info *c)
-{
-	const struct api_entry *api = c->api;
-	const struct ir_call *call = c->call;
-	const struct objst *o;
-	struct objst tmp;
-	struct trace_note notes[3];
-	char *place;
-	int a, n;
-
-	if (!engine_reporting(en) || !api || !(api->roles & ROLE_ALLOC) ||
-	    !(api->roles & ROLE_FREE) || !api->free_on_success || !call->dest)
-		return;
-	a = api->free_arg;
-	if (a < 0 || a >= c->nargs || a >= call->nargs ||
-	    c->args[a].kind != V_OBJ ||
-	    engine_expr_in_frame(en, call->dest) ||
-	    !engine_same_place(en, call->dest, call->args[a]))
-		return;
-	o = engine_obj(en, st, engine_obj_of(en, c->args[a].obj), &tmp);
-	if (!o || o->null == NL_NULL || managed(o) ||
-	    slot_get(st, gone_slot, o->id))
-		return;
-	place = engine_expr_str(en, call->dest);
-	n = engine_alloc_note(en, o->id, notes);
-	n += al_branch_note(en, st, o->id, &notes[n]);
-	notes[n].file = NULL;
-	notes[n].loc = c->loc;
-	notes[n++].msg = xstrfmt("lost here: where %s() fails, its NULL overwrites the only pointer to the old block",
-				 call->callee);
-	engine_report(en, "alloc-leak", c->loc,
-		      xstrfmt("'%s' is overwritten with NULL when %s() fails: the old block is leaked",
-			      place, call->callee),
-		      notes, n);
-	free(place);
-}
 
 /*
  * hid_resolv_usage(usage, f);  A call of a function of the file whose
@@ -372,7 +328,7 @@ static void on_call(struct engine *en, struct state *st,
 	int i;
 
 	note_dropped(en, c);
-	realloc_over_self(en, st, c);
+	al_realloc_over_self(en, st, c);
 	copy_holds(en, st, c);
 	if (c->api && (c->api->roles & ROLE_DERIVE) &&
 	    c->api->derive_arg < c->nargs &&
@@ -407,7 +363,8 @@ static void on_call(struct engine *en, struct state *st,
 	}
 }
 
-static bool managed(const struct objst *o)
+/* a managed family (devm): released by the device core */
+bool al_family_managed(const struct objst *o)
 {
 	const char *name;
 
@@ -430,7 +387,7 @@ static void on_lost(struct engine *en, struct state *st,
 
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
-	    managed(o) || dropped(o->id) ||
+	    al_family_managed(o) || dropped(o->id) ||
 	    al_given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
 	    engine_path_warned(st) || al_found_uncertain(en, st, o->id) ||
 	    engine_calls_ahead(en, ROLE_WARNS) ||

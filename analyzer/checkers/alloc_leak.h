@@ -5,7 +5,8 @@
  * with a count the path does not know (zero trips) and decisions after a
  * lookup-or-create call; and
  * (alloc_leak_init.c) a block a failing module init keeps in a global;
- * (alloc_leak_probe.c) a block a failing probe keeps in devm memory.
+ * (alloc_leak_probe.c) a block a failing probe keeps in devm memory;
+ * (alloc_leak_realloc.c) p = krealloc(p, ...) into memory.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
 #define KMEMLINT_ALLOC_LEAK_H
@@ -39,6 +40,13 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id);
  * bound=yes`: dev_set_drvdata()). */
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
 		GONE_OUT, GONE_FOUND, GONE_BOUND };
+
+/* alloc_leak.c: is o of a managed family (devm)? */
+bool al_family_managed(const struct objst *o);
+/* alloc_leak_realloc.c: p = krealloc(p, ...) into memory: a failure
+ * overwrites the only pointer to the old block */
+void al_realloc_over_self(struct engine *en, struct state *st,
+			  const struct call_info *c);
 
 /* alloc_leak.c: why id was given up, or 0 */
 int al_gone_why(const struct state *st, int32_t id);

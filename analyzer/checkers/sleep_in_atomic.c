@@ -332,7 +332,7 @@ static void on_store(struct engine *en, struct state *st,
 /* sleep NAME context=nonatomic: NAME sleeps only for objects that are
  * never used in atomic context (ALSA's snd_pcm_action_group() takes a
  * stream's mutex only for a nonatomic PCM) */
-static bool nonatomic_sleeper(const struct api_entry *api)
+bool sleep_nonatomic_sleeper(const struct api_entry *api)
 {
 	return api && (api->roles & ROLE_SLEEP) && api->cb_context &&
 	       !strcmp(api->cb_context, "nonatomic");
@@ -373,7 +373,7 @@ static void on_call(struct engine *en, struct state *st,
 	if ((api->roles & ROLE_SLEEP) && api->cb_context &&
 	    !strcmp(api->cb_context, "annotation") && !engine_in_main_file(en))
 		return;
-	if (nonatomic_sleeper(api))
+	if (sleep_nonatomic_sleeper(api))
 		return;
 	/* sleep NAME gfp=N (usb_submit_urb): may sleep as its mask says */
 	if ((api->roles & ROLE_SLEEP) && api->gfp_arg == API_NONE) {
@@ -408,21 +408,6 @@ static void on_call(struct engine *en, struct state *st,
 }
 
 /* A callee's summary says it may sleep, or changes the lock depth. */
-/* A rules line says name takes a lock that makes the region atomic. */
-static bool spinning_lock(const char *name)
-{
-	const struct api_entry *api = name && *name ? api_lookup(name) : NULL;
-
-	return api && (api->roles & ROLE_LOCK) && api->lock_atomic;
-}
-
-static bool no_atomic_sleep(const char *name)
-{
-	const struct api_entry *api = name && *name ? api_lookup(name) : NULL;
-
-	return spinning_lock(name) || nonatomic_sleeper(api);
-}
-
 static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *fa,
 		    const struct value *subj)
@@ -431,9 +416,9 @@ static void on_fact(struct engine *en, struct state *st,
 	struct sleep_frame f[SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 2];
 	struct atomic_ctx ctx;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
-	int64_t flags, cval;
+	int64_t flags;
 	const struct atomic_ctx *before;
-	int n, m, i, arg, param, k, depth, eff;
+	int n, m, arg, param, k, depth, eff;
 	char sub[16];
 
 	(void)subj;
@@ -484,76 +469,9 @@ static void on_fact(struct engine *en, struct state *st,
 	if (m <= 0)
 		return;
 	/* our level, the callee's levels, its conditions seen from here */
-	n = 1;
-	for (i = 0; i < m; i++) {
-		struct value own;
-		int p;
-
-		if (g[i].tag != 'Q') {
-			/* the table outranks the summary: a chain through a
-			 * function that a rules line says takes a spinning lock
-			 * (_snd_pcm_stream_lock_irqsave(), a mutex only for
-			 * nonatomic streams), or sleeps only for such streams
-			 * (snd_pcm_action_group()), does not sleep */
-			if (no_atomic_sleep(g[i].fn) ||
-			    (g[i].tag == 'C' && no_atomic_sleep(g[i].callee)))
-				return;
-			f[n++] = g[i];
-			continue;
-		}
-		arg = (int)g[i].mask;
-		k = g[i].loc.line;
-		cval = strtoll(g[i].callee, NULL, 10);
-		if (arg == SLEEP_COND_COUNT) {
-			/* the callee's preempt count is ours at the call:
-			 * sleeps only where `count & K` is 0, and ours has
-			 * a bit of K set */
-			const struct atomic_ctx *here = before ? before : &ctx;
-
-			if (k == 'c' && sleep_count_set(here, (uint64_t)cval))
-				return;
-			sleep_add_cond(en, &f[n++], arg, k, cval);
-			continue;
-		}
-		if (arg >= c->nargs)
-			continue;
-		if (g[i].fn && g[i].fn[0]) {
-			/* a field of what the argument points to: cmd.flags
-			 * of the caller's struct il_host_cmd */
-			char fsub[300];
-
-			int copied;
-
-			snprintf(fsub, sizeof(fsub), "$%d%s", arg, g[i].fn);
-			/* its value here, and the parameter of ours it
-			 * holds (cmd.flags = flags) */
-			copied = engine_call_subject_param(en, st, c->call,
-							   fsub, &own);
-			if (!sleep_cond_holds(&own, k, cval))
-				return;	/* the callee does not sleep from here */
-			p = engine_param_index(en, c->call->args[arg]);
-			if (p >= 0) {
-				/* our own parameter's field */
-				if (p < MAX_COND_PARAMS) {
-					sleep_add_cond(en, &f[n], p, k, cval);
-					f[n++].fn = g[i].fn;
-				}
-				continue;
-			}
-			p = copied;	/* a condition on our parameter */
-		} else {
-			own = sleep_cond_arg(c, arg);
-			if (!sleep_cond_holds(&own, k, cval))
-				return;	/* the callee does not sleep from here */
-			p = sleep_cond_param(en, c->call->args[arg], &k, &cval);
-		}
-		if (p < 0 || p >= MAX_COND_PARAMS)
-			continue;
-		own = sleep_param_known(st, p);
-		if (!sleep_cond_holds(&own, k, cval))
-			return;
-		sleep_add_cond(en, &f[n++], p, k, cval);
-	}
+	n = sleep_callee_chain(en, st, c, g, m, before ? before : &ctx, f);
+	if (n < 0)
+		return;
 	depth = sleep_unpack_depth(fa->value);
 	if (fa->subject[0] == '*') {
 		frame0(en, &f[0], 'C', 0, c);

@@ -6,8 +6,10 @@
  * sleep-in-atomic, shared between its files: sleep_in_atomic.c (the
  * atomic depth on the path, the events, the summary facts),
  * sleep_chain.c (the call chain from a function down to its sleeping
- * call, as a fact's text and as the finding's notes) and sleep_cond.c
- * (what the path tested of the parameters).
+ * call, as a fact's text and as the finding's notes), sleep_callee.c (a
+ * callee's chain seen from one call), sleep_cond.c (what the path tested
+ * of the parameters) and sleep_context.c (tests of the context a
+ * function runs in).
  */
 
 #include "checkers.h"
@@ -130,5 +132,16 @@ int64_t sleep_pack_value(int depth, const struct sleep_frame *f, int n);
 int sleep_unpack_depth(int64_t value);
 /* Two conditions of the chain f[0..n) that no value meets at once. */
 bool sleep_conds_contradict(const struct sleep_frame *f, int n);
+
+/* sleep_in_atomic.c: a `sleep NAME context=nonatomic` line: NAME sleeps
+ * only for objects never used in atomic context */
+bool sleep_nonatomic_sleeper(const struct api_entry *api);
+/* sleep_callee.c: callee's chain g[0..m) seen from call c: the frames
+ * f[1..] (f[0] is the caller's), their count, or -1 when the callee does
+ * not sleep from here */
+int sleep_callee_chain(struct engine *en, struct state *st,
+		       const struct call_info *c, const struct sleep_frame *g,
+		       int m, const struct atomic_ctx *here,
+		       struct sleep_frame *f);
 
 #endif

@@ -238,6 +238,10 @@ bool api_descriptor_record(const char *rec);
  * Load one rules file; errors name file and line, and return -1.
  * Later files add to or override earlier entries.
  */
+/* apitable_keys.c: set key k=v of the entry of a directive (role);
+ * -1 for an unknown key or a bad value */
+int api_set_key(struct api_entry *e, unsigned role, const char *k,
+		const char *v);
 int api_load_file(const char *path);
 /* Load every *.rules file of a directory, in name order. */
 int api_load_dir(const char *dir);

@@ -772,8 +772,13 @@ void core_on_store(struct engine *en, struct state *st,
 void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc);
 void core_path_facts(struct engine *en, struct state *st,
 		     const struct return_info *r, struct fact_list *out);
-/* core.c: the guard of a dereference path (deref-if facts) */
+/* core_guards.c: the guards of a dereference path (deref-if facts): a
+ * place of the caller's memory tested, a flag word's bits, a by-value
+ * parameter's value */
 char *path_guard(struct engine *en, struct state *st, bool *nonzero);
+char *bits_guard(struct engine *en, struct state *st, uint32_t *set,
+		 uint32_t *clr);
+char *param_guard(struct engine *en, struct state *st, int64_t *value);
 /* ret_alloc.c */
 void ret_alloc_facts(struct engine *en, struct state *st,
 		     const struct return_info *r);
@@ -781,8 +786,7 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 /* refs.c */
 void refs_init(void);
 /* core.c: the subject of the caller's memory a store to path writes
- * ("$0->flags", "@g"; malloc'ed), or NULL; was it written on some path
- * of the function so far? */
+ * ("$0->flags", "@g"; malloc'ed), or NULL */
 char *store_subject(struct engine *en, struct state *st, int path);
 /* explore.c: is variable var a parameter passed by value (not a pointer)
  * that the function never assigns nor takes the address of?  What a
@@ -791,6 +795,7 @@ bool param_unchanged(struct engine *en, int var);
 /* calls.c: a gfp_t argument passed on from a parameter */
 int gfp_param_of(struct engine *en, const struct ir_expr *e);
 void set_gfp_arg(struct objst *o, int param, bool reclaim);
+/* core_guards.c: was place subject written on some path so far? */
 bool wrote_subject(struct engine *en, const char *subject);
 /* the bits of subject this function may have changed so far (all of them
  * for a plain write, none when it wrote none) */

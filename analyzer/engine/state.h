@@ -69,6 +69,10 @@ void state_drop_path_slots(struct state *s, bool (*pred)(void *, int),
 
 const struct slot_def *slot_def_of(int type);
 int slot_ndefs(void);
+#define MAX_SLOT_TYPES 64
+/* state.c: is slot type a note slot (engine_note_slot_register)?  Not
+ * hashed nor compared (state_join.c) */
+extern bool slot_is_note[MAX_SLOT_TYPES];
 
 uint64_t state_hash(const struct state *s);
 bool state_equal(const struct state *a, const struct state *b);
