@@ -235,16 +235,45 @@ static bool about_out_block(const struct summary *s, const struct fact *f)
 	return false;
 }
 
+/*
+ * A place the callee wrote, named as it was when the call began: the
+ * callee's "$1->next" is the next field of what its argument pointed to
+ * on entry, not of what an earlier fact of the same call made the
+ * argument's expression point to (list_add_tail(new, head) is
+ * __list_add(new, head->prev, head): once "$2->prev points $0" is
+ * applied, head->prev is new, and "$1->next" must still be the old
+ * last entry's next).  The place is canonical (rooted at the object
+ * that was there), with the value a points fact copies.
+ */
+struct pre_place {
+	bool set;
+	int path;
+	struct value v;		/* the subject's value */
+	struct value src;	/* points: the source's value */
+};
+
+static bool writes_place(int kind)
+{
+	return kind == core.writes || kind == core.sets ||
+	       kind == core.sets_bits || kind == core.points;
+}
+
 static bool apply_fact(struct engine *en, struct state *st,
 		       enum ret_cond cond, const struct replay *r,
-		       const struct fact *f)
+		       const struct fact *f, const struct pre_place *pp)
 {
 	struct value v;
 	int path;
 
 	if (replay_table_covers(r, f))
 		return true;
-	path = resolve_subject(en, st, r->call, f->subject, f->key, &v);
+	if (pp && pp->set) {
+		path = pp->path;
+		v = pp->v;
+	} else {
+		path = resolve_subject(en, st, r->call, f->subject, f->key,
+				       &v);
+	}
 	if (f->kind == core.deref) {
 		if (v.kind == V_OBJ && deref_reached(en, st, r, f->subject)) {
 			struct guard_hint hints[MAX_GUARD_HINTS];
@@ -362,7 +391,9 @@ static bool apply_fact(struct engine *en, struct state *st,
 			/* the value of the place the callee named: "$1" is
 			 * the argument, whether or not it is an lvalue */
 			nv = mkv(V_UNK);
-			if (f->str)
+			if (pp && pp->set)
+				nv = pp->src;
+			else if (f->str)
 				resolve_subject(en, st, r->call, f->str, NULL, &nv);
 		}
 		en->replay_recorded = r->sum->stores_recorded;
@@ -439,25 +470,63 @@ static bool about_result(const struct fact *f)
 	return fact_kind_owner(f->kind) && !strncmp(f->subject, "$ret", 4);
 }
 
+static bool applies(const struct replay *r, const struct fact *f,
+		    enum ret_cond cond)
+{
+	return (f->cond == cond || f->cond == RC_ANY ||
+		(r->call->result_unused && fact_kind_if_ignored(f->kind))) &&
+	       !about_result(f) && !about_out_block(r->sum, f);
+}
+
+/* The places the callee wrote, resolved before any fact changes them;
+ * NULL when it wrote none. */
+static struct pre_place *pre_places(struct engine *en, struct state *st,
+				    const struct replay *r,
+				    enum ret_cond cond)
+{
+	struct pre_place *pre = NULL;
+	int i;
+
+	for (i = 0; i < r->sum->facts.n; i++) {
+		const struct fact *f = &r->sum->facts.v[i];
+		struct pre_place *p;
+
+		if (!writes_place(f->kind) || !applies(r, f, cond) ||
+		    replay_table_covers(r, f))
+			continue;
+		if (!pre)
+			pre = xcalloc(r->sum->facts.n, sizeof(*pre));
+		p = &pre[i];
+		p->set = true;
+		p->path = resolve_subject(en, st, r->call, f->subject, f->key,
+					  &p->v);
+		if (p->path >= 0)
+			p->path = canon_path(en, st, p->path);
+		p->src = mkv(V_UNK);
+		if (f->kind == core.points && f->str)
+			resolve_subject(en, st, r->call, f->str, NULL, &p->src);
+	}
+	return pre;
+}
+
 static bool apply_facts(struct engine *en, struct state *st,
 			const struct replay *r, enum ret_cond cond)
 {
+	struct pre_place *pre = pre_places(en, st, r, cond);
+	bool ok = true;
 	int i, round;
 
-	for (round = 0; round < 5; round++)
-		for (i = 0; i < r->sum->facts.n; i++) {
+	for (round = 0; round < 5 && ok; round++)
+		for (i = 0; i < r->sum->facts.n && ok; i++) {
 			const struct fact *f = &r->sum->facts.v[i];
 
-			if ((f->cond != cond && f->cond != RC_ANY &&
-			     !(r->call->result_unused &&
-			       fact_kind_if_ignored(f->kind))) ||
-			    replay_round(f) != round || about_result(f) ||
-			    about_out_block(r->sum, f))
+			if (replay_round(f) != round || !applies(r, f, cond))
 				continue;
-			if (!apply_fact(en, st, cond, r, f))
-				return false;
+			ok = apply_fact(en, st, cond, r, f,
+					pre ? &pre[i] : NULL);
 		}
-	return true;
+	free(pre);
+	return ok;
 }
 
 static void apply_result_facts(struct engine *en, struct state *st,
@@ -469,7 +538,7 @@ static void apply_result_facts(struct engine *en, struct state *st,
 		const struct fact *f = &r->sum->facts.v[i];
 
 		if ((f->cond == cond || f->cond == RC_ANY) && about_result(f))
-			apply_fact(en, st, cond, r, f);
+			apply_fact(en, st, cond, r, f, NULL);
 	}
 }
 
