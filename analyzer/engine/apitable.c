@@ -85,6 +85,10 @@ static void free_entry(void *p)
 	free(e->sensitive);
 	free(e->refinit_put);
 	free(e->free_holds);
+	for (int i = 0; i < API_MAX_POINTS; i++) {
+		free(e->points_dst[i]);
+		free(e->points_src[i]);
+	}
 	free(e);
 }
 
@@ -108,6 +112,7 @@ static const struct {
 	{ "derive", ROLE_DERIVE },	{ "errtest", ROLE_ERRTEST },
 	{ "copy", ROLE_COPY },		{ "warns", ROLE_WARNS },
 	{ "bitop", ROLE_BITOP },	{ "preempt", ROLE_PREEMPT },
+	{ "points", ROLE_POINTS },
 };
 
 static int parse_line(char *line, const char *path, int lineno)
@@ -203,6 +208,15 @@ static int parse_line(char *line, const char *path, int lineno)
 		fprintf(stderr, "kmemlint: %s:%d: 'copy %s' needs dst= and src=\n",
 			path, lineno, name);
 		return -1;
+	}
+	if (role == ROLE_POINTS) {
+		if (e->npoints == API_MAX_POINTS ||
+		    !e->points_dst[e->npoints] || !e->points_src[e->npoints]) {
+			fprintf(stderr, "kmemlint: %s:%d: 'points %s' needs dst= and src= (at most %d lines)\n",
+				path, lineno, name, API_MAX_POINTS);
+			return -1;
+		}
+		e->npoints++;
 	}
 	if (role == ROLE_BITOP &&
 	    (e->bit_nr == API_NONE || e->bit_addr == API_NONE || !e->bit_op)) {

@@ -55,6 +55,10 @@ enum api_role {
 	ROLE_PREEMPT	= 1 << 29,	/* returns the preempt count, that
 					 * in_interrupt() and in_softirq()
 					 * test (preempt_count()) */
+	ROLE_POINTS	= 1 << 30,	/* leaves a place of its arguments'
+					 * memory pointing where an argument
+					 * points (list_add_tail(): new->next
+					 * is head) */
 };
 
 /* What a bitop line does to its bit: op= of rules/bitops.rules. */
@@ -75,6 +79,7 @@ enum api_fail {
 };
 
 #define API_MAX_FAMILIES 8
+#define API_MAX_POINTS 4
 #define API_NONE (-1)
 
 struct api_entry {
@@ -194,6 +199,13 @@ struct api_entry {
 	char *zeroing;
 	char *array;
 	char *sensitive;
+
+	/* points: place points_dst[i] ("$0->next") holds the value of
+	 * points_src[i] ("$1") after the call, both named as the call
+	 * began */
+	char *points_dst[API_MAX_POINTS];
+	char *points_src[API_MAX_POINTS];
+	int npoints;
 
 	/* bitop: bit (argument bit_nr) of the word argument bit_addr
 	 * points to, and what is done to it (enum api_bitop) */

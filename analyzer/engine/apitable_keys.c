@@ -54,6 +54,36 @@ static int parse_order(const char *v, int *arg, int *cst)
 	return parse_int(v, cst);
 }
 
+/*
+ * dst= or src= of a points line: a subject "$N" followed by members
+ * ("->next", ".list"), for the entry's next pair (the line's end counts
+ * it, apitable.c).  Only src may be the bare argument.
+ */
+static int points_key(struct api_entry *e, const char *k, const char *v)
+{
+	char **slot;
+	const char *s = v + 1;
+
+	if (e->npoints >= API_MAX_POINTS || v[0] != '$' || *s < '0' ||
+	    *s > '9')
+		return -1;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (!strcmp(k, "dst") && !*s)
+		return -1;
+	for (; *s; s++)
+		if (!(*s == '_' || *s == '.' || *s == '-' || *s == '>' ||
+		      (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9')))
+			return -1;
+	slot = !strcmp(k, "dst") ? &e->points_dst[e->npoints] :
+				   &e->points_src[e->npoints];
+	if (*slot)
+		return -1;
+	*slot = xstrdup(v);
+	return 0;
+}
+
 int api_set_key(struct api_entry *e, unsigned role, const char *k,
 		const char *v)
 {
@@ -253,6 +283,8 @@ int api_set_key(struct api_entry *e, unsigned role, const char *k,
 			e->owner_on_success = true;
 		return 0;
 	}
+	if ((!strcmp(k, "dst") || !strcmp(k, "src")) && role == ROLE_POINTS)
+		return points_key(e, k, v);
 	if (!strcmp(k, "nr") && role == ROLE_BITOP)
 		return parse_int(v, &e->bit_nr) || e->bit_nr < 0 ? -1 : 0;
 	if (!strcmp(k, "addr") && role == ROLE_BITOP)

@@ -2,7 +2,8 @@
 /*
  * What a rules entry does at a call, after the callee's body (its
  * summary, calls.c): a get, a free or a handover (on success only, for
- * `when=success`), an unlink, an owner store, a lock.
+ * `when=success`), an unlink, an owner store, the places it points, a
+ * lock.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,36 @@ static void owner_link(struct engine *en, struct state *st,
 	si.loc = loc;
 	si.path = -1;
 	fire_store(en, st, &si);
+}
+
+/*
+ * points lines: what the call leaves in its arguments' memory
+ * (list_add_tail(new, head): new->next is head, head->prev is new).  Every
+ * place and value is named as the call began, before any is written (a
+ * later line's "$1->prev" is the old last entry's, not new).  A walk of a
+ * list from a head on the stack then meets the entry added to it
+ * (list_add_tail(&head, &first->list) to free a list with no head of its
+ * own, lpfc's diag_cmd_data_free()).
+ */
+static void table_points(struct engine *en, struct state *st,
+			 const struct ir_call *call,
+			 const struct api_entry *api, struct ir_loc loc)
+{
+	struct value src[API_MAX_POINTS], v;
+	int path[API_MAX_POINTS];
+	int i;
+
+	for (i = 0; i < api->npoints; i++) {
+		path[i] = resolve_subject(en, st, call, api->points_dst[i],
+					  NULL, &v);
+		if (path[i] >= 0)
+			path[i] = canon_path(en, st, path[i]);
+		resolve_subject(en, st, call, api->points_src[i], NULL,
+				&src[i]);
+	}
+	for (i = 0; i < api->npoints; i++)
+		if (path[i] >= 0)
+			assign(en, st, path[i], &src[i], NULL, loc);
 }
 
 /* The call's result is known not 0 on this path (a summary's failure
@@ -164,6 +195,8 @@ void entry_roles(struct engine *en, struct state *st,
 		}
 		owner_link(en, st, api, args, n, insn->loc);
 	}
+	if (api && (api->roles & ROLE_POINTS))
+		table_points(en, st, call, api, insn->loc);
 	if (api && (api->roles & (ROLE_LOCK | ROLE_UNLOCK))) {
 		if (api->lock_trylock && call->dest && !*split) {
 			/* the lock is held where the trylock returned non-zero */
