@@ -129,7 +129,10 @@ static void fix_srctree(struct strvec *args, const char *srctree,
  * relative paths are looked up from its include/trace and
  * include/trace/events, and `.` from the file's directory, all after
  * every directory kbuild gave (-idirafter: nothing kbuild finds is
- * shadowed).
+ * shadowed).  So is the tree's include/ itself, for a file that names a
+ * header of another driver from there (intel_pstate.c's
+ * "../drivers/thermal/intel/thermal_interrupt.h", found through
+ * -I$(srctree)/include in a kernel build).
  */
 static void trace_include_dirs(struct strvec *args, const char *file)
 {
@@ -147,13 +150,17 @@ static void trace_include_dirs(struct strvec *args, const char *file)
 	if (top) {
 		char *t = xstrfmt("%s/include/trace", top);
 		char *e = xstrfmt("%s/include/trace/events", top);
+		char *i = xstrfmt("%s/include", top);
 
 		fe_push(args, "-idirafter");
 		fe_push(args, t);
 		fe_push(args, "-idirafter");
 		fe_push(args, e);
+		fe_push(args, "-idirafter");
+		fe_push(args, i);
 		free(t);
 		free(e);
+		free(i);
 		free(top);
 	}
 	free(dir);
