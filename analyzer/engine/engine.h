@@ -143,7 +143,8 @@ struct obj_origin {
 				 * another file of the scan made), or NULL */
 	const char *subject;	/* "$0->buf", "@g": as a caller sees it */
 	const char *field_key;	/* "struct foo::buf", "@g", or NULL */
-	bool many;		/* stands for several objects of one site */
+	bool many;		/* stands for several objects of one site, or
+				 * was read from the memory of such */
 };
 
 /* The object in st (not inserted when the engine has no fact about it

@@ -555,6 +555,27 @@ const char *engine_subject(struct engine *en, int32_t id)
 	return s ? s->subject : NULL;
 }
 
+/*
+ * A value read from the memory of several objects of one site, or from
+ * memory read through such a value: one of several values too.  A stack
+ * of frames built in a loop and popped a frame at a time between rounds
+ * of that loop (mlx5 pagefault_single_data_segment(): frame->next = head;
+ * head = frame; ... frame = head; head = frame->next; kfree(frame); goto
+ * next_mr) reads ->next of the site's many-object again on a later round:
+ * the same name, another frame.
+ */
+static bool read_from_many(struct engine *en, const struct sym *s)
+{
+	int k;
+
+	for (k = 0; s && s->kind == SYM_FIELD && k < 16; k++) {
+		s = sym_of(en, s->base);
+		if (s && s->kind == SYM_MANY)
+			return true;
+	}
+	return false;
+}
+
 bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out)
 {
 	const struct sym *s;
@@ -573,7 +594,7 @@ bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out)
 		return false;
 	out->subject = s->subject;
 	out->field_key = s->field_key;
-	out->many = s->kind == SYM_MANY;
+	out->many = s->kind == SYM_MANY || read_from_many(en, s);
 	if (s->store) {
 		out->callee = s->store->str;
 		out->loc = s->store->loc;
