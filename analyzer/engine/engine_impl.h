@@ -683,6 +683,21 @@ bool replay_summary(struct engine *en, struct state *st,
 const struct fact *summary_fact(const struct summary *s, int kind,
 				enum ret_cond cond);
 bool replay_table_covers(const struct replay *r, const struct fact *f);
+/* replay.c: a checker's fact replayed with the value v of its subject */
+void replay_checker_fact(struct engine *en, struct state *st,
+			 const struct checker *owner,
+			 const struct call_info *ci, const struct fact *f,
+			 const struct value *v);
+/* replay_blocks.c: the callee's frees, and the blocks it leaves in its
+ * caller's memory */
+void replay_out_alloc(struct engine *en, struct state *st,
+		      const struct replay *r, const struct fact *f, int path);
+bool replay_last_ref_free(const struct replay *r, const struct fact *f);
+void replay_free(struct engine *en, struct state *st,
+		 const struct replay *r, const struct fact *f, struct value v);
+void replay_out_freed(struct engine *en, struct state *st,
+		      const struct replay *r, const struct fact *f, int path);
+bool replay_about_out_block(const struct summary *s, const struct fact *f);
 /* replay_guard.c: the guards of a callee's dereference */
 bool deref_reached(struct engine *en, struct state *st,
 		   const struct replay *r, const char *subject);

@@ -94,7 +94,7 @@ static uint64_t global_slots_hash(const struct state *st)
  * changes is known from a summary: the object it is about, or, when it
  * changes the checker's global slots (a lock depth), the whole path for
  * that checker (the confidence of its findings, report.c). */
-static void checker_fact(struct engine *en, struct state *st,
+void replay_checker_fact(struct engine *en, struct state *st,
 			 const struct checker *owner,
 			 const struct call_info *ci, const struct fact *f,
 			 const struct value *v)
@@ -118,123 +118,6 @@ static void checker_fact(struct engine *en, struct state *st,
 }
 
 /* Apply one fact at the call; false when it makes the path impossible. */
-/*
- * The callee left a new block in the caller's place (*out = kstrdup(),
- * out_facts.c out_block_fact()): after its writes, the place holds a block
- * of this call's site, as a wrapper's result does.  Not for a callee
- * that also returns a pointer, whose result is the site's object.
- */
-static void out_alloc(struct engine *en, struct state *st,
-		      const struct replay *r, const struct fact *f, int path)
-{
-	struct objst *o;
-	int i;
-
-	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
-	    summary_fact(r->sum, core.ret_alloc, RC_ANY))
-		return;
-	new_object_at(en, st, r->call, path, NULL, r->loc,
-		      (int)(f->value & 0xffff),
-		      (f->value >> 32) & 1,
-		      (int)((f->value >> 16) & 0xffff) - 1, f->str);
-	o = state_obj(st, r->call->site);
-	if (o)
-		o->inferred = 1;	/* a helper's allocation */
-	/* what the checkers said of the block there (gave it up) */
-	for (i = 0; o && i < r->sum->facts.n; i++) {
-		const struct fact *g = &r->sum->facts.v[i];
-		const struct checker *owner = fact_kind_owner(g->kind);
-		struct call_info ci = { r->call, r->api, r->args, r->nargs,
-					r->fnargs, r->loc, r->held };
-		struct value v = vobj(o->id);
-
-		if (owner && owner->on_fact && !strcmp(g->subject, f->subject) &&
-		    (g->cond == f->cond || g->cond == RC_ANY ||
-		     f->cond == RC_ANY))
-			checker_fact(en, st, owner, &ci, g, &v);
-	}
-}
-
-/* Is the callee's free f the release of its last reference? */
-static bool last_ref_free(const struct replay *r, const struct fact *f)
-{
-	int i;
-
-	for (i = 0; i < r->sum->facts.n; i++) {
-		const struct fact *g = &r->sum->facts.v[i];
-
-		if (g->kind == core.last_ref && g->cond == f->cond &&
-		    !strcmp(g->subject, f->subject))
-			return true;
-	}
-	return false;
-}
-
-/* The callee's free (a `free` or `out-freed` fact, str its deallocator,
- * value the order) of v, at the call. */
-static void replay_free(struct engine *en, struct state *st,
-			const struct replay *r, const struct fact *f,
-			struct value v)
-{
-	struct free_info fi;
-
-	memset(&fi, 0, sizeof(fi));
-	fi.callee = r->call->callee;
-	fi.api = f->str ? api_lookup(f->str) : NULL;
-	fi.order = f->value;
-	fi.via = r->call->callee;
-	fi.via_loc = f->loc;
-	fi.via_file = f->file;
-	fi.loc = r->loc;
-	fi.via_global = f->subject && f->subject[0] == '@';
-	do_free(en, st, v, NULL, &fi);
-}
-
-/*
- * The callee allocated a block, stored it in the caller's place and
- * freed it without clearing the place (out_facts.c): after its writes, the
- * place holds a block of this call's site that is already freed, so
- * the caller's own free of the place frees it again.
- */
-static void out_freed(struct engine *en, struct state *st,
-		      const struct replay *r, const struct fact *f, int path)
-{
-	struct objst *o;
-
-	/* every failure of the callee is a -errno: the caller's `< 0`
-	 * test sees this path as the failure it is */
-	if (path < 0 || (r->call->dest && r->call->dest->is_ptr) ||
-	    summary_fact(r->sum, core.ret_alloc, RC_ANY) ||
-	    summary_fact(r->sum, core.out_alloc, RC_ANY) ||
-	    !(summary_fact(r->sum, core.ret_neg, RC_NONZERO) ||
-	      summary_fact(r->sum, core.ret_neg, RC_ANY)))
-		return;
-	en->no_field_store = true;
-	new_object_at(en, st, r->call, path, NULL, r->loc, -1, 0, -1,
-		      f->str);
-	en->no_field_store = false;
-	o = state_obj(st, r->call->site);
-	if (o)
-		o->flags |= OF_LEFT_FREED;
-	replay_free(en, st, r, f, vobj(r->call->site));
-	mark_inferred(en, st, r->call->site);
-}
-
-/* A checker's fact about a place where the callee leaves a new block:
- * replayed with the block (out_alloc()), not on what the place held. */
-static bool about_out_block(const struct summary *s, const struct fact *f)
-{
-	int i;
-
-	if (!fact_kind_owner(f->kind) || f->subject[0] != '$')
-		return false;
-	for (i = 0; i < s->facts.n; i++)
-		if (s->facts.v[i].kind == core.out_alloc &&
-		    !strcmp(s->facts.v[i].subject, f->subject))
-			return true;
-	return false;
-}
-
 /*
  * A place the callee wrote, named as it was when the call began: the
  * callee's "$1->next" is the next field of what its argument pointed to
@@ -300,7 +183,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 		/* the last reference's release, of a call whose result the
 		 * caller drops: it cannot know it was the last, and holds a
 		 * reference per call (refs.c) */
-		if (r->call->result_unused && last_ref_free(r, f))
+		if (r->call->result_unused && replay_last_ref_free(r, f))
 			return true;
 		replay_free(en, st, r, f, v);
 		if (v.kind == V_OBJ)
@@ -402,11 +285,11 @@ static bool apply_fact(struct engine *en, struct state *st,
 		return true;
 	}
 	if (f->kind == core.out_alloc) {
-		out_alloc(en, st, r, f, path);
+		replay_out_alloc(en, st, r, f, path);
 		return true;
 	}
 	if (f->kind == core.out_freed) {
-		out_freed(en, st, r, f, path);
+		replay_out_freed(en, st, r, f, path);
 		return true;
 	}
 	if (f->kind == core.handover_failed) {
@@ -427,7 +310,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 					r->fnargs, r->loc, r->held };
 
 		if (owner && owner->on_fact)
-			checker_fact(en, st, owner, &ci, f, &v);
+			replay_checker_fact(en, st, owner, &ci, f, &v);
 	}
 	return true;
 }
@@ -475,7 +358,7 @@ static bool applies(const struct replay *r, const struct fact *f,
 {
 	return (f->cond == cond || f->cond == RC_ANY ||
 		(r->call->result_unused && fact_kind_if_ignored(f->kind))) &&
-	       !about_result(f) && !about_out_block(r->sum, f);
+	       !about_result(f) && !replay_about_out_block(r->sum, f);
 }
 
 /* The places the callee wrote, resolved before any fact changes them;
