@@ -17,6 +17,8 @@
 #include "../util/strvec.h"
 
 static int freed_slot;
+static int k_counted_put;	/* fact: dropped the count of $N with a put
+				 * (str: the put) on some path */
 static int refinit_slot;	/* object: a `refinit` call initialized the
 				 * reference count of a part of it (a =
 				 * where, b = the rules entry) */
@@ -82,6 +84,12 @@ static void on_call(struct engine *en, struct state *st,
 		if (r && !strcmp(api->name, ((const struct api_entry *)
 					     (intptr_t)r->b)->refinit_put))
 			slot_clear(st, refinit_slot, id);
+		/* a helper that drops its argument's count (cpufreq
+		 * cpufreq_policy_put_kobj(): kobject_put(&policy->kobj)) */
+		if (id < 0 && engine_subject(en, id))
+			engine_add_fact(en, k_counted_put,
+					engine_subject(en, id), 0, api->name,
+					c->loc);
 		return;
 	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||
@@ -92,6 +100,30 @@ static void on_call(struct engine *en, struct state *st,
 	v.b = (int64_t)(intptr_t)api;
 	slot_set(st, refinit_slot,
 		 engine_obj_within(en, c->args[api->refinit_arg].obj), &v);
+}
+
+/*
+ * A callee dropped the count of the block it was given with str, a put
+ * (its summary's counted-put fact): as for the put itself, a kfree()
+ * after it is the release callback's business (cpufreq
+ * cpufreq_policy_alloc(): kobject_init_and_add(), then on a later failure
+ * cpufreq_policy_put_kobj(policy) and kfree(policy)).
+ */
+static void on_fact(struct engine *en, struct state *st,
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj)
+{
+	const struct slot_val *r;
+	int32_t id;
+
+	(void)c;
+	if (f->kind != k_counted_put || subj->kind != V_OBJ || !f->str)
+		return;
+	id = engine_obj_within(en, subj->obj);
+	r = slot_get(st, refinit_slot, id);
+	if (r && !strcmp(f->str, ((const struct api_entry *)
+				  (intptr_t)r->b)->refinit_put))
+		slot_clear(st, refinit_slot, id);
 }
 
 /*
@@ -207,11 +239,14 @@ static void init(void)
 	refinit_slot = engine_slot_register(&counted);
 	/* registered by the engine (frees.c), found by its name */
 	k_release = engine_fact_kind("field-release", FACT_MAY, NULL);
+	k_counted_put = engine_fact_kind("counted-put", FACT_MAY,
+					 &checker_free_mismatch);
 }
 
 const struct checker checker_free_mismatch = {
 	.rule = "free-mismatch",
 	.init = init,
 	.on_call = on_call,
+	.on_fact = on_fact,
 	.on_free = on_free,
 };
