@@ -65,6 +65,17 @@ static bool releases_fitting(struct engine *en, const char *key, int family)
 	return false;
 }
 
+/* put, the put of the refinit line that counted block id: the count
+ * is dropped, and so is the block's counted state */
+static void uncount(struct state *st, int32_t id, const char *put)
+{
+	const struct slot_val *r = slot_get(st, refinit_slot, id);
+
+	if (r && !strcmp(put, ((const struct api_entry *)
+			       (intptr_t)r->b)->refinit_put))
+		slot_clear(st, refinit_slot, id);
+}
+
 /* device_register(&m->dev): m is counted from here on; put_device()
  * of it: the path dropped the count, and a kfree() after that is the
  * release callback's business (cppc_acpi: kobject_put(), then kfree() of
@@ -73,17 +84,13 @@ static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	const struct api_entry *api = c->api;
-	const struct slot_val *r;
 	struct slot_val v;
 	int32_t id;
 
 	if (api && (api->roles & ROLE_PUT) && api->put_arg < c->nargs &&
 	    c->args[api->put_arg].kind == V_OBJ) {
 		id = engine_obj_within(en, c->args[api->put_arg].obj);
-		r = slot_get(st, refinit_slot, id);
-		if (r && !strcmp(api->name, ((const struct api_entry *)
-					     (intptr_t)r->b)->refinit_put))
-			slot_clear(st, refinit_slot, id);
+		uncount(st, id, api->name);
 		/* a helper that drops its argument's count (cpufreq
 		 * cpufreq_policy_put_kobj(): kobject_put(&policy->kobj)) */
 		if (id < 0 && engine_subject(en, id))
@@ -113,17 +120,10 @@ static void on_fact(struct engine *en, struct state *st,
 		    const struct call_info *c, const struct fact *f,
 		    const struct value *subj)
 {
-	const struct slot_val *r;
-	int32_t id;
-
 	(void)c;
 	if (f->kind != k_counted_put || subj->kind != V_OBJ || !f->str)
 		return;
-	id = engine_obj_within(en, subj->obj);
-	r = slot_get(st, refinit_slot, id);
-	if (r && !strcmp(f->str, ((const struct api_entry *)
-				  (intptr_t)r->b)->refinit_put))
-		slot_clear(st, refinit_slot, id);
+	uncount(st, engine_obj_within(en, subj->obj), f->str);
 }
 
 /*
