@@ -37,6 +37,7 @@
 
 #include "checkers.h"
 #include "../engine/apitable.h"
+#include "../util/ids.h"
 #include "../util/strvec.h"
 #include "alloc_leak.h"
 
@@ -230,12 +231,7 @@ static int ndropped, adropped;
 
 static bool dropped(int32_t id)
 {
-	int i;
-
-	for (i = 0; i < ndropped; i++)
-		if (dropped_sites[i] == id)
-			return true;
-	return false;
+	return ids_has(dropped_sites, ndropped, id);
 }
 
 static void note_dropped(struct engine *en, const struct call_info *c)

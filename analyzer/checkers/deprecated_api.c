@@ -31,6 +31,7 @@
 
 #include "checkers.h"
 #include "deprecated_api.h"
+#include "../util/ids.h"
 #include "../util/strvec.h"
 
 enum size_kind { SZ_NONE, SZ_CONST, SZ_SYM };
@@ -117,12 +118,7 @@ static int ncleared;
 
 static bool was_used_fresh(int32_t id)
 {
-	int i;
-
-	for (i = 0; i < nused_fresh; i++)
-		if (used_fresh[i] == id)
-			return true;
-	return false;
+	return ids_has(used_fresh, nused_fresh, id);
 }
 
 /* A use of the block that is no clear and no release. */

@@ -92,11 +92,11 @@ static void on_call(struct engine *en, struct state *st,
 		id = engine_obj_within(en, c->args[api->put_arg].obj);
 		uncount(st, id, api->name);
 		/* a helper that drops its argument's count (cpufreq
-		 * cpufreq_policy_put_kobj(): kobject_put(&policy->kobj)) */
-		if (id < 0 && engine_subject(en, id))
-			engine_add_fact(en, k_counted_put,
-					engine_subject(en, id), 0, api->name,
-					c->loc);
+		 * cpufreq_policy_put_kobj(): kobject_put(&policy->kobj));
+		 * engine_add_fact() ignores a NULL subject */
+		engine_add_fact(en, k_counted_put,
+				id < 0 ? engine_subject(en, id) : NULL, 0,
+				api->name, c->loc);
 		return;
 	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||

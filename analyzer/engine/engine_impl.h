@@ -471,6 +471,9 @@ const char *path_field_key(struct engine *en, int path, char *buf,
 int resolve_subject(struct engine *en, struct state *st,
 		    const struct ir_call *call, const char *subject,
 		    const char *key, struct value *out);
+int resolve_place(struct engine *en, struct state *st,
+		  const struct ir_call *call, const char *subject,
+		  const char *key, struct value *out);
 
 /* syms.c */
 int32_t sym_id(int index);

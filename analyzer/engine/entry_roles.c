@@ -94,10 +94,8 @@ static void table_points(struct engine *en, struct state *st,
 	int i;
 
 	for (i = 0; i < api->npoints; i++) {
-		path[i] = resolve_subject(en, st, call, api->points_dst[i],
-					  NULL, &v);
-		if (path[i] >= 0)
-			path[i] = canon_path(en, st, path[i]);
+		path[i] = resolve_place(en, st, call, api->points_dst[i],
+					NULL, &v);
 		resolve_subject(en, st, call, api->points_src[i], NULL,
 				&src[i]);
 	}

@@ -381,10 +381,8 @@ static struct pre_place *pre_places(struct engine *en, struct state *st,
 			pre = xcalloc(r->sum->facts.n, sizeof(*pre));
 		p = &pre[i];
 		p->set = true;
-		p->path = resolve_subject(en, st, r->call, f->subject, f->key,
-					  &p->v);
-		if (p->path >= 0)
-			p->path = canon_path(en, st, p->path);
+		p->path = resolve_place(en, st, r->call, f->subject, f->key,
+					&p->v);
 		p->src = mkv(V_UNK);
 		if (f->kind == core.points && f->str)
 			resolve_subject(en, st, r->call, f->str, NULL, &p->src);

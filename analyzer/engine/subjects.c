@@ -270,6 +270,21 @@ int resolve_subject(struct engine *en, struct state *st,
 	return path;
 }
 
+/*
+ * The place subject names as the call begins, canonical (rooted at the
+ * object that is there now), so that writing other places of the call
+ * first does not move it: a replay's writes (replay.c pre_places()) and
+ * a `points` line's place (entry_roles.c).  -1 when it names none.
+ */
+int resolve_place(struct engine *en, struct state *st,
+		  const struct ir_call *call, const char *subject,
+		  const char *key, struct value *out)
+{
+	int path = resolve_subject(en, st, call, subject, key, out);
+
+	return path >= 0 ? canon_path(en, st, path) : -1;
+}
+
 int engine_subject_arg(const char *subject)
 {
 	char *end;
