@@ -302,6 +302,8 @@ struct engine {
 	int cur_block;		/* block being executed */
 	bool joining;		/* past the budget: one joined state a block */
 	bool truncated;		/* past the hard limit: paths were dropped */
+	long steps;		/* blocks explored (explore.c) */
+	long replayed;		/* callee summary facts applied (replay.c) */
 	struct counter_exit *cexit;	/* per block, while exploring (cfg.c) */
 	struct retest *retest;		/* per block, while exploring (retest.c) */
 	int called_only_here;		/* engine_fn_called_only_here(): -1 not
@@ -341,6 +343,7 @@ struct engine {
 	int nlocal_field_syms;	/* SYM_FIELD syms read from a local object */
 	int nfdep_syms;		/* syms with fdeps */
 	struct hmap symmap;
+	struct hmap idx_fields;	/* fields an index of a path reads (path_table.c) */
 	struct site_info *sites;
 	int nsites;
 	struct fact_acc acc;

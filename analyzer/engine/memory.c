@@ -357,7 +357,8 @@ static void forget_field_deps(struct engine *en, struct state *st,
 	struct field_drop fd = { d, field };
 	int i, k;
 
-	state_drop_if(st, indexed_by_field, &fd);
+	if (hmap_get(&en->idx_fields, field))
+		state_drop_if(st, indexed_by_field, &fd);
 	for (i = 0; en->nfdep_syms && i < en->nsyms; i++)
 		for (k = 0; k < en->syms[i].nfdeps; k++)
 			if (!strcmp(en->syms[i].fdeps[k], field)) {

@@ -69,6 +69,19 @@ static void ptab_grow(struct engine *en)
 	en->ptab_cap = cap;
 }
 
+/* The fields an index expression reads: a store to one of them moves
+ * the element the path names (memory.c forget_field_deps()), and a store
+ * to any other field need not look for such paths. */
+static void note_idx_fields(struct engine *en, const struct ir_expr *e)
+{
+	for (; e; e = e->b) {
+		if (e->kind == EX_MEMBER && e->field &&
+		    !hmap_get(&en->idx_fields, e->field))
+			hmap_put(&en->idx_fields, e->field, (void *)1);
+		note_idx_fields(en, e->a);
+	}
+}
+
 int path_intern(struct engine *en, const struct path *p, const char *ikey)
 {
 	struct path *np;
@@ -96,6 +109,8 @@ int path_intern(struct engine *en, const struct path *p, const char *ikey)
 	np->fk_state = 0;
 	np->depth = p->parent >= 0 ? en->paths[p->parent].depth + 1 : 0;
 	np->root = p->parent >= 0 ? en->paths[p->parent].root : en->npaths;
+	if (p->idx_expr)
+		note_idx_fields(en, p->idx_expr);
 	np->has_idx = p->idx_expr ||
 		      (p->parent >= 0 && en->paths[p->parent].has_idx);
 	en->ptab[j] = en->npaths + 1;

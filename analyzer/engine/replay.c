@@ -403,6 +403,7 @@ static bool apply_facts(struct engine *en, struct state *st,
 
 			if (replay_round(f) != round || !applies(r, f, cond))
 				continue;
+			en->replayed++;
 			ok = apply_fact(en, st, cond, r, f,
 					pre ? &pre[i] : NULL);
 		}

@@ -476,6 +476,7 @@ void engine_paths_free(struct engine *en)
 		free_sym(&en->syms[i]);
 	free(en->syms);
 	hmap_free(&en->symmap, NULL);
+	hmap_free(&en->idx_fields, NULL);
 	free(en->ptab);
 	subjects_free(en);
 	free(en->paths);
