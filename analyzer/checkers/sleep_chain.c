@@ -233,6 +233,84 @@ bool sleep_fact_subsumes(const struct fact *a, const struct fact *b)
 	return true;
 }
 
+/* The same condition: parameter (or field place), op and constant. */
+static bool same_q(const struct sleep_frame *a, const struct sleep_frame *b)
+{
+	return a->tag == 'Q' && b->tag == 'Q' && a->mask == b->mask &&
+	       a->loc.line == b->loc.line &&
+	       !strcmp(a->fn ? a->fn : "", b->fn ? b->fn : "") &&
+	       !strcmp(a->callee ? a->callee : "", b->callee ? b->callee : "");
+}
+
+/* Opposite conditions of one place and constant: = and !, some bit set
+ * and all clear, > and <=, < and >=. */
+static bool opposite_q(const struct sleep_frame *a,
+		       const struct sleep_frame *b)
+{
+	static const char pairs[] = "=!!=scslgLLglGGl";
+	unsigned i;
+
+	if (a->mask != b->mask ||
+	    strcmp(a->fn ? a->fn : "", b->fn ? b->fn : "") ||
+	    strcmp(a->callee ? a->callee : "", b->callee ? b->callee : ""))
+		return false;
+	for (i = 0; i + 1 < sizeof(pairs); i += 2)
+		if (a->loc.line == (unsigned char)pairs[i] &&
+		    b->loc.line == (unsigned char)pairs[i + 1])
+			return true;
+	return false;
+}
+
+/* The one condition of f[0..n) that g[0..m) lacks: its index, -1 for
+ * none, -2 for more than one. */
+static int lone_q(const struct sleep_frame *f, int n,
+		  const struct sleep_frame *g, int m)
+{
+	int i, j, at = -1;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].tag != 'Q')
+			continue;
+		for (j = 0; j < m && !same_q(&f[i], &g[j]); j++)
+			;
+		if (j < m)
+			continue;
+		if (at >= 0)
+			return -2;
+		at = i;
+	}
+	return at;
+}
+
+/*
+ * a and b sleep at the same depth under the same conditions but one,
+ * which a has and b has in its opposite form: the sleep happens either
+ * way, and a without that condition says both (engine_fact_kind_merge()).
+ * foo_reset() testing seven flags before a sleep on every path had 128
+ * conditional chains and no plain one; merged two by two, one is left.
+ */
+char *sleep_fact_merge(const struct fact *a, const struct fact *b,
+		       int64_t *value)
+{
+	struct sleep_frame fa[CHAIN_PARSE_MAX], fb[CHAIN_PARSE_MAX];
+	int na, nb, ia, ib, depth = sleep_unpack_depth(a->value);
+
+	if (depth != sleep_unpack_depth(b->value) || !a->str || !b->str)
+		return NULL;
+	na = sleep_chain_parse(a->str, fa, CHAIN_PARSE_MAX);
+	nb = sleep_chain_parse(b->str, fb, CHAIN_PARSE_MAX);
+	if (na <= 0 || nb <= 0)
+		return NULL;
+	ia = lone_q(fa, na, fb, nb);
+	ib = lone_q(fb, nb, fa, na);
+	if (ia < 0 || ib < 0 || !opposite_q(&fa[ia], &fb[ib]))
+		return NULL;
+	memmove(&fa[ia], &fa[ia + 1], (size_t)(na - ia - 1) * sizeof(*fa));
+	na--;
+	*value = sleep_pack_value(depth, fa, na);
+	return sleep_chain_str(fa, na);
+}
+
 /* A bit per condition level of the chain: a chain whose conditions are
  * all another's has a subset of its bits (engine_fact_kind_signature()).
  * No condition, no bit. */

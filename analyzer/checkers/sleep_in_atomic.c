@@ -531,6 +531,8 @@ static void init(void)
 				   &checker_sleep_in_atomic);
 	engine_fact_kind_subsumes(k_sleep, sleep_fact_subsumes);
 	engine_fact_kind_signature(k_sleep, sleep_fact_sig);
+	engine_fact_kind_merge(k_sleep, sleep_fact_merge);
+	engine_fact_kind_cap(k_sleep, SLEEP_MAX_CHAINS);
 	k_delta = engine_fact_kind("lock-delta", FACT_MUST,
 				   &checker_sleep_in_atomic);
 	sleep_k_callback = engine_fact_kind("callback", FACT_MAY,

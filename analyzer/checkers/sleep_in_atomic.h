@@ -39,6 +39,11 @@ struct sleep_frame {
 };
 
 #define SLEEP_MAX_FRAMES 16
+/* may-sleep facts a summary keeps for one subject (engine_fact_kind_cap):
+ * r8152's rtl8152_set_speed() has 78 ways to sleep, lpfc_rcv_prli()
+ * 2,718, each one more condition on the way; the first 24 are enough to
+ * tell a caller that it may sleep and under which conditions */
+#define SLEEP_MAX_CHAINS 24
 
 /* What made the path atomic, for the message and the first note. */
 struct atomic_ctx {
@@ -56,6 +61,8 @@ struct atomic_ctx {
 char *sleep_chain_str(const struct sleep_frame *f, int n);
 bool sleep_fact_subsumes(const struct fact *a, const struct fact *b);
 uint64_t sleep_fact_sig(const struct fact *f);
+char *sleep_fact_merge(const struct fact *a, const struct fact *b,
+		       int64_t *value);
 int sleep_chain_parse(const char *s, struct sleep_frame *f, int max);
 /* Report the chain f[0..n) reached at depth > 0 of the function being
  * explored (f[0].fn): at its decision level, or the deepest level of this

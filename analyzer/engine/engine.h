@@ -368,6 +368,26 @@ void engine_fact_kind_subsumes(int kind, fact_subsumes_fn fn);
  * new one with each it has. */
 typedef uint64_t (*fact_sig_fn)(const struct fact *f);
 void engine_fact_kind_signature(int kind, fact_sig_fn fn);
+/* At most cap FACT_MAY facts of this kind per subject in one function's
+ * summary: the first ones found, and one a later fact subsumes still
+ * goes.  For a kind whose facts multiply up a call graph (may-sleep: one
+ * chain per combination of conditions; lpfc_rcv_prli() had 2,718), what
+ * is dropped is a way of getting there, not that it happens.  As a
+ * field fact (engine_field_fact()), the kind keeps one record per
+ * function and field key, of at most cap functions a unit: for a kind
+ * its readers take as a witness (unchecked-deref: some other function
+ * uses the field unchecked), the rest is noise that grows with every
+ * callee's summary and makes a scan analyse the readers again. */
+void engine_fact_kind_cap(int kind, int cap);
+/* Two FACT_MAY facts of the kind (same subject) that one fact says
+ * exactly: the same but for one condition, which a has and b has in its
+ * opposite form (may-sleep under 'x set' and under 'x clear' is may-sleep
+ * either way).  Returns the merged fact's str (malloc'd) and *value, or
+ * NULL.  A function that tests seven flags and sleeps on every path has
+ * one way to sleep, not 128; merged facts merge again. */
+typedef char *(*fact_merge_fn)(const struct fact *a, const struct fact *b,
+			       int64_t *value);
+void engine_fact_kind_merge(int kind, fact_merge_fn fn);
 /* The function already has a FACT_MAY fact that says this one (the same,
  * or one that subsumes it): a checker may skip building it.  Summary pass
  * only; false in the reporting pass. */

@@ -724,6 +724,8 @@ bool fact_kind_qualifier(int kind);
 bool fact_kind_if_ignored(int kind);
 fact_subsumes_fn fact_kind_subsumes(int kind);
 uint64_t fact_kind_sig(const struct fact *f);
+int fact_kind_cap(int kind);
+fact_merge_fn fact_kind_merger(int kind);
 void fact_list_add(struct fact_list *fl, int kind, enum ret_cond cond,
 		   const char *subject, int64_t value, const char *str,
 		   const char *key, const char *file, struct ir_loc loc);

@@ -22,6 +22,8 @@ struct kind_def {
 	bool if_ignored;	/* see engine_fact_kind_if_ignored() */
 	fact_subsumes_fn subsumes;	/* see engine_fact_kind_subsumes() */
 	fact_sig_fn sig;		/* see engine_fact_kind_signature() */
+	int cap;			/* see engine_fact_kind_cap(); 0: none */
+	fact_merge_fn merge_fn;		/* see engine_fact_kind_merge() */
 };
 
 static struct kind_def kinds[MAX_KINDS];
@@ -74,6 +76,28 @@ void engine_fact_kind_signature(int kind, fact_sig_fn fn)
 {
 	if (kind_of(kind))
 		kinds[kind].sig = fn;
+}
+
+void engine_fact_kind_cap(int kind, int cap)
+{
+	if (kind_of(kind))
+		kinds[kind].cap = cap;
+}
+
+void engine_fact_kind_merge(int kind, fact_merge_fn fn)
+{
+	if (kind_of(kind))
+		kinds[kind].merge_fn = fn;
+}
+
+fact_merge_fn fact_kind_merger(int kind)
+{
+	return kind_of(kind) ? kinds[kind].merge_fn : NULL;
+}
+
+int fact_kind_cap(int kind)
+{
+	return kind_of(kind) ? kinds[kind].cap : 0;
 }
 
 void engine_fact_kind_qualifier(int kind)

@@ -354,6 +354,53 @@ bool engine_may_fact_said(struct engine *en, int kind, const char *subject,
 	       said_by(&en->acc.may, &f, sub, fact_kind_sig(&f));
 }
 
+/* The list has its kind's cap of facts about f's subject already. */
+static bool over_cap(const struct fact_list *fl, const struct fact *f)
+{
+	int cap = fact_kind_cap(f->kind), n = 0, i;
+
+	if (!cap)
+		return false;
+	for (i = 0; i < fl->n; i++)
+		if (fl->v[i].kind == f->kind &&
+		    !strcmp(fl->v[i].subject, f->subject) && ++n >= cap)
+			return true;
+	return false;
+}
+
+/* f and a fact of the function say one fact together (the kind's merge
+ * predicate): that one replaces the other, and is added in turn (it may
+ * merge again, or say others).  True when f was merged. */
+static bool merged(struct engine *en, const struct fact *f)
+{
+	fact_merge_fn mg = fact_kind_merger(f->kind);
+	struct fact_list *fl = &en->acc.may;
+	int i;
+
+	for (i = 0; mg && i < fl->n; i++) {
+		struct fact *g = &fl->v[i];
+		char *str, *subject, *key;
+		struct ir_loc loc;
+		int64_t value;
+
+		if (g->kind != f->kind || strcmp(g->subject, f->subject))
+			continue;
+		str = mg(g, f, &value);
+		if (!str)
+			continue;
+		subject = xstrdup(g->subject);
+		key = g->key ? xstrdup(g->key) : NULL;
+		loc = g->loc;
+		fact_list_remove(fl, i);
+		add_may(en, f->kind, subject, value, str, key, loc);
+		free(subject);
+		free(key);
+		free(str);
+		return true;
+	}
+	return false;
+}
+
 void add_may(struct engine *en, int kind, const char *subject,
 		    int64_t value, const char *str, const char *key,
 		    struct ir_loc loc)
@@ -366,6 +413,8 @@ void add_may(struct engine *en, int kind, const char *subject,
 	f.value = value;
 	f.str = (char *)str;
 	if (has_fact(&en->acc.may, &f) || fact_list_subsumed(&en->acc.may, &f))
+		return;
+	if (merged(en, &f) || over_cap(&en->acc.may, &f))
 		return;
 	fact_list_add(&en->acc.may, kind, RC_ANY, subject, value, str, key,
 		      en->fn->file, loc);

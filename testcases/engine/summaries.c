@@ -8,6 +8,9 @@
  * fact under a condition (sm_sleepy(): the sleep when mode == 1 says
  * nothing more than the one reached with no test of a parameter), and
  * the same for a dereference under bits of a flag word (sm_flags()).
+ * Chains that differ by one condition, held one way in one and the other
+ * way in the other, are one chain without it (sm_sleeps_anyway(),
+ * sm_sleeps_if()).
  * What a caller cannot use is not written: a static local's writes
  * (sm_once()), the numbers a memcpy() copies (sm_cfg_copy()).
  */
@@ -80,6 +83,28 @@ void sm_sleepy(struct sm_priv *p, int mode)
 		return;
 	}
 	if (mode == 1)
+		msleep(1);
+}
+
+/* a sleep on every path, after tests of a mode and a length that do not
+ * decide it: one may-sleep fact under no condition, not one for each of
+ * the four combinations */
+void sm_sleeps_anyway(struct sm_priv *p, int mode)
+{
+	if (mode == 2)
+		p->data = NULL;
+	if (p->len > 4)
+		p->buf = NULL;
+	msleep(1);
+}
+
+/* a sleep where mode is 3 only, after a test of the length that does not
+ * decide it: one fact, under mode == 3 */
+void sm_sleeps_if(struct sm_priv *p, int mode)
+{
+	if (p->len > 4)
+		p->buf = NULL;
+	if (mode == 3)
 		msleep(1);
 }
 
