@@ -381,6 +381,8 @@ static void init(void)
 	lost_at_slot = engine_slot_register(&lost_at);
 	k_deref = engine_fact_kind("unchecked-deref", FACT_MAY,
 				   &checker_unchecked_alloc);
+	/* a witness: the first use of another function is the one named */
+	engine_fact_kind_cap(k_deref, 4);
 	k_tested = engine_fact_kind("null-tested", FACT_MAY,
 				    &checker_unchecked_alloc);
 	k_param_tested = engine_fact_kind("tests-null", FACT_MAY,

@@ -107,10 +107,31 @@ static struct field_rec *add_rec(struct field_db *db, const char *key,
 	return r;
 }
 
+/* A capped kind (engine_fact_kind_cap()) has a record of fn about key
+ * already, or records of cap functions. */
+static bool kind_full(struct field_db *db, const char *key, int kind,
+		      const char *fn, int cap)
+{
+	const struct field_entry *e = hmap_get(&db->keys, key);
+	int i, n = 0;
+
+	for (i = 0; e && i < e->n; i++) {
+		if (e->v[i].kind != kind || e->v[i].file)
+			continue;
+		if (!strcmp(e->v[i].fn, fn) || ++n >= cap)
+			return true;
+	}
+	return false;
+}
+
 void engine_field_fact(struct engine *en, const char *key, int kind,
 		       int64_t value, const char *str, struct ir_loc loc)
 {
+	int cap = fact_kind_cap(kind);
+
 	if (en->pass != PASS_SUMMARY || !en->fn->in_main_file || !key)
+		return;
+	if (cap && kind_full(en->unit->fields, key, kind, en->fn->name, cap))
 		return;
 	add_rec(en->unit->fields, key, en->fn->name, kind, value, str, loc,
 		NULL);
