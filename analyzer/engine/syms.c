@@ -284,6 +284,35 @@ static void place_key(char *key, size_t len, char kind, const char *name,
 	key[n] = '\0';
 }
 
+/* Does the accessor (or the subject) step through a list link at its end
+ * (or anywhere): a .next or .prev member, or ->next, ->prev? */
+static bool link_at(const char *s, const char *end)
+{
+	size_t n = (size_t)(end - s);
+
+	return (n >= 5 && (!strncmp(end - 5, ".next", 5) ||
+			   !strncmp(end - 5, ".prev", 5) ||
+			   !strncmp(end - 5, ">next", 5) ||
+			   !strncmp(end - 5, ">prev", 5)));
+}
+
+static bool list_link(const char *acc)
+{
+	return link_at(acc, acc + strlen(acc));
+}
+
+static bool has_list_link(const char *subject)
+{
+	const char *p;
+
+	for (p = subject; *p; p++)
+		if ((p[1] == '-' || p[1] == '.' || p[1] == '\0' ||
+		     p[1] == '[') && link_at(subject, p + 1))
+			return true;
+	return false;
+}
+
+
 static int32_t path_sym(struct engine *en, struct state *st, int path)
 {
 	char key[640], fkbuf[512];
@@ -341,7 +370,8 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 			s.subject = xstrfmt("@%s", s.name);
 	} else {
 		s.accessor = xstrdup(pl.acc);
-		if (bs && bs->subject && !pl.ndeps)
+		if (bs && bs->subject && !pl.ndeps &&
+		    !(list_link(pl.acc) && has_list_link(bs->subject)))
 			s.subject = xstrfmt("%s%s", bs->subject, pl.acc);
 	}
 	s.field_key = fk ? xstrdup(fk) : NULL;
