@@ -238,7 +238,10 @@ void core_on_unlink(struct engine *en, int32_t id, struct ir_loc loc)
 
 /* A writes fact; guard "null": only where the place held NULL on entry.
  * One path that writes it without the guard makes the write
- * unconditional (facts of one subject and value are one fact). */
+ * unconditional.  A place has one writes fact: the bits of its x |= K
+ * and x &= ~K are OR-ed (a caller forgets them all, as it would one
+ * fact after the other), and a plain write (0) covers every bit.
+ * lpfc's flag words had a fact per bit written, a sixth of its facts. */
 static void add_writes(struct engine *en, const char *subject, int64_t bits,
 		       const char *guard, const char *key, struct ir_loc loc)
 {
@@ -247,13 +250,16 @@ static void add_writes(struct engine *en, const char *subject, int64_t bits,
 	for (i = 0; i < en->acc.may.n; i++) {
 		struct fact *f = &en->acc.may.v[i];
 
-		if (f->kind != core.writes || f->value != bits ||
-		    strcmp(f->subject, subject))
+		if (f->kind != core.writes || strcmp(f->subject, subject))
 			continue;
 		if (f->str && (!guard || strcmp(f->str, guard))) {
 			free(f->str);
 			f->str = NULL;
 		}
+		if (f->value && bits)
+			f->value |= bits;
+		else
+			f->value = 0;
 		return;
 	}
 	add_may(en, core.writes, subject, bits, guard, key, loc);
