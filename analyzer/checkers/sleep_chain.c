@@ -233,13 +233,19 @@ bool sleep_fact_subsumes(const struct fact *a, const struct fact *b)
 	return true;
 }
 
-/* The same condition: parameter (or field place), op and constant. */
-static bool same_q(const struct sleep_frame *a, const struct sleep_frame *b)
+/* Conditions on one parameter (or field place) and constant. */
+static bool same_q_place(const struct sleep_frame *a,
+			 const struct sleep_frame *b)
 {
 	return a->tag == 'Q' && b->tag == 'Q' && a->mask == b->mask &&
-	       a->loc.line == b->loc.line &&
 	       !strcmp(a->fn ? a->fn : "", b->fn ? b->fn : "") &&
 	       !strcmp(a->callee ? a->callee : "", b->callee ? b->callee : "");
+}
+
+/* The same condition: place, constant and op. */
+static bool same_q(const struct sleep_frame *a, const struct sleep_frame *b)
+{
+	return same_q_place(a, b) && a->loc.line == b->loc.line;
 }
 
 /* Opposite conditions of one place and constant: = and !, some bit set
@@ -250,9 +256,7 @@ static bool opposite_q(const struct sleep_frame *a,
 	static const char pairs[] = "=!!=scslgLLglGGl";
 	unsigned i;
 
-	if (a->mask != b->mask ||
-	    strcmp(a->fn ? a->fn : "", b->fn ? b->fn : "") ||
-	    strcmp(a->callee ? a->callee : "", b->callee ? b->callee : ""))
+	if (!same_q_place(a, b))
 		return false;
 	for (i = 0; i + 1 < sizeof(pairs); i += 2)
 		if (a->loc.line == (unsigned char)pairs[i] &&

@@ -25,6 +25,7 @@
 #include <ftw.h>
 
 #include "scan.h"
+#include "../util/clock.h"
 #include "scan_ir.h"
 #include "../checkers/checkers.h"
 #include "../db/db.h"
@@ -250,14 +251,6 @@ static void relabel(struct finding_list *fl, const char *cwd)
 		}
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static double cpu_of(int who)
 {
 	struct rusage ru;
@@ -431,7 +424,7 @@ int scan_main(int argc, char **argv)
 	struct scan sc;
 	struct finding_list all;
 	const char *tmpdir = getenv("TMPDIR");
-	double t0 = now();
+	double t0 = mono_seconds();
 	struct kdb *db = NULL;
 	char *stamp = NULL;
 	char *cwd = getcwd(NULL, 0);
@@ -554,7 +547,7 @@ int scan_main(int argc, char **argv)
 	out_files(&o.out, &all, cwd, &analysed);
 	ret = out_finish(&o.out, cwd, false) ? 2 : 0;
 	/* what was reported, after the filters */
-	summary_table(&sc, &o.out.all, now() - t0);
+	summary_table(&sc, &o.out.all, mono_seconds() - t0);
 	if (o.out.ci.list_suppressions)
 		o.out.nfindings = 0;
 	if (!ret)

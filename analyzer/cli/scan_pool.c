@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "scan.h"
+#include "../util/clock.h"
 
 /* AddressSanitizer reserves terabytes of address space for its shadow
  * memory: under it, an RLIMIT_AS of a few GB kills every worker at
@@ -81,14 +82,6 @@ struct running {
 	double start;
 	bool killed;
 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 char *scan_result_path(const struct scan *sc, int i, const char *ext)
 {
@@ -225,7 +218,7 @@ static void draw_bar(const struct scan *sc, int done, int n, double t0,
 {
 	struct winsize ws;
 	int cols = 80, left, eta;
-	double el = now() - t0;
+	double el = mono_seconds() - t0;
 	char head[96];
 
 	if (!sc->o->progress)
@@ -356,7 +349,7 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 	struct running *run = xcalloc((size_t)nj, sizeof(*run));
 	int next = 0, done = 0, active = 0, k;
 	const char *current = NULL;
-	double t0 = now(), last_draw = 0;
+	double t0 = mono_seconds(), last_draw = 0;
 
 	scan_parent = getpid();
 	fflush(stdout);
@@ -375,7 +368,7 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 			for (k = 0; run[k].pid; k++)
 				;
 			run[k].i = idx[next++];
-			run[k].start = now();
+			run[k].start = mono_seconds();
 			run[k].killed = false;
 			current = sc->jobs.v[run[k].i].file;
 			pid = fork();
@@ -413,13 +406,13 @@ void scan_pool_run(struct scan *sc, const int *idx, int n)
 		}
 		for (k = 0; k < nj; k++)
 			if (run[k].pid && !run[k].killed && sc->o->timeout > 0 &&
-			    now() - run[k].start > sc->o->timeout) {
+			    mono_seconds() - run[k].start > sc->o->timeout) {
 				kill(run[k].pid, SIGKILL);
 				run[k].killed = true;
 			}
-		if (now() - last_draw > 0.5) {
+		if (mono_seconds() - last_draw > 0.5) {
 			draw_bar(sc, done, n, t0, current);
-			last_draw = now();
+			last_draw = mono_seconds();
 		}
 		poll(NULL, 0, 10);
 	}

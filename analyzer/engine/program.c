@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "analyze.h"
 #include "engine_impl.h"
+#include "../util/clock.h"
 #include "../util/strvec.h"
 
 #define MAX_SUMMARY_DEPTH 12
@@ -47,14 +47,6 @@ static void engine_init(const struct checker *const *checkers, int n)
 			checkers[i]->init();
 }
 
-static double seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* --verbose names a function whose exploration took over a second: where
  * a slow file spends its time (callees' time is counted in their own
  * line and in their callers'). */
@@ -64,7 +56,7 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 {
 	struct ir_func *fn = e->fn;
 	struct engine en;
-	double t0 = u->verbose ? seconds() : 0;
+	double t0 = u->verbose ? mono_seconds() : 0;
 
 	if (fn->too_complex) {
 		if (u->verbose && pass == PASS_SUMMARY)
@@ -97,9 +89,9 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 		u->nfuncs++;
 	engine_paths_free(&en);
 	free(en.sites);
-	if (u->verbose && seconds() - t0 > SLOW_FN_SECONDS)
+	if (u->verbose && mono_seconds() - t0 > SLOW_FN_SECONDS)
 		fprintf(stderr, "kmemlint: %s: %s(): %.1f s in the %s pass (%ld steps, %ld callee facts replayed)\n",
-			fn->file, fn->name, seconds() - t0,
+			fn->file, fn->name, mono_seconds() - t0,
 			pass == PASS_SUMMARY ? "summary" : "report", en.steps,
 			en.replayed);
 }

@@ -312,7 +312,6 @@ static bool has_list_link(const char *subject)
 	return false;
 }
 
-
 static int32_t path_sym(struct engine *en, struct state *st, int path)
 {
 	char key[640], fkbuf[512];
