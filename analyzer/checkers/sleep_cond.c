@@ -170,23 +170,53 @@ bool sleep_cond_holds(const struct value *v, int op, int64_t k)
 /* This path's knowledge of the function's parameters, as 'Q' frames:
  * what its branches tested of an integer or a pointer parameter (the
  * engine forgets a dead parameter's value, the checker keeps the test). */
+struct field_cond {
+	int32_t key;
+	const struct slot_val *v;
+};
+
+static int cmp_field_cond(const void *pa, const void *pb)
+{
+	const struct field_cond *a = pa, *b = pb;
+	int r = strcmp(fplaces.v[a->key / COND_PER_PARAM],
+		       fplaces.v[b->key / COND_PER_PARAM]);
+
+	return r ? r : (a->key % COND_PER_PARAM) - (b->key % COND_PER_PARAM);
+}
+
 int sleep_path_conds(struct engine *en, struct state *st,
 		      struct sleep_frame *f, int room)
 {
+	struct field_cond *fc = NULL;
 	const struct slot_val *v;
 	int32_t key;
-	int pos = 0, n = 0;
+	int pos = 0, n = 0, nf = 0, af = 0, i;
 
 	while (n < room && slot_iter(st, param_slot, &pos, &key, &v))
 		sleep_add_cond(en, &f[n++], key / COND_PER_PARAM, (int)v->a,
 			       v->b);
 	pos = 0;
-	while (n < room && slot_iter(st, field_slot, &pos, &key, &v)) {
-		const char *fp = fplaces.v[key / COND_PER_PARAM];
+	while (slot_iter(st, field_slot, &pos, &key, &v)) {
+		if (nf == af) {
+			af = af ? 2 * af : 16;
+			fc = xrealloc(fc, (size_t)af * sizeof(*fc));
+		}
+		fc[nf].key = key;
+		fc[nf++].v = v;
+	}
+	/* by the place's text, not its id: ids number the places in the
+	 * order the process met them, which an analysis that takes an
+	 * exploration from its memo (engine/reuse.c) does not repeat */
+	if (nf > 1)
+		qsort(fc, (size_t)nf, sizeof(*fc), cmp_field_cond);
+	for (i = 0; i < nf && n < room; i++) {
+		const char *fp = fplaces.v[fc[i].key / COND_PER_PARAM];
 
-		sleep_add_cond(en, &f[n], atoi(fp), (int)v->a, v->b);
+		sleep_add_cond(en, &f[n], atoi(fp), (int)fc[i].v->a,
+			       fc[i].v->b);
 		f[n++].fn = engine_intern(en, strchr(fp, '\t') + 1);
 	}
+	free(fc);
 	return n;
 }
 
