@@ -27,7 +27,7 @@ static bool module_init_fn(struct engine *en)
 {
 	const struct ir_fn_init *fi;
 	const char *fn = engine_fn_name(en);
-	int n = engine_fn_inits(en, &fi), i;
+	int n = engine_fn_inits(en, fn, &fi), i;
 
 	for (i = 0; i < n; i++)
 		if (!fi[i].file && !strcmp(fi[i].rec, "module") &&

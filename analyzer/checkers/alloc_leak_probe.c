@@ -63,7 +63,7 @@ static bool probe_fn(struct engine *en)
 {
 	const struct ir_fn_init *fi;
 	const char *fn = engine_fn_name(en);
-	int n = engine_fn_inits(en, &fi), i;
+	int n = engine_fn_inits(en, fn, &fi), i;
 
 	for (i = 0; i < n; i++) {
 		const struct api_entry *api;

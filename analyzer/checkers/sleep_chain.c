@@ -369,7 +369,7 @@ bool sleep_callback_of(struct engine *en, const char *fn,
 			return true;
 		}
 	}
-	n = engine_fn_inits(en, &fi);
+	n = engine_fn_inits(en, fn, &fi);
 	for (i = 0; i < n; i++) {
 		if (strcmp(fi[i].fn, fn))
 			continue;

@@ -53,7 +53,7 @@ int analyse_job(CXIndex idx, const struct compile_job *job,
 	char *cwd = getcwd(NULL, 0);
 	struct analyze_opts aopts = { o->budget, o->verbose, o->dump_ir,
 				      o->dump_summaries ? stdout : NULL,
-				      NULL, NULL };
+				      NULL, NULL, NULL, 0, NULL };
 	struct kdb_ext *x = NULL;
 	static struct header_consts consts;
 	static bool probed;

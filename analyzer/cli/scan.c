@@ -365,6 +365,10 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 			fprintf(stderr, "; %d parsed files' IR could not be written",
 				sc->ir_unwritten);
 		fputc('\n', stderr);
+		if (sc->fn_reused || sc->sum_reused)
+			fprintf(stderr, "  reuse      %ld summary explorations and %ld report passes taken from the last analysis (their queries answered the same); %ld and %ld run\n",
+				sc->sum_reused, sc->fn_reused,
+				sc->sum_explored, sc->fn_explored);
 	}
 	fprintf(stderr, "  functions  %d (%d over budget)\n", fns, over);
 	fprintf(stderr, "  findings   %zu\n", all->n);

@@ -100,6 +100,10 @@ struct scan {
 	char *irdir;			/* the IR cache (scan_ir.c), or NULL */
 	int ir_hits;			/* analyses from the IR cache alone */
 	int ir_parses;			/* analyses that parsed the file */
+	long fn_reused;			/* report passes as last time */
+	long fn_explored;		/* report passes run */
+	long sum_reused;		/* summary explorations as last time */
+	long sum_explored;		/* summary explorations run */
 	int ir_fallbacks;		/* of which for a function not cached */
 	int ir_unwritten;		/* parsed, but the cache not written */
 	long long ir_bytes;		/* the cache's size after the scan */

@@ -230,10 +230,13 @@ void scan_unit_finish(struct scan_unit *u, FILE *out)
 		free(fns);
 		strvec_clear(&defined);
 	}
-	/* irc <from cache 0/1> <fallbacks> <written 0/1> <bytes> */
+	/* irc <from cache 0/1> <fallbacks> <written 0/1> <bytes>
+	 *     <report passes reused> <run> <summaries reused> <run> */
 	if (u->path)
-		fprintf(out, "irc\t%d\t%d\t%d\t%lld\n", u->cache != NULL,
-			u->fallbacks, written, bytes);
+		fprintf(out, "irc\t%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d\n",
+			u->cache != NULL, u->fallbacks, written, bytes,
+			u->reused, u->explored, u->sum_reused,
+			u->sum_explored);
 }
 
 bool scan_ir_parsed(const char *records)
@@ -247,11 +250,17 @@ bool scan_ir_parsed(const char *records)
 void scan_ir_tally(struct scan *sc, const char *records)
 {
 	const char *p = records ? strstr(records, "\nirc\t") : NULL;
-	int hit, fb, wr;
+	int hit, fb, wr, reused = 0, explored = 0, sreused = 0, sexplored = 0;
 	long long bytes;
 
-	if (!p || sscanf(p + 5, "%d\t%d\t%d\t%lld", &hit, &fb, &wr, &bytes) != 4)
+	if (!p || sscanf(p + 5, "%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d", &hit,
+			 &fb, &wr, &bytes, &reused, &explored, &sreused,
+			 &sexplored) < 4)
 		return;
+	sc->fn_reused += reused;
+	sc->fn_explored += explored;
+	sc->sum_reused += sreused;
+	sc->sum_explored += sexplored;
 	if (hit && !fb)
 		sc->ir_hits++;
 	else
@@ -260,9 +269,105 @@ void scan_ir_tally(struct scan *sc, const char *records)
 	sc->ir_unwritten += !hit && !wr;
 }
 
+/* ---- the report pass's memo (engine/reuse.c), DB.ir/<hash>.rep ----
+ *
+ * Its first line names the cache file it was written with (inode, size,
+ * time): a unit read from another cache file, or parsed, starts without
+ * one. */
+
+static char *memo_path(const struct scan_unit *u)
+{
+	size_t n = u->path ? strlen(u->path) : 0;
+
+	if (n < 3 || strcmp(u->path + n - 3, ".ir"))
+		return NULL;
+	return xstrfmt("%.*s.rep", (int)(n - 3), u->path);
+}
+
+static bool ir_identity(const struct scan_unit *u, char *buf, size_t size)
+{
+	struct stat st;
+
+	if (!u->path || stat(u->path, &st))
+		return false;
+	snprintf(buf, size, "ir\t%llu %lld %lld.%09ld\n",
+		 (unsigned long long)st.st_ino, (long long)st.st_size,
+		 (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	return true;
+}
+
+char *scan_unit_memo_read(const struct scan_unit *u)
+{
+	char id[128], *path, *text = NULL;
+	size_t len = 0, n;
+	FILE *f, *mem;
+	char buf[65536];
+
+	if (!u->cache || u->tu || !ir_identity(u, id, sizeof(id)) ||
+	    !(path = memo_path(u)))
+		return NULL;
+	f = fopen(path, "r");
+	free(path);
+	if (!f)
+		return NULL;
+	mem = open_memstream(&text, &len);
+	while (mem && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, mem);
+	fclose(f);
+	if (mem)
+		fclose(mem);
+	if (text && !strncmp(text, id, strlen(id))) {
+		memmove(text, text + strlen(id), len - strlen(id) + 1);
+		return text;
+	}
+	free(text);
+	return NULL;
+}
+
+void scan_unit_memo_write(const struct scan_unit *u, const char *text,
+			  size_t len)
+{
+	char id[128], *path, *tmp;
+	FILE *f;
+	bool ok;
+
+	path = memo_path(u);
+	if (!path)
+		return;
+	if (!text || !ir_identity(u, id, sizeof(id))) {
+		unlink(path);	/* stale: never read with another unit */
+		free(path);
+		return;
+	}
+	tmp = xstrfmt("%s.%d", path, (int)getpid());
+	f = fopen(tmp, "w");
+	ok = f && fputs(id, f) >= 0 && fwrite(text, 1, len, f) == len;
+	if (f && fclose(f))
+		ok = false;
+	if (!ok || rename(tmp, path))
+		unlink(tmp);
+	free(tmp);
+	free(path);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* <hash>.rep of a cache file kept */
+static bool kept_memo(const char *name, const struct strvec *names)
+{
+	size_t n = strlen(name);
+	char *ir;
+	bool kept;
+
+	if (n < 4 || strcmp(name + n - 4, ".rep"))
+		return false;
+	ir = xstrfmt("%.*s.ir", (int)(n - 4), name);
+	kept = bsearch(&ir, names->v, names->n, sizeof(char *), cmp_str) != NULL;
+	free(ir);
+	return kept;
 }
 
 void scan_ir_prune(struct scan *sc, const struct strvec *keys)
@@ -289,7 +394,8 @@ void scan_ir_prune(struct scan *sc, const struct strvec *keys)
 		if (name[0] == '.')
 			continue;
 		p = xstrfmt("%s/%s", sc->irdir, name);
-		if (bsearch(&name, names.v, names.n, sizeof(char *), cmp_str))
+		if (bsearch(&name, names.v, names.n, sizeof(char *), cmp_str) ||
+		    kept_memo(name, &names))
 			sc->ir_bytes += stat(p, &st) ? 0 : (long long)st.st_size;
 		else
 			unlink(p);

@@ -35,6 +35,8 @@ struct scan_unit {
 	int ninits;
 	int fallbacks;			/* parses for a function not cached */
 	bool failed;			/* such a parse failed */
+	int reused, explored;		/* report passes (engine/reuse.c) */
+	int sum_reused, sum_explored;	/* summary explorations */
 };
 
 /* Enter the job's directory, then read the cache or parse the file.
@@ -52,6 +54,13 @@ void scan_unit_cached_incl(struct scan_unit *u, FILE *out);
 /* Write the cache if the file was parsed, and the "irc" record. */
 void scan_unit_finish(struct scan_unit *u, FILE *out);
 void scan_unit_free(struct scan_unit *u);
+/* The report pass's memo of the last analysis (engine/reuse.c) when the
+ * unit came whole from the same cache file, or NULL. */
+char *scan_unit_memo_read(const struct scan_unit *u);
+/* This analysis's memo, for the cache file as scan_unit_finish() left it
+ * (text NULL: none, the old one removed). */
+void scan_unit_memo_write(const struct scan_unit *u, const char *text,
+			  size_t len);
 
 /* Did the worker parse its file (not all from the cache)? */
 bool scan_ir_parsed(const char *records);

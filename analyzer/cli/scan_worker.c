@@ -296,7 +296,7 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 {
 	const struct compile_job *job = &sc->jobs.v[i];
 	struct analyze_opts aopts;
-	struct analyze_stats stats = { 0, 0 };
+	struct analyze_stats stats = { 0, 0, 0, 0, 0, 0 };
 	struct finding_list fl;
 	struct ir_program prog;
 	struct scan_unit unit;
@@ -304,7 +304,10 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	struct kdb_ext *x;
 	struct incl_ctx ic = { sc, job->file, out, &unit };
 	CXIndex idx;
-	char *module;
+	char *module, *memo_in, *memo = NULL;
+	const char *e;
+	size_t memo_len = 0;
+	bool no_reuse;
 
 	if (sc->indexing)
 		return scan_index_worker(sc, i, out);
@@ -327,7 +330,18 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	aopts.budget = sc->o->budget;
 	aopts.ext = kdb_ext_source(x);
 	aopts.export = out;
+	/* KMEMLINT_NO_REUSE=1: every exploration run (engine/reuse.c) */
+	no_reuse = (e = getenv("KMEMLINT_NO_REUSE")) && *e && strcmp(e, "0");
+	memo_in = no_reuse ? NULL : scan_unit_memo_read(&unit);
+	aopts.reuse_in = memo_in;
+	aopts.reuse_key = hash_str(sc->stamp ? sc->stamp : "");
+	aopts.reuse_out = unit.path && !no_reuse ?
+			  open_memstream(&memo, &memo_len) : NULL;
 	analyze_program(&prog, all_checkers, nr_checkers, &aopts, &fl, &stats);
+	if (aopts.reuse_out && fclose(aopts.reuse_out)) {
+		free(memo);
+		memo = NULL;
+	}
 	if (unit.failed)
 		return WORKER_PARSE_FAILED;
 	findings_sort(&fl);
@@ -337,7 +351,12 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	else
 		clang_getInclusions(unit.tu, put_incl, &ic);
 	fprintf(out, "stat\t%d\t%d\n", stats.functions, stats.budget_hit);
+	unit.reused = stats.reused;
+	unit.explored = stats.explored;
+	unit.sum_reused = stats.sum_reused;
+	unit.sum_explored = stats.sum_explored;
 	scan_unit_finish(&unit, out);
+	scan_unit_memo_write(&unit, memo, memo_len);
 	findings_write_recs(out, &fl);
 	/* the process ends here: no need to free the unit */
 	return ferror(out) ? 2 : 0;

@@ -34,11 +34,22 @@ struct analyze_opts {
 	FILE *dump_summaries;	/* print the summaries and field facts here */
 	const struct ext_source *ext;	/* other files' knowledge, or NULL */
 	FILE *export;		/* write the unit's records here, or NULL */
+	/* The report pass's memo (engine/reuse.c): the last analysis's, read
+	 * only when its key is key (what the caller knows changes every
+	 * answer: the IR, the tool), and this analysis's, written to
+	 * reuse_out.  NULL: none. */
+	const char *reuse_in;
+	uint64_t reuse_key;
+	FILE *reuse_out;
 };
 
 struct analyze_stats {
 	int functions;
 	int budget_hit;
+	int reused;		/* report passes taken from reuse_in */
+	int explored;		/* report passes run */
+	int sum_reused;		/* summary explorations taken from it */
+	int sum_explored;	/* summary explorations run */
 };
 
 /*

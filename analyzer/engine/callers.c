@@ -80,11 +80,12 @@ static bool call_sites(struct engine *en, const char *name,
 		       const struct ir_call **calls, int *ncalls)
 {
 	const struct ir_program *prog = en->unit->prog;
-	int f, b, i, k;
+	const struct ir_fn_init *inits;
+	int f, b, i, k, ninits = unit_fn_inits(en->unit, name, &inits);
 
 	*ncalls = 0;
-	for (i = 0; i < prog->nfn_inits; i++)
-		if (!strcmp(prog->fn_inits[i].fn, name))
+	for (i = 0; i < ninits; i++)
+		if (!strcmp(inits[i].fn, name))
 			return false;
 	for (f = 0; f < prog->nmain; f++) {
 		const struct ir_func *fn = prog->get(prog->ctx,

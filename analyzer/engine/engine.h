@@ -435,7 +435,10 @@ void engine_field_fact(struct engine *en, const char *key, int kind,
  * *out pointing at an array the engine owns.  kinds is the set of kinds
  * the caller reads (FACT_BIT(k) | ...): a scan analyses the unit again
  * when another file's records of those kinds about key change, and only
- * then, so a caller must not read a kind it did not name. */
+ * then, and a function of a unit analysed again is explored again only
+ * when they or whether there is any record changed (engine/reuse.c), so
+ * a caller must not read a kind it did not name.  Kinds 0: the caller
+ * reads the unit's own records only (r->file NULL), of any kind. */
 #define FACT_BIT(k) (1ULL << (k))
 int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
 		       const struct field_rec **out);
@@ -495,8 +498,10 @@ int64_t engine_refs_held(struct engine *en, const struct state *st,
 const char *engine_intern(struct engine *en, const char *s);
 /* The function designators the file's static initialisers store in
  * struct fields (`.ndo_start_xmit = foo_xmit`): returns how many, *out
- * pointing at the front end's array. */
-int engine_fn_inits(struct engine *en, const struct ir_fn_init **out);
+ * pointing at the front end's array.  The caller reads the entries of
+ * function fn only (what it read is all that makes it look again). */
+int engine_fn_inits(struct engine *en, const char *fn,
+		    const struct ir_fn_init **out);
 /* Does caller call callee directly (both functions of this file)? */
 bool engine_fn_calls(struct engine *en, const char *caller,
 		     const char *callee);

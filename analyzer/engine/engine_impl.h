@@ -64,6 +64,8 @@ struct summary {
 				 * among the field records the unit reads: a
 				 * main-file function of the unit, or of
 				 * another file of the module (a scan) */
+	uint64_t rhash;		/* reuse_hash_summary(), once given out; 0:
+				 * not yet */
 };
 
 /* Facts of the return paths seen so far, per class (summary pass). */
@@ -202,6 +204,8 @@ struct unit {
 	bool dump_ir;
 	int nfuncs;
 	int nbudget_hit;
+	struct reuse *reuse;		/* reuse.c, or NULL */
+	bool check_reuse;		/* KMEMLINT_REUSE_CHECK */
 };
 
 /* ---- one function's exploration ---- */
@@ -769,10 +773,43 @@ void summary_write(FILE *f, const struct summary *s);
 int summary_parse_line(const char *line, struct summary *s);
 int fact_kind_find(const char *name);
 
+/* reuse.c: an exploration's outcome taken from the last analysis when
+ * the queries it makes answer the same */
+struct reuse;
+struct reuse *reuse_new(const char *prev, uint64_t key, FILE *out);
+void reuse_free(struct reuse *r);
+void reuse_counts(const struct reuse *r, int *reused, int *explored,
+		  int pass);
+bool reuse_on(const struct unit *u);
+void reuse_note(struct unit *u, char kind, const char *name, int64_t arg,
+		uint64_t hash);
+void reuse_invalidate(struct unit *u, char kind, const char *name);
+void reuse_note_add(struct unit *u, const char *key, int kind, int64_t value,
+		    const char *str, struct ir_loc loc);
+bool reuse_try(struct unit *u, struct fn_entry *e, int pass);
+void reuse_begin(struct unit *u, struct fn_entry *e);
+void reuse_end(struct unit *u, struct fn_entry *e, int pass, size_t first,
+	       int nfuncs, int budget_hit);
+uint64_t reuse_hash_summary(const struct summary *s);
+uint64_t reuse_hash_fields(const struct field_rec *v, int n);
+/* program.c: ask query kind again, as an exploration does (reuse.c) */
+void unit_query(struct unit *u, char kind, const char *name, int64_t arg);
+int unit_field_facts(struct unit *u, const char *key, uint64_t kinds,
+		     const struct field_rec **out);
+uint64_t unit_field_hash(struct unit *u, const char *key, uint64_t kinds);
+/* fields.c: a field record of function fn (summary pass) */
+void unit_field_fact(struct unit *u, const char *fn, const char *key,
+		     int kind, int64_t value, const char *str,
+		     struct ir_loc loc);
+bool unit_reportable(struct unit *u, const char *file);
+int unit_fn_inits(struct unit *u, const char *fn,
+		  const struct ir_fn_init **out);
+
 /* summary_io.c: the unit's knowledge as records, and another file's
  * read back (see analyze.h, struct ext_source) */
 void unit_export(struct unit *u, FILE *f);
 struct ext_fn *unit_ext_fn(struct unit *u, const char *name);
+uint64_t ext_fn_hash(struct ext_fn *x);
 void ext_fn_free(void *p);
 void field_db_import(struct unit *u, const char *key, uint64_t kinds);
 

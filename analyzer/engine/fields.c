@@ -21,6 +21,9 @@ struct field_entry {
 	struct field_rec *v;
 	int n;
 	int alloc;
+	uint64_t rhash;		/* unit_field_hash() of rhash_kinds, or 0:
+				 * not known */
+	uint64_t rhash_kinds;
 };
 
 struct field_db {
@@ -98,6 +101,7 @@ static struct field_rec *add_rec(struct field_db *db, const char *key,
 		e->v = xrealloc(e->v, e->alloc * sizeof(*e->v));
 	}
 	r = &e->v[e->n++];
+	e->rhash = 0;
 	r->fn = xstrdup(fn);
 	r->kind = kind;
 	r->value = value;
@@ -124,17 +128,50 @@ static bool kind_full(struct field_db *db, const char *key, int kind,
 	return false;
 }
 
-void engine_field_fact(struct engine *en, const char *key, int kind,
-		       int64_t value, const char *str, struct ir_loc loc)
+void unit_field_fact(struct unit *u, const char *fn, const char *key,
+		     int kind, int64_t value, const char *str,
+		     struct ir_loc loc)
 {
 	int cap = fact_kind_cap(kind);
 
+	reuse_note_add(u, key, kind, value, str, loc);
+	if (cap && kind_full(u->fields, key, kind, fn, cap))
+		return;
+	if (add_rec(u->fields, key, fn, kind, value, str, loc, NULL))
+		reuse_invalidate(u, 'F', key);
+}
+
+/* What a reader of the records of kinds about key reads (reuse.c):
+ * those records, and whether there is any record (the finding it leads
+ * to is then of medium confidence).  Kinds 0: the unit's own records,
+ * of every kind (field_never_null()). */
+uint64_t unit_field_hash(struct unit *u, const char *key, uint64_t kinds)
+{
+	struct field_entry *e = hmap_get(&u->fields->keys, key);
+	struct field_rec *pick;
+	int i, n = 0;
+
+	if (!e || !e->n)
+		return 2;	/* no record: not a hash (those are odd) */
+	if (e->rhash && e->rhash_kinds == kinds)
+		return e->rhash;
+	pick = xcalloc((size_t)e->n, sizeof(*pick));
+	for (i = 0; i < e->n; i++)
+		if (kinds ? (kinds & FACT_BIT(e->v[i].kind)) != 0 :
+			    !e->v[i].file)
+			pick[n++] = e->v[i];
+	e->rhash = reuse_hash_fields(pick, n) | 1;
+	e->rhash_kinds = kinds;
+	free(pick);
+	return e->rhash;
+}
+
+void engine_field_fact(struct engine *en, const char *key, int kind,
+		       int64_t value, const char *str, struct ir_loc loc)
+{
 	if (en->pass != PASS_SUMMARY || !en->fn->in_main_file || !key)
 		return;
-	if (cap && kind_full(en->unit->fields, key, kind, en->fn->name, cap))
-		return;
-	add_rec(en->unit->fields, key, en->fn->name, kind, value, str, loc,
-		NULL);
+	unit_field_fact(en->unit, en->fn->name, key, kind, value, str, loc);
 }
 
 void field_db_add_ext(struct field_db *db, const char *key,
@@ -165,19 +202,29 @@ void field_db_each(const struct field_db *db,
 	}
 }
 
-int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
-		       const struct field_rec **out)
+int unit_field_facts(struct unit *u, const char *key, uint64_t kinds,
+		     const struct field_rec **out)
 {
 	struct field_entry *e;
 
-	if (key && en->unit->ext)
-		field_db_import(en->unit, key, kinds);
-	e = key ? hmap_get(&en->unit->fields->keys, key) : NULL;
-
+	if (key && u->ext)
+		field_db_import(u, key, kinds);
+	e = key ? hmap_get(&u->fields->keys, key) : NULL;
 	*out = e ? e->v : NULL;
-	if (e && e->n)
-		engine_queried(en);
 	return e ? e->n : 0;
+}
+
+int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
+		       const struct field_rec **out)
+{
+	int n = unit_field_facts(en->unit, key, kinds, out);
+
+	if (key && reuse_on(en->unit))
+		reuse_note(en->unit, 'F', key, (int64_t)kinds,
+			   unit_field_hash(en->unit, key, kinds));
+	if (n)
+		engine_queried(en);
+	return n;
 }
 
 /*

@@ -15,6 +15,7 @@
 
 #include "analyze.h"
 #include "engine_impl.h"
+#include "../report/finding_io.h"
 #include "../util/clock.h"
 #include "../util/strvec.h"
 
@@ -57,6 +58,8 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 	struct ir_func *fn = e->fn;
 	struct engine en;
 	double t0 = u->verbose ? mono_seconds() : 0;
+	size_t first;
+	int nfuncs, hit;
 
 	if (fn->too_complex) {
 		if (u->verbose && pass == PASS_SUMMARY)
@@ -71,6 +74,12 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 	}
 	if (u->dump_ir && fn->in_main_file && pass == PASS_REPORT)
 		ir_dump(fn, stderr);
+	first = u->out ? u->out->n : 0;
+	if (reuse_try(u, e, pass))
+		return;
+	reuse_begin(u, e);
+	nfuncs = u->nfuncs;
+	hit = u->nbudget_hit;
 	memset(&en, 0, sizeof(en));
 	en.unit = u;
 	en.fn = fn;
@@ -89,6 +98,8 @@ static void explore_fn(struct unit *u, struct fn_entry *e, int pass)
 		u->nfuncs++;
 	engine_paths_free(&en);
 	free(en.sites);
+	reuse_end(u, e, pass, first, u->nfuncs - nfuncs,
+		  u->nbudget_hit - hit);
 	if (u->verbose && mono_seconds() - t0 > SLOW_FN_SECONDS)
 		fprintf(stderr, "kmemlint: %s: %s(): %.1f s in the %s pass (%ld steps, %ld callee facts replayed)\n",
 			fn->file, fn->name, mono_seconds() - t0,
@@ -106,6 +117,7 @@ static struct fn_entry *get_entry(struct unit *u, const char *name)
 	fn = u->prog->get(u->prog->ctx, name);
 	if (!fn)
 		return NULL;
+	reuse_invalidate(u, 'U', name);	/* an entry now */
 	e = xcalloc(1, sizeof(*e));
 	e->name = xstrdup(name);
 	e->fn = fn;
@@ -117,11 +129,22 @@ static struct fn_entry *get_entry(struct unit *u, const char *name)
 	return e;
 }
 
+static struct summary *summary_of(struct unit *u, const char *name);
+
+/* The hash of a summary given out: it no longer changes. */
+static uint64_t summary_answer(struct summary *s)
+{
+	if (s && !s->rhash)
+		s->rhash = reuse_hash_summary(s);
+	return s ? s->rhash : 0;
+}
+
 struct summary *unit_summary(struct unit *u, const char *name,
 			     const struct api_entry *api)
 {
 	struct unit_priv *up = (struct unit_priv *)u;
-	struct fn_entry *e;
+	struct summary *s;
+	bool top = reuse_on(u);
 
 	/* kmalloc, spin_lock...: the table, not the header's body.  A
 	 * registrar (usb_fill_bulk_urb) is only read for its callback
@@ -132,7 +155,16 @@ struct summary *unit_summary(struct unit *u, const char *name,
 				   ROLE_REFINIT)) &&
 	    !hmap_get(&up->main_set, name))
 		return NULL;
-	e = get_entry(u, name);
+	s = summary_of(u, name);
+	if (top)
+		reuse_note(u, 'S', name, 0, summary_answer(s));
+	return s;
+}
+
+static struct summary *summary_of(struct unit *u, const char *name)
+{
+	struct fn_entry *e = get_entry(u, name);
+
 	if (!e) {
 		/* defined in another file of the scan? */
 		struct ext_fn *x = unit_ext_fn(u, name);
@@ -149,16 +181,39 @@ struct summary *unit_summary(struct unit *u, const char *name,
 	u->depth--;
 	e->in_progress = false;
 	e->done = true;
+	reuse_invalidate(u, 'S', name);
+	reuse_invalidate(u, 'U', name);	/* its fail_conds */
 	return e->skipped ? NULL : &e->sum;
 }
 
+/* Pure or not, and what it reads: not its id, which numbers the pure
+ * functions in the order the unit met them. */
+static uint64_t pure_hash(struct unit_priv *up, int id)
+{
+	const struct fn_entry *e;
+
+	if (id < 0 || id >= up->npure)
+		return 1;
+	e = up->pure[id];
+	return hash_bytes(e->reads, (size_t)e->nreads * sizeof(*e->reads),
+			  hash_str(e->name)) | 2;
+}
+
 /* A function of the unit whose body has no effect (purecall.c): its id,
- * or -1. */
+ * or -1.  depth -1: 0, not logged for reuse.c. */
 int unit_fn_pure(struct unit *u, const char *name, int depth)
 {
 	struct unit_priv *up = (struct unit_priv *)u;
 	struct fn_entry *e = get_entry(u, name);
 
+	if (depth == 0 && reuse_on(u)) {
+		int id = unit_fn_pure(u, name, -1);
+
+		reuse_note(u, 'P', name, 0, pure_hash(up, id));
+		return id;
+	}
+	if (depth < 0)
+		depth = 0;
 	if (!e || !e->fn)
 		return -1;
 	if (!e->pure) {
@@ -172,6 +227,7 @@ int unit_fn_pure(struct unit *u, const char *name, int depth)
 			up->pure[up->npure++] = e;
 			e->pure = up->npure;
 		}
+		reuse_invalidate(u, 'P', name);
 	}
 	return e->pure > 0 ? e->pure - 1 : -1;
 }
@@ -200,13 +256,37 @@ int fn_rkind(const struct ir_func *fn)
 	return fn->returns_ptr ? RK_PTR : fn->returns_bool ? RK_BOOL : RK_INT;
 }
 
+/* The unit's entry of fn, else another file's function: what a success
+ * test reads of it. */
+static uint64_t fn_or_ext_hash(const struct fn_entry *e,
+			       struct ext_fn *x)
+{
+	if (e)
+		return ((uint64_t)e->fail_conds << 8 |
+			(uint64_t)fn_rkind(e->fn) << 2) | 2;
+	return x ? ext_fn_hash(x) | 1 : 0;
+}
+
+static void fn_or_ext(struct unit *u, const char *fn, struct fn_entry **pe,
+		      struct ext_fn **px)
+{
+	bool top = reuse_on(u);
+
+	*pe = hmap_get(&u->fns, fn);
+	*px = *pe ? NULL : unit_ext_fn(u, fn);
+	if (top)
+		reuse_note(u, 'U', fn, 0, fn_or_ext_hash(*pe, *px));
+}
+
 bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 		  int rkind)
 {
-	struct fn_entry *e = hmap_get(&u->fns, fn);
-	struct ext_fn *x = e ? NULL : unit_ext_fn(u, fn);
-	unsigned f = e ? e->fail_conds : x ? x->fail_conds : 0;
+	struct fn_entry *e;
+	struct ext_fn *x;
+	unsigned f;
 
+	fn_or_ext(u, fn, &e, &x);
+	f = e ? e->fail_conds : x ? x->fail_conds : 0;
 	if (cond != RC_ZERO && cond != RC_NONZERO)
 		return false;
 	/* a bool function's success is true: an allocation tested NULL on
@@ -237,8 +317,7 @@ bool engine_rec_success(struct engine *en, const char *fn, int64_t rec)
 
 	if (rec < 0)
 		return true;
-	e = hmap_get(&en->unit->fns, fn);
-	x = e ? NULL : unit_ext_fn(en->unit, fn);
+	fn_or_ext(en->unit, fn, &e, &x);
 	rkind = e ? fn_rkind(e->fn) : !x ? (int)(rec >> 8) :
 		x->returns_ptr ? RK_PTR : x->returns_bool ? RK_BOOL : RK_INT;
 	engine_queried(en);
@@ -267,12 +346,47 @@ static struct calls_entry *calls_of(struct unit_priv *up, const char *caller)
 	return c;
 }
 
-int engine_fn_inits(struct engine *en, const struct ir_fn_init **out)
+/* The initialisers that store fn, and whether there are any (a finding
+ * after a question is of medium confidence). */
+static uint64_t inits_hash(const struct ir_program *prog, const char *fn)
 {
-	*out = en->unit->prog->fn_inits;
-	if (en->unit->prog->nfn_inits)
+	uint64_t h = 0x452821e638d01377ULL + (prog->nfn_inits > 0);
+	int i, k;
+
+	for (i = 0; i < prog->nfn_inits; i++) {
+		const struct ir_fn_init *fi = &prog->fn_inits[i];
+		const char *s[4] = { fi->rec, fi->field, fi->var, fi->file };
+
+		if (strcmp(fi->fn, fn))
+			continue;
+		for (k = 0; k < 4; k++)
+			h = hash_bytes(s[k] ? s[k] : "",
+				       s[k] ? strlen(s[k]) + 1 : 1, h);
+		h = hash_bytes(&fi->loc, sizeof(fi->loc), h);
+	}
+	return h;
+}
+
+/* The ops-table initialisers of the unit and, in a scan, of the other
+ * files of its module that store its functions; the caller reads those
+ * of fn. */
+int unit_fn_inits(struct unit *u, const char *fn,
+		  const struct ir_fn_init **out)
+{
+	if (reuse_on(u))
+		reuse_note(u, 'I', fn, 0, inits_hash(u->prog, fn));
+	*out = u->prog->fn_inits;
+	return u->prog->nfn_inits;
+}
+
+int engine_fn_inits(struct engine *en, const char *fn,
+		    const struct ir_fn_init **out)
+{
+	int n = unit_fn_inits(en->unit, fn, out);
+
+	if (n)
 		engine_queried(en);
-	return en->unit->prog->nfn_inits;
+	return n;
 }
 
 bool engine_fn_calls(struct engine *en, const char *caller,
@@ -340,6 +454,55 @@ const char *engine_intern(struct engine *en, const char *s)
 	return copy;
 }
 
+void unit_query(struct unit *u, char kind, const char *name, int64_t arg)
+{
+	const struct field_rec *v;
+	const struct ir_fn_init *fi;
+	struct fn_entry *e;
+	struct ext_fn *x;
+
+	switch (kind) {
+	case 'S':
+		unit_summary(u, name, NULL);
+		break;
+	case 'X':
+		unit_ext_fn(u, name);
+		break;
+	case 'U':
+		fn_or_ext(u, name, &e, &x);
+		break;
+	case 'F':
+		unit_field_facts(u, name, (uint64_t)arg, &v);
+		reuse_note(u, 'F', name, arg,
+			   unit_field_hash(u, name, (uint64_t)arg));
+		break;
+	case 'P':
+		unit_fn_pure(u, name, 0);
+		break;
+	case 'R':
+		reuse_note(u, 'R', name, 0, unit_reportable(u, name) ? 2 : 1);
+		break;
+	case 'I':
+		unit_fn_inits(u, name, &fi);
+		break;
+	}
+}
+
+/* What every function's report pass reads of the unit alike. */
+static uint64_t unit_key(const struct ir_program *prog,
+			 const struct analyze_opts *opts)
+{
+	uint64_t h = hash_bytes(&opts->reuse_key, sizeof(opts->reuse_key),
+				(uint64_t)opts->budget);
+	int i;
+
+	h = hash_bytes(&prog->consts, sizeof(prog->consts), h);
+	for (i = 0; i < prog->nmain; i++)
+		h = hash_bytes(prog->main_fns[i], strlen(prog->main_fns[i]) + 1,
+			       h);
+	return h;
+}
+
 static void free_fn_entry(void *p)
 {
 	struct fn_entry *e = p;
@@ -378,6 +541,7 @@ void analyze_program(const struct ir_program *prog,
 {
 	struct unit_priv up;
 	struct unit *u = &up.u;
+	double t0, t1;
 	int i;
 
 	engine_init(checkers, ncheckers);
@@ -398,22 +562,43 @@ void analyze_program(const struct ir_program *prog,
 	u->dump_ir = opts->dump_ir;
 	for (i = 0; i < prog->nmain; i++)
 		hmap_put(&up.main_set, prog->main_fns[i], (void *)1);
+	{
+		const char *c = getenv("KMEMLINT_REUSE_CHECK");
+
+		u->check_reuse = c && *c && strcmp(c, "0");
+	}
+	if (opts->reuse_out || opts->reuse_in)
+		u->reuse = reuse_new(opts->reuse_in, unit_key(prog, opts),
+				     opts->reuse_out);
+	t0 = mono_seconds();
 	for (i = 0; i < prog->nmain; i++)
 		unit_summary(u, prog->main_fns[i], NULL);
+	t1 = mono_seconds();
 	if (opts->dump_summaries)
 		dump_summaries(&up, opts->dump_summaries);
+
 	for (i = 0; i < prog->nmain; i++) {
 		struct fn_entry *e = get_entry(u, prog->main_fns[i]);
 
 		if (e && !e->skipped)
 			explore_fn(u, e, PASS_REPORT);
 	}
+	if (u->verbose && prog->nmain)
+		fprintf(stderr, "kmemlint: %s: summary pass %.2f s, report pass %.2f s\n",
+			prog->get(prog->ctx, prog->main_fns[0]) ?
+			prog->get(prog->ctx, prog->main_fns[0])->file : "", t1 - t0,
+			mono_seconds() - t1);
 	if (opts->export)
 		unit_export(u, opts->export);
 	if (stats) {
 		stats->functions += u->nfuncs;
 		stats->budget_hit += u->nbudget_hit;
+		reuse_counts(u->reuse, &stats->reused, &stats->explored,
+			     PASS_REPORT);
+		reuse_counts(u->reuse, &stats->sum_reused,
+			     &stats->sum_explored, PASS_SUMMARY);
 	}
+	reuse_free(u->reuse);
 	hmap_free(&u->fns, free_fn_entry);
 	hmap_free(&u->ext_fns, ext_fn_free);
 	hmap_free(&up.main_set, NULL);

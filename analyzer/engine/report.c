@@ -530,10 +530,21 @@ const char *engine_deref_record(struct engine *en, const struct deref_info *d)
 	return NULL;
 }
 
+bool unit_reportable(struct unit *u, const char *file)
+{
+	const struct ext_source *x = u->ext;
+
+	return x && x->reportable && x->reportable(x->ctx, file);
+}
+
 bool engine_file_reportable(struct engine *en, const char *file)
 {
-	const struct ext_source *x = en->unit->ext;
+	bool r;
 
-	return !strcmp(file, en->fn->file) ||
-	       (x && x->reportable && x->reportable(x->ctx, file));
+	if (!strcmp(file, en->fn->file))
+		return true;
+	r = unit_reportable(en->unit, file);
+	if (reuse_on(en->unit))
+		reuse_note(en->unit, 'R', file, 0, r ? 2 : 1);
+	return r;
 }

@@ -231,7 +231,29 @@ static void read_summary_line(char **v, int n, void *arg)
 		x->sum.split = true;
 }
 
+uint64_t ext_fn_hash(struct ext_fn *x)
+{
+	if (!x)
+		return 0;
+	if (!x->sum.rhash)
+		x->sum.rhash = reuse_hash_summary(&x->sum);
+	return x->sum.rhash ^
+	       ((uint64_t)x->fail_conds << 3 | (uint64_t)x->returns_ptr << 1 |
+		(uint64_t)x->returns_bool);
+}
+
+static struct ext_fn *ext_fn_get(struct unit *u, const char *name);
+
 struct ext_fn *unit_ext_fn(struct unit *u, const char *name)
+{
+	struct ext_fn *x = ext_fn_get(u, name);
+
+	if (reuse_on(u))
+		reuse_note(u, 'X', name, 0, ext_fn_hash(x));
+	return x;
+}
+
+static struct ext_fn *ext_fn_get(struct unit *u, const char *name)
 {
 	struct ext_fn *x;
 	char *text;

@@ -110,3 +110,16 @@ count_findings() {
 count_json() {
 	grep -c '^{' "$1"
 }
+
+# Every row of a scan's database, in an order that does not depend on
+# row ids (sqlite3).
+db_dump() {
+	sqlite3 "$1" <<'EOF'
+SELECT 'file', path, module, content, flags, status, stale, functions, budget_hit, findings FROM files ORDER BY path;
+SELECT 'sum', f.path, s.name, s.static, s.module, s.body FROM summaries s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
+SELECT 'field', f.path, s.key, s.module, s.body FROM fields s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
+SELECT 'init', f.path, s.fn, s.module, s.body FROM inits s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
+SELECT 'dep', f.path, s.kind, s.name FROM deps s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
+SELECT 'incl', f.path, s.path, s.hash FROM includes s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
+EOF
+}

@@ -16,17 +16,6 @@ grep -A10 '^# multi-file modules' "$2/Kbuild" >"$T/bench/Kbuild"
 export XDG_CACHE_HOME="$T/cache"
 cd "$T" || exit 2
 
-# every row of a database, in an order that does not depend on row ids
-dump() {
-	sqlite3 "$1" <<'EOF'
-SELECT 'file', path, module, content, flags, status, stale, functions, budget_hit, findings FROM files ORDER BY path;
-SELECT 'sum', f.path, s.name, s.static, s.module, s.body FROM summaries s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
-SELECT 'field', f.path, s.key, s.module, s.body FROM fields s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
-SELECT 'init', f.path, s.fn, s.module, s.body FROM inits s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
-SELECT 'dep', f.path, s.kind, s.name FROM deps s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
-SELECT 'incl', f.path, s.path, s.hash FROM includes s JOIN files f ON f.id=s.file ORDER BY f.path, s.rowid;
-EOF
-}
 
 scan() { # NAME DB [options]
 	name=$1 db=$2
@@ -34,7 +23,7 @@ scan() { # NAME DB [options]
 	"$KMEMLINT" scan -j2 --db "$T/$db" --format=json "$@" bench \
 		>"$T/$name.out" 2>"$T/$name.err"
 	echo $? >"$T/$name.status"
-	dump "$T/$db" >"$T/$name.db.txt"
+	db_dump "$T/$db" >"$T/$name.db.txt"
 }
 
 from_cache() { # NAME: analyses from the cache
@@ -60,7 +49,9 @@ check "on: the same findings as without the cache" cmp -s "$T/off.out" "$T/on.ou
 check "on: the same database as without the cache" \
 	cmp -s "$T/off.db.txt" "$T/on.db.txt"
 check "on: one cache file per file" \
-	[ "$(ls "$T/on.db.ir" | wc -l)" -eq "$nfiles" ]
+	[ "$(ls "$T/on.db.ir" | grep -c '\.ir$')" -eq "$nfiles" ]
+check "on: one report-pass memo per cache file (engine/reuse.c)" \
+	[ "$(ls "$T/on.db.ir" | grep -c '\.rep$')" -eq "$nfiles" ]
 
 # the database lost: every analysis from the cache, same results
 rm -f "$T/on.db"
@@ -80,6 +71,7 @@ size=$(wc -c <"$2")
 printf 'X' | dd of="$2" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 echo "not an IR cache" >"$3"
 : >"$T/on.db.ir/0123456789abcdef.ir"
+: >"$T/on.db.ir/0123456789abcdef.rep"
 rm -f "$T/on.db"
 scan damaged on.db --verbose
 check "damaged: the scan ends as usual" [ "$(cat "$T/damaged.status")" -eq 1 ]
@@ -99,6 +91,7 @@ check "damaged: the files written again: all from the cache next time" \
 	       grep -Eq 'IR cache   [0-9]+ analyses from the cache, 0 parsed'"
 check "stale: a cache file of no file of the database is removed" \
 	[ ! -e "$T/on.db.ir/0123456789abcdef.ir" ]
+check "stale: and its memo" [ ! -e "$T/on.db.ir/0123456789abcdef.rep" ]
 
 # a file changed: its old cache file goes, its new one comes
 f=$(ls bench/*.c | head -n 1)
@@ -107,7 +100,9 @@ scan touched on.db
 check "touched: one analysis, parsed" \
 	grep -Eq 'IR cache   0 analyses from the cache, 1 parsed' "$T/touched.err"
 check "touched: still one cache file per file" \
-	[ "$(ls "$T/on.db.ir" | wc -l)" -eq "$nfiles" ]
+	[ "$(ls "$T/on.db.ir" | grep -c '\.ir$')" -eq "$nfiles" ]
+check "touched: and one memo per cache file, the old one gone" \
+	[ "$(ls "$T/on.db.ir" | grep -c '\.rep$')" -eq "$nfiles" ]
 
 # a callee's summary changes: its caller, unchanged, is analysed again
 # from the cache, and ends as a fresh scan without the cache does
