@@ -98,7 +98,7 @@ int kmemlint_main(int argc, char **argv)
 {
 	struct options o;
 	struct job_list jobs;
-	struct analyze_stats stats = { 0, 0, 0, 0, 0, 0 };
+	struct analyze_stats stats = { 0, 0, 0, 0, 0, 0, 0 };
 	CXIndex idx;
 	char *start_cwd = getcwd(NULL, 0);
 	bool kbuild_mode;

@@ -369,6 +369,9 @@ static void summary_table(const struct scan *sc, const struct finding_list *all,
 			fprintf(stderr, "  reuse      %ld summary explorations and %ld report passes taken from the last analysis (their queries answered the same); %ld and %ld run\n",
 				sc->sum_reused, sc->fn_reused,
 				sc->sum_explored, sc->fn_explored);
+		if (sc->polluted)
+			fprintf(stderr, "  note       %ld explorations ran after a replay of their memo had changed what they read: their results may differ from a scan with KMEMLINT_NO_REUSE=1\n",
+				sc->polluted);
 	}
 	fprintf(stderr, "  functions  %d (%d over budget)\n", fns, over);
 	fprintf(stderr, "  findings   %zu\n", all->n);

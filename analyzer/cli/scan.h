@@ -104,6 +104,7 @@ struct scan {
 	long fn_explored;		/* report passes run */
 	long sum_reused;		/* summary explorations as last time */
 	long sum_explored;		/* summary explorations run */
+	long polluted;			/* replays that changed what they read */
 	int ir_fallbacks;		/* of which for a function not cached */
 	int ir_unwritten;		/* parsed, but the cache not written */
 	long long ir_bytes;		/* the cache's size after the scan */

@@ -231,12 +231,13 @@ void scan_unit_finish(struct scan_unit *u, FILE *out)
 		strvec_clear(&defined);
 	}
 	/* irc <from cache 0/1> <fallbacks> <written 0/1> <bytes>
-	 *     <report passes reused> <run> <summaries reused> <run> */
+	 *     <report passes reused> <run> <summaries reused> <run>
+	 *     <replays that changed what they read> */
 	if (u->path)
-		fprintf(out, "irc\t%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d\n",
+		fprintf(out, "irc\t%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d\t%d\n",
 			u->cache != NULL, u->fallbacks, written, bytes,
 			u->reused, u->explored, u->sum_reused,
-			u->sum_explored);
+			u->sum_explored, u->polluted);
 }
 
 bool scan_ir_parsed(const char *records)
@@ -251,12 +252,14 @@ void scan_ir_tally(struct scan *sc, const char *records)
 {
 	const char *p = records ? strstr(records, "\nirc\t") : NULL;
 	int hit, fb, wr, reused = 0, explored = 0, sreused = 0, sexplored = 0;
+	int polluted = 0;
 	long long bytes;
 
-	if (!p || sscanf(p + 5, "%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d", &hit,
+	if (!p || sscanf(p + 5, "%d\t%d\t%d\t%lld\t%d\t%d\t%d\t%d\t%d", &hit,
 			 &fb, &wr, &bytes, &reused, &explored, &sreused,
-			 &sexplored) < 4)
+			 &sexplored, &polluted) < 4)
 		return;
+	sc->polluted += polluted;
 	sc->fn_reused += reused;
 	sc->fn_explored += explored;
 	sc->sum_reused += sreused;

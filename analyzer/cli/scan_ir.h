@@ -37,6 +37,8 @@ struct scan_unit {
 	bool failed;			/* such a parse failed */
 	int reused, explored;		/* report passes (engine/reuse.c) */
 	int sum_reused, sum_explored;	/* summary explorations */
+	int polluted;			/* replays that changed what they
+					 * read (engine/reuse.c) */
 };
 
 /* Enter the job's directory, then read the cache or parse the file.

@@ -296,7 +296,7 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 {
 	const struct compile_job *job = &sc->jobs.v[i];
 	struct analyze_opts aopts;
-	struct analyze_stats stats = { 0, 0, 0, 0, 0, 0 };
+	struct analyze_stats stats = { 0, 0, 0, 0, 0, 0, 0 };
 	struct finding_list fl;
 	struct ir_program prog;
 	struct scan_unit unit;
@@ -355,6 +355,7 @@ int scan_worker(const struct scan *sc, int i, FILE *out)
 	unit.explored = stats.explored;
 	unit.sum_reused = stats.sum_reused;
 	unit.sum_explored = stats.sum_explored;
+	unit.polluted = stats.polluted;
 	scan_unit_finish(&unit, out);
 	scan_unit_memo_write(&unit, memo, memo_len);
 	findings_write_recs(out, &fl);

@@ -50,6 +50,8 @@ struct analyze_stats {
 	int explored;		/* report passes run */
 	int sum_reused;		/* summary explorations taken from it */
 	int sum_explored;	/* summary explorations run */
+	int polluted;		/* explored after a replay that changed
+				 * what they had read (reuse.c) */
 };
 
 /*

@@ -779,7 +779,7 @@ struct reuse;
 struct reuse *reuse_new(const char *prev, uint64_t key, FILE *out);
 void reuse_free(struct reuse *r);
 void reuse_counts(const struct reuse *r, int *reused, int *explored,
-		  int pass);
+		  int pass, int *polluted);
 bool reuse_on(const struct unit *u);
 void reuse_note(struct unit *u, char kind, const char *name, int64_t arg,
 		uint64_t hash);

@@ -594,9 +594,9 @@ void analyze_program(const struct ir_program *prog,
 		stats->functions += u->nfuncs;
 		stats->budget_hit += u->nbudget_hit;
 		reuse_counts(u->reuse, &stats->reused, &stats->explored,
-			     PASS_REPORT);
+			     PASS_REPORT, &stats->polluted);
 		reuse_counts(u->reuse, &stats->sum_reused,
-			     &stats->sum_explored, PASS_SUMMARY);
+			     &stats->sum_explored, PASS_SUMMARY, NULL);
 	}
 	reuse_free(u->reuse);
 	hmap_free(&u->fns, free_fn_entry);

@@ -14,11 +14,11 @@
 #define MAX_WINDOWS	16	/* deeper than any summary exploration */
 
 struct entry {
-	char type;		/* 'q', 'i', 'a' */
-	char kind;		/* q, i: S X U F P R I; a: unused */
+	char type;		/* 'q', 'a' */
+	char kind;		/* q: S X U F P R I; a: unused */
 	int64_t arg;		/* q: kinds; a: the record's value */
 	uint64_t hash;		/* q: its answer's */
-	char *name;		/* q, i: name or key; a: the field key */
+	char *name;		/* q: name or key; a: the field key */
 	int fkind;		/* a: the record's kind */
 	char *str;		/* a: NULL or the record's string */
 	struct ir_loc loc;	/* a */
@@ -62,6 +62,8 @@ struct reuse {
 	FILE *out;
 	struct window win[MAX_WINDOWS];
 	long reused[2], explored[2];	/* by pass */
+	long polluted;		/* replays stopped by a change to an
+				 * answer they had read */
 };
 
 void memo_fn_clear(struct memo_fn *m);

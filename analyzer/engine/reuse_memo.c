@@ -151,9 +151,7 @@ void memo_write_fn(FILE *f, int pass, const char *name,
 			fprintf(f, "q\t%c\t%lld\t%016llx\t", x->kind,
 				(long long)x->arg, (unsigned long long)x->hash);
 			rec_put_str(f, x->name);
-		} else if (x->type == 'i') {
-			fprintf(f, "i\t%c\t", x->kind);
-			rec_put_str(f, x->name);
+
 		} else {
 			fprintf(f, "a\t%d\t%lld\t%u\t%u\t", x->fkind,
 				(long long)x->arg, x->loc.line, x->loc.col);
@@ -187,9 +185,6 @@ static void read_entry(struct memo_fn *m, char **v, int n)
 		x.arg = strtoll(v[2], NULL, 10);
 		x.hash = strtoull(v[3], NULL, 16);
 		x.name = v[4];
-	} else if (x.type == 'i' && n == 3) {
-		x.kind = v[1][0];
-		x.name = v[2];
 	} else if (x.type == 'a' && n == 7) {
 		x.fkind = atoi(v[1]);
 		x.arg = strtoll(v[2], NULL, 10);

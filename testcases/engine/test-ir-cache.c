@@ -81,7 +81,7 @@ static char *dump(const struct ir_func *fn)
 static char *analyse(const struct ir_program *prog)
 {
 	struct analyze_opts o;
-	struct analyze_stats st = { 0, 0, 0, 0, 0, 0 };
+	struct analyze_stats st = { 0, 0, 0, 0, 0, 0, 0 };
 	struct finding_list fl;
 	char *buf = NULL;
 	size_t len = 0, i;

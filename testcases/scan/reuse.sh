@@ -64,6 +64,8 @@ check "edit: the reused functions' findings kept" \
 scan fresh b.db
 check "edit: the findings of a fresh scan of the edited tree" \
 	cmp -s "$T/fresh.out" "$T/edit.out"
+check "edit: no replay changed what it had read" \
+	not grep -q 'after a replay of their memo' "$T/edit.err"
 
 # the same edit, every report pass run
 sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
