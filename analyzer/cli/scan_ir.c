@@ -276,7 +276,8 @@ void scan_ir_tally(struct scan *sc, const char *records)
  *
  * Its first line names the cache file it was written with (inode, size,
  * time): a unit read from another cache file, or parsed, starts without
- * one. */
+ * one.  Its second line is the FNV-1a of the rest: a memo changed on
+ * disk is not read. */
 
 static char *memo_path(const struct scan_unit *u)
 {
@@ -319,8 +320,13 @@ char *scan_unit_memo_read(const struct scan_unit *u)
 	fclose(f);
 	if (mem)
 		fclose(mem);
-	if (text && !strncmp(text, id, strlen(id))) {
-		memmove(text, text + strlen(id), len - strlen(id) + 1);
+	/* the cache file's identity, then the checksum of the rest */
+	n = strlen(id);
+	if (text && len >= n + 21 && !strncmp(text, id, n) &&
+	    !strncmp(text + n, "sum\t", 4) && text[n + 20] == '\n' &&
+	    strtoull(text + n + 4, NULL, 16) ==
+	    hash_bytes(text + n + 21, len - n - 21, 0)) {
+		memmove(text, text + n + 21, len - n - 21 + 1);
 		return text;
 	}
 	free(text);
@@ -344,7 +350,10 @@ void scan_unit_memo_write(const struct scan_unit *u, const char *text,
 	}
 	tmp = xstrfmt("%s.%d", path, (int)getpid());
 	f = fopen(tmp, "w");
-	ok = f && fputs(id, f) >= 0 && fwrite(text, 1, len, f) == len;
+	ok = f && fputs(id, f) >= 0 &&
+	     fprintf(f, "sum\t%016llx\n",
+		     (unsigned long long)hash_bytes(text, len, 0)) == 21 &&
+	     fwrite(text, 1, len, f) == len;
 	if (f && fclose(f))
 		ok = false;
 	if (!ok || rename(tmp, path))

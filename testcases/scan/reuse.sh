@@ -11,8 +11,8 @@
 # calls kmru_fill()) are explored in both passes, the five others are
 # not, and the
 # findings are those of a fresh scan of the edited tree, and of a scan
-# with every report pass run (KMEMLINT_NO_REUSE=1).  A memo cut short or
-# of another unit is not read.  KMEMLINT_REUSE_CHECK=1 explores every
+# with every report pass run (KMEMLINT_NO_REUSE=1).  A memo cut short,
+# changed on disk or of another unit is not read.  KMEMLINT_REUSE_CHECK=1 explores every
 # function and checks that one whose log is the memo's has its outcome.
 # usage: reuse.sh KMEMLINT REUSE-TREE
 . "$(dirname "$0")/../frontend/lib.sh"
@@ -94,6 +94,19 @@ scan cut a.db
 check "cut: nothing taken from a memo cut short" \
 	not grep -q '^  reuse ' "$T/cut.err"
 check "cut: the same findings" cmp -s "$T/fresh.out" "$T/cut.out"
+
+# a memo with one byte changed (its checksum) is not read either
+sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
+scan memo2 a.db
+for m in "$T"/a.db.ir/*.rep; do
+	size=$(wc -c <"$m")
+	printf 'Z' | dd of="$m" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+done
+sed -i 's/GFP_KERNEL);/GFP_KERNEL | __GFP_NOFAIL);/' reuse/kmru_lib.c
+scan flip a.db
+check "flip: nothing taken from a memo changed on disk" \
+	not grep -q '^  reuse ' "$T/flip.err"
+check "flip: the same findings" cmp -s "$T/fresh.out" "$T/flip.out"
 # KMEMLINT_REUSE_CHECK=1: every function explored, and one whose log is
 # the memo's has the memo's outcome
 sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
