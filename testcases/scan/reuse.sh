@@ -83,30 +83,37 @@ check "KMEMLINT_NO_REUSE=1: the same database as with the memo" \
 check "KMEMLINT_NO_REUSE=1: the memos removed" \
 	[ "$(ls "$T/a.db.ir" | grep -c '\.rep$')" -eq 0 ]
 
-# a memo cut short is not read: every report pass run, same findings
-sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
-scan memo a.db
-for m in "$T"/a.db.ir/*.rep; do
-	head -c $(($(wc -c <"$m") - 10)) "$m" >"$T/cut" && cat "$T/cut" >"$m"
-done
-sed -i 's/GFP_KERNEL);/GFP_KERNEL | __GFP_NOFAIL);/' reuse/kmru_lib.c
-scan cut a.db
+# A damaged memo is not read: every function explored, same findings.
+# The edit is undone and scanned (new memos), each memo damaged by $2,
+# and the edit made again and scanned as $1.
+after_damage() { # NAME DAMAGE
+	sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
+	scan "$1-before" a.db
+	for m in "$T"/a.db.ir/*.rep; do
+		"$2" "$m"
+	done
+	sed -i 's/GFP_KERNEL);/GFP_KERNEL | __GFP_NOFAIL);/' reuse/kmru_lib.c
+	scan "$1" a.db
+}
+
+cut_short() { # FILE: its last 10 bytes go
+	head -c $(($(wc -c <"$1") - 10)) "$1" >"$T/cut" && cat "$T/cut" >"$1"
+}
+
+flip_byte() { # FILE: its middle byte becomes Z
+	printf 'Z' | dd of="$1" bs=1 seek=$(($(wc -c <"$1") / 2)) \
+		conv=notrunc 2>/dev/null
+}
+
+after_damage cut cut_short
 check "cut: nothing taken from a memo cut short" \
 	not grep -q '^  reuse ' "$T/cut.err"
 check "cut: the same findings" cmp -s "$T/fresh.out" "$T/cut.out"
-
-# a memo with one byte changed (its checksum) is not read either
-sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
-scan memo2 a.db
-for m in "$T"/a.db.ir/*.rep; do
-	size=$(wc -c <"$m")
-	printf 'Z' | dd of="$m" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
-done
-sed -i 's/GFP_KERNEL);/GFP_KERNEL | __GFP_NOFAIL);/' reuse/kmru_lib.c
-scan flip a.db
-check "flip: nothing taken from a memo changed on disk" \
+after_damage flip flip_byte
+check "flip: nothing taken from a memo changed on disk (its checksum)" \
 	not grep -q '^  reuse ' "$T/flip.err"
 check "flip: the same findings" cmp -s "$T/fresh.out" "$T/flip.out"
+
 # KMEMLINT_REUSE_CHECK=1: every function explored, and one whose log is
 # the memo's has the memo's outcome
 sed -i 's/ | __GFP_NOFAIL);/);/' reuse/kmru_lib.c
