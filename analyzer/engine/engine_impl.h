@@ -778,8 +778,8 @@ int fact_kind_find(const char *name);
 struct reuse;
 struct reuse *reuse_new(const char *prev, uint64_t key, FILE *out);
 void reuse_free(struct reuse *r);
-void reuse_counts(const struct reuse *r, int *reused, int *explored,
-		  int pass, int *polluted);
+struct analyze_stats;
+void reuse_stats(const struct reuse *r, struct analyze_stats *st);
 bool reuse_on(const struct unit *u);
 void reuse_note(struct unit *u, char kind, const char *name, int64_t arg,
 		uint64_t hash);

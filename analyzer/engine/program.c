@@ -200,20 +200,12 @@ static uint64_t pure_hash(struct unit_priv *up, int id)
 }
 
 /* A function of the unit whose body has no effect (purecall.c): its id,
- * or -1.  depth -1: 0, not logged for reuse.c. */
-int unit_fn_pure(struct unit *u, const char *name, int depth)
+ * or -1. */
+static int fn_pure(struct unit *u, const char *name, int depth)
 {
 	struct unit_priv *up = (struct unit_priv *)u;
 	struct fn_entry *e = get_entry(u, name);
 
-	if (depth == 0 && reuse_on(u)) {
-		int id = unit_fn_pure(u, name, -1);
-
-		reuse_note(u, 'P', name, 0, pure_hash(up, id));
-		return id;
-	}
-	if (depth < 0)
-		depth = 0;
 	if (!e || !e->fn)
 		return -1;
 	if (!e->pure) {
@@ -230,6 +222,18 @@ int unit_fn_pure(struct unit *u, const char *name, int depth)
 		reuse_invalidate(u, 'P', name);
 	}
 	return e->pure > 0 ? e->pure - 1 : -1;
+}
+
+/* The same; the question an exploration asks (depth 0) is logged. */
+int unit_fn_pure(struct unit *u, const char *name, int depth)
+{
+	bool top = depth == 0 && reuse_on(u);
+	int id = fn_pure(u, name, depth);
+
+	if (top)
+		reuse_note(u, 'P', name, 0,
+			   pure_hash((struct unit_priv *)u, id));
+	return id;
 }
 
 /* The hashes of the field names pure function id reads. */
@@ -583,20 +587,18 @@ void analyze_program(const struct ir_program *prog,
 		if (e && !e->skipped)
 			explore_fn(u, e, PASS_REPORT);
 	}
-	if (u->verbose && prog->nmain)
+	if (u->verbose && prog->nmain) {
+		struct fn_entry *e = get_entry(u, prog->main_fns[0]);
+
 		fprintf(stderr, "kmemlint: %s: summary pass %.2f s, report pass %.2f s\n",
-			prog->get(prog->ctx, prog->main_fns[0]) ?
-			prog->get(prog->ctx, prog->main_fns[0])->file : "", t1 - t0,
-			mono_seconds() - t1);
+			e ? e->fn->file : "", t1 - t0, mono_seconds() - t1);
+	}
 	if (opts->export)
 		unit_export(u, opts->export);
 	if (stats) {
 		stats->functions += u->nfuncs;
 		stats->budget_hit += u->nbudget_hit;
-		reuse_counts(u->reuse, &stats->reused, &stats->explored,
-			     PASS_REPORT, &stats->polluted);
-		reuse_counts(u->reuse, &stats->sum_reused,
-			     &stats->sum_explored, PASS_SUMMARY, NULL);
+		reuse_stats(u->reuse, stats);
 	}
 	reuse_free(u->reuse);
 	hmap_free(&u->fns, free_fn_entry);

@@ -59,6 +59,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "reuse_impl.h"
 #include "../report/finding_io.h"
 
@@ -179,7 +180,7 @@ void reuse_invalidate(struct unit *u, char kind, const char *name)
 		 * exploration that follows starts from a state that
 		 * already holds the change, where an exploration without
 		 * the memo would have read the answer before it: counted
-		 * (reuse_counts()), never seen on lpfc or intel.
+		 * (reuse_stats()), never seen on lpfc or intel.
 		 */
 		w->broken = true;
 		if (w->mode == W_VERIFY)
@@ -239,15 +240,15 @@ struct reuse *reuse_new(const char *prev, uint64_t key, FILE *out)
 	return r;
 }
 
-void reuse_counts(const struct reuse *r, int *reused, int *explored,
-		  int pass, int *polluted)
+void reuse_stats(const struct reuse *r, struct analyze_stats *st)
 {
-	if (r) {
-		*reused += (int)r->reused[pass];
-		*explored += (int)r->explored[pass];
-		if (polluted && pass == PASS_REPORT)
-			*polluted += (int)r->polluted;
-	}
+	if (!r)
+		return;
+	st->reused += (int)r->reused[PASS_REPORT];
+	st->explored += (int)r->explored[PASS_REPORT];
+	st->sum_reused += (int)r->reused[PASS_SUMMARY];
+	st->sum_explored += (int)r->explored[PASS_SUMMARY];
+	st->polluted += (int)r->polluted;
 }
 
 void reuse_free(struct reuse *r)
@@ -372,20 +373,9 @@ static void check(struct reuse *r, int pass, const struct fn_entry *e,
 	r->reused[pass]++;	/* would have been */
 	if (pass == PASS_SUMMARY) {
 		same = m->fail_conds == cur->fail_conds &&
-		       m->split == cur->split && m->facts.n == cur->facts.n;
-		for (i = 0; same && i < m->facts.n; i++) {
-			const struct fact *a = &m->facts.v[i];
-			const struct fact *b = &cur->facts.v[i];
-
-			same = a->kind == b->kind && a->cond == b->cond &&
-			       a->value == b->value &&
-			       !strcmp(a->subject, b->subject) &&
-			       memo_same_opt(a->str, b->str) &&
-			       memo_same_opt(a->key, b->key) &&
-			       memo_same_opt(a->file, b->file) &&
-			       a->loc.line == b->loc.line &&
-			       a->loc.col == b->loc.col;
-		}
+		       m->split == cur->split &&
+		       reuse_hash_facts(&m->facts, 0) ==
+		       reuse_hash_facts(&cur->facts, 0);
 	} else {
 		same = m->findings.n == cur->findings.n &&
 		       m->nfuncs == cur->nfuncs &&

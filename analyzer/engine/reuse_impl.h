@@ -66,6 +66,7 @@ struct reuse {
 				 * answer they had read */
 };
 
+uint64_t reuse_hash_facts(const struct fact_list *fl, uint64_t seed);
 void memo_fn_clear(struct memo_fn *m);
 void memo_fn_free(void *p);
 void memo_push(struct memo_fn *m, const struct entry *x);

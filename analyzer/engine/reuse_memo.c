@@ -23,20 +23,12 @@ static uint64_t mix_str(uint64_t h, const char *s)
 	return s ? hash_bytes(s, strlen(s) + 1, h) : mix(h, 0x5eed);
 }
 
-uint64_t reuse_hash_summary(const struct summary *s)
+uint64_t reuse_hash_facts(const struct fact_list *fl, uint64_t h)
 {
-	uint64_t h = 0x243f6a8885a308d3ULL;
 	int i;
 
-	if (!s)
-		return 0;
-	h = mix_str(h, s->key);
-	h = mix_str(h, s->name);
-	h = mix_str(h, s->file);
-	h = mix(h, (uint64_t)s->split | (uint64_t)s->core << 1 |
-		(uint64_t)s->stores_recorded << 2);
-	for (i = 0; i < s->facts.n; i++) {
-		const struct fact *f = &s->facts.v[i];
+	for (i = 0; i < fl->n; i++) {
+		const struct fact *f = &fl->v[i];
 
 		h = mix(h, (uint64_t)f->kind << 8 | (uint64_t)f->cond);
 		h = mix_str(h, f->subject);
@@ -47,7 +39,21 @@ uint64_t reuse_hash_summary(const struct summary *s)
 		h = mix(h, (uint64_t)f->loc.line << 32 | f->loc.col);
 		h = mix(h, f->sig);
 	}
-	return h | 1;	/* 0 is "none" */
+	return mix(h, (uint64_t)fl->n);
+}
+
+uint64_t reuse_hash_summary(const struct summary *s)
+{
+	uint64_t h = 0x243f6a8885a308d3ULL;
+
+	if (!s)
+		return 0;
+	h = mix_str(h, s->key);
+	h = mix_str(h, s->name);
+	h = mix_str(h, s->file);
+	h = mix(h, (uint64_t)s->split | (uint64_t)s->core << 1 |
+		(uint64_t)s->stores_recorded << 2);
+	return reuse_hash_facts(&s->facts, h) | 1;	/* 0 is "none" */
 }
 
 uint64_t reuse_hash_fields(const struct field_rec *v, int n)
