@@ -44,9 +44,13 @@
 static int gone_slot;		/* object: no longer owned here (a: why) */
 static int escape_slot;		/* global 0: an unknown call got &local */
 static int held_slot;		/* object: a = the allocation of this
-				 * function whose memory holds it; b = 1
-				 * when at an index the engine forgets
-				 * (ctx->ring[i] = p; i++) */
+				 * function whose memory holds it; b:
+				 * HELD_UNNAMED, HELD_IN_STORED */
+/* at an index the engine forgets (ctx->ring[i] = p; i++) */
+#define HELD_UNNAMED	1
+/* the holder was already stored in memory that outlives the function:
+ * if the path stops tracking it, it is still there */
+#define HELD_IN_STORED	2
 static int derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
@@ -69,7 +73,7 @@ bool al_held_iter(const struct state *st, int *pos, int32_t *id,
 	if (!slot_iter(st, held_slot, pos, id, &v))
 		return false;
 	*container = (int32_t)v->a;
-	*unnamed = v->b != 0;
+	*unnamed = (v->b & HELD_UNNAMED) != 0;
 	return true;
 }
 
@@ -91,6 +95,23 @@ static void disown_held(struct engine *en, struct state *st, int32_t id,
 	}
 }
 
+/* What the memory of object id holds at an index the engine forgot goes
+ * out of sight (a helper freeing id may have walked it). */
+static void disown_unnamed(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *v;
+	int32_t held[16], key;
+	int pos = 0, n = 0, i;
+
+	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
+		if (v->a == id && key != id && (v->b & HELD_UNNAMED))
+			held[n++] = key;
+	for (i = 0; i < n; i++) {
+		slot_clear(st, held_slot, held[i]);
+		disown(en, st, held[i], GONE_UNKNOWN);
+	}
+}
+
 static void disown(struct engine *en, struct state *st, int32_t id, int why)
 {
 	struct slot_val v = { why, 0 };
@@ -104,10 +125,14 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		d = slot_get(st, derived_slot, id);
 		/* the caller's objects matter only for the summary */
 		g = slot_get(st, gone_slot, id);
+		/* stored, then freed (d->ps = arr; ... kfree(d->ps)):
+		 * what its memory holds is lost with it */
 		if (!(id < 0 && (engine_reporting(en) ||
 				 !engine_subject(en, id))) &&
 		    (!g || (g->a == GONE_OUT && why != GONE_OUT) ||
-		     (g->a == GONE_BOUND && why != GONE_BOUND))) {
+		     (g->a == GONE_BOUND && why != GONE_BOUND) ||
+		     (g->a == GONE_STORED && why == GONE_FREED &&
+		      id >= 0))) {
 			slot_set(st, gone_slot, id, &v);
 			/* devm memory in the driver data: what it holds
 			 * goes when a failing probe frees it
@@ -125,7 +150,13 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 static void on_free(struct engine *en, struct state *st,
 		    const struct objst *o, const struct free_info *f)
 {
-	(void)f;
+	al_many_free(en, st, o, f);
+	/* a helper that frees the block may free what it holds at an
+	 * index first (e1000_free_desc_rings() walks buffer_info[] for its
+	 * skbs, then frees the array): its summary names fields, not
+	 * elements */
+	if (f->via)
+		disown_unnamed(en, st, o->id);
 	disown(en, st, o->id, GONE_FREED);
 }
 
@@ -160,14 +191,22 @@ static void on_store(struct engine *en, struct state *st,
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container == id)
 		return;
+	al_many_store(en, st, s);
 	/* fd->urb = urb, fd an allocation of this function: still ours,
 	 * held by fd.  Lost with fd when fd is freed holding it; given up
-	 * with fd when fd is given up. */
+	 * with fd when fd is given up.  So with an fd already stored in
+	 * the caller's memory (d->ps = kcalloc(); d->ps[i].priv = p;):
+	 * given up while it stays there, lost when the path frees it. */
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container != id && id >= 0 && engine_reporting(en) &&
 	    (!al_given_up(en, st, s->container) ||
-	     al_bound_devm(en, st, s->container))) {
-		struct slot_val v = { s->container, variable_index(s->lhs) };
+	     al_bound_devm(en, st, s->container) ||
+	     al_gone_why(st, s->container) == GONE_STORED)) {
+		struct slot_val v = {
+			s->container, variable_index(s->lhs) |
+			(al_gone_why(st, s->container) == GONE_STORED ?
+			 HELD_IN_STORED : 0)
+		};
 
 		slot_set(st, held_slot, id, &v);
 		return;
@@ -189,7 +228,8 @@ static bool held_unnamed(struct engine *en, struct state *st, int32_t id)
 {
 	const struct slot_val *h = slot_get(st, held_slot, id);
 
-	return h && h->b && !slot_get(st, gone_slot, (int32_t)h->a) &&
+	return h && (h->b & HELD_UNNAMED) &&
+	       !slot_get(st, gone_slot, (int32_t)h->a) &&
 	       engine_obj(en, st, (int32_t)h->a, &(struct objst){ 0 });
 }
 
@@ -209,8 +249,10 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id)
 		if (!h)
 			return false;
 		id = (int32_t)h->a;
+		/* a holder the path no longer tracks: still where it was
+		 * stored, if it was */
 		if (!engine_obj(en, st, id, &(struct objst){ 0 }))
-			return false;
+			return (h->b & HELD_IN_STORED) != 0;
 	}
 	return true;
 }
@@ -323,6 +365,7 @@ static void on_call(struct engine *en, struct state *st,
 {
 	int i;
 
+	al_many_call(en, st, c);
 	note_dropped(en, c);
 	al_realloc_over_self(en, st, c);
 	copy_holds(en, st, c);
@@ -381,6 +424,14 @@ static void on_lost(struct engine *en, struct state *st,
 	int64_t refs;
 	int n;
 
+	/* forgotten at an index that moved, still in the array's memory */
+	if (l->forgotten && o->id >= 0 && o->null != NL_NULL &&
+	    engine_reporting(en) && !al_gone_why(st, o->id)) {
+		const struct slot_val *h = slot_get(st, held_slot, o->id);
+
+		if (h && (h->b & HELD_UNNAMED))
+			al_many_mark(en, st, o->id, (int32_t)h->a, l->loc);
+	}
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
 	    al_family_managed(o) || dropped(o->id) ||
@@ -566,6 +617,7 @@ static void init(void)
 	held_slot = engine_slot_register(&held);
 	escape_slot = engine_slot_register(&esc);
 	al_branch_init();
+	al_many_init();
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
 				      &checker_alloc_leak);
 	engine_fact_kind_if_ignored(k_gives_up);

@@ -6,7 +6,8 @@
  * lookup-or-create call; and
  * (alloc_leak_init.c) a block a failing module init keeps in a global;
  * (alloc_leak_probe.c) a block a failing probe keeps in devm memory;
- * (alloc_leak_realloc.c) p = krealloc(p, ...) into memory.
+ * (alloc_leak_realloc.c) p = krealloc(p, ...) into memory;
+ * (alloc_leak_many.c) an array freed with the blocks a loop stored in it.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
 #define KMEMLINT_ALLOC_LEAK_H
@@ -65,6 +66,21 @@ bool al_bound_store(const struct store_info *s);
 bool al_bound_devm(struct engine *en, struct state *st, int32_t id);
 void al_probe_return(struct engine *en, struct state *st,
 		     const struct return_info *r);
+
+/* alloc_leak_many.c: the blocks a loop stored at forgotten indices of an
+ * array of this function, lost when the array is freed holding them.
+ * al_many_mark(): the engine forgot, at loc, where container holds the
+ * block of site; the others follow the path's events. */
+void al_many_mark(struct engine *en, struct state *st, int site,
+		  int32_t container, struct ir_loc loc);
+void al_many_forget(struct state *st);
+void al_many_call(struct engine *en, struct state *st,
+		  const struct call_info *c);
+void al_many_store(struct engine *en, struct state *st,
+		   const struct store_info *s);
+void al_many_free(struct engine *en, struct state *st, const struct objst *o,
+		  const struct free_info *f);
+void al_many_init(void);
 
 /* alloc_leak_init.c: a block a module's init keeps only in a global when
  * it fails.  al_init_store(): a store of id into a global by a module

@@ -30,6 +30,10 @@ static bool set_null(struct engine *en, struct state *st, int32_t id,
 		return !want_null;
 	if (want_null && v->null == NL_NONNULL)
 		return false;
+	/* &t->f, &t->arr[i], an allocator's inner area (info->par) of a t
+	 * not NULL: not NULL either */
+	if (want_null && v->null == NL_MAYBE && addr_in_nonnull(en, st, id))
+		return false;
 	if (!want_null && v->null == NL_NULL)
 		return false;
 	o = obj_materialize(en, st, id);

@@ -156,6 +156,13 @@ bool engine_origin(struct engine *en, int32_t id, struct obj_origin *out);
  * returns how many. */
 int engine_allocations(struct engine *en, const struct state *st,
 		       int32_t *ids, int max);
+/* Is x id, or a value read from id's memory (through fields, elements
+ * and members' addresses: arr[j].priv where arr is id)? */
+bool engine_read_through(struct engine *en, int32_t x, int32_t id);
+/* The allocation site id stands for several objects of (what a block of
+ * an earlier round becomes when its site allocates again while a place
+ * still holds it), or -1. */
+int engine_many_site(struct engine *en, int32_t id);
 /* The object a member's address (&p->f) belongs to; id itself otherwise. */
 int32_t engine_obj_base(struct engine *en, int32_t id);
 /* The value of a side-effect-free IR expression on this path (a call's

@@ -128,6 +128,18 @@ bool sym_read_through(struct engine *en, int32_t x, int32_t id)
 	return false;
 }
 
+bool engine_read_through(struct engine *en, int32_t x, int32_t id)
+{
+	return sym_read_through(en, x, id);
+}
+
+int engine_many_site(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+
+	return s && s->kind == SYM_MANY ? s->site : -1;
+}
+
 /* The place a symbolic field object was read from, or -1. */
 int sym_place(struct engine *en, int32_t id)
 {
