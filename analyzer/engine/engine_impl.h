@@ -658,6 +658,12 @@ void exec_call(struct engine *en, struct state *st,
 void table_free(struct engine *en, struct state *st,
 		const struct ir_call *call, const struct api_entry *api,
 		struct value *args, int n, struct ir_loc loc);
+/* frees.c: argument argi of call, a pointer whose value the path does not
+ * know (V_UNK, V_NONNULL), tracked from here as an object of the call's
+ * site */
+struct value track_at_call(struct engine *en, struct state *st,
+			   const struct ir_call *call, int argi,
+			   struct ir_loc loc);
 void do_free(struct engine *en, struct state *st, struct value v,
 	     const struct ir_expr *arg, const struct free_info *fi);
 void do_unlink(struct engine *en, struct state *st, int32_t id,

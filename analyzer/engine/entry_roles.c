@@ -130,6 +130,13 @@ void entry_roles(struct engine *en, struct state *st,
 	bool handled = false;
 	int i;
 
+	/* skb_get(skb) of an skb a helper returned (can_get_echo_skb()):
+	 * the reference is the path's, whatever the engine knew of it */
+	if (api && (api->roles & ROLE_GET) && api->get_arg < n &&
+	    (args[api->get_arg].kind == V_UNK ||
+	     args[api->get_arg].kind == V_NONNULL))
+		args[api->get_arg] = track_at_call(en, st, call,
+						   api->get_arg, insn->loc);
 	if (api && (api->roles & ROLE_GET) && api->get_arg < n)
 		refs_get(en, st, args[api->get_arg], 1, insn->loc);
 	/* a free or owner line `when=success` of a function that is not an

@@ -117,10 +117,11 @@ void do_free(struct engine *en, struct state *st, struct value v,
 }
 
 /* kfree(p) of a pointer whose value we do not know: track it from here,
- * so a later use or free of p is still seen. */
-static struct value track_at_free(struct engine *en, struct state *st,
-				  const struct ir_call *call, int argi,
-				  struct ir_loc loc)
+ * so a later use or free of p is still seen.  So does skb_get(p): the
+ * reference it takes must be there for the puts that follow. */
+struct value track_at_call(struct engine *en, struct state *st,
+			   const struct ir_call *call, int argi,
+			   struct ir_loc loc)
 {
 	int path = argi < call->nargs ? expr_path(en, call->args[argi]) : -1;
 	struct objst fo;
@@ -188,7 +189,7 @@ void table_free(struct engine *en, struct state *st,
 	if (a >= n)
 		return;
 	if (args[a].kind == V_UNK || args[a].kind == V_NONNULL)
-		args[a] = track_at_free(en, st, call, a, loc);
+		args[a] = track_at_call(en, st, call, a, loc);
 	memset(&fi, 0, sizeof(fi));
 	fi.callee = call->callee;
 	fi.api = api;
