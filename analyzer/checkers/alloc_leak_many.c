@@ -17,12 +17,14 @@
  *   - a value read from the array's memory (kfree(arr[j].priv)), or the
  *     engine's object for several blocks of the site, went into a call or
  *     a store;
- *   - a function of no rules line got a pointer (a helper may walk the
- *     array: free_states(rdev));
- *   - a loop was left at its test (the unwind's loop may have freed them
- *     at indices the engine does not relate: while (--i >= 0) with i not
- *     known).  So the blocks of a loop that ran to its end are not
- *     followed: only a round that frees the array itself is.
+ *   - a function of no rules line got the array or a pointer into it,
+ *     or any pointer once the array is stored where the caller reaches
+ *     it (a helper may walk it: free_states(rdev));
+ *   - a loop other than the one that stored them was left at its test
+ *     (the unwind's loop may have freed them at indices the engine does
+ *     not relate: while (--i >= 0) with i not known).  The loop that
+ *     stored them may run to its end: a later error path that frees the
+ *     array alone loses them as well.
  * The finding is at the free of the array.
  */
 #include <stdint.h>
@@ -51,14 +53,18 @@ void al_many_mark(struct engine *en, struct state *st, int site,
 	slot_set(st, many_slot, container, &v);
 }
 
-void al_many_forget(struct state *st)
+void al_many_loop_left(struct state *st, struct ir_loc test)
 {
 	const struct slot_val *v;
 	int32_t keys[16], key;
 	int pos = 0, n = 0, i;
 
+	/* the loop that stored them ran to its end (its test is on the
+	 * line where the engine forgot them: a for header): they are all
+	 * in the array now.  Another loop may be the unwind's. */
 	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &v))
-		keys[n++] = key;
+		if (loc_unpack(v->b).line != test.line)
+			keys[n++] = key;
 	for (i = 0; i < n; i++)
 		slot_clear(st, many_slot, keys[i]);
 }
@@ -91,6 +97,21 @@ static void release(struct engine *en, struct state *st,
 		slot_clear(st, many_slot, keys[i]);
 }
 
+/* An array given up (stored in the caller's struct, handed over) may be
+ * reached from any pointer a function gets. */
+static void forget_given_up(struct state *st)
+{
+	const struct slot_val *v;
+	int32_t keys[16], key;
+	int pos = 0, n = 0, i;
+
+	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &v))
+		if (al_gone_why(st, key))
+			keys[n++] = key;
+	for (i = 0; i < n; i++)
+		slot_clear(st, many_slot, keys[i]);
+}
+
 void al_many_call(struct engine *en, struct state *st,
 		  const struct call_info *c)
 {
@@ -100,12 +121,12 @@ void al_many_call(struct engine *en, struct state *st,
 		bool freed = c->api && (c->api->roles & ROLE_FREE) &&
 			     c->api->free_arg == i;
 
-		/* a helper with a pointer may walk the array */
+		/* a helper with a pointer may walk the array: one it gets,
+		 * or one it may reach (stored in the caller's struct) */
 		if (!c->api && (c->args[i].kind == V_OBJ ||
-				c->args[i].kind == V_NONNULL)) {
-			al_many_forget(st);
-			return;
-		}
+				c->args[i].kind == V_NONNULL ||
+				c->args[i].kind == V_UNK))
+			forget_given_up(st);
 		release(en, st, &c->args[i], !freed);
 	}
 }
