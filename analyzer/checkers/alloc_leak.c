@@ -430,7 +430,7 @@ static void on_lost(struct engine *en, struct state *st,
 		const struct slot_val *h = slot_get(st, held_slot, o->id);
 
 		if (h && (h->b & HELD_UNNAMED))
-			al_many_mark(en, st, o->id, (int32_t)h->a, l->loc);
+			al_many_mark(st, o->id, (int32_t)h->a, l->loc);
 	}
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||

@@ -40,12 +40,11 @@ static int many_slot;		/* object, an array of this function: a =
 				 * forgotten indices, b = where the engine
 				 * forgot the last one (loc_pack) */
 
-void al_many_mark(struct engine *en, struct state *st, int site,
-		  int32_t container, struct ir_loc loc)
+void al_many_mark(struct state *st, int site, int32_t container,
+		  struct ir_loc loc)
 {
 	struct slot_val v = { site, loc_pack(loc) };
 
-	(void)en;
 	if (container < 0 || container == site ||
 	    al_gone_why(st, container) == GONE_FREED ||
 	    slot_get(st, many_slot, container))
@@ -53,63 +52,73 @@ void al_many_mark(struct engine *en, struct state *st, int site,
 	slot_set(st, many_slot, container, &v);
 }
 
-void al_many_loop_left(struct state *st, struct ir_loc test)
-{
-	const struct slot_val *v;
-	int32_t keys[16], key;
-	int pos = 0, n = 0, i;
+/* What decides, for one array, that its blocks may have gone another
+ * way: the arguments of one of the predicates below. */
+struct many_ctx {
+	struct engine *en;
+	const struct value *v;	/* a value passed on or stored */
+	bool whole;		/* the array itself counts (not a free) */
+	unsigned line;		/* the line of a loop's test */
+};
 
-	/* the loop that stored them ran to its end (its test is on the
-	 * line where the engine forgot them: a for header): they are all
-	 * in the array now.  Another loop may be the unwind's. */
-	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &v))
-		if (loc_unpack(v->b).line != test.line)
-			keys[n++] = key;
-	for (i = 0; i < n; i++)
-		slot_clear(st, many_slot, keys[i]);
-}
+typedef bool (*many_pred)(const struct many_ctx *c, struct state *st,
+			  int32_t array, const struct slot_val *m);
 
-/* Does v let go of what array c holds for site: read from c's memory
- * (c itself when whole is set), or the object for several of site? */
-static bool reaches(struct engine *en, const struct value *v, int32_t c,
-		    int site, bool whole)
-{
-	if (v->kind != V_OBJ)
-		return false;
-	if (v->obj == c)
-		return whole;
-	return engine_read_through(en, v->obj, c) ||
-	       engine_many_site(en, v->obj) == site;
-}
-
-/* The arrays whose blocks v lets go of. */
-static void release(struct engine *en, struct state *st,
-		    const struct value *v, bool whole)
+/* Clear the mark of every array pred says lets go of its blocks. */
+static void clear_where(struct state *st, many_pred pred,
+			const struct many_ctx *c)
 {
 	const struct slot_val *m;
 	int32_t keys[16], key;
 	int pos = 0, n = 0, i;
 
 	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &m))
-		if (reaches(en, v, key, (int)m->a, whole))
+		if (pred(c, st, key, m))
 			keys[n++] = key;
 	for (i = 0; i < n; i++)
 		slot_clear(st, many_slot, keys[i]);
 }
 
+/* The loop that stored them ran to its end (its test is on the line
+ * where the engine forgot them: a for header): they are all in the array
+ * now.  Another loop may be the unwind's. */
+static bool other_loop(const struct many_ctx *c, struct state *st,
+		       int32_t array, const struct slot_val *m)
+{
+	(void)st;
+	(void)array;
+	return loc_unpack(m->b).line != c->line;
+}
+
+void al_many_loop_left(struct state *st, struct ir_loc test)
+{
+	struct many_ctx c = { .line = test.line };
+
+	clear_where(st, other_loop, &c);
+}
+
+/* v was read from the array's memory (the array itself when whole is
+ * set), or is the object for several blocks of its site. */
+static bool reaches(const struct many_ctx *c, struct state *st,
+		    int32_t array, const struct slot_val *m)
+{
+	(void)st;
+	if (c->v->kind != V_OBJ)
+		return false;
+	if (c->v->obj == array)
+		return c->whole;
+	return engine_read_through(c->en, c->v->obj, array) ||
+	       engine_many_site(c->en, c->v->obj) == (int)m->a;
+}
+
 /* An array given up (stored in the caller's struct, handed over) may be
  * reached from any pointer a function gets. */
-static void forget_given_up(struct state *st)
+static bool given_up(const struct many_ctx *c, struct state *st,
+		     int32_t array, const struct slot_val *m)
 {
-	const struct slot_val *v;
-	int32_t keys[16], key;
-	int pos = 0, n = 0, i;
-
-	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &v))
-		if (al_gone_why(st, key))
-			keys[n++] = key;
-	for (i = 0; i < n; i++)
-		slot_clear(st, many_slot, keys[i]);
+	(void)c;
+	(void)m;
+	return al_gone_why(st, array) != 0;
 }
 
 void al_many_call(struct engine *en, struct state *st,
@@ -118,23 +127,28 @@ void al_many_call(struct engine *en, struct state *st,
 	int i;
 
 	for (i = 0; i < c->nargs; i++) {
-		bool freed = c->api && (c->api->roles & ROLE_FREE) &&
-			     c->api->free_arg == i;
+		struct many_ctx mc = {
+			en, &c->args[i],
+			!(c->api && (c->api->roles & ROLE_FREE) &&
+			  c->api->free_arg == i), 0
+		};
 
 		/* a helper with a pointer may walk the array: one it gets,
 		 * or one it may reach (stored in the caller's struct) */
 		if (!c->api && (c->args[i].kind == V_OBJ ||
 				c->args[i].kind == V_NONNULL ||
 				c->args[i].kind == V_UNK))
-			forget_given_up(st);
-		release(en, st, &c->args[i], !freed);
+			clear_where(st, given_up, &mc);
+		clear_where(st, reaches, &mc);
 	}
 }
 
 void al_many_store(struct engine *en, struct state *st,
 		   const struct store_info *s)
 {
-	release(en, st, &s->v, false);
+	struct many_ctx mc = { en, &s->v, false, 0 };
+
+	clear_where(st, reaches, &mc);
 }
 
 void al_many_free(struct engine *en, struct state *st, const struct objst *o,
