@@ -73,7 +73,7 @@ void al_probe_return(struct engine *en, struct state *st,
  * block of site; the others follow the path's events. */
 void al_many_mark(struct state *st, int site, int32_t container,
 		  struct ir_loc loc);
-void al_many_loop_left(struct state *st, struct ir_loc test);
+void al_many_loop_left(struct state *st);
 void al_many_call(struct engine *en, struct state *st,
 		  const struct call_info *c);
 void al_many_store(struct engine *en, struct state *st,

@@ -150,10 +150,9 @@ void al_on_branch(struct engine *en, struct state *st,
 		mark_zero_trip(en, st, b);
 	/* a loop left at its test: the unwind's loop may have freed what
 	 * an array held, at indices the engine does not relate (while
-	 * (--i >= 0) kfree(arr[i].priv) with i not known), unless it is
-	 * the loop that stored them */
+	 * (--i >= 0) kfree(arr[i].priv) with i not known) */
 	if (b->loop && b->leaves_loop)
-		al_many_loop_left(st, b->loc);
+		al_many_loop_left(st);
 	/* if (0) of a macro (no_printk) is no decision */
 	if (!engine_reporting(en) || b->rejoins || b->loop || !b->cond ||
 	    (b->forced && b->cond->kind == EX_CONST))

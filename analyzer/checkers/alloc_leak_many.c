@@ -20,11 +20,10 @@
  *   - a function of no rules line got the array or a pointer into it,
  *     or any pointer once the array is stored where the caller reaches
  *     it (a helper may walk it: free_states(rdev));
- *   - a loop other than the one that stored them was left at its test
- *     (the unwind's loop may have freed them at indices the engine does
- *     not relate: while (--i >= 0) with i not known).  The loop that
- *     stored them may run to its end: a later error path that frees the
- *     array alone loses them as well.
+ *   - a loop was left at its test (the unwind's loop may have freed them
+ *     at indices the engine does not relate: while (--i >= 0) with i not
+ *     known).  So the blocks of a loop that ran to its end are not
+ *     followed: only a round that frees the array itself is.
  * The finding is at the free of the array.
  */
 #include <stdint.h>
@@ -58,7 +57,6 @@ struct many_ctx {
 	struct engine *en;
 	const struct value *v;	/* a value passed on or stored */
 	bool whole;		/* the array itself counts (not a free) */
-	unsigned line;		/* the line of a loop's test */
 };
 
 typedef bool (*many_pred)(const struct many_ctx *c, struct state *st,
@@ -79,22 +77,25 @@ static void clear_where(struct state *st, many_pred pred,
 		slot_clear(st, many_slot, keys[i]);
 }
 
-/* The loop that stored them ran to its end (its test is on the line
- * where the engine forgot them: a for header): they are all in the array
- * now.  Another loop may be the unwind's. */
-static bool other_loop(const struct many_ctx *c, struct state *st,
-		       int32_t array, const struct slot_val *m)
+/* Any loop left at its test: an unwind's loop may have freed them, at
+ * indices the engine does not relate to the stores (the loop that stored
+ * them is not told apart: its header is where an unwind loop's i = 0
+ * forgets them too). */
+static bool any_array(const struct many_ctx *c, struct state *st,
+		      int32_t array, const struct slot_val *m)
 {
+	(void)c;
 	(void)st;
 	(void)array;
-	return loc_unpack(m->b).line != c->line;
+	(void)m;
+	return true;
 }
 
-void al_many_loop_left(struct state *st, struct ir_loc test)
+void al_many_loop_left(struct state *st)
 {
-	struct many_ctx c = { .line = test.line };
+	struct many_ctx c = { 0 };
 
-	clear_where(st, other_loop, &c);
+	clear_where(st, any_array, &c);
 }
 
 /* v was read from the array's memory (the array itself when whole is
@@ -130,7 +131,7 @@ void al_many_call(struct engine *en, struct state *st,
 		struct many_ctx mc = {
 			en, &c->args[i],
 			!(c->api && (c->api->roles & ROLE_FREE) &&
-			  c->api->free_arg == i), 0
+			  c->api->free_arg == i)
 		};
 
 		/* a helper with a pointer may walk the array: one it gets,
@@ -146,7 +147,7 @@ void al_many_call(struct engine *en, struct state *st,
 void al_many_store(struct engine *en, struct state *st,
 		   const struct store_info *s)
 {
-	struct many_ctx mc = { en, &s->v, false, 0 };
+	struct many_ctx mc = { en, &s->v, false };
 
 	clear_where(st, reaches, &mc);
 }

@@ -9,9 +9,8 @@
  * round's free of the array, and at the one before its allocation.
  * foo_parse_one() does the same without a loop: the array is stored in
  * the caller's struct first, then freed with a block in it.
- * foo_fill_then_fail() fills the whole array and frees it alone when the
- * next step fails; foo_fill_then_unwind() frees the elements first, in a
- * loop of its own.
+ * foo_fill_then_unwind() fills the whole array, and frees the elements
+ * first, in a loop of its own, when the next step fails.
  *
  * Not reported: an unwind loop that frees the elements first, whether its
  * counter is known or not (foo_good_while(), foo_good_for(),
@@ -76,32 +75,6 @@ int foo_parse_states(struct foo_dev *d, int n)
 int foo_register(struct foo_dev *d)
 {
 	return d->bad ? -EIO : 0;
-}
-
-int foo_fill_then_fail(struct foo_dev *d, int n)
-{
-	struct foo_ps *arr = kcalloc(n, sizeof(*arr), GFP_KERNEL);
-	int i, ret;
-
-	if (!arr)
-		return -ENOMEM;
-	for (i = 0; i < n; i++) {
-		arr[i].priv = kzalloc(16, GFP_KERNEL);
-		if (!arr[i].priv)
-			goto err;
-	}
-	ret = foo_register(d);
-	if (ret) {
-		kfree(arr); /* expect: alloc-leak */
-		return ret;
-	}
-	d->ps = arr;
-	return 0;
-err:
-	while (--i >= 0)
-		kfree(arr[i].priv);
-	kfree(arr);
-	return -ENOMEM;
 }
 
 int foo_fill_then_unwind(struct foo_dev *d, int n)
