@@ -78,37 +78,21 @@ bool al_held_iter(const struct state *st, int *pos, int32_t *id,
 }
 
 /* What the memory of object id holds goes with it (stored, handed over:
- * not freed, which loses it). */
+ * not freed, which loses it); only what it holds at an index the engine
+ * forgot when mask is HELD_UNNAMED (0: all). */
 static void disown_held(struct engine *en, struct state *st, int32_t id,
-			int why)
+			int why, int64_t mask)
 {
 	const struct slot_val *v;
 	int32_t held[16], key;
 	int pos = 0, n = 0, i;
 
 	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
-		if (v->a == id && key != id)
+		if (v->a == id && key != id && (v->b & mask) == mask)
 			held[n++] = key;
 	for (i = 0; i < n; i++) {
 		slot_clear(st, held_slot, held[i]);
 		disown(en, st, held[i], why);
-	}
-}
-
-/* What the memory of object id holds at an index the engine forgot goes
- * out of sight (a helper freeing id may have walked it). */
-static void disown_unnamed(struct engine *en, struct state *st, int32_t id)
-{
-	const struct slot_val *v;
-	int32_t held[16], key;
-	int pos = 0, n = 0, i;
-
-	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
-		if (v->a == id && key != id && (v->b & HELD_UNNAMED))
-			held[n++] = key;
-	for (i = 0; i < n; i++) {
-		slot_clear(st, held_slot, held[i]);
-		disown(en, st, held[i], GONE_UNKNOWN);
 	}
 }
 
@@ -139,7 +123,7 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 			 * (alloc_leak_probe.c), not with the device */
 			if (why != GONE_FREED &&
 			    !(why == GONE_BOUND && al_managed(en, st, id)))
-				disown_held(en, st, id, why);
+				disown_held(en, st, id, why, 0);
 		}
 		if (!d)
 			return;
@@ -156,7 +140,7 @@ static void on_free(struct engine *en, struct state *st,
 	 * skbs, then frees the array): its summary names fields, not
 	 * elements */
 	if (f->via)
-		disown_unnamed(en, st, o->id);
+		disown_held(en, st, o->id, GONE_UNKNOWN, HELD_UNNAMED);
 	disown(en, st, o->id, GONE_FREED);
 }
 
@@ -177,6 +161,7 @@ static void on_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
 	int32_t id;
+	bool stored;
 
 	if (s->v.kind != V_OBJ)
 		return;
@@ -197,15 +182,15 @@ static void on_store(struct engine *en, struct state *st,
 	 * with fd when fd is given up.  So with an fd already stored in
 	 * the caller's memory (d->ps = kcalloc(); d->ps[i].priv = p;):
 	 * given up while it stays there, lost when the path frees it. */
+	stored = s->container >= 0 &&
+		 al_gone_why(st, s->container) == GONE_STORED;
 	if (!s->sink && !s->outlives && s->container >= 0 &&
 	    s->container != id && id >= 0 && engine_reporting(en) &&
 	    (!al_given_up(en, st, s->container) ||
-	     al_bound_devm(en, st, s->container) ||
-	     al_gone_why(st, s->container) == GONE_STORED)) {
+	     al_bound_devm(en, st, s->container) || stored)) {
 		struct slot_val v = {
 			s->container, variable_index(s->lhs) |
-			(al_gone_why(st, s->container) == GONE_STORED ?
-			 HELD_IN_STORED : 0)
+			(stored ? HELD_IN_STORED : 0)
 		};
 
 		slot_set(st, held_slot, id, &v);

@@ -9,11 +9,10 @@
  * The engine forgets an element at an index that moved (ps[i] after i++),
  * and the site's next allocation renews its object: the blocks of the
  * earlier rounds are named by nothing.  What is kept here, per array (an
- * allocation of this function): when the engine forgot the element (or
- * the site allocated again), the array held that site's block there and
- * nothing else had taken it (freed, stored elsewhere, handed over).  Freeing the array then
- * loses those blocks, unless on the way the path let something release
- * them:
+ * allocation of this function): when the engine forgot the element, the
+ * array held that site's block there and nothing else had taken it
+ * (freed, stored elsewhere, handed over).  Freeing the array then loses
+ * those blocks, unless on the way the path let something release them:
  *   - a value read from the array's memory (kfree(arr[j].priv)), or the
  *     engine's object for several blocks of the site, went into a call or
  *     a store;
@@ -62,7 +61,8 @@ struct many_ctx {
 typedef bool (*many_pred)(const struct many_ctx *c, struct state *st,
 			  int32_t array, const struct slot_val *m);
 
-/* Clear the mark of every array pred says lets go of its blocks. */
+/* Clear the mark of every array pred says lets go of its blocks (of
+ * every array: pred NULL). */
 static void clear_where(struct state *st, many_pred pred,
 			const struct many_ctx *c)
 {
@@ -71,7 +71,7 @@ static void clear_where(struct state *st, many_pred pred,
 	int pos = 0, n = 0, i;
 
 	while (n < 16 && slot_iter(st, many_slot, &pos, &key, &m))
-		if (pred(c, st, key, m))
+		if (!pred || pred(c, st, key, m))
 			keys[n++] = key;
 	for (i = 0; i < n; i++)
 		slot_clear(st, many_slot, keys[i]);
@@ -81,21 +81,9 @@ static void clear_where(struct state *st, many_pred pred,
  * indices the engine does not relate to the stores (the loop that stored
  * them is not told apart: its header is where an unwind loop's i = 0
  * forgets them too). */
-static bool any_array(const struct many_ctx *c, struct state *st,
-		      int32_t array, const struct slot_val *m)
-{
-	(void)c;
-	(void)st;
-	(void)array;
-	(void)m;
-	return true;
-}
-
 void al_many_loop_left(struct state *st)
 {
-	struct many_ctx c = { 0 };
-
-	clear_where(st, any_array, &c);
+	clear_where(st, NULL, NULL);
 }
 
 /* v was read from the array's memory (the array itself when whole is
