@@ -56,6 +56,41 @@ int32_t obj_of(struct engine *en, int32_t id)
  * element again would make two elements one place: a list walked with
  * jack++ would free one callback twice).
  */
+/*
+ * A step the engine does not follow (p++ past one element, p + i of a
+ * value it cannot name): some other place, still not NULL when p is not
+ * (nouveau nvbios_shadow(): best = mthd after a walk of a local array
+ * is not NULL, so best->score tested before is not taken as NULL).
+ */
+/* id is the address of a place inside a local or a global itself, not
+ * reached through a pointer (&mthds[1] of a local array): never NULL */
+static bool addr_of_storage(struct engine *en, int32_t id)
+{
+	const struct sym *s = sym_of(en, id);
+	int p;
+
+	if (!s || s->kind != SYM_ADDR || s->place < 0)
+		return false;
+	for (p = s->place; en->paths[p].parent >= 0; p = en->paths[p].parent)
+		if (en->paths[p].deref)
+			return false;
+	return en->paths[p].kind == 'g' ||
+	       (en->paths[p].kind == 'v' && en->paths[p].var >= 0 &&
+		en->paths[p].var < en->fn->nvars &&
+		(en->fn->vars[en->paths[p].var].kind == VAR_LOCAL ||
+		 en->fn->vars[en->paths[p].var].kind == VAR_TEMP));
+}
+
+static struct value step_unknown(struct engine *en, struct state *st,
+				 struct value a)
+{
+	if (value_nonnull(en, st, &a) ||
+	    (a.kind == V_OBJ && addr_of_storage(en, a.obj)) ||
+	    (a.kind == V_OBJ && addr_in_nonnull(en, st, a.obj)))
+		return mkv(V_NONNULL);
+	return mkv(V_UNK);
+}
+
 static struct value element_of(struct engine *en, struct state *st,
 			       int32_t obj, const struct ir_expr *idx,
 			       int sign)
@@ -65,7 +100,7 @@ static struct value element_of(struct engine *en, struct state *st,
 	int32_t id;
 
 	if (s && s->kind == SYM_ADDR)
-		return mkv(V_UNK);
+		return step_unknown(en, st, vobj(obj));
 	path = path_object(en, obj);
 	if (idx && idx->kind == EX_CONST)
 		path = path_child(en, path, '[', true, NULL, NULL,
@@ -73,7 +108,7 @@ static struct value element_of(struct engine *en, struct state *st,
 	else	/* p - i and p + i are both "some element at i" */
 		path = path_child(en, path, '[', true, NULL, NULL, 0, idx);
 	id = addr_sym(en, st, path);
-	return id ? vobj(id) : mkv(V_UNK);
+	return id ? vobj(id) : step_unknown(en, st, vobj(obj));
 }
 
 /*
@@ -359,7 +394,7 @@ struct value eval(struct engine *en, struct state *st,
 			a = eval(en, st, e->a->a);
 			if (a.kind == V_OBJ && sym_of(en, a.obj) &&
 			    sym_of(en, a.obj)->kind == SYM_ADDR)
-				return mkv(V_UNK);
+				return step_unknown(en, st, a);
 			id = addr_sym(en, st, expr_path(en, e->a));
 			if (id)
 				return vobj(id);
@@ -543,7 +578,7 @@ struct value eval(struct engine *en, struct state *st,
 			 * followed, as p++ */
 			if (e->b->kind == EX_CONST && as->place >= 0 &&
 			    !en->paths[as->place].idx_expr)
-				return mkv(V_UNK);
+				return step_unknown(en, st, a);
 		}
 		/* pfn + i, addr + off: an integer the function was given (a
 		 * frame number, an address) moved by a counter is another
@@ -567,6 +602,10 @@ struct value eval(struct engine *en, struct state *st,
 		    (e->b->is_ptr || a.kind == V_CONST ||
 		     (a.kind == V_OBJ && b.obj >= 0 && a.obj < 0)))
 			return b;
+		/* p + 1 of a p known not NULL and not named (&arr of a
+		 * local array): not NULL */
+		if (e->a->is_ptr && e->b && !e->b->is_ptr)
+			return step_unknown(en, st, a);
 		return mkv(V_UNK);
 	default:
 		return mkv(V_UNK);
