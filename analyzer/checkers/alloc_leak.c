@@ -37,13 +37,12 @@
 
 #include "checkers.h"
 #include "../engine/apitable.h"
-#include "../util/ids.h"
 #include "../util/strvec.h"
 #include "alloc_leak.h"
 
 static int gone_slot;		/* object: no longer owned here (a: why) */
-static int escape_slot;		/* global 0: an unknown call got &local */
-static int held_slot;		/* object: a = the allocation of this
+int al_escape_slot;		/* global 0: an unknown call got &local */
+int al_held_slot;		/* object: a = the allocation of this
 				 * function whose memory holds it; b:
 				 * HELD_UNNAMED, HELD_IN_STORED */
 /* at an index the engine forgets (ctx->ring[i] = p; i++) */
@@ -51,12 +50,11 @@ static int held_slot;		/* object: a = the allocation of this
 /* the holder was already stored in memory that outlives the function:
  * if the path stops tracking it, it is still there */
 #define HELD_IN_STORED	2
-static int derived_slot;	/* global, keyed by the pointer a `derive`
+int al_derived_slot;	/* global, keyed by the pointer a `derive`
 				 * call returned: a = the object it points
 				 * into */
 static int k_gives_up;		/* fact: gave up $N on some path */
 
-static void disown(struct engine *en, struct state *st, int32_t id, int why);
 
 int al_gone_why(const struct state *st, int32_t id)
 {
@@ -70,7 +68,7 @@ bool al_held_iter(const struct state *st, int *pos, int32_t *id,
 {
 	const struct slot_val *v;
 
-	if (!slot_iter(st, held_slot, pos, id, &v))
+	if (!slot_iter(st, al_held_slot, pos, id, &v))
 		return false;
 	*container = (int32_t)v->a;
 	*unnamed = (v->b & HELD_UNNAMED) != 0;
@@ -87,16 +85,16 @@ static void disown_held(struct engine *en, struct state *st, int32_t id,
 	int32_t held[16], key;
 	int pos = 0, n = 0, i;
 
-	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
+	while (n < 16 && slot_iter(st, al_held_slot, &pos, &key, &v))
 		if (v->a == id && key != id && (v->b & mask) == mask)
 			held[n++] = key;
 	for (i = 0; i < n; i++) {
-		slot_clear(st, held_slot, held[i]);
-		disown(en, st, held[i], why);
+		slot_clear(st, al_held_slot, held[i]);
+		al_disown(en, st, held[i], why);
 	}
 }
 
-static void disown(struct engine *en, struct state *st, int32_t id, int why)
+void al_disown(struct engine *en, struct state *st, int32_t id, int why)
 {
 	struct slot_val v = { why, 0 };
 	const struct slot_val *d, *g;
@@ -106,7 +104,7 @@ static void disown(struct engine *en, struct state *st, int32_t id, int why)
 		id = engine_obj_within(en, id);
 		/* a pointer into an object (page_address(page)): handing it
 		 * over hands over the object */
-		d = slot_get(st, derived_slot, id);
+		d = slot_get(st, al_derived_slot, id);
 		/* the caller's objects matter only for the summary */
 		g = slot_get(st, gone_slot, id);
 		/* stored, then freed (d->ps = arr; ... kfree(d->ps)):
@@ -141,7 +139,7 @@ static void on_free(struct engine *en, struct state *st,
 	 * elements */
 	if (f->via)
 		disown_held(en, st, o->id, GONE_UNKNOWN, HELD_UNNAMED);
-	disown(en, st, o->id, GONE_FREED);
+	al_disown(en, st, o->id, GONE_FREED);
 }
 
 /* Is the place an element at an index that is not a constant (a[i]):
@@ -193,14 +191,14 @@ static void on_store(struct engine *en, struct state *st,
 			(stored ? HELD_IN_STORED : 0)
 		};
 
-		slot_set(st, held_slot, id, &v);
+		slot_set(st, al_held_slot, id, &v);
 		return;
 	}
 	/* foo_devs[i] = ...: the unwind frees foo_devs[j], an index the
 	 * engine does not relate to i */
 	if (!variable_index(s->lhs) && al_init_store(en, st, s, id))
 		return;
-	disown(en, st, s->v.obj, al_bound_store(s) ? GONE_BOUND :
+	al_disown(en, st, s->v.obj, al_bound_store(s) ? GONE_BOUND :
 	       s->sink ? GONE_SINK :
 	       engine_out_param_place(en, s->lhs, s->path) ?
 	       GONE_OUT : GONE_STORED);
@@ -211,7 +209,7 @@ static void on_store(struct engine *en, struct state *st,
  * it: what becomes of it goes with that allocation. */
 static bool held_unnamed(struct engine *en, struct state *st, int32_t id)
 {
-	const struct slot_val *h = slot_get(st, held_slot, id);
+	const struct slot_val *h = slot_get(st, al_held_slot, id);
 
 	return h && (h->b & HELD_UNNAMED) &&
 	       !slot_get(st, gone_slot, (int32_t)h->a) &&
@@ -230,7 +228,7 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id)
 		/* a container freed while it held the object loses it */
 		if (g)
 			return depth == 0 || g->a != GONE_FREED;
-		h = slot_get(st, held_slot, id);
+		h = slot_get(st, al_held_slot, id);
 		if (!h)
 			return false;
 		id = (int32_t)h->a;
@@ -240,151 +238,6 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id)
 			return (h->b & HELD_IN_STORED) != 0;
 	}
 	return true;
-}
-
-static bool dropped(int32_t id);
-
-/*
- * hid_resolv_usage(usage, f);  A call of a function of the file whose
- * result the caller drops is made for what the function does: its
- * summary says it may return an allocation, not on which arguments (it
- * allocates only when f is NULL).  The call sites of this function that
- * do so (the object is named by its site), kept per function: what the
- * CFG says, not a path's state.  An allocator of the tables whose result
- * is dropped is still reported.
- */
-static int32_t *dropped_sites;
-static int ndropped, adropped;
-
-static bool dropped(int32_t id)
-{
-	return ids_has(dropped_sites, ndropped, id);
-}
-
-static void note_dropped(struct engine *en, const struct call_info *c)
-{
-	if (!c->call->result_unused || c->api ||
-	    !engine_call_summarized(en, c) || dropped(c->call->site))
-		return;
-	if (ndropped == adropped) {
-		adropped = adropped ? adropped * 2 : 16;
-		dropped_sites = xrealloc(dropped_sites,
-					 adropped * sizeof(*dropped_sites));
-	}
-	dropped_sites[ndropped++] = c->call->site;
-}
-
-static void on_entry(struct engine *en, struct state *st)
-{
-	(void)en;
-	(void)st;
-	ndropped = 0;
-}
-
-/*
- * A call given &local: the local struct's places (req.buf) or the local
- * pointer itself (&data) hold what the callee may read and keep: an
- * iterator that hands &data to a callback through a function pointer
- * (uvc_configfs.c __uvcg_iter_strm_cls(h, &data, &cl_arr, fill)), an
- * unknown function.  What they hold is given up with the argument.
- */
-static void disown_local(struct engine *en, struct state *st,
-			 const struct call_info *c, int n, int why)
-{
-	const struct ir_expr *a = n < c->call->nargs ? c->call->args[n] : NULL;
-	int32_t held[16];
-	int k, nh;
-
-	if (!a || a->kind != EX_ADDR || !a->a ||
-	    !engine_expr_in_frame(en, a->a))
-		return;
-	if (a->a->is_record) {
-		nh = engine_objects_at(en, st, a, held, 16);
-		for (k = 0; k < nh; k++)
-			disown(en, st, held[k], why);
-	} else if (c->held && n < c->nargs && c->held[n].kind == V_OBJ) {
-		/* the engine forgot x at the call: what it held before */
-		disown(en, st, c->held[n].obj, why);
-	}
-}
-
-/*
- * memcpy(dst, src, n) between blocks: what src's memory held, dst's
- * holds now (be2iscsi beiscsi_alloc_mem(): the DMA buffers recorded in
- * mem_arr_orig[] are copied into mem_descr->mem_array, then
- * kfree(mem_arr_orig)).  Copied into memory that is not a block of this
- * function, they are stored there.
- */
-static void copy_holds(struct engine *en, struct state *st,
-		       const struct call_info *c)
-{
-	const struct api_entry *api = c->api;
-	int32_t src, dst, key, moved[16];
-	const struct slot_val *v;
-	int pos = 0, n = 0, i;
-
-	if (!api || !(api->roles & ROLE_COPY) || api->copy_dst >= c->nargs ||
-	    api->copy_src >= c->nargs ||
-	    c->args[api->copy_src].kind != V_OBJ)
-		return;
-	src = engine_obj_of(en, c->args[api->copy_src].obj);
-	dst = c->args[api->copy_dst].kind == V_OBJ ?
-	      engine_obj_of(en, c->args[api->copy_dst].obj) : -1;
-	if (src < 0 || src == dst)
-		return;
-	while (n < 16 && slot_iter(st, held_slot, &pos, &key, &v))
-		if ((int32_t)v->a == src)
-			moved[n++] = key;
-	for (i = 0; i < n; i++) {
-		struct slot_val nv = { dst, 0 };
-
-		if (dst >= 0)
-			slot_set(st, held_slot, moved[i], &nv);
-		else
-			disown(en, st, moved[i], GONE_STORED);
-	}
-}
-
-static void on_call(struct engine *en, struct state *st,
-		    const struct call_info *c)
-{
-	int i;
-
-	al_many_call(en, st, c);
-	note_dropped(en, c);
-	al_realloc_over_self(en, st, c);
-	copy_holds(en, st, c);
-	if (c->api && (c->api->roles & ROLE_DERIVE) &&
-	    c->api->derive_arg < c->nargs &&
-	    c->args[c->api->derive_arg].kind == V_OBJ) {
-		struct slot_val v = {
-			engine_obj_of(en, c->args[c->api->derive_arg].obj), 0
-		};
-
-		slot_set(st, derived_slot, engine_call_result(en, c->call), &v);
-	}
-	if (c->api || engine_call_summarized(en, c))
-		return;
-	for (i = 0; i < c->nargs; i++) {
-		const struct ir_expr *a = i < c->call->nargs ?
-					  c->call->args[i] : NULL;
-
-		if (c->args[i].kind == V_OBJ)
-			disown(en, st, c->args[i].obj, GONE_UNKNOWN);
-		/* &local_struct: it may hold one of ours (a store into a
-		 * local is no store event).  A struct in memory (&priv->port)
-		 * holds only what a store event already gave up.  What it
-		 * holds is handed over (the caller's objects too: sg.ctx =
-		 * skb, then tx_sg(&sg)) */
-		disown_local(en, st, c, i, GONE_UNKNOWN);
-		if (a && a->kind == EX_ADDR && a->a && a->a->is_record &&
-		    engine_expr_in_frame(en, a->a)) {
-			struct slot_val v = { 1, 0 };
-
-			if (!slot_get(st, escape_slot, 0))
-				slot_set(st, escape_slot, 0, &v);
-		}
-	}
 }
 
 /* a managed family (devm): released by the device core */
@@ -412,15 +265,15 @@ static void on_lost(struct engine *en, struct state *st,
 	/* forgotten at an index that moved, still in the array's memory */
 	if (l->forgotten && o->id >= 0 && o->null != NL_NULL &&
 	    engine_reporting(en) && !al_gone_why(st, o->id)) {
-		const struct slot_val *h = slot_get(st, held_slot, o->id);
+		const struct slot_val *h = slot_get(st, al_held_slot, o->id);
 
 		if (h && (h->b & HELD_UNNAMED))
 			al_many_mark(st, o->id, (int32_t)h->a, l->loc);
 	}
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
 	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
-	    al_family_managed(o) || dropped(o->id) ||
-	    al_given_up(en, st, o->id) || slot_get(st, escape_slot, 0) ||
+	    al_family_managed(o) || al_dropped(o->id) ||
+	    al_given_up(en, st, o->id) || slot_get(st, al_escape_slot, 0) ||
 	    engine_path_warned(st) || al_found_uncertain(en, st, o->id) ||
 	    engine_calls_ahead(en, ROLE_WARNS) ||
 	    slot_get(st, al_zero_trip_slot, o->id) ||
@@ -445,7 +298,7 @@ static void on_lost(struct engine *en, struct state *st,
 		"lost here: its last pointer goes out of use with that reference held" :
 		l->at_return ?
 		"lost here: the function returns without freeing, returning or storing it" :
-		slot_get(st, held_slot, o->id) ?
+		slot_get(st, al_held_slot, o->id) ?
 		"lost here: the memory that held its last reference is freed, or that reference is overwritten or goes out of use" :
 		"lost here: its last reference is overwritten or goes out of use");
 	engine_report(en, "alloc-leak", l->loc,
@@ -462,7 +315,7 @@ static void on_lost(struct engine *en, struct state *st,
 static void on_escape(struct engine *en, struct state *st,
 		      const struct escape_info *x)
 {
-	disown(en, st, x->v.obj, GONE_UNKNOWN);
+	al_disown(en, st, x->v.obj, GONE_UNKNOWN);
 }
 
 /* The path returns a pointer it did not allocate (a lookup's result, a
@@ -571,10 +424,10 @@ static void on_fact(struct engine *en, struct state *st,
 		return;
 	}
 	if (subj->kind == V_OBJ)
-		disown(en, st, subj->obj, (int)f->value);
+		al_disown(en, st, subj->obj, (int)f->value);
 	/* gave up $N, passed &local_struct or &local: what it holds */
 	if (arg >= 0)
-		disown_local(en, st, c, arg, (int)f->value);
+		al_disown_local(en, st, c, arg, (int)f->value);
 }
 
 /* Paths joined when the budget is spent: given up on either side is
@@ -598,9 +451,9 @@ static void init(void)
 					      NULL };
 
 	gone_slot = engine_slot_register(&gone);
-	derived_slot = engine_slot_register(&der);
-	held_slot = engine_slot_register(&held);
-	escape_slot = engine_slot_register(&esc);
+	al_derived_slot = engine_slot_register(&der);
+	al_held_slot = engine_slot_register(&held);
+	al_escape_slot = engine_slot_register(&esc);
 	al_branch_init();
 	al_many_init();
 	k_gives_up = engine_fact_kind("gives-up", FACT_MAY_COND,
@@ -612,8 +465,8 @@ static void init(void)
 const struct checker checker_alloc_leak = {
 	.rule = "alloc-leak",
 	.init = init,
-	.on_entry = on_entry,
-	.on_call = on_call,
+	.on_entry = al_call_entry,
+	.on_call = al_on_call,
 	.on_free = on_free,
 	.on_store = on_store,
 	.on_lost = on_lost,

@@ -7,7 +7,8 @@
  * (alloc_leak_init.c) a block a failing module init keeps in a global;
  * (alloc_leak_probe.c) a block a failing probe keeps in devm memory;
  * (alloc_leak_realloc.c) p = krealloc(p, ...) into memory;
- * (alloc_leak_many.c) an array freed with the blocks a loop stored in it.
+ * (alloc_leak_many.c) an array freed with the blocks a loop stored in it;
+ * (alloc_leak_call.c) what a call does to what the path owns.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
 #define KMEMLINT_ALLOC_LEAK_H
@@ -41,6 +42,26 @@ bool al_given_up(struct engine *en, struct state *st, int32_t id);
  * bound=yes`: dev_set_drvdata()). */
 enum gone_why { GONE_FREED = 1, GONE_STORED, GONE_SINK, GONE_UNKNOWN,
 		GONE_OUT, GONE_FOUND, GONE_BOUND };
+
+/* alloc_leak.c: the slots alloc_leak_call.c reads too: an unknown call
+ * got &local (global 0); the allocation of this function whose memory
+ * holds an object (a; b: HELD_*); the object a `derive` call's result
+ * points into (keyed by the result) */
+extern int al_escape_slot;
+extern int al_held_slot;
+extern int al_derived_slot;
+/* alloc_leak.c: id (and what it holds) is no longer owned here */
+void al_disown(struct engine *en, struct state *st, int32_t id, int why);
+
+/* alloc_leak_call.c: what a call does to what the path owns;
+ * al_dropped(): a call site of the file whose result was dropped;
+ * al_disown_local(): what &local given as argument n holds */
+void al_call_entry(struct engine *en, struct state *st);
+void al_on_call(struct engine *en, struct state *st,
+		const struct call_info *c);
+bool al_dropped(int32_t id);
+void al_disown_local(struct engine *en, struct state *st,
+		     const struct call_info *c, int n, int why);
 
 /* alloc_leak.c: is o of a managed family (devm)? */
 bool al_family_managed(const struct objst *o);
