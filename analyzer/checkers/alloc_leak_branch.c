@@ -185,7 +185,7 @@ int al_branch_note(struct engine *en, struct state *st, int32_t id,
 	const struct slot_val *v = slot_get(st, branch_slot, id);
 	const struct ir_expr *cond;
 	bool taken;
-	char *c;
+	char *c, *c2 = NULL;
 
 	if (!v)
 		return 0;
@@ -205,10 +205,18 @@ int al_branch_note(struct engine *en, struct state *st, int32_t id,
 	else if (cond->is_ptr)
 		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
 				 c, taken ? "not NULL" : "NULL");
+	else if (cond->kind == EX_CMP && cond->sw_last && !taken &&
+		 cond->a && (c2 = engine_cond_str(en, cond->a))) {
+		n->msg = xstrfmt("the branch that led to the path losing it: the switch on '%s' matched none of its cases",
+				 c2);
+		if (cond->a->loc.line)
+			n->loc = cond->a->loc;
+	}
 	else
 		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
 				 c, taken ? "true" : "false");
 	free(c);
+	free(c2);
 	return 1;
 }
 

@@ -58,6 +58,9 @@ struct ir_expr {
 	const char *rec;	/* EX_MEMBER: record type of the base ("struct foo") */
 	bool rec_local;		/* EX_MEMBER: that record type is defined in the
 				 * main file, so no other unit writes its fields */
+	bool sw_last;		/* EX_CMP: a switch's last case test, whose
+				 * false edge goes to its default (or past it):
+				 * the value matched none of the cases */
 	struct ir_expr *a, *b;
 	struct ir_loc loc;
 };

@@ -162,7 +162,7 @@ static struct ir_func *get_fn(struct reader *r)
 
 		e->kind = (enum ex_kind)get_int(r, EX_UNKNOWN, EX_ARITH, false);
 		e->op = get_int(r, INT32_MIN, INT32_MAX, true);
-		fl = (unsigned)get_int(r, 0, 511, false);
+		fl = (unsigned)get_int(r, 0, 1023, false);
 		e->arrow = fl & 1;
 		e->base_is_ptr = fl & 2;
 		e->is_ptr = fl & 4;
@@ -172,6 +172,7 @@ static struct ir_func *get_fn(struct reader *r)
 		e->rec_local = fl & 64;
 		e->nonneg = fl & 128;
 		e->is_byte = fl & 256;
+		e->sw_last = fl & 512;
 		e->psize = get_s(r);
 		e->var = get_int(r, INT32_MIN, INT32_MAX, true);
 		e->ival = get_s(r);

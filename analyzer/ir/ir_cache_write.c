@@ -194,7 +194,7 @@ static void put_expr(struct writer *w, const struct ir_expr *e)
 		 (unsigned)e->is_ptr << 2 | (unsigned)e->is_long << 3 |
 		 (unsigned)e->is_record << 4 | (unsigned)e->is_byte_ptr << 5 |
 		 (unsigned)e->rec_local << 6 | (unsigned)e->nonneg << 7 |
-		 (unsigned)e->is_byte << 8);
+		 (unsigned)e->is_byte << 8 | (unsigned)e->sw_last << 9);
 	put_s(b, e->psize);
 	put_s(b, e->var);
 	put_s(b, e->ival);

@@ -99,7 +99,7 @@ void lower_switch(struct lower *L, CXCursor c)
 	struct switch_ctx sw = { 0 }, *osw = L->sw;
 	struct ir_expr *val;
 	struct kids k;
-	int i, exit, dflt = -1, ob = L->brk, nvals = 0;
+	int i, exit, dflt = -1, ob = L->brk, nvals = 0, last;
 	int64_t *vals;
 	bool known = true;
 
@@ -118,6 +118,10 @@ void lower_switch(struct lower *L, CXCursor c)
 	collect_cases(L, k.v[k.n - 1], &sw);
 	exit = new_block(L);
 	vals = xmalloc((sw.n + 1) * sizeof(*vals));
+	for (i = sw.n - 1; i >= 0; i--)
+		if (kind_of(sw.cases[i]) != CXCursor_DefaultStmt)
+			break;
+	last = i;
 	for (i = 0; i < sw.n; i++) {
 		struct kids ck;
 		struct ir_expr *cond;
@@ -134,6 +138,7 @@ void lower_switch(struct lower *L, CXCursor c)
 			cond->op = CMP_EQ;
 			cond->a = val;
 			cond->b = mk_const(L, v, ck.v[0]);
+			cond->sw_last = i == last;
 			vals[nvals++] = v;
 		} else {
 			cond = mk(L, EX_UNKNOWN, sw.cases[i]);

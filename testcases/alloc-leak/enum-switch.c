@@ -4,7 +4,9 @@
  * case of `switch (pf->kind)`, whose cases name both enumerators of the
  * field's enum and which has no default.  The field holds one of them
  * (what -Wswitch assumes): no path falls past every case with the skb.
- * The bad twin's switch is over an int, and a third value leaks.
+ * The bad twin's switch is over an int, and a third value leaks; the
+ * trace's branch note is at the switch, which matched none of its cases
+ * (not at the last case's test).
  */
 #include <linux/module.h>
 #include <linux/skbuff.h>
@@ -45,12 +47,12 @@ int foo_write_bad(struct foo_file *pf, size_t count)
 	skb = alloc_skb(count, GFP_KERNEL);
 	if (!skb)
 		return -ENOMEM;
-	switch (pf->mode) {
+	switch (pf->mode) { /* expect-note: alloc-leak */
 	case 1:
 		skb->dev = pf->dev;
 		dev_queue_xmit(skb);
 		break;
-	case 2: /* expect-note: alloc-leak */
+	case 2:
 		skb_queue_tail(&pf->xq, skb);
 		break;
 	}
