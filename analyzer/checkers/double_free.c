@@ -125,7 +125,7 @@ static bool bit_only_on_good_path(struct engine *en, struct state *st,
 {
 	const char *keys[MAX_SETS];
 	uint32_t bits[MAX_SETS];
-	int nk = engine_field_bits(en, st, keys, bits, MAX_SETS), i, j;
+	int nk = engine_field_bits(en, st, true, keys, bits, MAX_SETS), i, j;
 
 	for (i = 0; i < nk; i++) {
 		const struct field_rec *f;
@@ -361,7 +361,7 @@ static void on_return(struct engine *en, struct state *st,
 			if (strcmp(keys[i], key))
 				engine_field_fact(en, key, k_dangle_set, vals[i],
 						  keys[i], r->loc);
-		nbits = engine_field_bits(en, st, keys, bits, MAX_SETS);
+		nbits = engine_field_bits(en, st, false, keys, bits, MAX_SETS);
 		nbits += set_bits_here(st, keys + nbits, bits + nbits,
 				       MAX_SETS - nbits);
 		for (i = 0; i < nbits; i++)

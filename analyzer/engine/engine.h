@@ -454,14 +454,16 @@ int engine_field_facts(struct engine *en, const char *key, uint64_t kinds,
  * returns how many.  Keys are interned. */
 int engine_field_consts(struct engine *en, struct state *st,
 			const char **keys, int64_t *vals, int max);
-/* The field keys of memory a caller sees that this path knows are not 0
- * (a flag tested true): at most max, returns how many. */
+/* The field keys of memory a caller sees that this path knows were not 0
+ * when the function was entered (a flag tested true, before the path
+ * wrote it, if it did): at most max, returns how many. */
 int engine_field_nonzero(struct engine *en, struct state *st,
 			 const char **keys, int max);
 /* The field keys of memory a caller sees of which this path knows some
  * bits set (flags |= READY, or a test of the bit), with those bits: at
- * most max, returns how many. */
-int engine_field_bits(struct engine *en, struct state *st,
+ * most max, returns how many.  at_entry: the bits the path knew set when
+ * the function was entered (tested before it first wrote the word). */
+int engine_field_bits(struct engine *en, struct state *st, bool at_entry,
 		      const char **keys, uint32_t *set, int max);
 /* The word a bit test (test_bit(nr, &place), a `bitop ... op=test` line)
  * reads, with its bit in *mask; NULL for any other call, or a bit or a
@@ -473,7 +475,8 @@ const struct ir_expr *engine_bit_test(struct engine *en,
  * types, one member path the tail of the other's. */
 bool engine_same_field(const char *a, const char *b);
 /* Does this path know that every place of field key key it holds a value
- * for is not c (another constant, or c excluded by a test)? */
+ * for was not c when the function was entered (another constant, or c
+ * excluded by a test before the path first wrote the place)? */
 bool engine_field_excludes(struct engine *en, struct state *st,
 			   const char *key, int64_t c);
 /* The field key of a field or global that holds object id on this path

@@ -398,6 +398,11 @@ void engine_queried(struct engine *en);
 struct value vbits(uint32_t set, uint32_t clr, bool wide);
 /* The known bits of a constant or V_BITS value; false for others. */
 bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
+/* memq.c: the entry view, what a place of the caller's memory held
+ * before the path first wrote it (reporting pass) */
+void entry_view_init(void);
+void entry_view_store(struct engine *en, struct state *st, int path,
+		      const struct value *before);
 /* v after a store that may set the bits of change's low word and clear
  * those of its high word (a callee's x |= K, x &= ~K) */
 struct value bits_forget(struct value v, uint64_t change);

@@ -108,6 +108,7 @@ void facts_init(void)
 	retest_init();
 	peers_init();
 	warned_init();
+	entry_view_init();
 	purecall_init();
 	sym_bits_init();
 	param_copy_init();

@@ -425,6 +425,7 @@ void assign(struct engine *en, struct state *st, int path,
 
 	path = canon_path(en, st, path);
 	d.root = path;
+	entry_view_store(en, st, path, state_get(st, path));
 	if (v->kind == V_UNK && zeroed_field(en, path)) {
 		/* written, value unknown: no longer the 0 of the zeroing
 		 * allocation (an unbound place would read 0) */

@@ -22,6 +22,80 @@ static bool caller_memory(struct engine *en, int path)
 	return false;
 }
 
+/*
+ * The entry view.  A binding says what a place holds now; some questions
+ * are about the state the function was entered in (double-free: can this
+ * function run after that one's dangling return?), and need what the
+ * place held before the path first wrote it: ubi's vol_cdev_release()
+ * tests vol->updating, clears it, then frees the update buffer.  In the
+ * reporting pass, the first store into a place of the caller's memory
+ * whose value the path had learnt something of (a test: not 0, not K,
+ * some bits) keeps that value, keyed by the path; a join of two paths
+ * that knew different things knows nothing.  Only what excludes a value
+ * is kept, so that paths differ in it only where it can decide.
+ */
+static int entry_slot;
+
+static bool join_entry(const struct slot_val *a, const struct slot_val *b,
+		       struct slot_val *out)
+{
+	if (a && b && a->a == b->a && a->b == b->b)
+		*out = *a;
+	else {
+		out->a = V_UNK;
+		out->b = 0;
+	}
+	return true;
+}
+
+void entry_view_init(void)
+{
+	static const struct slot_def def = { "engine:entry-view", SLOT_GLOBAL,
+					     join_entry };
+
+	entry_slot = engine_slot_register(&def);
+}
+
+void entry_view_store(struct engine *en, struct state *st, int path,
+		      const struct value *before)
+{
+	struct slot_val v;
+
+	/* a place the path never tested: its binding after the store is as
+	 * good an answer as any (a read gives a symbol, which excludes
+	 * nothing) */
+	if (en->pass != PASS_REPORT || path < 0 || !before ||
+	    slot_get(st, entry_slot, path) || !caller_memory(en, path))
+		return;
+	switch (before->kind) {
+	case V_CONST: case V_NE: case V_NONNULL: case V_NEG: case V_POS:
+	case V_NESET: case V_BITS:
+		break;
+	default:	/* nothing it excludes: no better than the binding */
+		return;
+	}
+	v.a = (int64_t)before->kind |
+	      (int64_t)((uint64_t)(uint32_t)before->obj << 8);
+	v.b = before->c;
+	slot_set(st, entry_slot, path, &v);
+}
+
+/* binding i's value now, or as the function was entered */
+static struct value view(const struct state *st, int i, bool at_entry)
+{
+	const struct slot_val *e = at_entry ?
+				   slot_get(st, entry_slot, st->b[i].path) : NULL;
+	struct value v;
+
+	if (!e)
+		return st->b[i].v;
+	memset(&v, 0, sizeof(v));
+	v.kind = (uint8_t)(e->a & 0xff);
+	v.obj = (int32_t)(uint32_t)((uint64_t)e->a >> 8);
+	v.c = e->b;
+	return v;
+}
+
 /* The interned field key of a place of the caller's memory, or NULL. */
 static const char *caller_field_key(struct engine *en, int path)
 {
@@ -110,13 +184,13 @@ int engine_field_nonzero(struct engine *en, struct state *st,
 	int i, n = 0;
 
 	for (i = 0; i < st->nb && n < max; i++)
-		if (value_excludes(st->b[i].v, 0) &&
+		if (value_excludes(view(st, i, true), 0) &&
 		    (keys[n] = caller_field_key(en, st->b[i].path)))
 			n++;
 	return n;
 }
 
-int engine_field_bits(struct engine *en, struct state *st,
+int engine_field_bits(struct engine *en, struct state *st, bool at_entry,
 		      const char **keys, uint32_t *set, int max)
 {
 	int i, n = 0;
@@ -124,7 +198,7 @@ int engine_field_bits(struct engine *en, struct state *st,
 	for (i = 0; i < st->nb && n < max; i++) {
 		uint32_t s1, c1;
 
-		if (!value_bits(st->b[i].v, &s1, &c1) || !s1 ||
+		if (!value_bits(view(st, i, at_entry), &s1, &c1) || !s1 ||
 		    !(keys[n] = caller_field_key(en, st->b[i].path)))
 			continue;
 		set[n++] = s1;
@@ -145,7 +219,7 @@ bool engine_field_excludes(struct engine *en, struct state *st,
 
 		if (!k || !engine_same_field(k, key))
 			continue;
-		if (!value_excludes(st->b[i].v, c))
+		if (!value_excludes(view(st, i, true), c))
 			return false;
 		seen = true;
 	}
