@@ -321,9 +321,53 @@ static bool dominates(struct engine *en, int a, int b)
 	return !reached_avoiding(en, b, a) && reached_avoiding(en, b, -1);
 }
 
+static bool loop_test(struct engine *en, const struct ir_block *b);
+
+/*
+ * A further test of a loop's condition: `for (i = 0; rv && i < n; i++)`
+ * lowers to the head `if rv` and a block of its own `if (i < n)` that
+ * leaves the loop for where the head leaves it.  Such a block holds no
+ * statement, is entered only from tests of the loop, and has one edge
+ * that stays in the loop and one that goes where a test it is entered
+ * from leaves it (`if (stop) break;` first thing in the body is one too:
+ * the loop is `while (x && !stop)`; an `if (!ok) return` there is not).
+ * The `||` form, whose head does not leave the loop, is not recognised.
+ */
+static bool condition_test(struct engine *en, const struct ir_block *b,
+			   int bi)
+{
+	struct ir_func *fn = en->fn;
+	int p, k, out, in = 0, same = 0;
+
+	if (b->ninsns || b->term != T_BRANCH)
+		return false;
+	if (!en->loops)
+		en->loops = cfg_loops(fn);
+	k = cfg_edge_leaves_loop(en->loops, bi, b->succ[0]) ? 0 : 1;
+	out = b->succ[k];
+	if (!cfg_edge_leaves_loop(en->loops, bi, out) ||
+	    cfg_edge_leaves_loop(en->loops, bi, b->succ[!k]))
+		return false;
+	for (p = 0; p < fn->nblocks; p++) {
+		const struct ir_block *q = &fn->blocks[p];
+
+		if (q->term != T_GOTO && q->term != T_BRANCH)
+			continue;
+		if (q->succ[0] != bi && (q->term != T_BRANCH || q->succ[1] != bi))
+			continue;
+		if (q->term != T_BRANCH || !loop_test(en, q))
+			return false;
+		in++;
+		if (q->succ[0] == out || q->succ[1] == out)
+			same++;
+	}
+	return in > 0 && same > 0;
+}
+
 /* Is branch block b a loop's test: the head of a loop (it dominates a
  * block that jumps back to it: while, for) or its tail (a successor
- * dominates it: do ... while)?  Cached in en->rejoin[2 * nblocks + b]. */
+ * dominates it: do ... while), or a further test of the head's
+ * condition (condition_test())?  Cached in en->rejoin[2 * nblocks + b]. */
 static bool loop_test(struct engine *en, const struct ir_block *b)
 {
 	struct ir_func *fn = en->fn;
@@ -355,6 +399,8 @@ static bool loop_test(struct engine *en, const struct ir_block *b)
 			}
 		}
 	}
+	if (*c == 1 && condition_test(en, b, bi))
+		*c = 2;
 	return *c == 2;
 }
 
