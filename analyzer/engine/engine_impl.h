@@ -725,9 +725,14 @@ bool deref_reached(struct engine *en, struct state *st,
 int caller_guards(struct engine *en, struct state *st,
 		  const struct replay *r, const char *subject,
 		  struct guard_hint *hints);
-/* replay_ret.c: what the call returns, for the return condition cond */
+/* replay_ret.c: what the call returns, for the return condition cond;
+ * pre: what its ret-is fact names, read before the call's writes
+ * (replay_ret_is_pre()), or NULL */
+struct value replay_ret_is_pre(struct engine *en, struct state *st,
+			       const struct replay *r, enum ret_cond cond);
 bool replay_return(struct engine *en, struct state *st,
-		   const struct replay *r, enum ret_cond cond);
+		   const struct replay *r, enum ret_cond cond,
+		   const struct value *pre);
 
 /* facts.c */
 void facts_init(void);

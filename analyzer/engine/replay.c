@@ -454,6 +454,7 @@ static bool replay_facts(struct engine *en, struct state *st,
 			 bool *ends)
 {
 	struct state *z;
+	struct value pre_any, pre_zero, pre_nonzero;
 	bool zok, nok, set;
 
 	/* a rules entry that makes the result already says what it is: a
@@ -461,22 +462,25 @@ static bool replay_facts(struct engine *en, struct state *st,
 	 * defined in skbuff.c, whose summary splits on its NULL return,
 	 * lost the entry's new skb at the call) */
 	if (!r->sum->split || *split || entry_makes_result(r)) {
+		pre_any = replay_ret_is_pre(en, st, r, RC_ANY);
 		if (!apply_facts(en, st, r, RC_ANY)) {
 			*ends = true;
 			return true;
 		}
-		set = replay_return(en, st, r, RC_ANY);
+		set = replay_return(en, st, r, RC_ANY, &pre_any);
 		apply_result_facts(en, st, r, RC_ANY);
 		return set;
 	}
+	pre_zero = replay_ret_is_pre(en, st, r, RC_ZERO);
+	pre_nonzero = replay_ret_is_pre(en, st, r, RC_NONZERO);
 	z = state_copy(st);
 	zok = apply_facts(en, z, r, RC_ZERO);
 	nok = apply_facts(en, st, r, RC_NONZERO);
-	if (zok && !replay_return(en, z, r, RC_ZERO))
+	if (zok && !replay_return(en, z, r, RC_ZERO, &pre_zero))
 		dest_assign(en, z, r->call, vconst(0), r->loc);
 	if (zok)
 		apply_result_facts(en, z, r, RC_ZERO);
-	set = replay_return(en, st, r, RC_NONZERO);
+	set = replay_return(en, st, r, RC_NONZERO, &pre_nonzero);
 	/* a -errno where every failing return is one (snd_device_new()):
 	 * the caller's `err < 0` then covers the whole failure */
 	if (!set)

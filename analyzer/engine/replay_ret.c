@@ -152,8 +152,28 @@ static bool gfp_may_fail(struct engine *en, const struct replay *r,
 	return may;
 }
 
+/*
+ * What a ret-is fact names, read before the call's writes are replayed:
+ * its subject is the value the place held when the callee was entered
+ * (acpi_ut_pop_generic_state(&head) returns the old head and leaves
+ * head->next in the place).  V_UNK when there is none.
+ */
+struct value replay_ret_is_pre(struct engine *en, struct state *st,
+			       const struct replay *r, enum ret_cond cond)
+{
+	const struct fact *is = summary_fact(r->sum, core.ret_is, cond);
+	struct value v = mkv(V_UNK);
+
+	if (!is && cond != RC_ANY)
+		is = summary_fact(r->sum, core.ret_is, RC_ANY);
+	if (is && is->str)
+		resolve_subject(en, st, r->call, is->str, is->key, &v);
+	return v;
+}
+
 bool replay_return(struct engine *en, struct state *st,
-		   const struct replay *r, enum ret_cond cond)
+		   const struct replay *r, enum ret_cond cond,
+		   const struct value *pre)
 {
 	const struct fact *a = summary_fact(r->sum, core.ret_alloc, RC_ANY);
 	const struct fact *is = summary_fact(r->sum, core.ret_is, cond);
@@ -200,6 +220,10 @@ bool replay_return(struct engine *en, struct state *st,
 			o->null = cond == RC_ZERO ? NL_NULL : NL_NONNULL;
 			o->can_fail = can_fail;
 		}
+		return true;
+	}
+	if (is && is->str && pre && pre->kind != V_UNK) {
+		dest_assign(en, st, r->call, *pre, r->loc);
 		return true;
 	}
 	if (is && is->str &&
