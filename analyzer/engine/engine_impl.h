@@ -403,6 +403,7 @@ bool value_bits(struct value v, uint32_t *set, uint32_t *clr);
 void entry_view_init(void);
 void entry_view_store(struct engine *en, struct state *st, int path,
 		      const struct value *before);
+void entry_view_forget(struct engine *en, struct state *st, int path);
 /* v after a store that may set the bits of change's low word and clear
  * those of its high word (a callee's x |= K, x &= ~K) */
 struct value bits_forget(struct value v, uint64_t change);

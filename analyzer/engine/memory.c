@@ -448,6 +448,7 @@ void assign(struct engine *en, struct state *st, int path,
 	/* p = ...: what we knew of p->x no longer holds */
 	state_drop_if_after(st, path, is_strict_subpath, &d);
 	state_drop_path_slots(st, is_subpath, &d);
+	entry_view_forget(en, st, path);
 	if (en->paths[path].kind == 'v') {
 		new_lap(en, st, en->paths[path].var, v, &idx);
 		forget_var_deps(en, st, en->paths[path].var, &idx);

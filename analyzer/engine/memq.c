@@ -80,6 +80,27 @@ void entry_view_store(struct engine *en, struct state *st, int path,
 	slot_set(st, entry_slot, path, &v);
 }
 
+/* p = q: the places reached through p are other places now; what the
+ * path knew of the old ones on entry is no longer theirs */
+void entry_view_forget(struct engine *en, struct state *st, int path)
+{
+	int32_t keys[64], key;
+	const struct slot_val *v;
+	int pos = 0, n = 0, i, p;
+
+	if (en->pass != PASS_REPORT)
+		return;
+	while (n < 64 && slot_iter(st, entry_slot, &pos, &key, &v)) {
+		for (p = en->paths[key].parent; p >= 0; p = en->paths[p].parent)
+			if (p == path)
+				break;
+		if (p >= 0)
+			keys[n++] = key;
+	}
+	for (i = 0; i < n; i++)
+		slot_clear(st, entry_slot, keys[i]);
+}
+
 /* binding i's value now, or as the function was entered */
 static struct value view(const struct state *st, int i, bool at_entry)
 {
