@@ -328,10 +328,11 @@ static bool loop_test(struct engine *en, const struct ir_block *b);
  * lowers to the head `if rv` and a block of its own `if (i < n)` that
  * leaves the loop for where the head leaves it.  Such a block holds no
  * statement, is entered only from tests of the loop, and has one edge
- * that stays in the loop and one that goes where a test it is entered
- * from leaves it (`if (stop) break;` first thing in the body is one too:
- * the loop is `while (x && !stop)`; an `if (!ok) return` there is not).
- * The `||` form, whose head does not leave the loop, is not recognised.
+ * that stays in the loop and one that leaves it, and either leaves where
+ * a test it is entered from leaves (`a && b`) or stays where that test
+ * stays (`a || b`: the head goes into the body or on to `b`).  (`if
+ * (stop) break;` first thing in the body is one too: the loop is `while
+ * (x && !stop)`; an `if (!ok) return` there is not.)
  */
 static bool condition_test(struct engine *en, const struct ir_block *b,
 			   int bi)
@@ -358,7 +359,10 @@ static bool condition_test(struct engine *en, const struct ir_block *b,
 		if (q->term != T_BRANCH || !loop_test(en, q))
 			return false;
 		in++;
-		if (q->succ[0] == out || q->succ[1] == out)
+		/* leaves where q leaves (a && b), or goes on where q goes on
+		 * into the loop (a || b) */
+		if (q->succ[0] == out || q->succ[1] == out ||
+		    q->succ[0] == b->succ[!k] || q->succ[1] == b->succ[!k])
 			same++;
 	}
 	return in > 0 && same > 0;

@@ -8,7 +8,7 @@
  * the second (`i < sg_count`), which was not taken as the loop's test:
  * the array was reported freed with the pages still in it.
  * foo_capsule() is that function; foo_unwind_to_hole() stops at the
- * first element left NULL, a third test.
+ * first element left NULL, a third test; foo_either() has an `||` first.
  *
  * Reported: foo_capsule_bad(), which frees the array alone.
  */
@@ -65,6 +65,30 @@ int foo_unwind_to_hole(unsigned int count)
 		rv = foo_submit(pages, count);
 	for (i = 0; rv && i < count && pages[i]; i++)
 		__free_page(pages[i]);
+	kfree(pages);
+	return rv;
+}
+
+int foo_either(unsigned int count, bool keep)
+{
+	struct page **pages;
+	int rv = 0, i;
+
+	pages = kcalloc(count, sizeof(*pages), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	for (i = 0; i < count; i++) {
+		pages[i] = alloc_page(GFP_KERNEL);
+		if (!pages[i]) {
+			rv = -ENOMEM;
+			break;
+		}
+	}
+	if (!rv)
+		rv = foo_submit(pages, count);
+	for (i = count - 1; (rv || !keep) && i >= 0; i--)
+		if (pages[i])
+			__free_page(pages[i]);
 	kfree(pages);
 	return rv;
 }
