@@ -211,8 +211,7 @@ int al_branch_note(struct engine *en, struct state *st, int32_t id,
 				 c2);
 		if (cond->a->loc.line)
 			n->loc = cond->a->loc;
-	}
-	else
+	} else
 		n->msg = xstrfmt("the branch that led to the path losing it: '%s' is %s",
 				 c, taken ? "true" : "false");
 	free(c);

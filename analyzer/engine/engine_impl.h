@@ -728,7 +728,7 @@ int caller_guards(struct engine *en, struct state *st,
 		  struct guard_hint *hints);
 /* replay_ret.c: what the call returns, for the return condition cond;
  * pre: what its ret-is fact names, read before the call's writes
- * (replay_ret_is_pre()), or NULL */
+ * (replay_ret_is_pre(); V_UNK: none) */
 struct value replay_ret_is_pre(struct engine *en, struct state *st,
 			       const struct replay *r, enum ret_cond cond);
 bool replay_return(struct engine *en, struct state *st,

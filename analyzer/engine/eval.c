@@ -49,19 +49,6 @@ int32_t obj_of(struct engine *en, int32_t id)
 	return member_addr(en, id) ? sym_of(en, id)->base : id;
 }
 
-/*
- * p + i: the address of element i of p's object (p[i]), as addr_sym
- * names &p[i].  Once p is itself such an address, a walk (p++ in a
- * loop) stops being tracked: the value is unknown (taking it as the same
- * element again would make two elements one place: a list walked with
- * jack++ would free one callback twice).
- */
-/*
- * A step the engine does not follow (p++ past one element, p + i of a
- * value it cannot name): some other place, still not NULL when p is not
- * (nouveau nvbios_shadow(): best = mthd after a walk of a local array
- * is not NULL, so best->score tested before is not taken as NULL).
- */
 /* id is the address of a place inside a local or a global itself, not
  * reached through a pointer (&mthds[1] of a local array): never NULL */
 static bool addr_of_storage(struct engine *en, int32_t id)
@@ -81,6 +68,12 @@ static bool addr_of_storage(struct engine *en, int32_t id)
 		 en->fn->vars[en->paths[p].var].kind == VAR_TEMP));
 }
 
+/*
+ * A step the engine does not follow (p++ past one element, p + i of a
+ * value it cannot name): some other place, still not NULL when p is not
+ * (nouveau nvbios_shadow(): best = mthd after a walk of a local array
+ * is not NULL, so best->score tested before is not taken as NULL).
+ */
 static struct value step_unknown(struct engine *en, struct state *st,
 				 struct value a)
 {
@@ -91,6 +84,13 @@ static struct value step_unknown(struct engine *en, struct state *st,
 	return mkv(V_UNK);
 }
 
+/*
+ * p + i: the address of element i of p's object (p[i]), as addr_sym
+ * names &p[i].  Once p is itself such an address, a walk (p++ in a
+ * loop) stops being tracked: the value is unknown, only not NULL when p
+ * is not (taking it as the same element again would make two elements
+ * one place: a list walked with jack++ would free one callback twice).
+ */
 static struct value element_of(struct engine *en, struct state *st,
 			       int32_t obj, const struct ir_expr *idx,
 			       int sign)
@@ -602,8 +602,8 @@ struct value eval(struct engine *en, struct state *st,
 		    (e->b->is_ptr || a.kind == V_CONST ||
 		     (a.kind == V_OBJ && b.obj >= 0 && a.obj < 0)))
 			return b;
-		/* p + 1 of a p known not NULL and not named (&arr of a
-		 * local array): not NULL */
+		/* p + 1 of a p known not NULL that names no object (the
+		 * address of a local array): not NULL */
 		if (e->a->is_ptr && e->b && !e->b->is_ptr)
 			return step_unknown(en, st, a);
 		return mkv(V_UNK);

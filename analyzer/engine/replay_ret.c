@@ -176,12 +176,10 @@ bool replay_return(struct engine *en, struct state *st,
 		   const struct value *pre)
 {
 	const struct fact *a = summary_fact(r->sum, core.ret_alloc, RC_ANY);
-	const struct fact *is = summary_fact(r->sum, core.ret_is, cond);
+	const struct fact *is;
 	struct fact tmp;
 	struct value v;
 
-	if (!is && cond != RC_ANY)
-		is = summary_fact(r->sum, core.ret_is, RC_ANY);
 	if (a && !replay_table_covers(r, a))
 		a = pick_alloc(en, st, r, a, &tmp);
 	if (a && !replay_table_covers(r, a)) {
@@ -222,14 +220,9 @@ bool replay_return(struct engine *en, struct state *st,
 		}
 		return true;
 	}
-	if (is && is->str && pre && pre->kind != V_UNK) {
+	/* a place's entry value, read before the writes were replayed */
+	if (pre->kind != V_UNK) {
 		dest_assign(en, st, r->call, *pre, r->loc);
-		return true;
-	}
-	if (is && is->str &&
-	    (resolve_subject(en, st, r->call, is->str, is->key, &v), 1) &&
-	    v.kind != V_UNK) {
-		dest_assign(en, st, r->call, v, r->loc);
 		return true;
 	}
 	/* &$0->member: a pointer into the caller's object */
