@@ -15,7 +15,20 @@
  * -k neither runs fixdep nor links, and goes on with the next object).
  * MIRROR is a temporary copy of DIR made of symlinks, so that kbuild's
  * droppings (.mod, modules.order) never land in the user's tree; the
- * paths are mapped back afterwards.  KBUILD_BUILTIN=1: an M= build
+ * paths are mapped back afterwards.  The mirror of DIR sits at DIR's own
+ * absolute path under the mirror's root, and the directories above it
+ * hold symlinks to the real ones' other entries (ANCESTOR_LEVELS of
+ * them), so that what a Makefile names beside its directory is there:
+ * amdgpu's Makefile includes $(FULL_AMD_PATH)/pm/Makefile, with
+ * FULL_AMD_PATH = $(srctree)/$(src)/.., and builds ../pm and ../display
+ * objects with the -I and subdir-ccflags-y that Makefile adds.  M= is
+ * given relative to KDIR when KDIR and the kernel's source tree are
+ * equally deep (Debian's linux-headers-X-amd64 and linux-headers-X-common
+ * beside it, or one tree): kbuild then reads $(srctree)/$(src), the
+ * kbuild file's own directory, as the mirror too; an absolute M= would
+ * append the mirror's path to the headers' tree, where nothing is.  The
+ * files kbuild compiles outside DIR for DIR's modules are part of the
+ * scan.  KBUILD_BUILTIN=1: an M= build
  * compiles obj-m objects only; with it, kbuild also compiles the obj-y
  * (and lib-y, extra-y) objects of the M= directory and of the
  * directories its obj-y lists, each with its exact flags (no -DMODULE,
@@ -208,9 +221,134 @@ static char **make_environ(void)
 	return env;
 }
 
+/* How many directories above the mirrored top get their other entries
+ * as symlinks: enough for the $(src)/../.. a driver's Makefile uses. */
+#define ANCESTOR_LEVELS 4
+
+static int depth(const char *p)
+{
+	int n = 0;
+
+	for (; *p; p++)
+		if (*p == '/' && p[1] && p[1] != '/')
+			n++;
+	return n;
+}
+
+/* The kernel's source tree behind KDIR (kreal, real): KDIR/source of an
+ * O= build, the tree a Debian headers Makefile includes, or KDIR. */
+static char *kdir_srctree(const char *kreal)
+{
+	char *p = xstrfmt("%s/source", kreal), *r = realpath(p, NULL);
+	struct strvec lines;
+
+	free(p);
+	if (r)
+		return r;
+	strvec_init(&lines);
+	p = xstrfmt("%s/Makefile", kreal);
+	if (!fe_read_lines(p, &lines) && lines.n &&
+	    starts_with(lines.v[0], "include /") &&
+	    ends_with(lines.v[0], "/Makefile")) {
+		char *d = xstrdup(lines.v[0] + strlen("include "));
+
+		*strrchr(d, '/') = '\0';
+		r = realpath(d, NULL);
+		free(d);
+	}
+	strvec_clear(&lines);
+	free(p);
+	return r ? r : xstrdup(kreal);
+}
+
+/* M= for make -C kreal: the mirror relative to KDIR when the source
+ * tree is as deep as KDIR (the same ../ lead from both to the mirror),
+ * else the mirror's absolute path. */
+static char *make_m_dir(const char *kreal, const char *mirror)
+{
+	char *src = kdir_srctree(kreal), *m = realpath(mirror, NULL);
+	char *rel, *q;
+	int i, n = depth(kreal);
+
+	if (!m || depth(src) != n || !strcmp(kreal, "/")) {
+		free(src);
+		free(m);
+		return xstrdup(mirror);
+	}
+	rel = xmalloc(3 * (n + 1) + strlen(m) + 1);
+	for (i = 0, q = rel; i <= n; i++, q += 3)
+		memcpy(q, "../", 3);
+	strcpy(q, m + 1);
+	free(src);
+	free(m);
+	return rel;
+}
+
+/* mkdir -p of root followed by the absolute path abs.  0, or -1. */
+static int mkdirs(const char *root, const char *abs)
+{
+	char *p = xstrfmt("%s%s", root, abs), *q;
+	int err = 0;
+
+	for (q = p + strlen(root) + 1; !err; q++) {
+		char c = *q;
+
+		if (c != '/' && c)
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0755) && errno != EEXIST)
+			err = -1;
+		*q = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return err;
+}
+
+/* Make the directories of mirror (root followed by top's absolute path),
+ * and in the ANCESTOR_LEVELS directories above top, symlinks to the real
+ * ones' other entries.  0, or -1. */
+static int mirror_ancestors(const char *root, const char *top)
+{
+	char *cur = xstrdup(top), *slash;
+	int level = 0, err = mkdirs(root, top);
+
+	while (!err && level < ANCESTOR_LEVELS &&
+	       (slash = strrchr(cur, '/')) && slash != cur) {
+		const char *child = slash + 1;
+		struct dirent **ents;
+		int n, i;
+
+		*slash = '\0';
+		n = scandir(cur, &ents, NULL, alphasort);
+		for (i = 0; i < n; i++) {
+			const char *name = ents[i]->d_name;
+
+			if (strcmp(name, ".") && strcmp(name, "..") &&
+			    strcmp(name, child)) {
+				char *from = xstrfmt("%s/%s", cur, name);
+				char *to = xstrfmt("%s%s/%s", root, cur, name);
+
+				if (symlink(from, to) && errno != EEXIST)
+					err = -1;
+				free(from);
+				free(to);
+			}
+			free(ents[i]);
+		}
+		if (n > 0)
+			free(ents);
+		level++;
+	}
+	free(cur);
+	return err;
+}
+
 static int run_make(const char *kdir, const char *mirror, const char *rec,
 		    int jobs, const char *log)
 {
+	char *mdir = make_m_dir(kdir, mirror);
 	posix_spawn_file_actions_t fa;
 	char self[PATH_MAX];
 	char *margs[11];
@@ -229,7 +367,7 @@ static int run_make(const char *kdir, const char *mirror, const char *rec,
 	margs[3] = xstrfmt("-j%d", jobs > 0 ? jobs : 1);
 	margs[4] = "-C";
 	margs[5] = (char *)kdir;
-	margs[6] = xstrfmt("M=%s", mirror);
+	margs[6] = xstrfmt("M=%s", mdir);
 	margs[7] = xstrfmt("cmd_cc_o_c=%s scan " RECORD_OPT "%s $(srctree) $(c_flags) -c -o $@ $<",
 			   self, rec);
 	/* under M= kbuild builds modules only (KBUILD_BUILTIN is empty);
@@ -249,6 +387,7 @@ static int run_make(const char *kdir, const char *mirror, const char *rec,
 	free(env);
 	for (i = 3; i <= 7; i += (i == 3 ? 3 : 1))
 		free(margs[i]);
+	free(mdir);
 	if (err)
 		return -1;
 	while (waitpid(pid, &status, 0) < 0)
@@ -274,7 +413,8 @@ static int ask_kbuild(const char *kreal, const struct kb_parents *kp,
 		      int jobs, const char *tmp, struct job_list *out,
 		      char **log)
 {
-	char *mirror = xstrfmt("%s/tree", tmp), *rec = xstrfmt("%s/records", tmp);
+	char *root = xstrfmt("%s/root", tmp), *rec = xstrfmt("%s/records", tmp);
+	char *mirror = xstrfmt("%s%s", root, kp->top);
 	char *dmirror = *kp->rel ? xstrfmt("%s/%s", mirror, kp->rel) :
 				   xstrdup(mirror);
 	struct strvec cfiles;
@@ -285,7 +425,8 @@ static int ask_kbuild(const char *kreal, const struct kb_parents *kp,
 
 	strvec_init(&cfiles);
 	*log = xstrfmt("%s/make.log", tmp);
-	if (mkdir(tmp, 0755) || mkdir(mirror, 0755) || mkdir(rec, 0755) ||
+	if (mkdir(tmp, 0755) || mkdir(root, 0755) || mkdir(rec, 0755) ||
+	    mirror_ancestors(root, kp->top) ||
 	    kb_parents_mirror(kp, mirror) ||
 	    (mkdir(dmirror, 0755) && errno != EEXIST))
 		goto out;
@@ -301,7 +442,7 @@ static int ask_kbuild(const char *kreal, const struct kb_parents *kp,
 		if (ents[i]->d_name[0] != '.') {
 			char *p = xstrfmt("%s/%s", rec, ents[i]->d_name);
 
-			kb_read_record(p, mirror, kp->top, kp->dir, out);
+			kb_read_record(p, root, kp->dir, out);
 			free(p);
 		}
 		free(ents[i]);
@@ -311,6 +452,7 @@ static int ask_kbuild(const char *kreal, const struct kb_parents *kp,
 	ret = 0;
 out:
 	strvec_clear(&cfiles);
+	free(root);
 	free(mirror);
 	free(rec);
 	free(dmirror);

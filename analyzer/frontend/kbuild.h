@@ -61,10 +61,10 @@ void kb_cache_store(const char *path, const char *stamp,
 int fe_record_mode(int argc, char **argv);
 /* kbuild.c: is p a directory? */
 int kb_is_dir(const char *p);
-/* kbuild_record.c: the record file path (made in mirror, a mirror of
- * top) of one of real's files, as a job of out; 0, or -1 for a record
- * that is not a file of real */
-int kb_read_record(const char *path, const char *mirror, const char *top,
-		   const char *real, struct job_list *out);
+/* kbuild_record.c: the record file path (made in a mirror whose paths
+ * are root followed by the real ones) of a file of real's modules, as a
+ * job of out; 0, or -1 for a record that is not a file of the tree */
+int kb_read_record(const char *path, const char *root, const char *real,
+		   struct job_list *out);
 
 #endif

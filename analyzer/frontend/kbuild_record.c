@@ -166,11 +166,13 @@ static void trace_include_dirs(struct strvec *args, const char *file)
 	free(dir);
 }
 
-/* One record: cwd, srctree, then the compiler's words. */
-int kb_read_record(const char *path, const char *mirror, const char *top,
-		   const char *real, struct job_list *out)
+/* One record: cwd, srctree, then the compiler's words.  The mirror's
+ * paths are root followed by the real ones. */
+int kb_read_record(const char *path, const char *root, const char *real,
+		   struct job_list *out)
 {
 	struct strvec lines, raw, files, args;
+	char *file = NULL;
 	size_t i;
 	int ret = -1;
 
@@ -181,24 +183,25 @@ int kb_read_record(const char *path, const char *mirror, const char *top,
 	if (fe_read_lines(path, &lines) || lines.n < 3)
 		goto out;
 	for (i = 2; i < lines.n; i++) {
-		char *m = map_mirror(lines.v[i], mirror, top);
+		char *m = map_mirror(lines.v[i], root, "");
 
 		fe_push(&raw, m);
 		free(m);
 	}
 	fe_translate_flags((int)raw.n, raw.v, &args, &files);
-	if (files.n != 1 || strncmp(files.v[0], real, strlen(real)) ||
-	    files.v[0][strlen(real)] != '/')
-		goto out;
 	/* a source kbuild generated in the mirror (drivers/tty/vt's
-	 * consolemap_deftbl.c, a _shipped copy): not a file of the tree */
-	if (access(files.v[0], F_OK))
+	 * consolemap_deftbl.c, a _shipped copy): not a file of the tree;
+	 * one of DIR's modules takes from beside DIR (amdgpu's
+	 * $(src)/../pm/x.o) is a file of the scan, named without ".." */
+	if (files.n != 1 || !strstr(files.v[0], "/") ||
+	    !(file = realpath(files.v[0], NULL)))
 		goto out;
 	fix_srctree(&args, lines.v[1], real);
-	trace_include_dirs(&args, files.v[0]);
-	fe_push_all(&job_list_add(out, files.v[0], lines.v[0])->args, &args);
+	trace_include_dirs(&args, file);
+	fe_push_all(&job_list_add(out, file, lines.v[0])->args, &args);
 	ret = 0;
 out:
+	free(file);
 	strvec_clear(&lines);
 	strvec_clear(&raw);
 	strvec_clear(&files);
