@@ -17,7 +17,7 @@
 #include "internal.h"
 #include "kbuild.h"
 
-#define CACHE_VERSION "kmemlint-scan-flags 5"	/* 2: the parents' kbuild files; 3: obj-y objects, the parents' objects in DIR; 4: trace include dirs; 5: the source tree's include/ */
+#define CACHE_VERSION "kmemlint-scan-flags 6"	/* 2: the parents' kbuild files; 3: obj-y objects, the parents' objects in DIR; 4: trace include dirs; 5: the source tree's include/; 6: what a module takes from beside DIR */
 
 static uint64_t fnv_add(uint64_t h, const char *s)
 {
