@@ -303,10 +303,13 @@ static void copy_call(struct engine *en, struct state *st,
 
 /*
  * A kernel function the tables only say sleeps (destroy_workqueue(),
- * flush_work(), usb_control_msg()): the entry stands in for its body,
- * but the body's summary (the core file, another file of the scan)
- * still says which arguments it dereferences on every path.  Those
- * are uses, as for a deref entry.
+ * flush_work(), usb_control_msg()) or allocates
+ * (devm_platform_ioremap_resource_byname()): the entry stands in for its
+ * body, but the body's summary (the core file, another file of the scan)
+ * still says which arguments it dereferences on every path (the name
+ * the resource is looked up by: strcmp(r->name, name)).  Those are
+ * uses, as for a deref entry: the table adds what the source cannot
+ * say, and does not hide what it says.
  */
 static void table_summary_derefs(struct engine *en, struct state *st,
 				 const struct ir_call *call,
@@ -314,11 +317,12 @@ static void table_summary_derefs(struct engine *en, struct state *st,
 				 struct ir_loc loc)
 {
 	const unsigned only = ROLE_SLEEP | ROLE_CALLBACK | ROLE_OWNER |
-			      ROLE_BORROW;
+			      ROLE_BORROW | ROLE_ALLOC | ROLE_DEPRECATED;
 	const struct ext_fn *x;
 	int i;
 
-	if (!(api->roles & ROLE_SLEEP) || (api->roles & ~only) ||
+	if (!(api->roles & (ROLE_SLEEP | ROLE_ALLOC)) ||
+	    (api->roles & ~only) ||
 	    !call->callee || !(x = unit_ext_fn(en->unit, call->callee)))
 		return;
 	for (i = 0; i < x->sum.facts.n; i++) {
@@ -330,7 +334,8 @@ static void table_summary_derefs(struct engine *en, struct state *st,
 		/* "$N" only: the argument itself (the entry has no deref
 		 * role, so it fired none of its own) */
 		a = engine_subject_arg(f->subject);
-		if (a < 0 || a >= call->nargs)
+		if (a < 0 || a >= call->nargs ||
+		    ((api->deref_mask | api->kept_mask) & (1u << a)))
 			continue;
 		fire_deref(en, st, call->args[a], loc, call->callee, &f->loc,
 			   f->file);
