@@ -271,7 +271,8 @@ static void on_lost(struct engine *en, struct state *st,
 			al_many_mark(st, o->id, (int32_t)h->a, l->loc);
 	}
 	if (!engine_reporting(en) || l->forgotten || l->clobbered ||
-	    o->id < 0 || o->null == NL_NULL || (o->flags & OF_JOINED) ||
+	    o->id < 0 || o->null == NL_NULL ||
+	    (o->flags & (OF_JOINED | OF_UNNAMED)) ||
 	    al_family_managed(o) || al_dropped(o->id) ||
 	    al_given_up(en, st, o->id) || slot_get(st, al_escape_slot, 0) ||
 	    engine_path_warned(st) || al_found_uncertain(en, st, o->id) ||

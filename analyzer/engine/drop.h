@@ -15,6 +15,9 @@ struct drop_arg {
 	int nlost;
 	int alost;
 	const struct state *st;
+	/* the places an index that moved stopped naming: one another
+	 * place still holds is marked OF_UNNAMED */
+	bool index_moved;
 };
 
 /* the object path's binding holds (or points into) goes to d's list */

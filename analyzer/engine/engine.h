@@ -90,6 +90,12 @@ struct value {
 				 * (out-freed): freeing it again here is a
 				 * double free, but it is not this
 				 * function's own dangling field */
+#define OF_UNNAMED	0x80	/* stored in an element the engine no
+				 * longer names (a[i] once i moved on) while
+				 * a place it names still held it: when that
+				 * place lets go, the element may hold it
+				 * still (cdce925_probe()'s names, freed by
+				 * a loop over the array) */
 
 #define LINK_NONE	INT32_MIN
 

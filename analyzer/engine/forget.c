@@ -18,7 +18,7 @@
 void forget_object_memory(struct engine *en, struct state *st, int32_t id,
 			  struct ir_loc loc, bool forgotten)
 {
-	struct drop_arg d = { en, id, NULL, 0, 0, st };
+	struct drop_arg d = { en, id, NULL, 0, 0, st, false };
 
 	drop_in_object(en, st, &d);
 	fire_lost_list(en, st, &d, loc, forgotten);
@@ -47,7 +47,7 @@ static bool plain_under(void *arg, int path)
  */
 void forget_local_fill(struct engine *en, struct state *st, int path)
 {
-	struct drop_arg d = { en, path, NULL, 0, 0, st };
+	struct drop_arg d = { en, path, NULL, 0, 0, st, false };
 	const struct path *root;
 
 	if (path < 0 || memory_path(en, path))
@@ -108,7 +108,7 @@ static bool rooted_dead_element(void *arg, int path)
 void forget_dead_vars(struct engine *en, struct state *st,
 		      const uint64_t *live, int block, struct ir_loc loc)
 {
-	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct drop_arg d = { en, 0, NULL, 0, 0, st, false };
 	struct dead_arg da = { &d, live, block };
 
 	state_drop_if(st, rooted_dead_element, &da);
@@ -152,7 +152,7 @@ static bool slot_has_field_key(void *arg, int path)
 void forget_field_key(struct engine *en, struct state *st, const char *key,
 		      struct ir_loc loc)
 {
-	struct drop_arg d = { en, 0, NULL, 0, 0, st };
+	struct drop_arg d = { en, 0, NULL, 0, 0, st, false };
 	struct key_drop kd = { &d, key };
 	int i;
 

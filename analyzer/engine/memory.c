@@ -108,7 +108,9 @@ static bool referenced(struct engine *en, const struct state *st, int32_t id)
 }
 
 /* forgotten: the engine can no longer name them (an index changed), but
- * the memory may still hold them: not unreachable */
+ * the memory may still hold them: not unreachable.  After an index moved,
+ * one another place still holds is marked: the element may outlast that
+ * place. */
 void fire_lost_list(struct engine *en, struct state *st,
 		    struct drop_arg *d, struct ir_loc loc, bool forgotten)
 {
@@ -116,12 +118,18 @@ void fire_lost_list(struct engine *en, struct state *st,
 
 	for (i = 0; i < d->nlost; i++) {
 		int32_t id = d->lost[i];
+		struct objst *o;
 
 		for (j = 0; j < i; j++)
 			if (d->lost[j] == id)
 				break;
-		if (j < i || referenced(en, st, id) || !state_obj(st, id))
+		if (j < i || !(o = state_obj(st, id)))
 			continue;
+		if (referenced(en, st, id)) {
+			if (d->index_moved)
+				o->flags |= OF_UNNAMED;
+			continue;
+		}
 		fire_lost(en, st, id, loc, false, forgotten);
 	}
 	free(d->lost);
@@ -203,7 +211,7 @@ void obj_renew(struct engine *en, struct state *st, int32_t id, int site)
  * memory it held and the fields read through it. */
 void obj_reset(struct engine *en, struct state *st, int32_t id)
 {
-	struct drop_arg d = { en, id, NULL, 0, 0, st };
+	struct drop_arg d = { en, id, NULL, 0, 0, st, false };
 	int i;
 
 	drop_in_object(en, st, &d);
@@ -417,8 +425,8 @@ void assign(struct engine *en, struct state *st, int path,
 	    const struct value *val, const struct ir_expr *lhs,
 	    struct ir_loc loc)
 {
-	struct drop_arg d = { en, 0, NULL, 0, 0, st };
-	struct drop_arg idx = { en, 0, NULL, 0, 0, st };
+	struct drop_arg d = { en, 0, NULL, 0, 0, st, false };
+	struct drop_arg idx = { en, 0, NULL, 0, 0, st, false };
 	struct value w, *v = (struct value *)val;
 	struct store_info si;
 	char fk[512];
@@ -477,6 +485,7 @@ void assign(struct engine *en, struct state *st, int path,
 	en->lost_clobbered = val->kind == V_UNK || en->assign_forgets;
 	fire_lost_list(en, st, &d, loc, false);
 	en->lost_clobbered = false;
+	idx.index_moved = true;
 	fire_lost_list(en, st, &idx, loc, true);
 }
 
