@@ -152,6 +152,9 @@ struct core_kinds {
 
 extern struct core_kinds core;
 extern int core_failed;		/* slot (global): an allocation failed here */
+extern int core_callee_failed;	/* slot (global): a callee returned the
+				 * class it returns where its allocation
+				 * failed (replay.c) */
 extern int core_arg_tested;	/* slot (global): the path branched on a
 				 * parameter passed by value (explore.c) */
 extern int core_handover_failed;	/* slot (global): an `owner ...
@@ -920,6 +923,8 @@ enum { RK_INT, RK_PTR, RK_BOOL };
 bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 		  int rkind);
 int fn_rkind(const struct ir_func *fn);
+/* program.c: is cond a failure of fn where an allocation failed? */
+bool unit_alloc_failure(struct unit *u, const char *fn, enum ret_cond cond);
 /* program.c: the summary of name, or NULL (none, or the rules table
  * api says all there is to say of a header function) */
 struct summary *unit_summary(struct unit *u, const char *name,

@@ -19,6 +19,8 @@
 
 int core_freed;			/* slot: freed on this path (core facts) */
 int core_failed;		/* slot: an allocation failed on this path */
+int core_callee_failed;		/* slot: a callee returned where its own
+				 * allocation failed */
 int core_arg_tested;	/* slot: a branch on a by-value argument */
 int core_handover_failed;	/* slot: a success-only handover failed */
 
@@ -96,12 +98,16 @@ void facts_init(void)
 	static const struct slot_def arg_tested = {
 		"core-arg-tested", SLOT_GLOBAL, join_both
 	};
+	static const struct slot_def callee_failed = {
+		"core-callee-failed", SLOT_GLOBAL, join_both
+	};
 	static const struct slot_def handover_failed = {
 		"core-handover-failed", SLOT_GLOBAL, join_both
 	};
 
 	core_freed = engine_slot_register(&freed);
 	core_failed = engine_slot_register(&failed);
+	core_callee_failed = engine_slot_register(&callee_failed);
 	core_arg_tested = engine_slot_register(&arg_tested);
 	core_handover_failed = engine_slot_register(&handover_failed);
 	refs_init();

@@ -282,6 +282,24 @@ static void fn_or_ext(struct unit *u, const char *fn, struct fn_entry **pe,
 		reuse_note(u, 'U', fn, 0, fn_or_ext_hash(*pe, *px));
 }
 
+/* Is cond a failure of fn, one it returns where an allocation (its own
+ * or a callee's) failed? */
+bool unit_alloc_failure(struct unit *u, const char *fn, enum ret_cond cond)
+{
+	struct fn_entry *e;
+	struct ext_fn *x;
+	unsigned f;
+	int rkind;
+
+	fn_or_ext(u, fn, &e, &x);
+	f = e ? e->fail_conds : x ? x->fail_conds : 0;
+	if (!(f & (1u << cond)))
+		return false;
+	rkind = e ? fn_rkind(e->fn) : x->returns_ptr ? RK_PTR :
+		x->returns_bool ? RK_BOOL : RK_INT;
+	return !unit_success(u, fn, cond, rkind);
+}
+
 bool unit_success(struct unit *u, const char *fn, enum ret_cond cond,
 		  int rkind)
 {

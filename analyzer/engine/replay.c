@@ -449,6 +449,28 @@ bool replay_summary(struct engine *en, struct state *st,
 	return set;
 }
 
+/*
+ * The path where the callee returned cond: when that is its failure and
+ * an allocation failed on its returns of that class (snd_ctl_new()'s
+ * -ENOMEM where kzalloc() failed), a NULL this function returns on the
+ * path is a failed allocation's: snd_ctl_new1()'s `if (err < 0) return
+ * NULL;` makes it a wrapper allocator that may fail, not one whose NULL
+ * means "none".  Not an allocation of this function found NULL
+ * (core_failed, which also decides which of its returns are failures):
+ * the path may not look at the callee's result at all.
+ */
+static void callee_failed(struct engine *en, struct state *st,
+			  const struct replay *r, enum ret_cond cond)
+{
+	static const struct slot_val yes = { 1, 0 };
+	const char *fn = r->call->callee;
+
+	if (!fn || slot_get(st, core_callee_failed, 0) ||
+	    !unit_alloc_failure(en->unit, fn, cond))
+		return;
+	slot_set(st, core_callee_failed, 0, &yes);
+}
+
 static bool replay_facts(struct engine *en, struct state *st,
 			 const struct replay *r, struct state **split,
 			 bool *ends)
@@ -478,8 +500,12 @@ static bool replay_facts(struct engine *en, struct state *st,
 	nok = apply_facts(en, st, r, RC_NONZERO);
 	if (zok && !replay_return(en, z, r, RC_ZERO, &pre_zero))
 		dest_assign(en, z, r->call, vconst(0), r->loc);
-	if (zok)
+	if (zok) {
 		apply_result_facts(en, z, r, RC_ZERO);
+		callee_failed(en, z, r, RC_ZERO);
+	}
+	if (nok)
+		callee_failed(en, st, r, RC_NONZERO);
 	set = replay_return(en, st, r, RC_NONZERO, &pre_nonzero);
 	/* a -errno where every failing return is one (snd_device_new()):
 	 * the caller's `err < 0` then covers the whole failure */

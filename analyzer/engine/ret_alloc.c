@@ -140,10 +140,13 @@ void ret_alloc_facts(struct engine *en, struct state *st,
 	if (slot_get(st, core_failed, 0)) {
 		add_ret_null(en, (uint8_t)slot_get(st, core_failed, 0)->b,
 			     r->loc);
-	} else if (freed_own_block(st)) {
+	} else if (freed_own_block(st) ||
+		   slot_get(st, core_callee_failed, 0)) {
 		/* a later step failed and the path unwound what it had
 		 * made (alloc_workqueue() frees wq when its pool
-		 * workqueues cannot be had): a failure, not "none" */
+		 * workqueues cannot be had), or a callee failed where its
+		 * allocation did (snd_ctl_new1() after snd_ctl_new()): a
+		 * failure, not "none" */
 		add_may(en, core.ret_null, "$ret", 0, NULL, NULL, r->loc);
 	} else {
 		/* no table, no feature, a firmware error: NULL is "none".
