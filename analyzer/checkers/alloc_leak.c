@@ -133,6 +133,7 @@ static void on_free(struct engine *en, struct state *st,
 		    const struct objst *o, const struct free_info *f)
 {
 	al_many_free(en, st, o, f);
+	al_failed_gone(st, o->id);
 	/* a helper that frees the block may free what it holds at an
 	 * index first (e1000_free_desc_rings() walks buffer_info[] for its
 	 * skbs, then frees the array): its summary names fields, not
@@ -168,6 +169,11 @@ static void on_store(struct engine *en, struct state *st,
 	if (s->lhs && !s->lhs->is_ptr && !s->lhs->is_long &&
 	    !s->lhs->is_record)
 		return;
+	/* stored elsewhere: not left in the failed callee's place (the
+	 * callee's own writes, replayed, are that place) */
+	if (!s->forget)
+		al_failed_gone(st, s->v.obj);
+	al_failed_store(en, st, s);
 	id = engine_obj_of(en, s->v.obj);
 	/* priv->hw = hw, priv inside hw's block: a pointer to itself keeps
 	 * no block alive */
@@ -346,6 +352,7 @@ static void on_return(struct engine *en, struct state *st,
 	int32_t id;
 	int pos = 0;
 
+	al_failed_return(en, st, r);
 	if (engine_reporting(en)) {
 		al_init_return(en, st, r);
 		al_probe_return(en, st, r);
@@ -390,7 +397,7 @@ static void on_fact(struct engine *en, struct state *st,
 {
 	int arg = engine_subject_arg(f->subject);	/* "$N", or -1 */
 
-	if (f->kind != k_gives_up)
+	if (al_failed_fact(en, st, f, subj) || f->kind != k_gives_up)
 		return;
 	/* a `borrow` line says the function keeps none of its arguments:
 	 * its body may seem to give them up only because it lends them to
@@ -461,6 +468,7 @@ static void init(void)
 				      &checker_alloc_leak);
 	engine_fact_kind_if_ignored(k_gives_up);
 	al_init_init();
+	al_failed_init();
 }
 
 const struct checker checker_alloc_leak = {

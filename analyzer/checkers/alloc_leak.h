@@ -8,7 +8,9 @@
  * (alloc_leak_probe.c) a block a failing probe keeps in devm memory;
  * (alloc_leak_realloc.c) p = krealloc(p, ...) into memory;
  * (alloc_leak_many.c) an array freed with the blocks a loop stored in it;
- * (alloc_leak_call.c) what a call does to what the path owns.
+ * (alloc_leak_call.c) what a call does to what the path owns;
+ * (alloc_leak_failed.c) a block a failing function leaves in its
+ * caller's struct, up to a function the kernel calls.
  */
 #ifndef KMEMLINT_ALLOC_LEAK_H
 #define KMEMLINT_ALLOC_LEAK_H
@@ -112,5 +114,22 @@ bool al_init_store(struct engine *en, struct state *st,
 void al_init_return(struct engine *en, struct state *st,
 		    const struct return_info *r);
 void al_init_init(void);
+
+/* alloc_leak_failed.c: a failing return's blocks in the caller's fields
+ * (the summary's fail-holds facts; the finding at a function the kernel
+ * calls); al_failed_fact(): replays a fail-holds fact (true: it was one);
+ * al_failed_gone(): id freed or stored elsewhere; al_failed_store(): a
+ * block stored where the place was NULL (a cache); al_failed_call(): a
+ * function the engine does not see got a way to them */
+void al_failed_return(struct engine *en, struct state *st,
+		      const struct return_info *r);
+bool al_failed_fact(struct engine *en, struct state *st,
+		    const struct fact *f, const struct value *subj);
+void al_failed_gone(struct state *st, int32_t id);
+void al_failed_store(struct engine *en, struct state *st,
+		     const struct store_info *s);
+void al_failed_call(struct engine *en, struct state *st,
+		    const struct call_info *c);
+void al_failed_init(void);
 
 #endif

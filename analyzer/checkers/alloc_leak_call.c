@@ -122,6 +122,7 @@ void al_on_call(struct engine *en, struct state *st,
 	int i;
 
 	al_many_call(en, st, c);
+	al_failed_call(en, st, c);
 	note_dropped(en, c);
 	al_realloc_over_self(en, st, c);
 	copy_holds(en, st, c);

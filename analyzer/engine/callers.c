@@ -75,14 +75,30 @@ static bool names_fn(const struct ir_expr *e, const char *name)
 }
 
 /* The direct calls of name in the main file, in calls[]; false when
- * its address is taken, or there are too many to look at. */
+ * its address is taken (*taken set, when given), or there are too many
+ * to look at. */
+static bool call_sites_taken(struct engine *en, const char *name,
+			     const struct ir_call **calls, int *ncalls,
+			     bool *taken);
+
 static bool call_sites(struct engine *en, const char *name,
 		       const struct ir_call **calls, int *ncalls)
+{
+	return call_sites_taken(en, name, calls, ncalls, NULL);
+}
+
+static bool call_sites_taken(struct engine *en, const char *name,
+			     const struct ir_call **calls, int *ncalls,
+			     bool *taken)
 {
 	const struct ir_program *prog = en->unit->prog;
 	const struct ir_fn_init *inits;
 	int f, b, i, k, ninits = unit_fn_inits(en->unit, name, &inits);
+	bool dummy;
 
+	if (!taken)
+		taken = &dummy;
+	*taken = true;
 	*ncalls = 0;
 	for (i = 0; i < ninits; i++)
 		if (!strcmp(inits[i].fn, name))
@@ -112,12 +128,15 @@ static bool call_sites(struct engine *en, const char *name,
 				if (!in->call->callee ||
 				    strcmp(in->call->callee, name))
 					continue;
-				if (*ncalls == MAX_SITES)
+				if (*ncalls == MAX_SITES) {
+					*taken = false;
 					return false;
+				}
 				calls[(*ncalls)++] = in->call;
 			}
 		}
 	}
+	*taken = false;
 	return true;
 }
 
@@ -241,4 +260,17 @@ bool engine_path_has_caller(struct engine *en, struct state *st)
 	}
 	engine_queried(en);
 	return false;
+}
+
+bool engine_fn_reached_by_pointer(struct engine *en)
+{
+	const struct ir_call *calls[MAX_SITES];
+	bool taken = false;
+	int n;
+
+	if (!en->fn->in_main_file)
+		return false;
+	if (call_sites_taken(en, en->fn->name, calls, &n, &taken))
+		return false;
+	return taken;
 }

@@ -165,6 +165,10 @@ int engine_allocations(struct engine *en, const struct state *st,
 /* Is x id, or a value read from id's memory (through fields, elements
  * and members' addresses: arr[j].priv where arr is id)? */
 bool engine_read_through(struct engine *en, int32_t x, int32_t id);
+/* Does a place in container's memory (a field of the block it names, at
+ * any depth) hold id on this path? */
+bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
+		    int32_t container);
 /* The allocation site id stands for several objects of (what a block of
  * an earlier round becomes when its site allocates again while a place
  * still holds it), or -1. */
@@ -285,6 +289,10 @@ struct store_info {
 	const char *fn;			/* the value is this function's
 					 * designator (t->function = foo_cb),
 					 * or NULL */
+	struct value old;		/* what the place held before (V_UNK:
+					 * nothing known; for a value not an
+					 * allocation of this function, only
+					 * a binding's) */
 };
 
 /* A value flows into an operation the engine does not model (an inline
@@ -416,6 +424,11 @@ void engine_fact_kind_qualifier(int kind);
  * bus_register_notifier(bus, nb) keeps nb where it returns 0, and a
  * caller that ignores the result takes it as kept). */
 void engine_fact_kind_if_ignored(int kind);
+/* The kind is about what a place holds once the call returns (alloc-leak's
+ * fail-holds: the block the callee left in $0->rx_skbs): it is replayed
+ * after the callee's writes, so that its subject is the value the place
+ * holds then, not the one before the call. */
+void engine_fact_kind_after_writes(int kind);
 /* From on_return: a fact of this return path (summary pass only). */
 void engine_add_fact(struct engine *en, int kind, const char *subject,
 		     int64_t value, const char *str, struct ir_loc loc);
@@ -592,6 +605,21 @@ bool engine_path_has_caller(struct engine *en, struct state *st);
  * is never taken: its summary, replayed at each call, is all its callers
  * get of it (callers.c). */
 bool engine_fn_called_only_here(struct engine *en);
+/* The function's address is taken in the file (an ops table, a callback,
+ * module_init()) and no function of the file calls it: what calls it
+ * is the kernel's (callers.c). */
+bool engine_fn_reached_by_pointer(struct engine *en);
+/* An int function's return of a -errno: a known one, or `return err;`
+ * of an int error the engine cannot sign (out_facts.c). */
+bool engine_returns_errno(struct engine *en, struct state *st,
+			  const struct return_info *r);
+/* "$N->field...": a place of the caller's memory below a parameter (not
+ * "$N->[0]", *out) that holds object id at this point, or NULL.  Freed
+ * by the caller. */
+char *engine_field_subject(struct engine *en, struct state *st, int32_t id);
+/* A subject as the function's source names it: "$0->rx_skbs" becomes
+ * "priv->rx_skbs".  Freed by the caller. */
+char *engine_subject_text(struct engine *en, const char *subject);
 const char *engine_fn_name(struct engine *en);
 /* Every path from the block being executed to a return calls a function
  * with one of these rules roles (ROLE_WARNS: WARN() ahead). */

@@ -515,6 +515,7 @@ int32_t sym_intern(struct engine *en, const char *key,
 		   const struct sym *proto);
 int32_t sym_site(struct engine *en, enum sym_kind kind, char tag, int site);
 struct value load_path(struct engine *en, struct state *st, int path);
+int32_t path_sym_made(struct engine *en, struct state *st, int path);
 struct objst *obj_materialize(struct engine *en, struct state *st,
 			      int32_t id);
 void engine_paths_free(struct engine *en);
@@ -746,6 +747,7 @@ enum fact_merge fact_kind_merge(int kind);
 bool fact_kinds_registered(void);
 bool fact_kind_qualifier(int kind);
 bool fact_kind_if_ignored(int kind);
+bool fact_kind_after_writes(int kind);
 fact_subsumes_fn fact_kind_subsumes(int kind);
 uint64_t fact_kind_sig(const struct fact *f);
 int fact_kind_cap(int kind);

@@ -20,6 +20,7 @@ struct kind_def {
 	const struct checker *owner;
 	bool qualifier;		/* see engine_fact_kind_qualifier() */
 	bool if_ignored;	/* see engine_fact_kind_if_ignored() */
+	bool after_writes;	/* see engine_fact_kind_after_writes() */
 	fact_subsumes_fn subsumes;	/* see engine_fact_kind_subsumes() */
 	fact_sig_fn sig;		/* see engine_fact_kind_signature() */
 	int cap;			/* see engine_fact_kind_cap(); 0: none */
@@ -115,6 +116,17 @@ void engine_fact_kind_if_ignored(int kind)
 bool fact_kind_if_ignored(int kind)
 {
 	return kind_of(kind) && kinds[kind].if_ignored;
+}
+
+void engine_fact_kind_after_writes(int kind)
+{
+	if (kind_of(kind))
+		kinds[kind].after_writes = true;
+}
+
+bool fact_kind_after_writes(int kind)
+{
+	return kind_of(kind) && kinds[kind].after_writes;
 }
 
 const char *engine_fact_kind_name(int kind)

@@ -427,12 +427,20 @@ void assign(struct engine *en, struct state *st, int path,
 {
 	struct drop_arg d = { en, 0, NULL, 0, 0, st, false };
 	struct drop_arg idx = { en, 0, NULL, 0, 0, st, false };
-	struct value w, *v = (struct value *)val;
+	struct value w, *v = (struct value *)val, old = mkv(V_UNK);
 	struct store_info si;
 	char fk[512];
 
 	path = canon_path(en, st, path);
 	d.root = path;
+	/* what the place held, for a store of one of this function's
+	 * blocks (a read that tested it made its symbol: the binding may
+	 * be gone) */
+	if (state_get(st, path))
+		old = *state_get(st, path);
+	else if (v->kind == V_OBJ && v->obj >= 0 && memory_path(en, path) &&
+		 path_sym_made(en, st, path))
+		old = vobj(path_sym_made(en, st, path));
 	entry_view_store(en, st, path, state_get(st, path));
 	if (v->kind == V_UNK && zeroed_field(en, path)) {
 		/* written, value unknown: no longer the 0 of the zeroing
@@ -476,6 +484,7 @@ void assign(struct engine *en, struct state *st, int path,
 		si.forget = en->assign_forgets;
 		si.bits = en->store_bits;
 		si.fn = en->store_fn;
+		si.old = old;
 		fire_store(en, st, &si);
 	} else if (en->paths[path].kind != 'v') {
 		/* a member of a local struct: a pure call given its

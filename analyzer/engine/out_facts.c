@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "../util/strvec.h"
 
 /* An int function's return of a -errno the engine knows: a negative
  * constant or value, or PTR_ERR() of a pointer IS_ERR() found an error
@@ -49,6 +50,48 @@ bool returns_errno(struct engine *en, struct state *st,
 		(r->v.kind == V_NE && r->v.c == 0)) &&
 	       !en->fn->returns_ptr && en->fn->returns_narrow &&
 	       !en->fn->returns_bool;
+}
+
+bool engine_returns_errno(struct engine *en, struct state *st,
+			  const struct return_info *r)
+{
+	return r->has_value && returns_errno(en, st, r);
+}
+
+char *engine_field_subject(struct engine *en, struct state *st, int32_t id)
+{
+	int i;
+
+	for (i = 0; i < st->nb; i++)
+		if (st->b[i].v.kind == V_OBJ && st->b[i].v.obj == id) {
+			char *s = store_subject(en, st, st->b[i].path);
+			size_t n = s && s[0] == '$' ?
+				   strspn(s + 1, "0123456789") : 0;
+
+			if (n && !strncmp(s + 1 + n, "->", 2) &&
+			    strcmp(s + 1 + n, "->[0]"))
+				return s;
+			free(s);
+		}
+	return NULL;
+}
+
+char *engine_subject_text(struct engine *en, const char *subject)
+{
+	char *end;
+	long n;
+	int i;
+
+	if (!subject || subject[0] != '$')
+		return xstrdup(subject ? subject : "");
+	n = strtol(subject + 1, &end, 10);
+	if (end == subject + 1)
+		return xstrdup(subject);
+	for (i = 0; i < en->fn->nvars; i++)
+		if (en->fn->vars[i].kind == VAR_PARAM &&
+		    en->fn->vars[i].param == n && en->fn->vars[i].name)
+			return xstrfmt("%s%s", en->fn->vars[i].name, end);
+	return xstrdup(subject);
 }
 
 static char *out_place_subject(struct engine *en, struct state *st, int path)

@@ -333,7 +333,7 @@ static int replay_round(const struct fact *f)
 		return 3;
 	if (kind == core.sets || kind == core.points ||
 	    kind == core.sets_bits || kind == core.out_alloc ||
-	    kind == core.out_freed)
+	    kind == core.out_freed || fact_kind_after_writes(kind))
 		return 4;
 	return 1;
 }

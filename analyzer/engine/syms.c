@@ -386,6 +386,26 @@ fail:
 	return 0;
 }
 
+/* The symbol a read of path has already made (what the place held as the
+ * path first read it), or 0: none yet, and none is made here. */
+int32_t path_sym_made(struct engine *en, struct state *st, int path)
+{
+	char key[640];
+	struct place pl;
+	void *hit;
+
+	if (path < 0 || !place_of(en, st, path, &pl))
+		return 0;
+	if (pl.global)
+		place_key(key, sizeof(key), 'G', pl.gname, 0, pl.acc);
+	else
+		place_key(key, sizeof(key), 'F', NULL, pl.base, pl.acc);
+	free(pl.deps);
+	free(pl.fdeps);
+	hit = hmap_get(&en->symmap, key);
+	return hit ? sym_id((int)(intptr_t)hit - 1) : 0;
+}
+
 /* What an index on the way to path reads (deps of a place). */
 static void path_deps(struct engine *en, int path, struct place *pl)
 {
