@@ -418,6 +418,16 @@ struct value eval(struct engine *en, struct state *st,
 		     allocation_vs_local(en, st, a, e->b) ||
 		     allocation_vs_local(en, st, b, e->a)))
 			return vconst(e->op == CMP_NE);
+		/* an allocation (or a pointer) against an address of page 0,
+		 * where nothing lives: ZERO_OR_NULL_PTR(p) is (unsigned long)p
+		 * <= 16 (ZERO_SIZE_PTR, what kmalloc(0) returns, which owns
+		 * nothing and kfree() takes), so the edge where it holds is
+		 * the NULL one, the other is not NULL.  Not an integer's
+		 * symbol: size > 16 says nothing of NULL */
+		if (a.kind == V_OBJ && (a.obj >= 0 || e->a->is_ptr) &&
+		    b.kind == V_CONST && b.c > 0 && b.c < 4096 &&
+		    e->op != CMP_EQ && e->op != CMP_NE)
+			return vpred(a.obj, e->op == CMP_LE || e->op == CMP_LT);
 		return value_cmp(e->op, a, b);
 	case EX_ARITH:
 		a = eval(en, st, e->a);
