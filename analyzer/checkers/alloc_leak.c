@@ -133,7 +133,7 @@ static void on_free(struct engine *en, struct state *st,
 		    const struct objst *o, const struct free_info *f)
 {
 	al_many_free(en, st, o, f);
-	al_failed_gone(st, o->id);
+	al_failed_free(st, o->id);
 	/* a helper that frees the block may free what it holds at an
 	 * index first (e1000_free_desc_rings() walks buffer_info[] for its
 	 * skbs, then frees the array): its summary names fields, not

@@ -118,14 +118,17 @@ void al_init_init(void);
 /* alloc_leak_failed.c: a failing return's blocks in the caller's fields
  * (the summary's fail-holds facts; the finding at a function the kernel
  * calls); al_failed_fact(): replays a fail-holds fact (true: it was one);
- * al_failed_gone(): id freed or stored elsewhere; al_failed_store(): a
- * block stored where the place was NULL (a cache); al_failed_call(): a
+ * al_failed_gone(): id stored elsewhere; al_failed_free(): id freed on
+ * the path; al_failed_store(): a
+ * block stored where the place was NULL or in place of one freed (a
+ * cache, a replacement); al_failed_call(): a
  * function the engine does not see got a way to them */
 void al_failed_return(struct engine *en, struct state *st,
 		      const struct return_info *r);
 bool al_failed_fact(struct engine *en, struct state *st,
 		    const struct fact *f, const struct value *subj);
 void al_failed_gone(struct state *st, int32_t id);
+void al_failed_free(struct state *st, int32_t id);
 void al_failed_store(struct engine *en, struct state *st,
 		     const struct store_info *s);
 void al_failed_call(struct engine *en, struct state *st,

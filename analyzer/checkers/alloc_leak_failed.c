@@ -47,7 +47,9 @@ static int k_release;		/* the engine's field-release records */
 static int cache_slot;		/* object: stored where the path knew the
 				 * place held NULL (if (!s->buf) s->buf =
 				 * alloc(): kept for the next call, not
-				 * made for this one) */
+				 * made for this one), or in place of a
+				 * block the path freed (a replacement) */
+static int freed_slot;		/* object: freed on this path */
 static int failed_slot;		/* object: left in our memory by a callee
 				 * that failed (a = where, b = the payload,
 				 * interned) */
@@ -212,7 +214,10 @@ bool al_failed_fact(struct engine *en, struct state *st,
  * NULL: uart_port_startup() allocates the transmit page only
  * `if (!state->xmit.buf)`, and keeps it there whether the port's startup
  * then fails or not; the shutdown frees it.  A cache filled once, not
- * something the failure must undo. */
+ * something the failure must undo.  So is one that replaces a block the
+ * path freed (smu_sys_set_pp_table(): kfree(table->hardcode_pptable);
+ * table->hardcode_pptable = kzalloc(size); then the reset that follows
+ * may fail): the field keeps its role, the new table is the state. */
 void al_failed_store(struct engine *en, struct state *st,
 		     const struct store_info *s)
 {
@@ -224,8 +229,18 @@ void al_failed_store(struct engine *en, struct state *st,
 		return;
 	if (s->old.kind == V_CONST ? s->old.c == 0 :
 	    s->old.kind == V_OBJ &&
-	    (o = engine_obj(en, st, s->old.obj, &tmp)) && o->null == NL_NULL)
+	    (slot_get(st, freed_slot, s->old.obj) ||
+	     ((o = engine_obj(en, st, s->old.obj, &tmp)) &&
+	      o->null == NL_NULL)))
 		slot_set(st, cache_slot, s->v.obj, &yes);
+}
+
+void al_failed_free(struct state *st, int32_t id)
+{
+	static const struct slot_val yes = { 1, 0 };
+
+	slot_clear(st, failed_slot, id);
+	slot_set(st, freed_slot, id, &yes);
 }
 
 void al_failed_gone(struct state *st, int32_t id)
@@ -264,8 +279,12 @@ void al_failed_init(void)
 	static const struct slot_def cache = { "alloc-leak:cache-store",
 					       SLOT_OBJECT, al_join_either };
 
+	static const struct slot_def freed = { "alloc-leak:freed-here",
+					       SLOT_OBJECT, al_join_either };
+
 	failed_slot = engine_slot_register(&def);
 	cache_slot = engine_slot_register(&cache);
+	freed_slot = engine_slot_register(&freed);
 	k_fail_holds = engine_fact_kind("fail-holds", FACT_MAY_COND,
 					&checker_alloc_leak);
 	engine_fact_kind_after_writes(k_fail_holds);

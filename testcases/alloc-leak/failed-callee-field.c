@@ -24,6 +24,10 @@
  *                NULL, a buffer kept across opens (uart_port_startup()'s
  *                transmit page): only tx_skbs is reported, where rxdes
  *                cannot be had.
+ * waldo_set_table(): frees the old table and stores a new one, then a
+ *                later step fails: the new table is the state it set
+ *                (smu_sys_set_pp_table()), not a resource to undo:
+ *                nothing.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -266,6 +270,38 @@ static int grault_open(struct net_device *netdev)
 		foo_free_rings(priv);
 	return err;
 }
+
+static int waldo_set_table(struct net_device *netdev, const void *buf,
+			   size_t size)
+{
+	struct foo_priv *priv = netdev_priv(netdev);
+	int err;
+
+	kfree(priv->rxdes);
+	priv->rxdes = kzalloc(size, GFP_KERNEL);
+	if (!priv->rxdes)
+		return -ENOMEM;
+	memcpy(priv->rxdes, buf, size);
+	err = netif_set_real_num_tx_queues(netdev, 1);
+	if (err)
+		return err;
+	return 0;
+}
+
+struct foo_table_ops {
+	int (*set_table)(struct net_device *netdev, const void *buf,
+			 size_t size);
+};
+
+static const struct foo_table_ops waldo_ops = {
+	.set_table = waldo_set_table,
+};
+
+const struct foo_table_ops *foo_get_table_ops(void)
+{
+	return &waldo_ops;
+}
+EXPORT_SYMBOL_GPL(foo_get_table_ops);
 
 static const struct net_device_ops foo_ops[] = {
 	{ .ndo_open = foo_open, .ndo_stop = foo_stop },
