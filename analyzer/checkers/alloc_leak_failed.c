@@ -275,10 +275,9 @@ void al_failed_init(void)
 {
 	static const struct slot_def def = { "alloc-leak:failed-callee",
 					     SLOT_OBJECT, NULL };
-
 	static const struct slot_def cache = { "alloc-leak:cache-store",
 					       SLOT_OBJECT, al_join_either };
-
+	/* the engine's own record of frees is the summary pass's */
 	static const struct slot_def freed = { "alloc-leak:freed-here",
 					       SLOT_OBJECT, al_join_either };
 

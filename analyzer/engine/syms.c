@@ -312,6 +312,15 @@ static bool has_list_link(const char *subject)
 	return false;
 }
 
+/* The symbol table's key of a place: a global's or a field's. */
+static void place_sym_key(const struct place *pl, char *key, size_t len)
+{
+	if (pl->global)
+		place_key(key, len, 'G', pl->gname, 0, pl->acc);
+	else
+		place_key(key, len, 'F', NULL, pl->base, pl->acc);
+}
+
 static int32_t path_sym(struct engine *en, struct state *st, int path)
 {
 	char key[640], fkbuf[512];
@@ -324,9 +333,9 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 	if (!place_of(en, st, path, &pl))
 		return 0;
 	memset(&s, 0, sizeof(s));
+	place_sym_key(&pl, key, sizeof(key));
 	if (pl.global) {
 		s.kind = SYM_GLOBAL;
-		place_key(key, sizeof(key), 'G', pl.gname, 0, pl.acc);
 	} else {
 		bs = sym_of(en, pl.base);
 		/*
@@ -339,7 +348,6 @@ static int32_t path_sym(struct engine *en, struct state *st, int path)
 		s.kind = SYM_FIELD;
 		s.base = pl.base;
 		s.depth = bs ? bs->depth + 1 : 1;
-		place_key(key, sizeof(key), 'F', NULL, pl.base, pl.acc);
 	}
 	hit = hmap_get(&en->symmap, key);
 	if (hit) {
@@ -396,10 +404,7 @@ int32_t path_sym_made(struct engine *en, struct state *st, int path)
 
 	if (path < 0 || !place_of(en, st, path, &pl))
 		return 0;
-	if (pl.global)
-		place_key(key, sizeof(key), 'G', pl.gname, 0, pl.acc);
-	else
-		place_key(key, sizeof(key), 'F', NULL, pl.base, pl.acc);
+	place_sym_key(&pl, key, sizeof(key));
 	free(pl.deps);
 	free(pl.fdeps);
 	hit = hmap_get(&en->symmap, key);
