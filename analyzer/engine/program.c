@@ -602,7 +602,9 @@ void analyze_program(const struct ir_program *prog,
 	for (i = 0; i < prog->nmain; i++) {
 		struct fn_entry *e = get_entry(u, prog->main_fns[i]);
 
-		if (e && !e->skipped)
+		/* dead code: a static function nothing names (an unused
+		 * test helper, a built-in __exit with no module_exit()) */
+		if (e && !e->skipped && !e->fn->unreferenced)
 			explore_fn(u, e, PASS_REPORT);
 	}
 	if (u->verbose && prog->nmain) {

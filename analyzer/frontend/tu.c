@@ -26,6 +26,8 @@ struct tu_funcs {
 	struct hmap fns;		/* name -> struct tu_fn */
 	struct strvec main_fns;
 	struct fn_init_list inits;
+	struct hmap named;		/* functions the main file names outside
+					 * their own body (refs_visit) */
 	bool skipped_bodies;		/* the parse skipped some bodies */
 	CXFile main_file;		/* or NULL: clang did not name it */
 };
@@ -75,6 +77,53 @@ static enum CXChildVisitResult has_body(CXCursor c, CXCursor parent,
 	return CXChildVisit_Break;
 }
 
+/*
+ * The functions the main file names: called, stored, or named anywhere
+ * else (a built-in initcall's `static_assert(__same_type(initcall_t,
+ * &fn))`, whose section entry is asm; a static local's initialiser; a
+ * macro's body).  A static function of the file named nowhere but in
+ * its own body is dead code (ir_func.unreferenced).  Read from the
+ * syntax, not the IR: the lowering inlines predicates and drops what
+ * it does not model.
+ */
+struct refs_walk {
+	struct hmap *named;
+	const char *self;	/* the function whose body is walked */
+};
+
+static enum CXChildVisitResult refs_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct refs_walk *w = data;
+	CXCursor to;
+	CXString n;
+	const char *name;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	to = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(to) != CXCursor_FunctionDecl)
+		return CXChildVisit_Continue;
+	n = clang_getCursorSpelling(to);
+	name = clang_getCString(n);
+	if ((!w->self || strcmp(name, w->self)) && !hmap_get(w->named, name))
+		hmap_put(w->named, name, (void *)1);
+	clang_disposeString(n);
+	return CXChildVisit_Continue;
+}
+
+static void refs_collect(struct tu_funcs *tf, CXCursor c)
+{
+	struct refs_walk w = { &tf->named, NULL };
+	CXString s = clang_getCursorSpelling(c);
+
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		w.self = clang_getCString(s);
+	clang_visitChildren(c, refs_visit, &w);
+	clang_disposeString(s);
+}
+
 static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -84,6 +133,8 @@ static enum CXChildVisitResult collect_fn(CXCursor c, CXCursor parent,
 	const char *name;
 
 	(void)parent;
+	if (expanded_in_main_file(tf, c))
+		refs_collect(tf, c);
 	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
 	    expanded_in_main_file(tf, c)) {
 		fn_inits_collect(c, &tf->inits);
@@ -128,6 +179,7 @@ struct tu_funcs *tu_funcs_collect(CXTranslationUnit tu)
 	tf->skipped_bodies = (tu_parse_options() &
 			      CXTranslationUnit_SkipFunctionBodies) != 0;
 	hmap_init(&tf->fns);
+	hmap_init(&tf->named);
 	strvec_init(&tf->main_fns);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_fn, tf);
 	return tf;
@@ -143,6 +195,10 @@ static struct ir_func *get_fn(void *ctx, const char *name)
 	if (!f->lowered) {
 		f->lowered = true;
 		f->ir = ir_lower_function(tf->tu, f->def);
+		if (f->ir)
+			f->ir->unreferenced = f->ir->is_static &&
+					      f->ir->in_main_file &&
+					      !hmap_get(&tf->named, name);
 	}
 	return f->ir;
 }
@@ -188,6 +244,7 @@ void tu_funcs_free(struct tu_funcs *tf)
 	if (!tf)
 		return;
 	hmap_free(&tf->fns, free_fn);
+	hmap_free(&tf->named, NULL);
 	strvec_clear(&tf->main_fns);
 	fn_inits_free(&tf->inits);
 	free(tf);

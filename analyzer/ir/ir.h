@@ -154,6 +154,9 @@ struct ir_func {
 	int nblocks;
 	int ncallsites;
 	bool too_complex;	/* lowering gave up; see lower.c */
+	bool unreferenced;	/* static, and the main file names it nowhere
+				 * but in its own body: dead code
+				 * (frontend/tu.c) */
 	void *arena;		/* everything above is allocated from it */
 };
 

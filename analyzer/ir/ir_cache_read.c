@@ -126,13 +126,14 @@ static struct ir_func *get_fn(struct reader *r)
 	if (!fn->key)
 		fn->key = fn->name;
 	fn->file = get_str(r, false);
-	fl = (unsigned)get_int(r, 0, 63, false);
+	fl = (unsigned)get_int(r, 0, 127, false);
 	fn->is_static = fl & 1;
 	fn->in_main_file = fl & 2;
 	fn->returns_ptr = fl & 4;
 	fn->returns_narrow = fl & 8;
 	fn->too_complex = fl & 16;
 	fn->returns_bool = fl & 32;
+	fn->unreferenced = fl & 64;
 	fn->lock_contract = (int8_t)get_int(r, -16, 16, true);
 	fn->loc = get_loc(r);
 	fn->nparams = get_count(r);

@@ -254,7 +254,8 @@ static void put_fn(struct writer *w, const struct ir_func *fn)
 		 (unsigned)fn->returns_ptr << 2 |
 		 (unsigned)fn->returns_narrow << 3 |
 		 (unsigned)fn->too_complex << 4 |
-		 (unsigned)fn->returns_bool << 5);
+		 (unsigned)fn->returns_bool << 5 |
+		 (unsigned)fn->unreferenced << 6);
 	put_s(b, fn->lock_contract);
 	put_loc(w, fn->loc);
 	put_u(b, (uint64_t)fn->nparams);
