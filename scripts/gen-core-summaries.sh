@@ -143,7 +143,11 @@ for p in files:
         print('%s: %s' % (p, e), file=sys.stderr)
 # The facts the checkers use at a call of a core function: what it does to
 # its arguments ($N), whether it sleeps, what it returns.  Places behind
-# an argument ($0->f), must facts on arguments (null, sets) and field
+# an argument ($0->f), must facts on arguments (sets, and null but where
+# every path of a return class found the argument not NULL:
+# snd_ctl_add() succeeds only for a control that snd_ctl_new1() did not
+# fail to allocate, so a caller that returns on its error uses a
+# control that is not NULL) and field
 # writes are left out: they are about the callee's own objects, and they
 # make the file large.  ret-null-absent and ret-null-chosen say what a
 # NULL result means besides a failed allocation (v4l2_ctrl_new_custom()
@@ -208,6 +212,8 @@ for name, path, body in rows:
                 pass
             elif kind == 'gives-up' and subj == '$ret':
                 pass		# registers what it returns
+            elif kind == 'null' and arg.match(subj) and v[4] == '0':
+                pass		# returns so only for a non-NULL argument
             elif kind == 'points' and arg.match(s):
                 kind = kind		# stores argument s in the caller's memory
             else:
