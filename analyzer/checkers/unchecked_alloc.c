@@ -101,7 +101,14 @@ static void on_deref(struct engine *en, struct state *st,
 	if (!engine_origin(en, o->id, &org) || !org.callee)
 		return;
 	what = engine_deref_str(en, d);
-	if (d->via && is_null)
+	/* a call's result passed straight on: f(g()) */
+	if (!strcmp(what, "the result") && !is_null)
+		msg = xstrfmt(d->via ? (d->kept ?
+			      "the result of %s() is passed to %s(), which keeps it for later use, without a NULL check" :
+			      "the result of %s() is passed to %s(), which dereferences it, without a NULL check") :
+			      "the result of %s() is dereferenced without a NULL check",
+			      org.callee, d->via);
+	else if (d->via && is_null)
 		msg = xstrfmt(d->kept ? "'%s' is passed to %s(), which keeps it for later use, on a path where it is NULL" :
 			      "'%s' is passed to %s(), which dereferences it, on a path where it is NULL",
 			      what, d->via);

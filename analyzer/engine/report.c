@@ -491,6 +491,9 @@ static void path_text(struct engine *en, int path, char *buf, size_t len)
 	switch (p->kind) {
 	case 'v':
 		snprintf(buf, len, "%s", en->fn->vars[p->var].name);
+		/* a temporary ($t10: a call's result passed on) */
+		if (buf[0] == '$')
+			snprintf(buf, len, "the result");
 		return;
 	case 'g':
 		snprintf(buf, len, "%s", p->field);

@@ -3,7 +3,10 @@
  * Finding messages that spell an expression of the source (messages.expected).
  * deprecated-api names the factors of the product: a sum among them is
  * spelled whole (hdac_hdmi's sizeof(*widgets) * ((2 * hdmi->num_ports) +
- * hdmi->num_cvt) read "320 * 2").
+ * hdmi->num_cvt) read "320 * 2").  unchecked-alloc names a call's result
+ * passed straight on as "the result of kzalloc()", not by the temporary
+ * the lowering made for it (patch_ca0132.c's
+ * snd_hda_ctl_add(codec, nid, snd_ctl_new1(&knew, codec)) read "'$t10'").
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -32,6 +35,18 @@ int msg_map(struct msg_hdmi *h, unsigned int n)
 {
 	h->map = kzalloc(n * sizeof(u32), GFP_KERNEL);
 	return h->map ? 0 : -ENOMEM;
+}
+
+static int msg_add(struct msg_hdmi *h, struct msg_widget *w)
+{
+	h->widgets = w;
+	return w->name[0] + h->num_ports;
+}
+
+int msg_add_widget(struct msg_hdmi *h);
+int msg_add_widget(struct msg_hdmi *h)
+{
+	return msg_add(h, kzalloc(sizeof(struct msg_widget), GFP_KERNEL));
 }
 
 MODULE_LICENSE("GPL");
