@@ -134,6 +134,7 @@ static void on_free(struct engine *en, struct state *st,
 {
 	al_many_free(en, st, o, f);
 	al_failed_free(st, o->id);
+	al_failed_release(en, st, o->id, NULL);
 	/* a helper that frees the block may free what it holds at an
 	 * index first (e1000_free_desc_rings() walks buffer_info[] for its
 	 * skbs, then frees the array): its summary names fields, not
@@ -433,6 +434,12 @@ static void on_fact(struct engine *en, struct state *st,
 	}
 	if (subj->kind == V_OBJ)
 		al_disown(en, st, subj->obj, (int)f->value);
+	/* what a block left by a failed callee is held in goes with it,
+	 * even where the engine lost the value of the argument (a card
+	 * filled through &card) */
+	al_failed_release(en, st, subj->kind == V_OBJ ? subj->obj : INT32_MIN,
+			  arg >= 0 && arg < c->call->nargs ?
+			  c->call->args[arg] : NULL);
 	/* gave up $N, passed &local_struct or &local: what it holds */
 	if (arg >= 0)
 		al_disown_local(en, st, c, arg, (int)f->value);

@@ -122,7 +122,8 @@ void al_init_init(void);
  * the path; al_failed_store(): a
  * block stored where the place was NULL or in place of one freed (a
  * cache, a replacement); al_failed_call(): a
- * function the engine does not see got a way to them */
+ * function the engine does not see got a way to them; al_failed_release():
+ * the object holding them (or one they are read from) freed or given up */
 void al_failed_return(struct engine *en, struct state *st,
 		      const struct return_info *r);
 bool al_failed_fact(struct engine *en, struct state *st,
@@ -133,6 +134,8 @@ void al_failed_store(struct engine *en, struct state *st,
 		     const struct store_info *s);
 void al_failed_call(struct engine *en, struct state *st,
 		    const struct call_info *c);
+void al_failed_release(struct engine *en, struct state *st,
+		       int32_t holder, const struct ir_expr *arg);
 void al_failed_init(void);
 
 #endif

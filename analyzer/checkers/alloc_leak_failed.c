@@ -262,11 +262,39 @@ void al_failed_call(struct engine *en, struct state *st,
 	while (n < 16 && slot_iter(st, failed_slot, &pos, &id, &v))
 		for (i = 0; i < c->nargs; i++)
 			if (c->args[i].kind == V_OBJ &&
-			    (engine_held_in(en, st, id, c->args[i].obj) ||
-			     engine_read_through(en, id, c->args[i].obj))) {
+			    engine_held_under(en, st, id, c->args[i].obj)) {
 				ids[n++] = id;
 				break;
 			}
+	for (k = 0; k < n; k++)
+		slot_clear(st, failed_slot, ids[k]);
+}
+
+/*
+ * The object that holds such a block, or one it is read from, freed or
+ * given up by a call whose summary says so: done with what it holds.
+ * caiaq's snd_probe() hands the card to snd_card_free() when
+ * init_card() fails, and the card's private_free releases the urbs
+ * init_card() left in the private area (cdev = card->private_data): the
+ * caller unwinds through the card, a release the summary cannot follow.
+ * holder is INT32_MIN when the engine has no object for the argument.
+ * arg, when not NULL, is the argument the call was given: a block
+ * below the place it names goes too (card->private_data->ep1_in_urb,
+ * whatever the engine knows card's value as).
+ */
+void al_failed_release(struct engine *en, struct state *st, int32_t holder,
+		       const struct ir_expr *arg)
+{
+	const struct slot_val *v;
+	int32_t ids[16], id;
+	int pos = 0, n = 0, k;
+
+	while (n < 16 && slot_iter(st, failed_slot, &pos, &id, &v))
+		if (id != holder &&
+		    ((holder != INT32_MIN &&
+		      engine_held_under(en, st, id, holder)) ||
+		     engine_held_below(en, st, id, arg)))
+			ids[n++] = id;
 	for (k = 0; k < n; k++)
 		slot_clear(st, failed_slot, ids[k]);
 }

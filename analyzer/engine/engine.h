@@ -169,6 +169,15 @@ bool engine_read_through(struct engine *en, int32_t x, int32_t id);
  * any depth) hold id on this path? */
 bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
 		    int32_t container);
+/* Is id held in container's memory, in the memory of an object read
+ * from it (a driver's private area at card->private_data), or read from
+ * it itself?  What a call that frees or takes container takes with it. */
+bool engine_held_under(struct engine *en, const struct state *st,
+		       int32_t id, int32_t container);
+/* Is id held at a place below the one e names (card->private_data->urb
+ * for e = card), whatever e's value is known as? */
+bool engine_held_below(struct engine *en, const struct state *st,
+		       int32_t id, const struct ir_expr *e);
 /* The allocation site id stands for several objects of (what a block of
  * an earlier round becomes when its site allocates again while a place
  * still holds it), or -1. */

@@ -150,6 +150,44 @@ bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
 	return false;
 }
 
+bool engine_held_under(struct engine *en, const struct state *st,
+		       int32_t id, int32_t container)
+{
+	int i;
+
+	if (sym_read_through(en, id, container))
+		return true;
+	for (i = 0; i < st->nb; i++) {
+		const struct path *root;
+
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
+			continue;
+		root = &en->paths[en->paths[st->b[i].path].root];
+		if (root->kind == 'o' &&
+		    sym_read_through(en, root->var, container))
+			return true;
+	}
+	return false;
+}
+
+bool engine_held_below(struct engine *en, const struct state *st,
+		       int32_t id, const struct ir_expr *e)
+{
+	int p = e ? expr_path(en, e) : -1, i, q;
+
+	if (p < 0)
+		return false;
+	for (i = 0; i < st->nb; i++) {
+		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
+			continue;
+		for (q = en->paths[st->b[i].path].parent; q >= 0;
+		     q = en->paths[q].parent)
+			if (q == p)
+				return true;
+	}
+	return false;
+}
+
 int engine_many_site(struct engine *en, int32_t id)
 {
 	const struct sym *s = sym_of(en, id);
