@@ -398,7 +398,7 @@ static void on_fact(struct engine *en, struct state *st,
 {
 	int arg = engine_subject_arg(f->subject);	/* "$N", or -1 */
 
-	if (al_failed_fact(en, st, f, subj) || f->kind != k_gives_up)
+	if (al_failed_fact(en, st, c, f, subj) || f->kind != k_gives_up)
 		return;
 	/* a `borrow` line says the function keeps none of its arguments:
 	 * its body may seem to give them up only because it lends them to

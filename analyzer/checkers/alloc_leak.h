@@ -127,7 +127,8 @@ void al_init_init(void);
 void al_failed_return(struct engine *en, struct state *st,
 		      const struct return_info *r);
 bool al_failed_fact(struct engine *en, struct state *st,
-		    const struct fact *f, const struct value *subj);
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj);
 void al_failed_gone(struct state *st, int32_t id);
 void al_failed_free(struct state *st, int32_t id);
 void al_failed_store(struct engine *en, struct state *st,

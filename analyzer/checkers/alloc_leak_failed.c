@@ -53,6 +53,8 @@ static int freed_slot;		/* object: freed on this path */
 static int failed_slot;		/* object: left in our memory by a callee
 				 * that failed (a = where, b = the payload,
 				 * interned) */
+static int failed_at_slot;	/* object: the call that left it (a = its
+				 * loc in this function, loc_pack) */
 
 #define MAX_OWN 64
 
@@ -101,8 +103,19 @@ static void report(struct engine *en, const struct return_info *r,
 			 notes, n);
 }
 
-/* Does this function, or one it calls, release field key elsewhere? */
-static bool unwinds_field(struct engine *en, const char *key)
+/*
+ * Does this function, or one it calls, release field key elsewhere, after
+ * the point that made the block (from: the call that failed, or the
+ * allocation; has_from false when not known)?  ftgmac100_open() frees
+ * the rings on the failures after ftgmac100_alloc_rings(): an unwind
+ * this way out missed.  A release no path from that point reaches is
+ * another entry's: DAPM's snd_soc_dai_link_event() frees
+ * substream->runtime on SND_SOC_DAPM_POST_PMD, an event of its own that
+ * DAPM sends whether the PRE_PMU that stored it failed or not.
+ */
+static bool unwinds_field(struct engine *en, const char *key,
+			  const char *left_by, struct ir_loc from,
+			  bool has_from)
 {
 	const char *fn = engine_fn_name(en);
 	const struct field_rec *v;
@@ -111,10 +124,20 @@ static bool unwinds_field(struct engine *en, const char *key)
 	if (!key)
 		return false;
 	n = engine_field_facts(en, key, FACT_BIT(k_release), &v);
-	for (i = 0; i < n; i++)
-		if (v[i].kind == k_release && !v[i].file && v[i].fn &&
-		    (!strcmp(v[i].fn, fn) || engine_fn_calls(en, fn, v[i].fn)))
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != k_release || v[i].file || !v[i].fn)
+			continue;
+		if (!strcmp(v[i].fn, fn) &&
+		    (!has_from || engine_loc_reaches(en, from, v[i].loc)))
 			return true;
+		/* the helper that left it frees it on its other failures
+		 * (init_card() frees the first urb when the second fails):
+		 * the driver unwinds it there */
+		if (strcmp(v[i].fn, fn) && engine_fn_calls(en, fn, v[i].fn) &&
+		    (!has_from || (left_by && !strcmp(v[i].fn, left_by)) ||
+		     engine_loc_reaches_call(en, from, v[i].fn)))
+			return true;
+	}
 	return false;
 }
 
@@ -122,16 +145,20 @@ static bool unwinds_field(struct engine *en, const char *key)
  * (summary pass), or reported where nothing is left to unwind it. */
 static void still_held(struct engine *en, struct state *st,
 		       const struct return_info *r, int32_t id,
-		       const char *payload, struct ir_loc where)
+		       const char *payload, struct ir_loc where,
+		       const struct ir_loc *from)
 {
 	char *subj = engine_field_subject(en, st, id);
+	struct payload p;
 
 	if (!engine_reporting(en)) {
 		if (subj)
 			engine_add_fact(en, k_fail_holds, subj, loc_pack(where),
 					payload, r->loc);
 	} else if (engine_fn_reached_by_pointer(en) &&
-		   unwinds_field(en, engine_field_of(en, st, id))) {
+		   unwinds_field(en, engine_field_of(en, st, id),
+				 parse(payload, &p) ? p.fn : NULL,
+				 from ? *from : r->loc, from != NULL)) {
 		report(en, r, payload, where);
 	}
 	free(subj);
@@ -165,7 +192,7 @@ static void own_blocks(struct engine *en, struct state *st,
 				  engine_fn_name(en), engine_fn_file(en),
 				  org.loc.line, org.loc.col, text);
 		still_held(en, st, r, ids[i], engine_intern(en, payload),
-			   r->loc);
+			   r->loc, &org.loc);
 		free(payload);
 		free(text);
 		free(subj);
@@ -188,17 +215,23 @@ void al_failed_return(struct engine *en, struct state *st,
 		struct objst tmp;
 		const struct objst *o = engine_obj(en, st, id, &tmp);
 
+		const struct slot_val *at = slot_get(st, failed_at_slot, id);
+		struct ir_loc call;
+
 		if (!o || o->null == NL_NULL || (o->flags & OF_JOINED))
 			continue;
+		if (at)
+			call = loc_unpack(at->a);
 		still_held(en, st, r, id, (const char *)(intptr_t)v->b,
-			   loc_unpack(v->a));
+			   loc_unpack(v->a), at ? &call : NULL);
 	}
 }
 
 bool al_failed_fact(struct engine *en, struct state *st,
-		    const struct fact *f, const struct value *subj)
+		    const struct call_info *c, const struct fact *f,
+		    const struct value *subj)
 {
-	struct slot_val v;
+	struct slot_val v, at = { loc_pack(c->loc), 0 };
 
 	if (f->kind != k_fail_holds)
 		return false;
@@ -207,6 +240,7 @@ bool al_failed_fact(struct engine *en, struct state *st,
 	v.a = f->value;
 	v.b = (int64_t)(intptr_t)engine_intern(en, f->str);
 	slot_set(st, failed_slot, subj->obj, &v);
+	slot_set(st, failed_at_slot, subj->obj, &at);
 	return true;
 }
 
@@ -309,7 +343,11 @@ void al_failed_init(void)
 	static const struct slot_def freed = { "alloc-leak:freed-here",
 					       SLOT_OBJECT, al_join_either };
 
+	static const struct slot_def at = { "alloc-leak:failed-callee-at",
+					    SLOT_OBJECT, NULL };
+
 	failed_slot = engine_slot_register(&def);
+	failed_at_slot = engine_slot_register(&at);
 	cache_slot = engine_slot_register(&cache);
 	freed_slot = engine_slot_register(&freed);
 	k_fail_holds = engine_fact_kind("fail-holds", FACT_MAY_COND,

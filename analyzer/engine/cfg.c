@@ -373,3 +373,73 @@ bool engine_calls_ahead(struct engine *en, unsigned roles)
 	}
 	return en->ahead[b] == 2;
 }
+
+static bool same_loc(struct ir_loc a, struct ir_loc b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+/* Does the instruction at k of block b match: at loc to, or (callee not
+ * NULL) a call of callee? */
+static bool insn_matches(const struct ir_insn *in, struct ir_loc to,
+			 const char *callee)
+{
+	if (callee)
+		return in->call && in->call->callee &&
+		       !strcmp(in->call->callee, callee);
+	return same_loc(in->loc, to);
+}
+
+/*
+ * Can an instruction at loc to (or a call of callee) run after the
+ * instruction at loc from, on some path of the function?  The blocks
+ * after from's, and the rest of from's own block.  False when from is
+ * not an instruction of the function.
+ */
+static bool loc_reaches(const struct ir_func *fn, struct ir_loc from,
+			struct ir_loc to, const char *callee)
+{
+	bool *seen, found = false;
+	int b, i, fb = -1, fi = 0;
+
+	for (b = 0; b < fn->nblocks && fb < 0; b++)
+		for (i = 0; i < fn->blocks[b].ninsns; i++)
+			if (same_loc(fn->blocks[b].insns[i].loc, from)) {
+				fb = b;
+				fi = i;
+				break;
+			}
+	if (fb < 0)
+		return false;
+	for (i = fi + 1; i < fn->blocks[fb].ninsns; i++)
+		if (insn_matches(&fn->blocks[fb].insns[i], to, callee))
+			return true;
+	seen = xcalloc((size_t)fn->nblocks, sizeof(*seen));
+	{
+		int s[2], n = cfg_succs(&fn->blocks[fb], fn->nblocks, s);
+
+		for (i = 0; i < n; i++)
+			if (!seen[s[i]])
+				reach(fn, s[i], -1, true, NULL, NULL, seen);
+	}
+	for (b = 0; b < fn->nblocks && !found; b++)
+		for (i = 0; seen[b] && i < fn->blocks[b].ninsns; i++)
+			if (insn_matches(&fn->blocks[b].insns[i], to, callee)) {
+				found = true;
+				break;
+			}
+	free(seen);
+	return found;
+}
+
+bool engine_loc_reaches(struct engine *en, struct ir_loc from,
+			struct ir_loc to)
+{
+	return loc_reaches(en->fn, from, to, NULL);
+}
+
+bool engine_loc_reaches_call(struct engine *en, struct ir_loc from,
+			     const char *callee)
+{
+	return loc_reaches(en->fn, from, (struct ir_loc){ 0, 0 }, callee);
+}

@@ -174,6 +174,13 @@ bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
  * it itself?  What a call that frees or takes container takes with it. */
 bool engine_held_under(struct engine *en, const struct state *st,
 		       int32_t id, int32_t container);
+/* Can the instruction at loc to (a call of callee) run after the one at
+ * from on some path of this function?  False when from is not one of
+ * its instructions. */
+bool engine_loc_reaches(struct engine *en, struct ir_loc from,
+			struct ir_loc to);
+bool engine_loc_reaches_call(struct engine *en, struct ir_loc from,
+			     const char *callee);
 /* Is id held at a place below the one e names (card->private_data->urb
  * for e = card), whatever e's value is known as? */
 bool engine_held_below(struct engine *en, const struct state *st,
