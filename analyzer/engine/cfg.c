@@ -379,8 +379,8 @@ static bool same_loc(struct ir_loc a, struct ir_loc b)
 	return a.line == b.line && a.col == b.col;
 }
 
-/* Does the instruction at k of block b match: at loc to, or (callee not
- * NULL) a call of callee? */
+/* Is in the instruction looked for: at loc to, or (callee not NULL) a
+ * call of callee? */
 static bool insn_matches(const struct ir_insn *in, struct ir_loc to,
 			 const char *callee)
 {
