@@ -102,7 +102,7 @@ static void on_deref(struct engine *en, struct state *st,
 		return;
 	what = engine_deref_str(en, d);
 	/* a call's result passed straight on: f(g()) */
-	if (!strcmp(what, "the result") && !is_null)
+	if (engine_deref_is_result(en, d) && !is_null)
 		msg = xstrfmt(d->via ? (d->kept ?
 			      "the result of %s() is passed to %s(), which keeps it for later use, without a NULL check" :
 			      "the result of %s() is passed to %s(), which dereferences it, without a NULL check") :

@@ -165,13 +165,10 @@ int engine_allocations(struct engine *en, const struct state *st,
 /* Is x id, or a value read from id's memory (through fields, elements
  * and members' addresses: arr[j].priv where arr is id)? */
 bool engine_read_through(struct engine *en, int32_t x, int32_t id);
-/* Does a place in container's memory (a field of the block it names, at
- * any depth) hold id on this path? */
-bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
-		    int32_t container);
-/* Is id held in container's memory, in the memory of an object read
- * from it (a driver's private area at card->private_data), or read from
- * it itself?  What a call that frees or takes container takes with it. */
+/* Is id held in container's memory (a field of the block it names, at
+ * any depth), in the memory of an object read from it (a driver's
+ * private area at card->private_data), or read from it itself?  What a
+ * call that frees or takes container takes with it. */
 bool engine_held_under(struct engine *en, const struct state *st,
 		       int32_t id, int32_t container);
 /* Can the instruction at loc to (a call of callee) run after the one at
@@ -656,6 +653,10 @@ char *engine_expr_str(struct engine *en, const struct ir_expr *e);
 char *engine_cond_str(struct engine *en, const struct ir_expr *e);
 /* The dereferenced pointer as the source names it ("priv->buf"). */
 char *engine_deref_str(struct engine *en, const struct deref_info *d);
+/* Is what d dereferences a call's result passed straight on (f(g()),
+ * the lowering's temporary), which engine_deref_str() spells "the
+ * result"? */
+bool engine_deref_is_result(struct engine *en, const struct deref_info *d);
 /* The record type the dereferenced pointer points to ("struct page"),
  * where the IR knows it (a pointer variable), or NULL. */
 const char *engine_deref_record(struct engine *en, const struct deref_info *d);

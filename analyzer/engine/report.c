@@ -524,6 +524,15 @@ char *engine_deref_str(struct engine *en, const struct deref_info *d)
 	return xstrdup("the pointer");
 }
 
+bool engine_deref_is_result(struct engine *en, const struct deref_info *d)
+{
+	int var = d->e ? (d->e->kind == EX_VAR ? d->e->var : -1) :
+		  d->path >= 0 && en->paths[d->path].kind == 'v' ?
+		  en->paths[d->path].var : -1;
+
+	return var >= 0 && en->fn->vars[var].name[0] == '$';
+}
+
 const char *engine_deref_record(struct engine *en, const struct deref_info *d)
 {
 	if (d->e && d->e->kind == EX_VAR)

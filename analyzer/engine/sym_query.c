@@ -133,23 +133,6 @@ bool engine_read_through(struct engine *en, int32_t x, int32_t id)
 	return sym_read_through(en, x, id);
 }
 
-bool engine_held_in(struct engine *en, const struct state *st, int32_t id,
-		    int32_t container)
-{
-	int i;
-
-	for (i = 0; i < st->nb; i++) {
-		const struct path *root;
-
-		if (st->b[i].v.kind != V_OBJ || st->b[i].v.obj != id)
-			continue;
-		root = &en->paths[en->paths[st->b[i].path].root];
-		if (root->kind == 'o' && root->var == container)
-			return true;
-	}
-	return false;
-}
-
 bool engine_held_under(struct engine *en, const struct state *st,
 		       int32_t id, int32_t container)
 {
