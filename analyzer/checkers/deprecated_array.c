@@ -84,6 +84,10 @@ static void product_str(struct engine *en, const struct ir_expr *e,
 	/* a sum or a shift among the factors, spelled whole: sizeof(*w) *
 	 * (2 * n + m) read "320 * 2" (engine_expr_str() names a pointer
 	 * expression by its base) */
+	if (e && e->kind == EX_CONST && e->field) {	/* sizeof(*p) */
+		sb_add(out, e->field);
+		return;
+	}
 	s = e && e->kind == EX_ARITH ? engine_cond_str(en, e) : NULL;
 	if (!s)
 		s = engine_expr_str(en, e);

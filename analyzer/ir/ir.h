@@ -54,7 +54,8 @@ struct ir_expr {
 				 * 0 when unknown (void, incomplete) */
 	int var;		/* EX_VAR */
 	int64_t ival;		/* EX_CONST */
-	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name */
+	const char *field;	/* EX_MEMBER (interned in the function); EX_FUNC: name;
+				 * EX_CONST: a folded sizeof's spelling, or NULL */
 	const char *rec;	/* EX_MEMBER: record type of the base ("struct foo") */
 	bool rec_local;		/* EX_MEMBER: that record type is defined in the
 				 * main file, so no other unit writes its fields */

@@ -452,6 +452,65 @@ struct ir_expr *lower_effect(struct lower *L, CXCursor c)
 	return lower_expr(L, c);
 }
 
+/*
+ * How the source spells a constant the lowering folded (sizeof(*irqs)
+ * is 49 in the IR): kept in field for messages that quote an operand
+ * ("msix_num_entries * sizeof(*irqs)").  Only for the main file's own
+ * code, not from a macro, short: a header's or a macro's spelling would
+ * be what the reader does not see.
+ */
+static const char *const_spelling(struct lower *L, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile ef, sf;
+	unsigned eoff, soff, end, ntoks = 0, i;
+	CXToken *toks = NULL;
+	char buf[128];
+	size_t n = 0;
+	bool prev_word = false, ok = true;
+
+	if (!L->fn->in_main_file || !clang_Location_isFromMainFile(loc))
+		return NULL;
+	clang_getExpansionLocation(loc, &ef, NULL, NULL, &eoff);
+	clang_getSpellingLocation(loc, &sf, NULL, NULL, &soff);
+	if (eoff != soff || !clang_File_isEqual(ef, sf))
+		return NULL;
+	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL,
+				   &end);
+	clang_tokenize(L->tu, r, &toks, &ntoks);
+	buf[0] = '\0';
+	for (i = 0; i < ntoks && ok; i++) {
+		CXTokenKind k = clang_getTokenKind(toks[i]);
+		CXString t;
+		const char *ts;
+		unsigned off;
+		bool word = k == CXToken_Identifier || k == CXToken_Keyword ||
+			    k == CXToken_Literal;
+		size_t l;
+
+		clang_getExpansionLocation(clang_getTokenLocation(L->tu, toks[i]),
+					   NULL, NULL, NULL, &off);
+		if (off >= end)
+			break;
+		if (k == CXToken_Comment)
+			continue;
+		t = clang_getTokenSpelling(L->tu, toks[i]);
+		ts = clang_getCString(t);
+		l = strlen(ts);
+		if (n + l + 2 >= sizeof(buf))
+			ok = false;
+		else
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+					      word && prev_word ? " " : "", ts);
+		prev_word = word;
+		clang_disposeString(t);
+	}
+	if (toks)
+		clang_disposeTokens(L->tu, toks, ntoks);
+	return ok && n ? arena_strdup(L->ar, buf) : NULL;
+}
+
 struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 {
 	enum CXCursorKind k = kind_of(c);
@@ -564,6 +623,8 @@ struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 	case CXCursor_UnaryExpr:	/* sizeof, alignof: operand not evaluated */
 	case CXCursor_GenericSelectionExpr:
 		e = eval_int(c, &v) ? mk_const(L, v, c) : mk(L, EX_UNKNOWN, c);
+		if (e->kind == EX_CONST)
+			e->field = const_spelling(L, c);
 		break;
 	default:
 		if (eval_int(c, &v)) {

@@ -3,7 +3,9 @@
  * Finding messages that spell an expression of the source (messages.expected).
  * deprecated-api names the factors of the product: a sum among them is
  * spelled whole (hdac_hdmi's sizeof(*widgets) * ((2 * hdmi->num_ports) +
- * hdmi->num_cvt) read "320 * 2").  unchecked-alloc names a call's result
+ * hdmi->num_cvt) read "320 * 2"), and a sizeof is spelled as the source
+ * spells it (qat's msix_num_entries * sizeof(*irqs) read
+ * "msix_num_entries * 49").  unchecked-alloc names a call's result
  * passed straight on as "the result of kzalloc()", not by the temporary
  * the lowering made for it (patch_ca0132.c's
  * snd_hda_ctl_add(codec, nid, snd_ctl_new1(&knew, codec)) read "'$t10'").
