@@ -22,6 +22,8 @@ static int k_counted_put;	/* fact: dropped the count of $N with a put
 static int refinit_slot;	/* object: a `refinit` call initialized the
 				 * reference count of a part of it (a =
 				 * where, b = the rules entry) */
+static int empty_slot;		/* object: ...and the count holds nothing
+				 * yet (none of the entry's until= calls) */
 static int k_release;		/* the engine's field fact: a function
 				 * releases the field's memory with str */
 
@@ -72,8 +74,10 @@ static void uncount(struct state *st, int32_t id, const char *put)
 	const struct slot_val *r = slot_get(st, refinit_slot, id);
 
 	if (r && !strcmp(put, ((const struct api_entry *)
-			       (intptr_t)r->b)->refinit_put))
+			       (intptr_t)r->b)->refinit_put)) {
 		slot_clear(st, refinit_slot, id);
+		slot_clear(st, empty_slot, id);
+	}
 }
 
 /* device_register(&m->dev): m is counted from here on; put_device()
@@ -99,14 +103,33 @@ static void on_call(struct engine *en, struct state *st,
 				api->name, c->loc);
 		return;
 	}
+	/* dev_set_name(&port->dev, ...) after device_initialize(): the
+	 * count now holds the name, which only the put frees */
+	if (c->call->callee && c->nargs > 0 && c->args[0].kind == V_OBJ) {
+		const struct slot_val *r;
+
+		id = engine_obj_within(en, c->args[0].obj);
+		r = slot_get(st, empty_slot, id) ?
+		    slot_get(st, refinit_slot, id) : NULL;
+		if (r && api_name_in_list(((const struct api_entry *)
+					   (intptr_t)r->b)->refinit_until,
+					  c->call->callee))
+			slot_clear(st, empty_slot, id);
+	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||
 	    api->refinit_arg >= c->nargs ||
 	    c->args[api->refinit_arg].kind != V_OBJ)
 		return;
+	id = engine_obj_within(en, c->args[api->refinit_arg].obj);
 	v.a = loc_pack(c->loc);
 	v.b = (int64_t)(intptr_t)api;
-	slot_set(st, refinit_slot,
-		 engine_obj_within(en, c->args[api->refinit_arg].obj), &v);
+	slot_set(st, refinit_slot, id, &v);
+	v.a = 1;
+	v.b = 0;
+	if (api->refinit_until)
+		slot_set(st, empty_slot, id, &v);
+	else
+		slot_clear(st, empty_slot, id);
 }
 
 /*
@@ -147,6 +170,12 @@ static bool counted_free(struct engine *en, struct state *st,
 	init = (const struct api_entry *)(intptr_t)r->b;
 	if (!strcmp(f->api->name, init->refinit_put))
 		return true;
+	/* device_initialize(), then a kfree() before the name is set or
+	 * the device added: nothing is counted yet, and the release
+	 * callback may not be ready for a half-built object
+	 * (iio_device_alloc() when ida_alloc() fails) */
+	if (slot_get(st, empty_slot, o->id))
+		return false;
 	n = engine_alloc_note(en, o->id, notes);
 	notes[n].file = NULL;
 	notes[n].loc = loc_unpack(r->a);
@@ -234,9 +263,12 @@ static void init(void)
 
 	static const struct slot_def counted = { "free-mismatch:counted",
 						 SLOT_OBJECT, NULL };
+	static const struct slot_def empty = { "free-mismatch:counted-empty",
+					       SLOT_OBJECT, NULL };
 
 	freed_slot = engine_slot_register(&def);
 	refinit_slot = engine_slot_register(&counted);
+	empty_slot = engine_slot_register(&empty);
 	/* registered by the engine (frees.c), found by its name */
 	k_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	k_counted_put = engine_fact_kind("counted-put", FACT_MAY,

@@ -108,6 +108,11 @@ static void on_deref(struct engine *en, struct state *st,
 			      "the result of %s() is passed to %s(), which dereferences it, without a NULL check") :
 			      "the result of %s() is dereferenced without a NULL check",
 			      org.callee, d->via);
+	else if (d->via && d->via_field)	/* f(priv): priv->buf */
+		msg = xstrfmt(is_null ?
+			      "%s() dereferences '%s' on a path where it is NULL (allocated by %s())" :
+			      "%s() dereferences '%s' from %s() without a NULL check",
+			      d->via, what, org.callee);
 	else if (d->via && is_null)
 		msg = xstrfmt(d->kept ? "'%s' is passed to %s(), which keeps it for later use, on a path where it is NULL" :
 			      "'%s' is passed to %s(), which dereferences it, on a path where it is NULL",

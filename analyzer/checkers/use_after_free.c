@@ -50,6 +50,9 @@ static void on_deref(struct engine *en, struct state *st,
 	notes[n].loc = d->loc;
 	notes[n++].msg = xstrfmt("used here after the free: move the free after the last use");
 	engine_report(en, "use-after-free", d->loc,
+		      d->via && d->via_field ?
+		      xstrfmt("%s() dereferences '%s' after it was freed",
+			      d->via, what) :
 		      d->via ?
 		      xstrfmt("'%s' is passed to %s(), which dereferences it, after it was freed",
 			      what, d->via) :

@@ -84,6 +84,7 @@ static void free_entry(void *p)
 	free(e->array);
 	free(e->sensitive);
 	free(e->refinit_put);
+	free(e->refinit_until);
 	free(e->free_holds);
 	for (int i = 0; i < API_MAX_POINTS; i++) {
 		free(e->points_dst[i]);
@@ -400,4 +401,22 @@ int api_load_default(char *const *extra, int nextra)
 		if (api_load_file(extra[k]))
 			ret = -1;
 	return ret;
+}
+
+/* The position of name in the comma-separated list of a rules value
+ * (1 for the first), or 0. */
+int api_name_in_list(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	int i;
+
+	for (i = 1;; i++) {
+		if (!strncmp(list, name, len) &&
+		    (list[len] == ',' || !list[len]))
+			return i;
+		list = strchr(list, ',');
+		if (!list)
+			return 0;
+		list++;
+	}
 }

@@ -150,6 +150,10 @@ struct api_entry {
 	/* refinit: the argument, and the put that releases its object */
 	int refinit_arg;
 	char *refinit_put;
+	char *refinit_until;	/* until=a,b: the count holds nothing until
+				 * one of these calls on the same object
+				 * (dev_set_name(), device_add()); a
+				 * deallocator before it is still right */
 	bool put_shared;	/* count=shared: the count is commonly shared
 				 * (get_page() in another function): a put
 				 * with no get of the path frees only what the
@@ -258,6 +262,7 @@ int api_load_file(const char *path);
 /* Load every *.rules file of a directory, in name order. */
 int api_load_dir(const char *dir);
 const struct api_entry *api_lookup(const char *name);
+int api_name_in_list(const char *list, const char *name);
 /* The `field` line of a struct field (rec "struct urb" or "urb"), or
  * NULL. */
 const struct api_entry *api_field_entry(const char *rec, const char *field);

@@ -312,6 +312,11 @@ int api_set_key(struct api_entry *e, unsigned role, const char *k,
 		e->cb_context = xstrdup(v);
 		return 0;
 	}
+	if (!strcmp(k, "until") && role == ROLE_REFINIT) {
+		free(e->refinit_until);
+		e->refinit_until = xstrdup(v);
+		return 0;
+	}
 	if (!strcmp(k, "use")) {
 		char **slot;
 

@@ -11,24 +11,6 @@
 
 #include "engine_impl.h"
 
-/* The position of name in the comma-separated list (1 for the first),
- * or 0. */
-static int name_in_list(const char *list, const char *name)
-{
-	size_t len = strlen(name);
-	int i;
-
-	for (i = 1;; i++) {
-		if (!strncmp(list, name, len) &&
-		    (list[len] == ',' || !list[len]))
-			return i;
-		list = strchr(list, ',');
-		if (!list)
-			return 0;
-		list++;
-	}
-}
-
 /*
  * hw->priv of a block this function allocated, of a family whose `inner=`
  * names that field: the allocator set it to a place inside the block
@@ -50,7 +32,7 @@ int32_t inner_area(struct engine *en, struct state *st, int path)
 		return 0;
 	o = state_obj(st, en->paths[n->parent].var);
 	f = o ? api_family_inner(o->family) : NULL;
-	k = f && n->field ? name_in_list(f, n->field) : 0;
+	k = f && n->field ? api_name_in_list(f, n->field) : 0;
 	if (!k)
 		return 0;
 	area = path_area(en, n->parent, true, k);

@@ -255,6 +255,9 @@ struct deref_info {
 					 * that returns, not on some only */
 	bool kept;			/* via keeps it and reads it later
 					 * (a `deref kept=` line) */
+	bool via_field;			/* via reaches it through a field of
+					 * an argument ($0->pollfunc), it is
+					 * not itself an argument */
 };
 
 struct call_info {

@@ -622,7 +622,7 @@ bool liveness_live(const struct ir_func *fn, const uint64_t *live, int block,
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
 		      const struct ir_loc *via_loc, const char *via_file,
-		      bool via_always, bool kept);
+		      bool via_always, bool kept, bool via_field);
 void fire_deref(struct engine *en, struct state *st,
 		const struct ir_expr *ptr, struct ir_loc loc, const char *via,
 		const struct ir_loc *via_loc, const char *via_file);

@@ -17,7 +17,8 @@
 static void deref_event(struct engine *en, struct state *st, struct value v,
 			const struct ir_expr *e, int path, struct ir_loc loc,
 			const char *via, const struct ir_loc *via_loc,
-			const char *via_file, bool via_always, bool kept)
+			const char *via_file, bool via_always, bool kept,
+			bool via_field)
 {
 	const struct sym *as;
 	struct deref_info d;
@@ -44,6 +45,7 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 	d.via_file = via_file;
 	d.via_always = via_always;
 	d.kept = kept;
+	d.via_field = via_field;
 	if (en->pass == PASS_SUMMARY)
 		core_on_deref(en, st, &d);
 	old = ev_begin(en, st, v.obj, LINK_NONE);
@@ -70,10 +72,10 @@ static void deref_event(struct engine *en, struct state *st, struct value v,
 void fire_deref_value(struct engine *en, struct state *st, struct value v,
 		      int path, struct ir_loc loc, const char *via,
 		      const struct ir_loc *via_loc, const char *via_file,
-		      bool via_always, bool kept)
+		      bool via_always, bool kept, bool via_field)
 {
 	deref_event(en, st, v, NULL, path, loc, via, via_loc, via_file,
-		    via_always, kept);
+		    via_always, kept, via_field);
 }
 
 void fire_deref(struct engine *en, struct state *st,
@@ -82,7 +84,7 @@ void fire_deref(struct engine *en, struct state *st,
 {
 	/* a rules-table dereference happens whenever the call does */
 	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, via_loc,
-		    via_file, via != NULL, false);
+		    via_file, via != NULL, false, false);
 }
 
 /* An argument a `deref kept=` line says the callee keeps for later. */
@@ -91,7 +93,7 @@ void fire_deref_kept(struct engine *en, struct state *st,
 		     const char *via)
 {
 	deref_event(en, st, eval(en, st, ptr), ptr, -1, loc, via, NULL, NULL,
-		    true, true);
+		    true, true, false);
 }
 
 /* Every dereference an expression performs when evaluated. */

@@ -168,7 +168,9 @@ static bool apply_fact(struct engine *en, struct state *st,
 			fire_deref_value(en, st, v, path, r->loc,
 					 r->call->callee, &f->loc, f->file,
 					 f->value != 0,
-					 f->str && !strcmp(f->str, "kept"));
+					 f->str && !strcmp(f->str, "kept"),
+					 f->subject[0] == '$' &&
+					 strpbrk(f->subject, ".>") != NULL);
 			en->guard_hints = NULL;
 			en->nguard_hints = 0;
 			while (nh--)

@@ -9,6 +9,10 @@
  * passed straight on as "the result of kzalloc()", not by the temporary
  * the lowering made for it (patch_ca0132.c's
  * snd_hda_ctl_add(codec, nid, snd_ctl_new1(&knew, codec)) read "'$t10'").
+ * A callee that dereferences a field of its argument is named as the one
+ * that dereferences it (kxsd9's iio_device_unregister(indio_dev) after
+ * the buffer cleanup freed indio_dev->pollfunc read "'indio_dev->pollfunc'
+ * is passed to iio_device_unregister()").
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -49,6 +53,27 @@ int msg_add_widget(struct msg_hdmi *h);
 int msg_add_widget(struct msg_hdmi *h)
 {
 	return msg_add(h, kzalloc(sizeof(struct msg_widget), GFP_KERNEL));
+}
+
+/* the callee reads a field of what it is given: it is h that is
+ * passed, and msg_first() that dereferences h->map */
+static u32 msg_first(struct msg_hdmi *h)
+{
+	return h->map[0];
+}
+
+u32 msg_map_freed(struct msg_hdmi *h);
+u32 msg_map_freed(struct msg_hdmi *h)
+{
+	kfree(h->map);
+	return msg_first(h);
+}
+
+u32 msg_map_unchecked(struct msg_hdmi *h);
+u32 msg_map_unchecked(struct msg_hdmi *h)
+{
+	h->map = kmalloc(16, GFP_KERNEL);
+	return msg_first(h);
 }
 
 MODULE_LICENSE("GPL");
