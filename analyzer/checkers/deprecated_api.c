@@ -121,11 +121,57 @@ static bool was_used_fresh(int32_t id)
 	return ids_has(used_fresh, nused_fresh, id);
 }
 
-/* A use of the block that is no clear and no release. */
-static void use(struct engine *en, struct state *st, int32_t id)
+/*
+ * A clear is a wipe before the release only where no path uses the
+ * block after it: ath11k's memset(req, 0, ...) empties a request that
+ * qmi_send_request() then sends, and only the path where
+ * qmi_txn_init() failed goes straight to kfree(req).  Across the paths
+ * of one exploration: the clears a path used the block after, and the
+ * wipes reported (at the release), each vetoed when the other turns up.
+ */
+static struct ir_loc used_wipes[MAX_FRESH];
+static int nused_wipes;
+static struct {
+	struct ir_loc wipe, release;
+} wipe_reports[MAX_FRESH];
+static int nwipe_reports;
+
+static bool same_loc(struct ir_loc a, struct ir_loc b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
+static bool wipe_was_used(struct ir_loc wipe)
 {
 	int i;
 
+	for (i = 0; i < nused_wipes; i++)
+		if (same_loc(used_wipes[i], wipe))
+			return true;
+	return false;
+}
+
+static void wipe_used(struct engine *en, struct ir_loc wipe)
+{
+	int i;
+
+	if (wipe_was_used(wipe))
+		return;
+	if (nused_wipes < MAX_FRESH)
+		used_wipes[nused_wipes++] = wipe;
+	for (i = 0; i < nwipe_reports; i++)
+		if (same_loc(wipe_reports[i].wipe, wipe))
+			engine_veto(en, RULE, wipe_reports[i].release);
+}
+
+/* A use of the block that is no clear and no release. */
+static void use(struct engine *en, struct state *st, int32_t id)
+{
+	const struct slot_val *w = slot_get(st, wiped_slot, id);
+	int i;
+
+	if (w)
+		wipe_used(en, loc_unpack(w->a));
 	if (slot_get(st, fresh_slot, id) && !was_used_fresh(id)) {
 		if (nused_fresh < MAX_FRESH)
 			used_fresh[nused_fresh++] = id;
@@ -142,6 +188,8 @@ static void on_entry(struct engine *en, struct state *st)
 	(void)st;
 	nused_fresh = 0;
 	ncleared = 0;
+	nused_wipes = 0;
+	nwipe_reports = 0;
 }
 
 /* The allocation of the last on_call, now that the engine made it. */
@@ -392,6 +440,14 @@ static void on_free(struct engine *en, struct state *st,
 		return;
 	}
 	wloc = loc_unpack(w->a);
+	if (wipe_was_used(wloc)) {	/* another path used it after */
+		touch(st, o->id);
+		return;
+	}
+	if (nwipe_reports < MAX_FRESH) {
+		wipe_reports[nwipe_reports].wipe = wloc;
+		wipe_reports[nwipe_reports++].release = f->loc;
+	}
 	by = (const char *)(intptr_t)w->b;
 	note.file = NULL;
 	note.loc = wloc;
