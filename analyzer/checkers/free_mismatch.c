@@ -24,6 +24,10 @@ static int refinit_slot;	/* object: a `refinit` call initialized the
 				 * where, b = the rules entry) */
 static int empty_slot;		/* object: ...and the count holds nothing
 				 * yet (none of the entry's until= calls) */
+static int naming_slot;		/* global: the last until= call's result
+				 * is in variable a, for object b: where
+				 * the path finds it failed (non-zero), the
+				 * count still holds nothing */
 static int k_release;		/* the engine's field fact: a function
 				 * releases the field's memory with str */
 
@@ -103,18 +107,30 @@ static void on_call(struct engine *en, struct state *st,
 				api->name, c->loc);
 		return;
 	}
-	/* dev_set_name(&port->dev, ...) after device_initialize(): the
-	 * count now holds the name, which only the put frees */
+	/* dev_set_name(&port->dev, ...) or device_add() after
+	 * device_initialize(): the count now holds the name, which only the
+	 * put frees (a failed dev_set_name() set none: on_branch()) */
 	if (c->call->callee && c->nargs > 0 && c->args[0].kind == V_OBJ) {
 		const struct slot_val *r;
+		const struct api_entry *init;
 
 		id = engine_obj_within(en, c->args[0].obj);
 		r = slot_get(st, empty_slot, id) ?
 		    slot_get(st, refinit_slot, id) : NULL;
-		if (r && api_name_in_list(((const struct api_entry *)
-					   (intptr_t)r->b)->refinit_until,
-					  c->call->callee))
+		init = r ? (const struct api_entry *)(intptr_t)r->b : NULL;
+		if (init && init->refinit_named &&
+		    api_name_in_list(init->refinit_named, c->call->callee)) {
 			slot_clear(st, empty_slot, id);
+			if (c->call->dest && c->call->dest->kind == EX_VAR) {
+				v.a = c->call->dest->var;
+				v.b = id;
+				slot_set(st, naming_slot, 0, &v);
+			}
+		} else if (init && init->refinit_until &&
+			   api_name_in_list(init->refinit_until,
+					    c->call->callee)) {
+			slot_clear(st, empty_slot, id);
+		}
 	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||
 	    api->refinit_arg >= c->nargs ||
@@ -126,10 +142,35 @@ static void on_call(struct engine *en, struct state *st,
 	slot_set(st, refinit_slot, id, &v);
 	v.a = 1;
 	v.b = 0;
-	if (api->refinit_until)
+	if (api->refinit_until || api->refinit_named)
 		slot_set(st, empty_slot, id, &v);
 	else
 		slot_clear(st, empty_slot, id);
+}
+
+/*
+ * if (dev_set_name(&u->dev, ...)) goto err: on the edge where it failed
+ * no name was set, and the count holds nothing yet (iio_device_alloc()
+ * kfree()s there).  A test of the variable that holds its result, the
+ * first one the path makes.
+ */
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	const struct slot_val *nm = slot_get(st, naming_slot, 0);
+	const struct ir_expr *cond;
+	struct slot_val v = { 1, 0 };
+	bool nonzero = b->taken;
+
+	(void)en;
+	if (!nm || !b->cond)
+		return;
+	cond = cond_truth(b->cond, &nonzero);
+	if (!cond || cond->kind != EX_VAR || cond->var != nm->a)
+		return;
+	if (nonzero && slot_get(st, refinit_slot, (int32_t)nm->b))
+		slot_set(st, empty_slot, (int32_t)nm->b, &v);
+	slot_clear(st, naming_slot, 0);
 }
 
 /*
@@ -265,10 +306,13 @@ static void init(void)
 						 SLOT_OBJECT, NULL };
 	static const struct slot_def empty = { "free-mismatch:counted-empty",
 					       SLOT_OBJECT, NULL };
+	static const struct slot_def naming = { "free-mismatch:naming",
+						SLOT_GLOBAL, NULL };
 
 	freed_slot = engine_slot_register(&def);
 	refinit_slot = engine_slot_register(&counted);
 	empty_slot = engine_slot_register(&empty);
+	naming_slot = engine_slot_register(&naming);
 	/* registered by the engine (frees.c), found by its name */
 	k_release = engine_fact_kind("field-release", FACT_MAY, NULL);
 	k_counted_put = engine_fact_kind("counted-put", FACT_MAY,
@@ -279,6 +323,7 @@ const struct checker checker_free_mismatch = {
 	.rule = "free-mismatch",
 	.init = init,
 	.on_call = on_call,
+	.on_branch = on_branch,
 	.on_fact = on_fact,
 	.on_free = on_free,
 };

@@ -85,6 +85,7 @@ static void free_entry(void *p)
 	free(e->sensitive);
 	free(e->refinit_put);
 	free(e->refinit_until);
+	free(e->refinit_named);
 	free(e->free_holds);
 	for (int i = 0; i < API_MAX_POINTS; i++) {
 		free(e->points_dst[i]);

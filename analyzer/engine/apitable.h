@@ -152,8 +152,10 @@ struct api_entry {
 	char *refinit_put;
 	char *refinit_until;	/* until=a,b: the count holds nothing until
 				 * one of these calls on the same object
-				 * (dev_set_name(), device_add()); a
-				 * deallocator before it is still right */
+				 * (device_add()); a deallocator before it
+				 * is still right */
+	char *refinit_named;	/* named=a,b: ...or one of these calls,
+				 * where it succeeded (dev_set_name()) */
 	bool put_shared;	/* count=shared: the count is commonly shared
 				 * (get_page() in another function): a put
 				 * with no get of the path frees only what the

@@ -312,9 +312,13 @@ int api_set_key(struct api_entry *e, unsigned role, const char *k,
 		e->cb_context = xstrdup(v);
 		return 0;
 	}
-	if (!strcmp(k, "until") && role == ROLE_REFINIT) {
-		free(e->refinit_until);
-		e->refinit_until = xstrdup(v);
+	if ((!strcmp(k, "until") || !strcmp(k, "named")) &&
+	    role == ROLE_REFINIT) {
+		char **slot = k[0] == 'u' ? &e->refinit_until :
+			      &e->refinit_named;
+
+		free(*slot);
+		*slot = xstrdup(v);
 		return 0;
 	}
 	if (!strcmp(k, "use")) {

@@ -6,8 +6,9 @@
  * kfree() before either leaks nothing, and the release callback may not
  * be ready for the half-built object (iio_device_alloc(): its release
  * ida_free()s an id that ida_alloc() failed to give): silent.  A kfree()
- * after dev_set_name() skips the put that frees the name: reported.  The
- * same for kobject_init() before kobject_set_name() or kobject_add().
+ * after dev_set_name() skips the put that frees the name: reported,
+ * unless the path found that dev_set_name() failed (no name was set).
+ * The same for kobject_init() before kobject_set_name() or kobject_add().
  */
 #include <linux/module.h>
 #include <linux/device.h>
@@ -72,6 +73,66 @@ int unn_add(struct device *parent, int id)
 		return ret;
 	}
 	return 0;
+}
+
+/* iio_device_alloc(): the kfree() where dev_set_name() failed frees a
+ * device with no name either: silent; once device_add() fails the name
+ * leaks: reported */
+int unn_named(struct device *parent);
+int unn_named(struct device *parent)
+{
+	struct unn_dev *u = kzalloc(sizeof(*u), GFP_KERNEL);
+	int ret;
+
+	if (!u)
+		return -ENOMEM;
+	u->dev.parent = parent;
+	u->dev.release = unn_release;
+	device_initialize(&u->dev);
+	u->id = ida_alloc(&unn_ida, GFP_KERNEL);
+	if (u->id < 0) {
+		ret = u->id;
+		kfree(u);
+		return ret;
+	}
+	if (dev_set_name(&u->dev, "unn%d", u->id)) {
+		ida_free(&unn_ida, u->id);
+		kfree(u);	/* the name was not set */
+		return -ENOMEM;
+	}
+	ret = device_add(&u->dev);
+	if (ret) {
+		ida_free(&unn_ida, u->id);
+		kfree(u); /* expect: free-mismatch */
+		return ret;
+	}
+	return 0;
+}
+
+int unn_named_ret(struct device *parent, int id);
+int unn_named_ret(struct device *parent, int id)
+{
+	struct unn_dev *u = kzalloc(sizeof(*u), GFP_KERNEL);
+	int ret;
+
+	if (!u)
+		return -ENOMEM;
+	u->id = id;
+	u->dev.release = unn_release;
+	device_initialize(&u->dev);
+	ret = dev_set_name(&u->dev, "unn%d", id);
+	if (ret)
+		goto err_free;	/* no name: kfree() leaks nothing */
+	ret = device_add(&u->dev);
+	if (ret)
+		goto err_put;
+	return 0;
+err_put:
+	put_device(&u->dev);
+	return ret;
+err_free:
+	kfree(u);
+	return ret;
 }
 
 struct unn_obj {
