@@ -16,8 +16,16 @@ struct mts_req {
 	u64 addr[8];
 };
 
-int mts_txn_init(void *h);
-int mts_send(void *h, const struct mts_req *req);
+/* the transaction and the transport, as a driver's own helpers */
+static int mts_txn_init(void *h)
+{
+	return h ? 0 : -EINVAL;
+}
+
+static noinline int mts_send(void *h, const struct mts_req *req)
+{
+	return req->len + (h ? 1 : 0);
+}
 
 int mts_respond(void *h, bool delayed, u64 base);
 int mts_respond(void *h, bool delayed, u64 base)
@@ -47,7 +55,10 @@ struct mts_key {
 	u8 bytes[32];
 };
 
-int mts_use_key(void *h, const struct mts_key *k);
+static noinline int mts_use_key(void *h, const struct mts_key *k)
+{
+	return h ? k->bytes[0] : -EINVAL;
+}
 
 int mts_key_once(void *h);
 int mts_key_once(void *h)
