@@ -74,7 +74,17 @@ static void deref_guard_fact(struct engine *en, struct state *st,
 	int i;
 
 	/* a callee's dereference: the conditions of the callee's paths
-	 * that reach it, in our names, when each has one (replay.c) */
+	 * that reach it, in our names, when each has one (replay.c), unless
+	 * our own path tested a parameter, which our callers decide with
+	 * the constants they pass (mlx4_free_resource_tracker(dev, type)
+	 * reaches its callees' dereference of priv->steer, guarded there by
+	 * a mode of dev's, only under type != RES_TR_FREE_STRUCTS_ONLY):
+	 * either is a condition the dereference needs, and one a fact */
+	if (en->nguard_hints && !st->guess &&
+	    (g = param_guard(en, st, &value))) {
+		add_guard(en, subject, g, value, loc);
+		return;
+	}
 	if (en->nguard_hints) {
 		for (i = 0; i < en->nguard_hints; i++)
 			add_guard(en, subject,
