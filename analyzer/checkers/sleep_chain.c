@@ -82,13 +82,19 @@ char *sleep_chain_str(const struct sleep_frame *f, int n)
  * __xas_nomem(), 13 calls deep, lost the "gfp cannot block" of the path
  * that keeps the xarray's lock).  No room for the conditions: -1.
  */
+/* A level that is no call: a condition, or a branch that kept a lock. */
+static bool side_level(char tag)
+{
+	return tag == 'Q' || tag == 'K';
+}
+
 static int keep_conditions(const struct sleep_frame *all, int n,
 			   struct sleep_frame *f, int max)
 {
 	int nq = 0, keep, i, k = 0, seen = 0, last = -1;
 
 	for (i = 0; i < n; i++) {
-		if (all[i].tag == 'Q')
+		if (side_level(all[i].tag))
 			nq++;
 		else
 			last = i;
@@ -97,10 +103,11 @@ static int keep_conditions(const struct sleep_frame *all, int n,
 	if (keep < 2 || last < 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (all[i].tag != 'Q' && (seen++ < keep - 1 || i == last))
+		if (!side_level(all[i].tag) &&
+		    (seen++ < keep - 1 || i == last))
 			f[k++] = all[i];
 	for (i = 0; i < n; i++)
-		if (all[i].tag == 'Q')
+		if (side_level(all[i].tag))
 			f[k++] = all[i];
 	return k;
 }
@@ -449,19 +456,21 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 		  const struct sleep_frame *all, int nall)
 {
 	struct sleep_frame f[SLEEP_MAX_FRAMES + 1];
-	const struct sleep_frame *lock = NULL;
-	struct trace_note t[SLEEP_MAX_FRAMES + 4];
+	const struct sleep_frame *lock = NULL, *kept[SLEEP_MAX_FRAMES];
+	struct trace_note t[2 * SLEEP_MAX_FRAMES + 4];
 	struct sleep_cb scb;
 	const struct api_entry *cb = NULL;
 	char *what, *where, *msg;
-	int n = 0, nt = 0, d = -1, r, i;
+	int n = 0, nt = 0, nk = 0, d = -1, r, i;
 
 	if (!engine_reporting(en))
 		return;
 	for (i = 0; i < nall; i++) {
 		if (all[i].tag == 'L')
 			lock = &all[i];
-		else if (all[i].tag != 'Q' && n < SLEEP_MAX_FRAMES)
+		else if (all[i].tag == 'K' && nk < SLEEP_MAX_FRAMES)
+			kept[nk++] = &all[i];
+		else if (!side_level(all[i].tag) && n < SLEEP_MAX_FRAMES)
 			f[n++] = all[i];
 	}
 	for (i = 0; i < n; i++)
@@ -527,6 +536,10 @@ void sleep_report(struct engine *en, const struct atomic_ctx *ctx,
 		note(t, &nt, f[i].file, f[i].loc, level_note(en, &f[i], true));
 	for (i = r + 1; i < n; i++)
 		note(t, &nt, f[i].file, f[i].loc, level_note(en, &f[i], false));
+	/* where a callee's branch kept the lock it could have dropped */
+	for (i = 0; i < nk && (ctx || lock); i++)
+		note(t, &nt, kept[i]->file, kept[i]->loc,
+		     xstrdup(kept[i]->callee));
 	note(t, &nt, f[r].file, f[r].loc,
 	     xstrdup(f[d].tag == 'G' ?
 		     "use GFP_ATOMIC (or GFP_NOWAIT) here, or allocate before entering atomic context" :

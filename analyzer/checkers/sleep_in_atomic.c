@@ -34,6 +34,10 @@
 
 static int depth_slot;		/* key 0: a depth, b loc of the opener */
 static int ctx_slot;		/* key 0: a what (interned), b flags */
+static int kept_slot;		/* key 0, summary pass: the last branch
+				 * that went past an unlock of a lock this
+				 * function did not take (a = where, b = the
+				 * note's text, interned) */
 static int k_sleep;		/* may-sleep */
 static int k_delta;		/* lock-delta */
 int sleep_k_callback;		/* field fact "callback:fn" */
@@ -171,6 +175,8 @@ static void on_lock(struct engine *en, struct state *st,
 		c.depth--;
 		flags &= ~F_IRQSAVE;
 		set_ctx(st, &c, flags);
+		if (c.depth < 0)	/* the caller's lock, released */
+			slot_clear(st, kept_slot, 0);
 		return;
 	}
 	/* spin_trylock_irqsave(): local_irq_save() then the trylock, both
@@ -219,6 +225,51 @@ static bool sleep_refutes(struct engine *en, const struct state *st,
 	return sleep_count_set(&c, k);
 }
 
+static bool atomic_unlock(const struct api_entry *api)
+{
+	return (api->roles & ROLE_UNLOCK) && api->lock_atomic;
+}
+
+static bool atomic_lock(const struct api_entry *api)
+{
+	return (api->roles & ROLE_LOCK) && api->lock_atomic;
+}
+
+/*
+ * The summary pass, outside any lock of our own: a branch whose other
+ * edge leads to an unlock (and to no lock) the path now skips
+ * (_aac_reset_adapter():
+ * if (aac->thread && ...) { spin_unlock_irq(host->host_lock); ... }).
+ * A caller that holds that lock still holds it at a sleep further down
+ * this path, and the finding says where the path kept it.
+ */
+static void on_branch(struct engine *en, struct state *st,
+		      const struct branch_info *b)
+{
+	struct atomic_ctx c;
+	struct slot_val v;
+	struct ir_loc at;
+	const char *unlock;
+	int64_t flags;
+	char *s;
+
+	sleep_cond_branch(en, st, b);
+	if (engine_reporting(en) || b->forced)
+		return;
+	get_ctx(st, &c, &flags);
+	/* an unlock of a lock that part takes itself is no unlock of ours */
+	if (c.depth > 0 ||
+	    !engine_skipped_call(en, b, atomic_unlock, atomic_lock, &at,
+				 &unlock))
+		return;
+	s = xstrfmt("the path goes past %s() at line %u here, so a lock the caller holds is still held",
+		    unlock, at.line);
+	v.a = loc_pack(b->loc);
+	v.b = (int64_t)(intptr_t)engine_intern(en, s);
+	free(s);
+	slot_set(st, kept_slot, 0, &v);
+}
+
 /* The function is registered as an atomic callback: depth 1 from entry. */
 static void on_entry(struct engine *en, struct state *st)
 {
@@ -242,12 +293,13 @@ static void on_entry(struct engine *en, struct state *st)
  * below the callee's (<= 0: the callee released some of ours first; > 0:
  * the callee's own lock, for a conditional chain).  Report it when the
  * path is atomic there; otherwise it is a fact of this function.  f has
- * room for SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 1 frames.
+ * room for SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 2 frames.
  */
 static void sleeps(struct engine *en, struct state *st, const char *subject,
 		   struct sleep_frame *f, int n, int lock_depth,
 		   const struct atomic_ctx *before)
 {
+	const struct slot_val *kept;
 	struct atomic_ctx c;
 	int64_t flags;
 	int eff;
@@ -272,6 +324,17 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		f[n].loc = c.loc;
 		f[n].fn = engine_fn_name(en);
 		f[n].callee = c.what ? c.what : "with a lock held";
+		f[n].file = engine_fn_file(en);
+		n++;
+	}
+	/* a lock the caller holds, which a branch of ours kept */
+	kept = slot_get(st, kept_slot, 0);
+	if (kept && eff >= 0) {
+		f[n].tag = 'K';
+		f[n].mask = 0;
+		f[n].loc = loc_unpack(kept->a);
+		f[n].fn = engine_fn_name(en);
+		f[n].callee = (const char *)(intptr_t)kept->b;
 		f[n].file = engine_fn_file(en);
 		n++;
 	}
@@ -342,7 +405,7 @@ static void on_call(struct engine *en, struct state *st,
 		    const struct call_info *c)
 {
 	const struct api_entry *api = c->api;
-	struct sleep_frame f[2 + MAX_COND_PARAMS];
+	struct sleep_frame f[3 + MAX_COND_PARAMS];
 	struct atomic_ctx ctx;
 	int64_t flags;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
@@ -413,7 +476,7 @@ static void on_fact(struct engine *en, struct state *st,
 		    const struct value *subj)
 {
 	struct sleep_frame g[SLEEP_MAX_FRAMES];
-	struct sleep_frame f[SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 2];
+	struct sleep_frame f[SLEEP_MAX_FRAMES + MAX_COND_PARAMS + 3];
 	struct atomic_ctx ctx;
 	uint64_t mask, reclaim = engine_gfp_direct_reclaim(en);
 	int64_t flags;
@@ -522,9 +585,12 @@ static void init(void)
 					       SLOT_GLOBAL, NULL };
 	static const struct slot_def ctx = { "sleep-in-atomic:context",
 					     SLOT_GLOBAL, NULL };
+	static const struct slot_def kept = { "sleep-in-atomic:kept",
+					      SLOT_GLOBAL, NULL };
 
 	depth_slot = engine_slot_register(&depth);
 	ctx_slot = engine_slot_register(&ctx);
+	kept_slot = engine_slot_register(&kept);
 	sleep_cond_init();
 	sleep_context_init();
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,
@@ -546,7 +612,7 @@ const struct checker checker_sleep_in_atomic = {
 	.on_call = on_call,
 	.on_store = on_store,
 	.on_lock = on_lock,
-	.on_branch = sleep_cond_branch,
+	.on_branch = on_branch,
 	.refutes = sleep_refutes,
 	.on_fact = on_fact,
 	.on_return = on_return,

@@ -25,7 +25,10 @@
  *        (mask), to an allocator or to a helper that allocates with it;
  *   'P'  the gfp mask passed here is the caller's own parameter: the
  *        caller's mask decides;
- *   'C'  callee is a helper of this file that may sleep.
+ *   'C'  callee is a helper of this file that may sleep;
+ *   'K'  not a call: a branch of fn at loc went past an unlock of a lock
+ *        fn did not take (callee is the note's text), so a caller's lock
+ *        is still held at the sleep.
  * The decision is the deepest S, V or G level: that is the sleeping call
  * a maintainer has to change.
  */

@@ -443,3 +443,98 @@ bool engine_loc_reaches_call(struct engine *en, struct ir_loc from,
 {
 	return loc_reaches(en->fn, from, (struct ir_loc){ 0, 0 }, callee);
 }
+
+static bool block_calls_match(const struct ir_block *k,
+			      bool (*match)(const struct api_entry *),
+			      struct ir_loc *at, const char **callee)
+{
+	const struct api_entry *api;
+	int i;
+
+	for (i = 0; i < k->ninsns; i++)
+		if (k->insns[i].kind == I_CALL && k->insns[i].call->callee &&
+		    (api = api_lookup(k->insns[i].call->callee)) &&
+		    match(api)) {
+			if (at)
+				*at = k->insns[i].loc;
+			if (callee)
+				*callee = k->insns[i].call->callee;
+			return true;
+		}
+	return false;
+}
+
+/* The first block, in order, that the other edge of block bn's branch
+ * reaches and the taken edge does not, with a call match() accepts: its
+ * index, or -1; also -1 when a block of that part calls one exclude()
+ * accepts. */
+static int skipped_block(const struct ir_func *fn, int bn, bool taken,
+			 bool (*match)(const struct api_entry *),
+			 bool (*exclude)(const struct api_entry *))
+{
+	const struct ir_block *k = &fn->blocks[bn];
+	int to = k->succ[taken ? 0 : 1], other = k->succ[taken ? 1 : 0];
+	bool *from_other, *from_taken;
+	int b, found = -1;
+
+	if (k->term != T_BRANCH || to < 0 || to >= fn->nblocks ||
+	    other < 0 || other >= fn->nblocks || to == other)
+		return -1;
+	from_other = xcalloc((size_t)fn->nblocks, sizeof(*from_other));
+	from_taken = xcalloc((size_t)fn->nblocks, sizeof(*from_taken));
+	reach(fn, other, to, true, NULL, NULL, from_other);
+	reach(fn, to, -1, true, NULL, NULL, from_taken);
+	for (b = 0; b < fn->nblocks; b++) {
+		if (!from_other[b] || from_taken[b])
+			continue;
+		if (exclude &&
+		    block_calls_match(&fn->blocks[b], exclude, NULL, NULL)) {
+			found = -1;
+			break;
+		}
+		if (found < 0 &&
+		    block_calls_match(&fn->blocks[b], match, NULL, NULL))
+			found = b;
+	}
+	free(from_other);
+	free(from_taken);
+	return found;
+}
+
+bool engine_skipped_call(struct engine *en, const struct branch_info *b,
+			 bool (*match)(const struct api_entry *),
+			 bool (*exclude)(const struct api_entry *),
+			 struct ir_loc *at, const char **callee)
+{
+	const struct ir_func *fn = en->fn;
+	int bn = en->cur_block, *slot, i;
+
+	if (bn < 0 || bn >= fn->nblocks)
+		return false;
+	if (!en->skipped || en->skipped_match != match ||
+	    en->skipped_exclude != exclude) {
+		bool any = false;
+
+		free(en->skipped);
+		en->skipped = xcalloc((size_t)fn->nblocks * 2,
+				      sizeof(*en->skipped));
+		en->skipped_match = match;
+		en->skipped_exclude = exclude;
+		/* a function that makes no such call: every edge, none */
+		for (i = 0; i < fn->nblocks && !any; i++)
+			any = block_calls_match(&fn->blocks[i], match, NULL,
+						NULL);
+		if (!any)
+			for (i = 0; i < fn->nblocks * 2; i++)
+				en->skipped[i] = -1;
+	}
+	slot = &en->skipped[2 * bn + (b->taken ? 0 : 1)];
+	if (!*slot) {
+		int k = skipped_block(fn, bn, b->taken, match, exclude);
+
+		*slot = k < 0 ? -1 : k + 1;
+	}
+	if (*slot < 0)
+		return false;
+	return block_calls_match(&fn->blocks[*slot - 1], match, at, callee);
+}

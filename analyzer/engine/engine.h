@@ -640,6 +640,19 @@ const char *engine_fn_name(struct engine *en);
 /* Every path from the block being executed to a return calls a function
  * with one of these rules roles (ROLE_WARNS: WARN() ahead). */
 bool engine_calls_ahead(struct engine *en, unsigned roles);
+/*
+ * The edge of branch b the path did not take leads to a call of a
+ * function whose rules entry match() accepts, in a part of the function
+ * no way on from the taken edge reaches (the body of an if the path
+ * skipped: if (aac->thread && ...) { spin_unlock_irq(host->host_lock);
+ * ... }), and that part calls nothing exclude() (if not NULL) accepts:
+ * the call's location and callee.  Cached per function and edge for the
+ * one pair of predicates asked.
+ */
+bool engine_skipped_call(struct engine *en, const struct branch_info *b,
+			 bool (*match)(const struct api_entry *),
+			 bool (*exclude)(const struct api_entry *),
+			 struct ir_loc *at, const char **callee);
 /* The block being executed (during on_branch: the branch's block). */
 int engine_cur_block(struct engine *en);
 /* Every way on from block from to a return passes through block via. */

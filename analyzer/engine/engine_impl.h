@@ -336,6 +336,11 @@ struct engine {
 	uint8_t *ahead;		/* cfg.c engine_calls_ahead(), per block,
 				 * for the roles ahead_roles, or NULL */
 	unsigned ahead_roles;
+	int *skipped;		/* engine_skipped_call(), per branch edge: 0
+				 * not asked, -1 none, else the block + 1 of
+				 * the call, for the match skipped_match */
+	bool (*skipped_match)(const struct api_entry *);
+	bool (*skipped_exclude)(const struct api_entry *);
 	struct fn_entry *self;
 	int pass;
 	struct path *paths;

@@ -506,6 +506,7 @@ void engine_explore(struct engine *en)
 
 	en->rejoin = NULL;
 	en->ahead = NULL;
+	en->skipped = NULL;
 	en->loops = NULL;
 	en->cexit = cfg_counter_exits(fn);
 	en->retest = retest_prepare(fn);
@@ -614,6 +615,8 @@ void engine_explore(struct engine *en)
 	en->rejoin = NULL;
 	free(en->ahead);
 	en->ahead = NULL;
+	free(en->skipped);
+	en->skipped = NULL;
 	cfg_loops_free(en->loops);
 	en->loops = NULL;
 }
