@@ -241,7 +241,11 @@ static void on_free(struct engine *en, struct state *st,
 		return;
 	}
 	note_free(st, o->id, f);
+	/* a helper that frees the dangling field itself (qla4xxx_mem_free()
+	 * of ha->reset_tmplt.buff) is reported in its own pass: its callers
+	 * (free_adapter, probe, remove) would say the same bug again */
 	if (!engine_reporting(en) || engine_path_warned(st) ||
+	    f->via_field || f->via_global ||
 	    !(d = dangling_elsewhere(en, st, o->id)) ||
 	    !engine_origin(en, o->id, &org))
 		return;

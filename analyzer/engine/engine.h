@@ -285,6 +285,9 @@ struct free_info {
 	bool via_global;		/* the helper frees a global it names
 					 * itself ("@g"): its own analysis
 					 * sees that free too */
+	bool via_field;			/* the helper frees a place below an
+					 * argument ($0->buf), which its own
+					 * analysis names too */
 };
 
 struct store_info {

@@ -78,6 +78,8 @@ void replay_free(struct engine *en, struct state *st,
 	fi.via_file = f->file;
 	fi.loc = r->loc;
 	fi.via_global = f->subject && f->subject[0] == '@';
+	fi.via_field = f->subject && f->subject[0] == '$' &&
+		       strpbrk(f->subject, ".>") != NULL;
 	do_free(en, st, v, NULL, &fi);
 }
 
