@@ -34,10 +34,6 @@
 
 static int depth_slot;		/* key 0: a depth, b loc of the opener */
 static int ctx_slot;		/* key 0: a what (interned), b flags */
-static int kept_slot;		/* key 0, summary pass: the last branch
-				 * that went past an unlock of a lock this
-				 * function did not take (a = where, b = the
-				 * note's text, interned) */
 static int k_sleep;		/* may-sleep */
 static int k_delta;		/* lock-delta */
 int sleep_k_callback;		/* field fact "callback:fn" */
@@ -175,8 +171,7 @@ static void on_lock(struct engine *en, struct state *st,
 		c.depth--;
 		flags &= ~F_IRQSAVE;
 		set_ctx(st, &c, flags);
-		if (c.depth < 0)	/* the caller's lock, released */
-			slot_clear(st, kept_slot, 0);
+		sleep_kept_unlock(st, c.depth);
 		return;
 	}
 	/* spin_trylock_irqsave(): local_irq_save() then the trylock, both
@@ -225,49 +220,16 @@ static bool sleep_refutes(struct engine *en, const struct state *st,
 	return sleep_count_set(&c, k);
 }
 
-static bool atomic_unlock(const struct api_entry *api)
-{
-	return (api->roles & ROLE_UNLOCK) && api->lock_atomic;
-}
-
-static bool atomic_lock(const struct api_entry *api)
-{
-	return (api->roles & ROLE_LOCK) && api->lock_atomic;
-}
-
-/*
- * The summary pass, outside any lock of our own: a branch whose other
- * edge leads to an unlock (and to no lock) the path now skips
- * (_aac_reset_adapter():
- * if (aac->thread && ...) { spin_unlock_irq(host->host_lock); ... }).
- * A caller that holds that lock still holds it at a sleep further down
- * this path, and the finding says where the path kept it.
- */
+/* A branch: what the path tested of the parameters, and where it went
+ * past an unlock of its caller's lock (sleep_kept.c). */
 static void on_branch(struct engine *en, struct state *st,
 		      const struct branch_info *b)
 {
 	struct atomic_ctx c;
-	struct slot_val v;
-	struct ir_loc at;
-	const char *unlock;
-	int64_t flags;
-	char *s;
 
 	sleep_cond_branch(en, st, b);
-	if (engine_reporting(en) || b->forced)
-		return;
-	get_ctx(st, &c, &flags);
-	/* an unlock of a lock that part takes itself is no unlock of ours */
-	if (c.depth > 0 ||
-	    !engine_skipped_call(en, b, atomic_unlock, atomic_lock, &at,
-				 &unlock))
-		return;
-	s = xstrfmt("the path goes past %s() at line %u here, so a lock the caller holds is still held",
-		    unlock, at.line);
-	v.a = loc_pack(b->loc);
-	v.b = (int64_t)(intptr_t)engine_intern(en, s);
-	free(s);
-	slot_set(st, kept_slot, 0, &v);
+	sleep_get_ctx(st, &c);
+	sleep_kept_branch(en, st, b, c.depth);
 }
 
 /* The function is registered as an atomic callback: depth 1 from entry. */
@@ -299,7 +261,6 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		   struct sleep_frame *f, int n, int lock_depth,
 		   const struct atomic_ctx *before)
 {
-	const struct slot_val *kept;
 	struct atomic_ctx c;
 	int64_t flags;
 	int eff;
@@ -328,16 +289,7 @@ static void sleeps(struct engine *en, struct state *st, const char *subject,
 		n++;
 	}
 	/* a lock the caller holds, which a branch of ours kept */
-	kept = slot_get(st, kept_slot, 0);
-	if (kept && eff >= 0) {
-		f[n].tag = 'K';
-		f[n].mask = 0;
-		f[n].loc = loc_unpack(kept->a);
-		f[n].fn = engine_fn_name(en);
-		f[n].callee = (const char *)(intptr_t)kept->b;
-		f[n].file = engine_fn_file(en);
-		n++;
-	}
+	n += sleep_kept_frame(en, st, eff, &f[n]);
 	n += sleep_path_conds(en, st, f + n, MAX_COND_PARAMS);
 	if (sleep_conds_contradict(f, n))
 		return;
@@ -585,12 +537,10 @@ static void init(void)
 					       SLOT_GLOBAL, NULL };
 	static const struct slot_def ctx = { "sleep-in-atomic:context",
 					     SLOT_GLOBAL, NULL };
-	static const struct slot_def kept = { "sleep-in-atomic:kept",
-					      SLOT_GLOBAL, NULL };
 
 	depth_slot = engine_slot_register(&depth);
 	ctx_slot = engine_slot_register(&ctx);
-	kept_slot = engine_slot_register(&kept);
+	sleep_kept_init();
 	sleep_cond_init();
 	sleep_context_init();
 	k_sleep = engine_fact_kind("may-sleep", FACT_MAY,

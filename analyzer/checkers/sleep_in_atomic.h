@@ -124,6 +124,13 @@ void sleep_context_call(struct state *st, const struct call_info *c);
 bool sleep_count_test(const struct state *st, const struct ir_expr *e,
 		      uint64_t *k);
 bool sleep_count_set(const struct atomic_ctx *c, uint64_t k);
+/* sleep_kept.c: where a helper kept its caller's lock */
+void sleep_kept_init(void);
+void sleep_kept_branch(struct engine *en, struct state *st,
+		       const struct branch_info *b, int depth);
+void sleep_kept_unlock(struct state *st, int depth);
+int sleep_kept_frame(struct engine *en, const struct state *st, int eff,
+		     struct sleep_frame *f);
 /* sleep_in_atomic.c: the path's context */
 void sleep_get_ctx(const struct state *st, struct atomic_ctx *c);
 void sleep_cond_init(void);
