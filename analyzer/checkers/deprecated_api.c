@@ -136,17 +136,12 @@ static struct {
 } wipe_reports[MAX_FRESH];
 static int nwipe_reports;
 
-static bool same_loc(struct ir_loc a, struct ir_loc b)
-{
-	return a.line == b.line && a.col == b.col;
-}
-
 static bool wipe_was_used(struct ir_loc wipe)
 {
 	int i;
 
 	for (i = 0; i < nused_wipes; i++)
-		if (same_loc(used_wipes[i], wipe))
+		if (ir_loc_same(used_wipes[i], wipe))
 			return true;
 	return false;
 }
@@ -160,7 +155,7 @@ static void wipe_used(struct engine *en, struct ir_loc wipe)
 	if (nused_wipes < MAX_FRESH)
 		used_wipes[nused_wipes++] = wipe;
 	for (i = 0; i < nwipe_reports; i++)
-		if (same_loc(wipe_reports[i].wipe, wipe))
+		if (ir_loc_same(wipe_reports[i].wipe, wipe))
 			engine_veto(en, RULE, wipe_reports[i].release);
 }
 

@@ -115,21 +115,25 @@ static void on_call(struct engine *en, struct state *st,
 		const struct api_entry *init;
 
 		id = engine_obj_within(en, c->args[0].obj);
-		r = slot_get(st, empty_slot, id) ?
-		    slot_get(st, refinit_slot, id) : NULL;
+		r = slot_get(st, refinit_slot, id);
 		init = r ? (const struct api_entry *)(intptr_t)r->b : NULL;
 		if (init && init->refinit_named &&
 		    api_name_in_list(init->refinit_named, c->call->callee)) {
-			slot_clear(st, empty_slot, id);
-			if (c->call->dest && c->call->dest->kind == EX_VAR) {
+			/* the first name: where this call fails, none (the
+			 * result is often a temporary the engine drops
+			 * once tested, so the test is read as it is made) */
+			if (slot_get(st, empty_slot, id) && c->call->dest &&
+			    c->call->dest->kind == EX_VAR) {
 				v.a = c->call->dest->var;
 				v.b = id;
 				slot_set(st, naming_slot, 0, &v);
 			}
+			slot_clear(st, empty_slot, id);
 		} else if (init && init->refinit_until &&
 			   api_name_in_list(init->refinit_until,
 					    c->call->callee)) {
 			slot_clear(st, empty_slot, id);
+			slot_clear(st, naming_slot, 0);
 		}
 	}
 	if (!api || !(api->roles & ROLE_REFINIT) ||

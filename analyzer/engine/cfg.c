@@ -374,11 +374,6 @@ bool engine_calls_ahead(struct engine *en, unsigned roles)
 	return en->ahead[b] == 2;
 }
 
-static bool same_loc(struct ir_loc a, struct ir_loc b)
-{
-	return a.line == b.line && a.col == b.col;
-}
-
 /* Is in the instruction looked for: at loc to, or (callee not NULL) a
  * call of callee? */
 static bool insn_matches(const struct ir_insn *in, struct ir_loc to,
@@ -387,7 +382,7 @@ static bool insn_matches(const struct ir_insn *in, struct ir_loc to,
 	if (callee)
 		return in->call && in->call->callee &&
 		       !strcmp(in->call->callee, callee);
-	return same_loc(in->loc, to);
+	return ir_loc_same(in->loc, to);
 }
 
 /*
@@ -404,7 +399,7 @@ static bool loc_reaches(const struct ir_func *fn, struct ir_loc from,
 
 	for (b = 0; b < fn->nblocks && fb < 0; b++)
 		for (i = 0; i < fn->blocks[b].ninsns; i++)
-			if (same_loc(fn->blocks[b].insns[i].loc, from)) {
+			if (ir_loc_same(fn->blocks[b].insns[i].loc, from)) {
 				fb = b;
 				fi = i;
 				break;

@@ -724,6 +724,12 @@ void replay_checker_fact(struct engine *en, struct state *st,
 void replay_out_alloc(struct engine *en, struct state *st,
 		      const struct replay *r, const struct fact *f, int path);
 bool replay_last_ref_free(const struct replay *r, const struct fact *f);
+/* A fact's subject names a place below its root ("$0->buf", "$1.cfg",
+ * "$0[2]", "@g.f"), not the root itself ("$0", "@g"). */
+static inline bool subject_below_root(const char *subject)
+{
+	return strpbrk(subject, "-.[") != NULL;
+}
 void replay_free(struct engine *en, struct state *st,
 		 const struct replay *r, const struct fact *f, struct value v);
 void replay_out_freed(struct engine *en, struct state *st,

@@ -170,7 +170,7 @@ static bool apply_fact(struct engine *en, struct state *st,
 					 f->value != 0,
 					 f->str && !strcmp(f->str, "kept"),
 					 f->subject[0] == '$' &&
-					 strpbrk(f->subject, ".>") != NULL);
+					 subject_below_root(f->subject));
 			en->guard_hints = NULL;
 			en->nguard_hints = 0;
 			while (nh--)
@@ -329,7 +329,7 @@ static int replay_round(const struct fact *f)
 	 * freed through it: iscsi_target_login_sess_out() frees
 	 * conn->conn_login (NULL there, a release before it cleared it) and
 	 * then conn, and conn's fields are not known once conn is freed */
-	if (kind == core.free && !strpbrk(f->subject, "-.["))
+	if (kind == core.free && !subject_below_root(f->subject))
 		return 2;
 	if (kind == core.writes || kind == core.writes_key)
 		return 3;

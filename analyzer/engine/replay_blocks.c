@@ -79,7 +79,7 @@ void replay_free(struct engine *en, struct state *st,
 	fi.loc = r->loc;
 	fi.via_global = f->subject && f->subject[0] == '@';
 	fi.via_field = f->subject && f->subject[0] == '$' &&
-		       strpbrk(f->subject, ".>") != NULL;
+		       subject_below_root(f->subject);
 	do_free(en, st, v, NULL, &fi);
 }
 

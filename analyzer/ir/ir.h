@@ -18,6 +18,11 @@ struct ir_loc {
 	unsigned col;
 };
 
+static inline bool ir_loc_same(struct ir_loc a, struct ir_loc b)
+{
+	return a.line == b.line && a.col == b.col;
+}
+
 enum ex_kind {
 	EX_UNKNOWN,	/* value we do not model */
 	EX_CONST,	/* integer constant (clang-evaluated) */
